@@ -1,0 +1,6 @@
+package dev.keywarden;
+
+public final class Main {
+    public static void main(String[] args) {
+    }
+}

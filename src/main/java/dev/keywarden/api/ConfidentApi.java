@@ -1,0 +1,57 @@
+package dev.keywarden.api;
+
+import dev.keywarden.model.ApiKey;
+import dev.keywarden.model.CreatedProject;
+import dev.keywarden.model.NewProject;
+import dev.keywarden.model.Organization;
+import dev.keywarden.model.Project;
+import dev.keywarden.model.ProjectChanges;
+
+import java.util.List;
+
+/**
+ * Confident AI's management API, one blocking method per endpoint. Every failure is an
+ * {@link ApiException} subclass. Interrupting the calling thread cancels the call in flight and
+ * throws {@link CancelledException}. Implementations are thread-safe.
+ */
+public interface ConfidentApi extends AutoCloseable {
+
+    /** {@code GET /v1/organization} */
+    Organization organization();
+
+    /** {@code GET /v1/projects} */
+    List<Project> listProjects();
+
+    /** {@code POST /v1/projects}; never retried. */
+    CreatedProject createProject(NewProject project);
+
+    /** {@code GET /v1/projects/:projectId} */
+    Project getProject(String projectId);
+
+    /** {@code PUT /v1/projects/:projectId}, sending only the fields that change. */
+    Project updateProject(String projectId, ProjectChanges changes);
+
+    /** {@code DELETE /v1/projects/:projectId}; deletes the project's keys too. */
+    void deleteProject(String projectId);
+
+    /** {@code GET /v1/projects/:projectId/api-keys}, values masked. */
+    List<ApiKey> listApiKeys(String projectId);
+
+    /** {@code GET /v1/projects/:projectId/api-keys/:apiKeyId}, value masked. */
+    ApiKey getApiKey(String projectId, long apiKeyId);
+
+    /** {@code POST /v1/projects/:projectId/api-keys}: the only answer that holds the raw value. Never retried. */
+    ApiKey createApiKey(String projectId, String name);
+
+    /** {@code PUT /v1/projects/:projectId/api-keys/:apiKeyId} with {@code {"valid": …}}: the key as the server now has it. */
+    ApiKey setApiKeyValid(String projectId, long apiKeyId, boolean valid);
+
+    /** {@code DELETE /v1/projects/:projectId/api-keys/:apiKeyId}: permanent. */
+    void revokeApiKey(String projectId, long apiKeyId);
+
+    /** The base URL calls go to, for display. */
+    String baseUrl();
+
+    @Override
+    void close();
+}

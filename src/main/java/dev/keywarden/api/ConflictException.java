@@ -1,0 +1,13 @@
+package dev.keywarden.api;
+
+/** 409: for example a project name that is already taken in the organisation. */
+public final class ConflictException extends ApiException {
+    public ConflictException(String serverError, String method, String path) {
+        super(409, serverError, method, path, null);
+    }
+
+    @Override
+    public String userMessage() {
+        return withServerText("The server refused this because it conflicts with what exists (409).");
+    }
+}

@@ -1,0 +1,13 @@
+package dev.keywarden.api;
+
+/** 403: the key is valid but may not do this. */
+public final class ForbiddenException extends ApiException {
+    public ForbiddenException(String serverError, String method, String path) {
+        super(403, serverError, method, path, null);
+    }
+
+    @Override
+    public String userMessage() {
+        return withServerText("This organisation key is not allowed to do that (403).");
+    }
+}

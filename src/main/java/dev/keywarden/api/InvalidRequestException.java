@@ -1,0 +1,13 @@
+package dev.keywarden.api;
+
+/** 400 or 422: a missing or ill-typed field, or a value the server will not take. */
+public final class InvalidRequestException extends ApiException {
+    public InvalidRequestException(int status, String serverError, String method, String path) {
+        super(status, serverError, method, path, null);
+    }
+
+    @Override
+    public String userMessage() {
+        return withServerText("The server refused the request as invalid (" + status() + ").");
+    }
+}

@@ -1,0 +1,13 @@
+package dev.keywarden.api;
+
+/** 404: unknown project or key, a key addressed under another project, or an unknown route. */
+public final class NotFoundException extends ApiException {
+    public NotFoundException(String serverError, String method, String path) {
+        super(404, serverError, method, path, null);
+    }
+
+    @Override
+    public String userMessage() {
+        return withServerText("Not found (404): it may have been deleted by someone else. Refresh to see the current state.");
+    }
+}

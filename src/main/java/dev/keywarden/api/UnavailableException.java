@@ -1,0 +1,30 @@
+package dev.keywarden.api;
+
+import java.time.Duration;
+
+/** 429 (rate limited) or 503 (maintenance), with the server's {@code Retry-After} when it gave one. */
+public final class UnavailableException extends ApiException {
+    private final Duration retryAfter;
+
+    public UnavailableException(int status, String serverError, String method, String path, Duration retryAfter) {
+        super(status, serverError, method, path, null);
+        this.retryAfter = retryAfter;
+    }
+
+    public boolean isRateLimited() {
+        return status() == 429;
+    }
+
+    /** How long the server asked us to wait, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    @Override
+    public String userMessage() {
+        String what = isRateLimited() ? "Too many requests: the server is rate limiting (429)."
+                : "The service is unavailable, perhaps for maintenance (" + status() + ").";
+        String when = retryAfter == null ? " Try again shortly." : " Try again in " + retryAfter.toSeconds() + " s.";
+        return withServerText(what + when);
+    }
+}
