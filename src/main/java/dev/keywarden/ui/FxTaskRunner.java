@@ -1,0 +1,111 @@
+package dev.keywarden.ui;
+
+import dev.keywarden.core.BackgroundCall;
+import dev.keywarden.core.RunningTask;
+import dev.keywarden.core.TaskRunner;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs background calls on daemon threads as JavaFX {@link Task}s; callbacks run on the FX thread.
+ * What the user asked for runs on its own pool so that bulk loading never queues ahead of a toggle.
+ */
+public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+    private static final int INTERACTIVE_THREADS = 4;
+    private static final int BULK_THREADS = 6;
+
+    private final ExecutorService interactive = Executors.newFixedThreadPool(INTERACTIVE_THREADS, daemonThreads("keywarden-io"));
+    private final ExecutorService bulk = Executors.newFixedThreadPool(BULK_THREADS, daemonThreads("keywarden-bulk"));
+    private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
+
+    /** Tasks started and not yet finished, for the status bar. Changed on the FX thread only. */
+    public ObservableList<Task<?>> running() {
+        return running;
+    }
+
+    @Override
+    public <T> RunningTask run(BackgroundCall<T> call) {
+        Task<T> task = new Task<>() {
+            {
+                updateTitle(call.title());
+            }
+
+            @Override
+            protected T call() throws Exception {
+                return call.call();
+            }
+        };
+        task.setOnSucceeded(event -> {
+            running.remove(task);
+            call.succeeded(task.getValue());
+        });
+        task.setOnFailed(event -> {
+            running.remove(task);
+            call.failed(task.getException());
+        });
+        task.setOnCancelled(event -> running.remove(task));
+        onFxThread(() -> {
+            if (!task.isDone()) {
+                running.add(task);
+            }
+        });
+        (call.isBulk() ? bulk : interactive).execute(task);
+        return new RunningTask() {
+            @Override
+            public void cancel() {
+                task.cancel(true);
+            }
+
+            @Override
+            public boolean isDone() {
+                return task.isDone();
+            }
+        };
+    }
+
+    /** Cancels every running task, e.g. a long load the user gave up on. */
+    public void cancelAll() {
+        for (Task<?> task : List.copyOf(running)) {
+            task.cancel(true);
+        }
+    }
+
+    @Override
+    public void close() {
+        cancelAll();
+        interactive.shutdownNow();
+        bulk.shutdownNow();
+        try {
+            interactive.awaitTermination(2, TimeUnit.SECONDS);
+            bulk.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void onFxThread(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package dev.keywarden.ui.main;
+
+import dev.keywarden.ui.TimeText;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+
+/** Cell factories shared by the projects and keys tables. */
+final class Columns {
+    /** "never" (null) sorts as the oldest. */
+    static final Comparator<Instant> OLDEST_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private Columns() {
+    }
+
+    static <S> TableColumn<S, Instant> column(String title, String id) {
+        TableColumn<S, Instant> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setComparator(OLDEST_FIRST);
+        return column;
+    }
+
+    /** Relative time ("3 h ago", "never") with the exact local time in a tooltip. */
+    static <S> TableCell<S, Instant> relativeTimeCell(Clock clock) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(Instant time, boolean empty) {
+                super.updateItem(time, empty);
+                if (empty || getTableRow() == null || getTableRow().getItem() == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(TimeText.relative(time, clock));
+                setTooltip(new Tooltip(TimeText.exact(time, ZoneId.systemDefault())));
+            }
+        };
+    }
+
+    static <S> TableCell<S, Instant> dateCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(Instant time, boolean empty) {
+                super.updateItem(time, empty);
+                if (empty || time == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(TimeText.date(time, ZoneId.systemDefault()));
+                setTooltip(new Tooltip(TimeText.exact(time, ZoneId.systemDefault())));
+            }
+        };
+    }
+}

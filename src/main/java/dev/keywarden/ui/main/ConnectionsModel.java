@@ -1,0 +1,45 @@
+package dev.keywarden.ui.main;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.function.Consumer;
+
+/** The connections the header offers, which one is open, and what the header's buttons ask for. */
+public final class ConnectionsModel {
+    private final ObservableList<ConnectionChoice> choices = FXCollections.observableArrayList();
+    private final ObjectProperty<ConnectionChoice> current = new SimpleObjectProperty<>(this, "current");
+    private Consumer<ConnectionChoice> onOpen = choice -> { };
+    private Runnable onAdd = () -> { };
+    private Consumer<ConnectionChoice> onEdit = choice -> { };
+
+    public ObservableList<ConnectionChoice> choices() {
+        return choices;
+    }
+
+    public ObjectProperty<ConnectionChoice> currentProperty() {
+        return current;
+    }
+
+    public void setHandlers(Consumer<ConnectionChoice> open, Runnable add, Consumer<ConnectionChoice> edit) {
+        this.onOpen = open;
+        this.onAdd = add;
+        this.onEdit = edit;
+    }
+
+    public void open(ConnectionChoice choice) {
+        onOpen.accept(choice);
+    }
+
+    public void add() {
+        onAdd.run();
+    }
+
+    public void editCurrent() {
+        if (current.get() != null) {
+            onEdit.accept(current.get());
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.keywarden.ui.main;
+
+import dev.keywarden.model.ApiKey;
+import dev.keywarden.ui.Controls;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.util.Comparator;
+
+/** The keys of the selected project: table, toolbar and context menu. */
+public final class KeysPane extends VBox {
+    private static final PseudoClass DEACTIVATED = PseudoClass.getPseudoClass("deactivated");
+    private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
+    private static final KeyCodeCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private final MainViewModel model;
+    private final MainActions actions;
+    private final TableView<KeyRow> table = new TableView<>();
+    private final Label title = new Label();
+
+    public KeysPane(MainViewModel model, MainActions actions) {
+        this.model = model;
+        this.actions = actions;
+        getStyleClass().add("keys-pane");
+        setId("keysPane");
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        title.getStyleClass().add("pane-title");
+        title.setId("keysTitle");
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.getStyleClass().add("small-progress");
+        loading.visibleProperty().bind(model.keysLoadingProperty());
+
+        Button newKey = Controls.button("New key", "Create a key in this project (Ctrl+K)", "newKey");
+        newKey.setOnAction(event -> actions.newKey());
+        newKey.disableProperty().bind(model.selectedProjectProperty().isNull());
+        Button revoke = Controls.button("Revoke\u2026", "Revoke the selected key permanently (Delete)", "revokeKey");
+        revoke.setOnAction(event -> actions.revokeKey(selected()));
+        revoke.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Button copy = Controls.button("Copy masked", "Copy the selected key's masked value (Ctrl+C)", "copyMasked");
+        copy.setOnAction(event -> actions.copyMasked(selected()));
+        copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, title, loading, spacer, newKey, copy, revoke);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(6, 8, 6, 8));
+        toolbar.getStyleClass().add("pane-toolbar");
+
+        table.setId("keysTable");
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(nameColumn(), valueColumn(), statusColumn(), createdColumn(), lastUsedColumn());
+        table.setRowFactory(view -> keyRow());
+        table.setContextMenu(contextMenu());
+        table.setPlaceholder(new Label("Select a project to see its keys."));
+
+        FilteredList<KeyRow> filtered = new FilteredList<>(model.keys());
+        filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> row -> showsKey(row),
+                model.filter().textProperty(), model.selectedProjectProperty()));
+        SortedList<KeyRow> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().setAll(toolbar, table);
+    }
+
+    /** A project shown for its own name shows all its keys; one shown for a key shows the matching keys. */
+    private boolean showsKey(KeyRow row) {
+        ProjectRow project = model.selectedProjectProperty().get();
+        return project == null || model.filter().matchesProjectItself(project) || model.filter().matches(row.key());
+    }
+
+    private void initListeners() {
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            ProjectRow project = model.selectedProjectProperty().get();
+            return project == null ? "Keys" : "Keys of " + project.project().name();
+        }, model.selectedProjectProperty()));
+        table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            KeyRow row = selected();
+            if (row == null) {
+                return;
+            }
+            if (event.getCode() == KeyCode.SPACE) {
+                model.setKeyValid(row, !row.key().valid());
+                event.consume();
+            } else if (event.getCode() == KeyCode.DELETE) {
+                actions.revokeKey(row);
+                event.consume();
+            } else if (COPY.match(event)) {
+                actions.copyMasked(row);
+                event.consume();
+            }
+        });
+    }
+
+    private TableRow<KeyRow> keyRow() {
+        TableRow<KeyRow> row = new TableRow<>() {
+            @Override
+            protected void updateItem(KeyRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(DEACTIVATED, !empty && item != null && !item.key().valid());
+                pseudoClassStateChanged(BUSY, !empty && item != null && item.isBusy());
+            }
+        };
+        // Rows are re-rendered when the list reports an update (the list watches key and busy).
+        return row;
+    }
+
+    private ContextMenu contextMenu() {
+        MenuItem toggle = new MenuItem("Activate / deactivate");
+        toggle.setAccelerator(new KeyCodeCombination(KeyCode.SPACE));
+        toggle.setOnAction(event -> {
+            KeyRow row = selected();
+            if (row != null) {
+                model.setKeyValid(row, !row.key().valid());
+            }
+        });
+        MenuItem copy = new MenuItem("Copy masked value");
+        copy.setAccelerator(COPY);
+        copy.setOnAction(event -> actions.copyMasked(selected()));
+        MenuItem newKey = new MenuItem("New key\u2026");
+        newKey.setOnAction(event -> actions.newKey());
+        MenuItem revoke = new MenuItem("Revoke\u2026");
+        revoke.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        revoke.setOnAction(event -> actions.revokeKey(selected()));
+        ContextMenu menu = new ContextMenu(toggle, copy, new SeparatorMenuItem(), newKey, revoke);
+        menu.setOnShowing(event -> {
+            boolean none = selected() == null;
+            toggle.setDisable(none);
+            copy.setDisable(none);
+            revoke.setDisable(none);
+            newKey.setDisable(model.selectedProjectProperty().get() == null);
+        });
+        return menu;
+    }
+
+    private TableColumn<KeyRow, String> nameColumn() {
+        TableColumn<KeyRow, String> column = new TableColumn<>("Name");
+        column.setId("name");
+        column.setPrefWidth(200);
+        column.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> displayName(cell.getValue().key()), cell.getValue().keyProperty()));
+        return column;
+    }
+
+    private static String displayName(ApiKey key) {
+        return key.name() == null || key.name().isBlank() ? "(unnamed #" + key.id() + ")" : key.name();
+    }
+
+    private TableColumn<KeyRow, String> valueColumn() {
+        TableColumn<KeyRow, String> column = new TableColumn<>("Value");
+        column.setId("value");
+        column.setPrefWidth(190);
+        column.getStyleClass().add("monospace");
+        column.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> cell.getValue().key().value(), cell.getValue().keyProperty()));
+        return column;
+    }
+
+    private TableColumn<KeyRow, KeyRow> statusColumn() {
+        TableColumn<KeyRow, KeyRow> column = new TableColumn<>("Status");
+        column.setId("status");
+        column.setPrefWidth(170);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(col -> new KeyStatusCell(model::setKeyValid));
+        column.setComparator(Comparator.comparing((KeyRow row) -> row.key().valid()));
+        return column;
+    }
+
+    private TableColumn<KeyRow, Instant> createdColumn() {
+        TableColumn<KeyRow, Instant> column = Columns.column("Created", "created");
+        column.setPrefWidth(140);
+        column.setCellValueFactory(cell -> Bindings.createObjectBinding(
+                () -> cell.getValue().key().createdAt(), cell.getValue().keyProperty()));
+        column.setCellFactory(col -> Columns.dateCell());
+        return column;
+    }
+
+    private TableColumn<KeyRow, Instant> lastUsedColumn() {
+        TableColumn<KeyRow, Instant> column = Columns.column("Last used", "lastUsed");
+        column.setPrefWidth(110);
+        column.setCellValueFactory(cell -> Bindings.createObjectBinding(
+                () -> cell.getValue().key().lastUsed(), cell.getValue().keyProperty()));
+        column.setCellFactory(col -> Columns.relativeTimeCell(model.clock()));
+        return column;
+    }
+
+    public KeyRow selected() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+
+    public TableView<KeyRow> table() {
+        return table;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.keywarden.ui.main;
+
+import dev.keywarden.ui.FxTaskRunner;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.NotificationPane;
+
+/** The main window's content: header, sandbox banner, projects over keys, notifications, status bar. */
+public final class MainView extends BorderPane {
+    private final MainViewModel model;
+    private final FxTaskRunner runner;
+    private final ConnectionsModel connections;
+    private final NotificationPane notifications;
+    private final ProjectsPane projectsPane;
+    private final KeysPane keysPane;
+    private final StatusLine status;
+    private final SplitPane split;
+    private final MainActions actions;
+
+    public MainView(MainViewModel model, FxTaskRunner runner, ConnectionsModel connections) {
+        this.model = model;
+        this.runner = runner;
+        this.connections = connections;
+        getStyleClass().add("main-view");
+        this.actions = new MainActions(model, () -> getScene() == null ? null : getScene().getWindow(), this::notice);
+        this.projectsPane = new ProjectsPane(model, actions);
+        this.keysPane = new KeysPane(model, actions);
+        this.status = new StatusLine(model, runner);
+        this.split = new SplitPane(projectsPane, keysPane);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.48);
+        split.setId("mainSplit");
+        this.notifications = new NotificationPane(split);
+        notifications.setId("notifications");
+        notifications.setShowFromTop(true);
+        setTop(new VBox(new HeaderBar(model, connections), new SandboxBanner(connections)));
+        setCenter(notifications);
+        setBottom(status);
+        model.setProblemSink(this::problem);
+        keepRelativeTimesFresh();
+    }
+
+    /** Shortcuts that work wherever the focus is in the window. */
+    public void installAccelerators(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            projectsPane.filterField().requestFocus();
+            projectsPane.filterField().selectAll();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), actions::newProject);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), actions::newKey);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
+            if (!runner.running().isEmpty()) {
+                runner.cancelAll();
+            } else {
+                notifications.hide();
+            }
+        });
+    }
+
+    public void refresh() {
+        status.clearProblem();
+        notifications.hide();
+        model.refresh();
+    }
+
+    private void problem(String message) {
+        status.showProblem(message);
+        notifications.getStyleClass().remove("notice");
+        if (!notifications.getStyleClass().contains("problem")) {
+            notifications.getStyleClass().add("problem");
+        }
+        notifications.show(message);
+    }
+
+    private void notice(String message) {
+        notifications.getStyleClass().remove("problem");
+        if (!notifications.getStyleClass().contains("notice")) {
+            notifications.getStyleClass().add("notice");
+        }
+        notifications.show(message);
+    }
+
+    /** "3 min ago" must not go stale while the window is open. */
+    private void keepRelativeTimesFresh() {
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(30), event -> {
+            projectsPane.table().refresh();
+            keysPane.table().refresh();
+        }));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+    }
+
+    public ProjectsPane projectsPane() {
+        return projectsPane;
+    }
+
+    public KeysPane keysPane() {
+        return keysPane;
+    }
+
+    public SplitPane split() {
+        return split;
+    }
+
+    public ConnectionsModel connections() {
+        return connections;
+    }
+}

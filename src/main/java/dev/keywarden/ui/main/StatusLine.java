@@ -1,0 +1,64 @@
+package dev.keywarden.ui.main;
+
+import dev.keywarden.ui.Controls;
+import dev.keywarden.ui.FxTaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import org.controlsfx.control.StatusBar;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Running background tasks with progress and a Cancel button, the last refresh, the last error. */
+final class StatusLine extends StatusBar {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final Label tasks = new Label();
+    private String lastProblem;
+
+    StatusLine(MainViewModel model, FxTaskRunner runner) {
+        setId("statusBar");
+        tasks.setId("runningTasks");
+        Button cancel = Controls.button("Cancel", "Cancel running loads (Esc)", "cancelTasks");
+        cancel.setOnAction(event -> runner.cancelAll());
+        cancel.visibleProperty().bind(Bindings.isNotEmpty(runner.running()));
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        getRightItems().setAll(tasks, cancel);
+
+        tasks.textProperty().bind(Bindings.createStringBinding(() -> describe(runner), runner.running()));
+        progressProperty().bind(Bindings.when(Bindings.isEmpty(runner.running())).then(0.0).otherwise(-1.0));
+        setText("");
+        model.lastRefreshProperty().addListener((obs, before, now) -> showIdleText(model));
+        runner.running().addListener((javafx.collections.ListChangeListener<Task<?>>) change -> {
+            if (runner.running().isEmpty()) {
+                showIdleText(model);
+            }
+        });
+    }
+
+    private static String describe(FxTaskRunner runner) {
+        int count = runner.running().size();
+        if (count == 0) {
+            return "";
+        }
+        String first = runner.running().get(0).getTitle();
+        return count == 1 ? first + "\u2026" : first + "\u2026 (+" + (count - 1) + " more)";
+    }
+
+    void showProblem(String problem) {
+        lastProblem = problem;
+        setText("\u26a0 " + problem);
+    }
+
+    private void showIdleText(MainViewModel model) {
+        String refreshed = model.lastRefreshProperty().get() == null ? ""
+                : "Last refresh " + CLOCK.format(model.lastRefreshProperty().get());
+        setText(lastProblem == null ? refreshed : refreshed + "   \u26a0 " + lastProblem);
+    }
+
+    void clearProblem() {
+        lastProblem = null;
+    }
+}
