@@ -75,7 +75,8 @@ public final class HeaderBar extends VBox {
     private void initListeners() {
         connections.currentProperty().addListener((obs, before, now) -> showConnection(now));
         switcher.valueProperty().addListener((obs, before, chosen) -> {
-            if (!syncing && chosen != null && chosen != connections.currentProperty().get()) {
+            ConnectionChoice current = connections.currentProperty().get();
+            if (!syncing && chosen != null && (current == null || !chosen.name().equals(current.name()))) {
                 connections.open(chosen);
             }
         });

@@ -74,7 +74,8 @@ public final class MainView extends BorderPane {
         model.refresh();
     }
 
-    private void problem(String message) {
+    /** Shows a failure in the notification bar and in the status bar. */
+    public void problem(String message) {
         status.showProblem(message);
         notifications.getStyleClass().remove("notice");
         if (!notifications.getStyleClass().contains("problem")) {

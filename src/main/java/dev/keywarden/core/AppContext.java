@@ -1,0 +1,35 @@
+package dev.keywarden.core;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the console loads before its window opens, off the FX thread: saved connections, window
+ * settings, the environment. A connections file that cannot be read is reported, never
+ * overwritten: the console then offers no saved connections this time.
+ */
+public record AppContext(
+        Path configDir,
+        CredentialStore credentials,
+        Optional<ProfileStore> profiles,
+        UiSettings uiSettings,
+        Map<String, String> env,
+        String startupProblem) {
+
+    public static AppContext load(Map<String, String> env) {
+        Path folder = AppPaths.configDir();
+        CredentialStore credentials = new CredentialStore(folder);
+        StringBuilder problems = new StringBuilder();
+        Optional<ProfileStore> profiles;
+        try {
+            profiles = Optional.of(ProfileStore.open(folder, credentials));
+        } catch (RuntimeException e) {
+            profiles = Optional.empty();
+            problems.append(e.getMessage()).append(' ');
+        }
+        UiSettings settings = UiSettings.load(folder);
+        String problem = problems.length() == 0 ? null : problems.toString().strip();
+        return new AppContext(folder, credentials, profiles, settings, Map.copyOf(env), problem);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.keywarden.core;
+
+import dev.keywarden.sandbox.SandboxOptions;
+import dev.keywarden.sandbox.SandboxServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The demo sandbox that runs inside the console on a free loopback port, started the first time it
+ * is needed (off the FX thread) and stopped when the console closes.
+ */
+public final class EmbeddedSandbox implements AutoCloseable {
+    private final String[] options;
+    private SandboxServer server;
+
+    /** @param options sandbox command-line options, e.g. {@code --seed 7}; the port is always a free one */
+    public EmbeddedSandbox(String... options) {
+        this.options = options.clone();
+    }
+
+    public synchronized SandboxServer server() {
+        if (server == null) {
+            String[] args = new String[options.length + 2];
+            System.arraycopy(options, 0, args, 0, options.length);
+            args[options.length] = "--port";
+            args[options.length + 1] = "0";
+            try {
+                server = SandboxServer.start(SandboxOptions.parse(args));
+            } catch (IOException e) {
+                throw new UncheckedIOException("The demo sandbox could not start: " + e.getMessage(), e);
+            }
+        }
+        return server;
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}
