@@ -1,0 +1,156 @@
+package dev.keywarden.testing;
+
+import dev.keywarden.api.ApiException;
+import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.api.NotFoundException;
+import dev.keywarden.model.ApiKey;
+import dev.keywarden.model.CreatedProject;
+import dev.keywarden.model.NewProject;
+import dev.keywarden.model.Organization;
+import dev.keywarden.model.Project;
+import dev.keywarden.model.ProjectChanges;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An in-memory organisation for view-model tests, counting calls, with failures on demand. */
+public final class FakeConfidentApi implements ConfidentApi {
+    public static final Instant T0 = Instant.parse("2024-12-04T23:00:00.000Z");
+
+    private final Map<String, Project> projects = new LinkedHashMap<>();
+    private final Map<String, List<ApiKey>> keys = new LinkedHashMap<>();
+    private final AtomicInteger toggles = new AtomicInteger();
+    private ApiException nextFailure;
+    private long nextKeyId = 1;
+
+    public FakeConfidentApi withProject(String id, String name, boolean... keyStates) {
+        projects.put(id, new Project(id, name, null, "org", T0, null));
+        List<ApiKey> list = new ArrayList<>();
+        for (boolean valid : keyStates) {
+            long keyId = nextKeyId++;
+            list.add(new ApiKey(keyId, "key " + keyId, valid, ApiKey.mask("confident_us_proj_0000000000000000000000000000" + (1000 + keyId)),
+                    T0, null));
+        }
+        keys.put(id, list);
+        return this;
+    }
+
+    public void failNext(ApiException failure) {
+        this.nextFailure = failure;
+    }
+
+    public int toggleCalls() {
+        return toggles.get();
+    }
+
+    public ApiKey key(String projectId, long keyId) {
+        return keys.get(projectId).stream().filter(k -> k.id() == keyId).findFirst().orElseThrow();
+    }
+
+    private void maybeFail() {
+        ApiException failure = nextFailure;
+        nextFailure = null;
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public synchronized Organization organization() {
+        maybeFail();
+        return new Organization("org", "Acme Inc.", "PREMIUM", T0);
+    }
+
+    @Override
+    public synchronized List<Project> listProjects() {
+        maybeFail();
+        return List.copyOf(projects.values());
+    }
+
+    @Override
+    public synchronized CreatedProject createProject(NewProject project) {
+        maybeFail();
+        String id = "p" + (projects.size() + 1);
+        withProject(id, project.name(), true);
+        return new CreatedProject(projects.get(id), keys.get(id).get(0));
+    }
+
+    @Override
+    public synchronized Project getProject(String projectId) {
+        maybeFail();
+        return projects.get(projectId);
+    }
+
+    @Override
+    public synchronized Project updateProject(String projectId, ProjectChanges changes) {
+        maybeFail();
+        Project old = projects.get(projectId);
+        Project updated = new Project(projectId, changes.name() == null ? old.name() : changes.name(),
+                changes.description() == null ? old.description() : changes.description(), old.organizationId(), old.createdAt(), null);
+        projects.put(projectId, updated);
+        return updated;
+    }
+
+    @Override
+    public synchronized void deleteProject(String projectId) {
+        maybeFail();
+        projects.remove(projectId);
+        keys.remove(projectId);
+    }
+
+    @Override
+    public synchronized List<ApiKey> listApiKeys(String projectId) {
+        maybeFail();
+        return List.copyOf(keys.get(projectId));
+    }
+
+    @Override
+    public synchronized ApiKey getApiKey(String projectId, long apiKeyId) {
+        maybeFail();
+        return key(projectId, apiKeyId);
+    }
+
+    @Override
+    public synchronized ApiKey createApiKey(String projectId, String name) {
+        maybeFail();
+        long keyId = nextKeyId++;
+        ApiKey created = new ApiKey(keyId, name, true, "confident_us_proj_ffffffffffffffffffffffffff" + (100000 + keyId), T0, null);
+        keys.get(projectId).add(created.masked());
+        return created;
+    }
+
+    @Override
+    public synchronized ApiKey setApiKeyValid(String projectId, long apiKeyId, boolean valid) {
+        toggles.incrementAndGet();
+        maybeFail();
+        List<ApiKey> list = keys.get(projectId);
+        for (int i = 0; i < list.size(); i++) {
+            ApiKey k = list.get(i);
+            if (k.id() == apiKeyId) {
+                ApiKey updated = new ApiKey(k.id(), k.name(), valid, k.value(), k.createdAt(), k.lastUsed());
+                list.set(i, updated);
+                return updated;
+            }
+        }
+        throw new NotFoundException("API key not found", "PUT", "/v1/projects/" + projectId + "/api-keys/" + apiKeyId);
+    }
+
+    @Override
+    public synchronized void revokeApiKey(String projectId, long apiKeyId) {
+        maybeFail();
+        keys.get(projectId).removeIf(k -> k.id() == apiKeyId);
+    }
+
+    @Override
+    public String baseUrl() {
+        return "http://127.0.0.1:1";
+    }
+
+    @Override
+    public void close() {
+    }
+}
