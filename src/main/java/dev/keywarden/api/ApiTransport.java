@@ -77,6 +77,11 @@ final class ApiTransport {
         }
     }
 
+    /** Calls the dispatcher is still running; a cancelled call leaves this promptly. */
+    int callsInFlight() {
+        return client.dispatcher().runningCallsCount();
+    }
+
     OrgKey key() {
         return key;
     }

@@ -27,7 +27,7 @@ public final class DataPlaneProbe implements AutoCloseable {
         HttpUrl url = HttpUrl.get(BaseUrls.validate(baseUrl)).newBuilder().addPathSegments("v1/datasets").build();
         Request request = new Request.Builder()
                 .url(url)
-                .header(ApiTransport.KEY_HEADER, OrgKey.of(projectKey).reveal())
+                .header(ApiTransport.KEY_HEADER, checkedKey(projectKey))
                 .header("User-Agent", ApiTransport.USER_AGENT)
                 .header("Accept", "application/json")
                 .build();
@@ -39,6 +39,15 @@ public final class DataPlaneProbe implements AutoCloseable {
         } catch (IOException e) {
             throw new NetworkException("GET", url.encodedPath(), e);
         }
+    }
+
+    /** OkHttp would put a header value it refuses into its exception message; refuse it here without echoing it. */
+    private static String checkedKey(String projectKey) {
+        String key = projectKey == null ? "" : projectKey.strip();
+        if (key.isEmpty() || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw new IllegalArgumentException("The project API key is empty or holds characters that cannot be sent in a header.");
+        }
+        return key;
     }
 
     @Override

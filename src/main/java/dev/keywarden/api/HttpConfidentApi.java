@@ -129,6 +129,10 @@ public final class HttpConfidentApi implements ConfidentApi {
         transport.close();
     }
 
+    int callsInFlight() {
+        return transport.callsInFlight();
+    }
+
     @Override
     public String toString() {
         return "HttpConfidentApi[" + baseUrl + "]";
