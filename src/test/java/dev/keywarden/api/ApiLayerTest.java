@@ -3,6 +3,7 @@ package dev.keywarden.api;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ class ApiLayerTest {
                             return text.contains("import javafx.") || text.contains("import dev.keywarden.ui.")
                                     || text.contains("import dev.keywarden.sandbox.");
                         } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                            throw new UncheckedIOException(e);
                         }
                     })
                     .map(file -> file.getFileName().toString())

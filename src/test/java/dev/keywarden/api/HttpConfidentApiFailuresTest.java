@@ -1,5 +1,6 @@
 package dev.keywarden.api;
 
+import dev.keywarden.model.NewProject;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -20,6 +21,7 @@ import static dev.keywarden.api.TestApis.ORG_KEY;
 import static dev.keywarden.api.TestApis.error;
 import static dev.keywarden.api.TestApis.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** Every way a call can fail, as the typed exception the UI sees, never carrying the key. */
 class HttpConfidentApiFailuresTest {
@@ -74,7 +76,7 @@ class HttpConfidentApiFailuresTest {
         server.enqueue(error(409, "Project name already exists"));
 
         ConflictException failure = failure(ConflictException.class,
-                () -> api.createProject(dev.keywarden.model.NewProject.named("Taken")));
+                () -> api.createProject(NewProject.named("Taken")));
 
         assertThat(failure.method()).isEqualTo("POST");
         assertThat(failure.path()).isEqualTo("/v1/projects");
@@ -341,7 +343,7 @@ class HttpConfidentApiFailuresTest {
     @Test
     void bareIdIsRefusedBeforeAnyCall() {
         for (String id : new String[]{"", ".", ".."}) {
-            org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> api.deleteProject(id));
+            assertThatIllegalArgumentException().isThrownBy(() -> api.deleteProject(id));
         }
         assertThat(server.getRequestCount()).isZero();
     }
