@@ -1,0 +1,55 @@
+package dev.keywarden.api;
+
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Builds the OkHttp clients the gateway uses, and takes them down again. */
+final class HttpClients {
+    /** Enough that parallel calls from the UI are never queued behind each other (OkHttp's default is 5 per host). */
+    static final int MAX_PARALLEL_CALLS = 64;
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private HttpClients() {
+    }
+
+    static OkHttpClient create(Duration connectTimeout, Duration callTimeout) {
+        Dispatcher dispatcher = new Dispatcher(daemonExecutor());
+        dispatcher.setMaxRequests(MAX_PARALLEL_CALLS);
+        dispatcher.setMaxRequestsPerHost(MAX_PARALLEL_CALLS);
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool())
+                .connectTimeout(connectTimeout)
+                .readTimeout(callTimeout)
+                .writeTimeout(callTimeout)
+                .callTimeout(callTimeout)
+                // OkHttp would otherwise silently resend some requests, POST included; retries are ours to decide.
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .build();
+    }
+
+    static void shutDown(OkHttpClient client) {
+        client.dispatcher().cancelAll();
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+
+    /** Like OkHttp's own executor, but daemon threads so an open gateway never keeps the app alive. */
+    private static ExecutorService daemonExecutor() {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "keywarden-http-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

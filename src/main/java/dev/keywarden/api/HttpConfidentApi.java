@@ -1,0 +1,174 @@
+package dev.keywarden.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keywarden.model.ApiKey;
+import dev.keywarden.model.CreatedProject;
+import dev.keywarden.model.Json;
+import dev.keywarden.model.NewProject;
+import dev.keywarden.model.Organization;
+import dev.keywarden.model.Project;
+import dev.keywarden.model.ProjectChanges;
+import okhttp3.HttpUrl;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * {@link ConfidentApi} over HTTP with OkHttp and Jackson. One instance per connection; it holds a
+ * connection pool and threads, so {@link #close()} it when done. Thread-safe.
+ *
+ * <p>GET, PUT and DELETE are retried on network failures and on 429/502/503/504, at most
+ * {@link ConnectionConfig#maxAttempts()} attempts in all; POST never is. Redirects are not
+ * followed, since they would carry the organisation key to wherever they point.
+ */
+public final class HttpConfidentApi implements ConfidentApi {
+    private static final String GET = "GET";
+    private static final String POST = "POST";
+    private static final String PUT = "PUT";
+    private static final String DELETE = "DELETE";
+
+    private final String baseUrl;
+    private final HttpUrl base;
+    private final ObjectMapper mapper = Json.newMapper();
+    private final ApiTransport transport;
+
+    public HttpConfidentApi(ConnectionConfig config) {
+        this(config, Sleeper.REAL, Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** For tests: waits, the time {@code Retry-After} dates are measured from, and the jitter's randomness. */
+    HttpConfidentApi(ConnectionConfig config, Sleeper sleeper, Clock clock, DoubleSupplier random) {
+        this.baseUrl = config.baseUrl();
+        this.base = HttpUrl.get(config.baseUrl());
+        Duration retryAfterCap = Objects.requireNonNullElse(config.retryAfterCap(), ConnectionConfig.DEFAULT_RETRY_AFTER_CAP);
+        this.transport = new ApiTransport(
+                HttpClients.create(
+                        Objects.requireNonNullElse(config.connectTimeout(), ConnectionConfig.DEFAULT_CONNECT_TIMEOUT),
+                        Objects.requireNonNullElse(config.callTimeout(), ConnectionConfig.DEFAULT_CALL_TIMEOUT)),
+                config.orgKey(), mapper, new RetryPolicy(config.maxAttempts(), retryAfterCap, random), sleeper, clock);
+    }
+
+    @Override
+    public Organization organization() {
+        return call(GET, url("v1", "organization"), null).required("organization", Organization.class);
+    }
+
+    @Override
+    public List<Project> listProjects() {
+        return call(GET, url("v1", "projects"), null).requiredList("projects", Project.class);
+    }
+
+    @Override
+    public CreatedProject createProject(NewProject project) {
+        Objects.requireNonNull(project, "project");
+        Envelope answer = call(POST, url("v1", "projects"), WireBodies.newProject(project));
+        return new CreatedProject(answer.required("project", Project.class), answer.optional("apiKey", ApiKey.class));
+    }
+
+    @Override
+    public Project getProject(String projectId) {
+        return call(GET, projectUrl(projectId), null).required("project", Project.class);
+    }
+
+    /** With no changes the server is not asked to change anything: the project is read instead. */
+    @Override
+    public Project updateProject(String projectId, ProjectChanges changes) {
+        Objects.requireNonNull(changes, "changes");
+        if (changes.isEmpty()) {
+            return getProject(projectId);
+        }
+        return call(PUT, projectUrl(projectId), WireBodies.projectChanges(changes)).required("project", Project.class);
+    }
+
+    @Override
+    public void deleteProject(String projectId) {
+        call(DELETE, projectUrl(projectId), null).confirmDeleted(projectId);
+    }
+
+    @Override
+    public List<ApiKey> listApiKeys(String projectId) {
+        return call(GET, apiKeysUrl(projectId), null).requiredList("apiKeys", ApiKey.class);
+    }
+
+    @Override
+    public ApiKey getApiKey(String projectId, long apiKeyId) {
+        return call(GET, apiKeyUrl(projectId, apiKeyId), null).required("apiKey", ApiKey.class);
+    }
+
+    @Override
+    public ApiKey createApiKey(String projectId, String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("a key needs a name");
+        }
+        return call(POST, apiKeysUrl(projectId), WireBodies.newApiKey(name)).required("apiKey", ApiKey.class);
+    }
+
+    @Override
+    public ApiKey setApiKeyValid(String projectId, long apiKeyId, boolean valid) {
+        return call(PUT, apiKeyUrl(projectId, apiKeyId), WireBodies.apiKeyValidity(valid)).required("apiKey", ApiKey.class);
+    }
+
+    @Override
+    public void revokeApiKey(String projectId, long apiKeyId) {
+        call(DELETE, apiKeyUrl(projectId, apiKeyId), null).confirmDeleted(Long.toString(apiKeyId));
+    }
+
+    @Override
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Stops the worker threads and drops pooled connections; calls still in flight end in {@link CancelledException}. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    int callsInFlight() {
+        return transport.callsInFlight();
+    }
+
+    @Override
+    public String toString() {
+        return "HttpConfidentApi[" + baseUrl + "]";
+    }
+
+    private Envelope call(String method, HttpUrl url, JsonNode body) {
+        RawResponse response = transport.send(method, url, body);
+        return Envelope.open(response, mapper, transport.key(), method, url.encodedPath());
+    }
+
+    private HttpUrl projectUrl(String projectId) {
+        return url("v1", "projects", checkedId(projectId));
+    }
+
+    private HttpUrl apiKeysUrl(String projectId) {
+        return url("v1", "projects", checkedId(projectId), "api-keys");
+    }
+
+    private HttpUrl apiKeyUrl(String projectId, long apiKeyId) {
+        return url("v1", "projects", checkedId(projectId), "api-keys", Long.toString(apiKeyId));
+    }
+
+    /** Segments are percent-encoded one by one, so an id holding {@code /} or {@code ?} stays one segment. */
+    private HttpUrl url(String... segments) {
+        HttpUrl.Builder builder = base.newBuilder();
+        for (String segment : segments) {
+            builder.addPathSegment(segment);
+        }
+        return builder.build();
+    }
+
+    /** An empty id would address the list, and OkHttp resolves "." and ".." instead of encoding them. */
+    private static String checkedId(String projectId) {
+        if (projectId == null || projectId.isEmpty() || projectId.equals(".") || projectId.equals("..")) {
+            throw new IllegalArgumentException("not a project id: " + (projectId == null ? "null" : "\"" + projectId + "\""));
+        }
+        return projectId;
+    }
+}
