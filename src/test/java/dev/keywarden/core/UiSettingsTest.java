@@ -1,0 +1,67 @@
+package dev.keywarden.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UiSettingsTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void defaultsWhenNothingWasSaved() {
+        UiSettings settings = UiSettings.load(folder);
+        WindowPlacement fallback = new WindowPlacement(10, 20, 1000, 700, false);
+
+        assertThat(settings.windowPlacement(fallback)).isEqualTo(fallback);
+        assertThat(settings.columnWidth("keys", "name", 120)).isEqualTo(120);
+        assertThat(settings.sortOrder("keys")).isEmpty();
+        assertThat(settings.dividerPosition("main", 0, 0.3)).isEqualTo(0.3);
+    }
+
+    @Test
+    void roundTrip() {
+        UiSettings settings = UiSettings.load(folder);
+        settings.setWindowPlacement(new WindowPlacement(-5.5, 40, 1280, 800, true));
+        settings.setColumnWidth("keys", "lastUsed", 150.5);
+        settings.setSortOrder("keys", List.of(new SortColumn("valid", false), new SortColumn("name", true)));
+        settings.setDividerPosition("main", 0, 0.42);
+        settings.save();
+
+        UiSettings reloaded = UiSettings.load(folder);
+        assertThat(reloaded.windowPlacement()).contains(new WindowPlacement(-5.5, 40, 1280, 800, true));
+        assertThat(reloaded.columnWidth("keys", "lastUsed", 0)).isEqualTo(150.5);
+        assertThat(reloaded.sortOrder("keys")).containsExactly(new SortColumn("valid", false), new SortColumn("name", true));
+        assertThat(reloaded.dividerPosition("main", 0, 0.3)).isEqualTo(0.42);
+    }
+
+    @Test
+    void unreadableValuesFallBackToDefaults() throws Exception {
+        Files.writeString(folder.resolve(UiSettings.FILE_NAME),
+                "window.x=abc\ntable.keys.column.name.width=wide\ntable.keys.sort=name:SIDEWAYS\nsplit.main.divider.0=7\n");
+
+        UiSettings settings = UiSettings.load(folder);
+
+        assertThat(settings.windowPlacement()).isEmpty();
+        assertThat(settings.columnWidth("keys", "name", 80)).isEqualTo(80);
+        assertThat(settings.sortOrder("keys")).isEmpty();
+        assertThat(settings.dividerPosition("main", 0, 0.3)).isEqualTo(0.3);
+    }
+
+    @Test
+    void theFileHoldsLayoutOnly() throws Exception {
+        UiSettings settings = UiSettings.load(folder);
+        settings.setColumnWidth("projects", "name", 200);
+        settings.save();
+
+        String text = Files.readString(settings.file());
+        assertThat(text).contains("table.projects.column.name.width=200.0").doesNotContain("confident_");
+        assertThat(Files.list(folder)).containsExactly(settings.file());
+    }
+}
