@@ -7,6 +7,7 @@ import dev.keywarden.api.OrgKey;
 import dev.keywarden.core.ApiFactory;
 import dev.keywarden.core.AppContext;
 import dev.keywarden.core.BackgroundCall;
+import dev.keywarden.core.ConnectionTester;
 import dev.keywarden.core.EmbeddedSandbox;
 import dev.keywarden.core.EnvironmentProfile;
 import dev.keywarden.core.Profile;
@@ -181,7 +182,8 @@ public final class ConnectionController {
             return;
         }
         profiles().find(choice.name()).ifPresent(profile -> {
-            ConnectionDialog dialog = new ConnectionDialog(profile, reservedNames(profile.name()), apiFactory, runner);
+            ConnectionDialog dialog = new ConnectionDialog(profile, reservedNames(profile.name()),
+                    ConnectionTester.through(apiFactory), context.credentials()::read, runner);
             dialog.initOwner(owner.get());
             dialog.showAndWait().ifPresent(result -> save(profile.name(), result));
         });

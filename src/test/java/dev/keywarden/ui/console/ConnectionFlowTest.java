@@ -1,0 +1,92 @@
+package dev.keywarden.ui.console;
+
+import dev.keywarden.core.CredentialStore;
+import dev.keywarden.core.ProfileStore;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static dev.keywarden.ui.console.ConsoleFixture.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Connecting an organisation from the header: a wrong key says why; a right one is saved and opened. */
+@ExtendWith(ApplicationExtension.class)
+class ConnectionFlowTest {
+    @TempDir
+    Path home;
+    private ConsoleFixture console;
+
+    @Start
+    void start(Stage stage) {
+        console = ConsoleFixture.open(stage, home);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        console.close(robot);
+    }
+
+    private void fillCustomConnection(FxRobot robot, String name, String orgKey) {
+        robot.clickOn("#customMode");
+        robot.interact(() -> {
+            robot.lookup("#profileName").queryAs(TextField.class).setText(name);
+            robot.lookup("#customUrl").queryAs(TextField.class).setText(console.sandbox().baseUrl());
+            robot.lookup("#orgKey").queryAs(PasswordField.class).setText(orgKey);
+            robot.lookup("#label").queryAs(TextField.class).setText("STAGING");
+        });
+    }
+
+    @Test
+    void testingAWrongKeyShowsWhyItFailed(FxRobot robot) {
+        console.awaitLoaded();
+        robot.clickOn("#addConnection");
+        fillCustomConnection(robot, "Local staging", "confident_us_org_wrongwrongwrong");
+        robot.clickOn("#testConnection");
+
+        Label result = robot.lookup("#testResult").queryAs(Label.class);
+        await("the test's answer", () -> result.getText() != null && !result.getText().isBlank());
+        assertThat(result.getText()).contains("refused").contains("Invalid API key").doesNotContain("wrongwrongwrong");
+        ConsoleFixture.screenshot(result.getScene(), "connection-dialog");
+        robot.clickOn("#cancel");
+    }
+
+    @Test
+    void aSavedConnectionOpensAndItsKeyIsOnlyInTheOwnerOnlyCredentialsFile(FxRobot robot) throws Exception {
+        console.awaitLoaded();
+        String orgKey = console.sandbox().orgKey();
+        robot.clickOn("#addConnection");
+        fillCustomConnection(robot, "Local staging", orgKey);
+        robot.clickOn("#testConnection");
+        Label result = robot.lookup("#testResult").queryAs(Label.class);
+        await("the test's answer", () -> result.getText() != null && result.getText().startsWith("Connected"));
+        robot.clickOn("#save");
+
+        await("the new connection open", () -> console.window().view().connections().currentProperty().get() != null
+                && "Local staging".equals(console.window().view().connections().currentProperty().get().name())
+                && !console.model().projects().isEmpty());
+        assertThat(robot.lookup("#sandboxBanner").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#profileBadge").queryAs(Label.class).getText()).isEqualTo("STAGING");
+
+        Path credentials = home.resolve(CredentialStore.FILE_NAME);
+        assertThat(Files.readString(credentials)).contains(orgKey);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
+        await("last connection remembered", () -> Files.exists(home.resolve(ProfileStore.FILE_NAME)));
+        try (var files = Files.list(home)) {
+            for (Path file : files.filter(f -> !f.equals(credentials)).toList()) {
+                assertThat(Files.readString(file)).as(file.getFileName().toString()).doesNotContain(orgKey);
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.keywarden.ui.console;
+
+import dev.keywarden.LaunchOptions;
+import dev.keywarden.api.HttpConfidentApi;
+import dev.keywarden.core.AppContext;
+import dev.keywarden.core.AppPaths;
+import dev.keywarden.core.EmbeddedSandbox;
+import dev.keywarden.sandbox.SandboxServer;
+import dev.keywarden.ui.KeywardenWindow;
+import dev.keywarden.ui.main.KeyRow;
+import dev.keywarden.ui.main.MainViewModel;
+import dev.keywarden.ui.main.ProjectRow;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.TableRow;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+/** Opens the whole console on a stage, against its own in-process sandbox and a temporary settings folder. */
+final class ConsoleFixture {
+    private final KeywardenWindow window;
+
+    private ConsoleFixture(KeywardenWindow window) {
+        this.window = window;
+    }
+
+    static ConsoleFixture open(Stage stage, Path home) {
+        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
+        AppContext context = AppContext.load(Map.of());
+        KeywardenWindow window = new KeywardenWindow(stage, context, HttpConfidentApi::new,
+                new EmbeddedSandbox("--seed", "20261127"));
+        window.show(LaunchOptions.parse());
+        return new ConsoleFixture(window);
+    }
+
+    KeywardenWindow window() {
+        return window;
+    }
+
+    MainViewModel model() {
+        return window.model();
+    }
+
+    SandboxServer sandbox() {
+        return window.sandbox().server();
+    }
+
+    /** Waits until the organisation, the projects and every project's key counts are shown. */
+    ConsoleFixture awaitLoaded() {
+        await("projects and key counts loaded", () -> model().connectionStateProperty().get() == MainViewModel.ConnectionState.CONNECTED
+                && !model().projects().isEmpty()
+                && model().projects().stream().allMatch(row -> row.keys() != null)
+                && window.runner().running().isEmpty());
+        return this;
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    ProjectRow projectWith(Predicate<ProjectRow> condition) {
+        return model().projects().stream().filter(condition).findFirst()
+                .orElseThrow(() -> new AssertionError("no project matches in the demo data"));
+    }
+
+    ProjectRow projectWithAnActiveKey() {
+        return projectWith(row -> row.keys().active() > 0);
+    }
+
+    /** Clicks the project's row in the projects table and waits for its keys. */
+    void selectProject(FxRobot robot, ProjectRow project) {
+        clickRow(robot, "#projectsTable", project);
+        await("keys of " + project.project().name(), () -> model().selectedProjectProperty().get() == project
+                && !model().keysLoadingProperty().get() && model().keys().size() == project.keys().total());
+    }
+
+    KeyRow shownKey(Predicate<KeyRow> condition) {
+        return model().keys().stream().filter(condition).findFirst().orElseThrow();
+    }
+
+    /** Clicks the row's first cell (the name), away from the row's switch. */
+    static void clickRow(FxRobot robot, String tableId, Object item) {
+        robot.clickOn(rowOf(robot, tableId, item).lookup(".table-cell"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static TableRow<Object> rowOf(FxRobot robot, String tableId, Object item) {
+        return robot.lookup(tableId + " .table-row-cell")
+                .match(node -> ((TableRow<Object>) node).getItem() == item)
+                .query();
+    }
+
+    static void screenshot(Scene scene, String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)));
+        Path folder = Path.of(System.getProperty("keywarden.screenshots", "target/screenshots"));
+        try {
+            Files.createDirectories(folder);
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", folder.resolve(name + ".png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void close(FxRobot robot) {
+        robot.interact(window::close);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.keywarden.ui.console;
+
+import dev.keywarden.ui.ConnectionController;
+import dev.keywarden.ui.main.ProjectRow;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static dev.keywarden.ui.console.ConsoleFixture.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A first run: the console opens on the demo sandbox, loads everything, filters and answers shortcuts. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleStartTest {
+    @TempDir
+    Path home;
+    private ConsoleFixture console;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        console = ConsoleFixture.open(stage, home);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        console.close(robot);
+    }
+
+    @Test
+    void aFirstRunOpensOnTheSandboxAndSaysSo(FxRobot robot) {
+        console.awaitLoaded();
+        assertThat(robot.lookup("#sandboxBanner").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#sandboxBannerText").queryAs(Label.class).getText())
+                .contains("Demo data").contains("Nothing leaves this machine").contains(console.sandbox().baseUrl());
+        assertThat(robot.lookup("#organizationName").queryAs(Label.class).getText())
+                .contains(console.sandbox().store().organization().name());
+        assertThat(robot.lookup("#connectionState").queryAs(Label.class).getText()).isEqualTo("Connected");
+        assertThat(stage.getTitle()).contains(ConnectionController.SANDBOX_NAME);
+    }
+
+    @Test
+    void projectsLoadWithTheirKeyCounts(FxRobot robot) {
+        console.awaitLoaded();
+        TableView<?> table = robot.lookup("#projectsTable").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(console.sandbox().store().projects().size());
+        for (ProjectRow row : console.model().projects()) {
+            var keys = console.sandbox().store().keys(row.id());
+            assertThat(row.keys().total()).isEqualTo(keys.size());
+            assertThat(row.keys().active()).isEqualTo((int) keys.stream().filter(k -> k.valid()).count());
+        }
+        ConsoleFixture.screenshot(stage.getScene(), "main-window");
+    }
+
+    @Test
+    void selectingAProjectShowsItsKeysMasked(FxRobot robot) {
+        console.awaitLoaded();
+        ProjectRow project = console.projectWith(row -> row.keys().total() >= 3);
+        console.selectProject(robot, project);
+        assertThat(console.model().keys()).extracting(row -> row.id())
+                .containsExactlyInAnyOrderElementsOf(console.sandbox().store().keys(project.id()).stream().map(k -> k.id()).toList());
+        assertThat(console.model().keys()).allSatisfy(row -> assertThat(row.key().value()).matches("\\*{15}.{6}"));
+        assertThat(robot.lookup("#keysTitle").queryAs(Label.class).getText()).contains(project.project().name());
+    }
+
+    @Test
+    void filteringByNameOrByAPastedKeyFindsTheProject(FxRobot robot) {
+        console.awaitLoaded();
+        TableView<?> table = robot.lookup("#projectsTable").queryAs(TableView.class);
+        ProjectRow target = console.model().projects().get(console.model().projects().size() - 1);
+        robot.clickOn("#filter").write(target.project().name());
+        await("filtered by name", () -> table.getItems().contains(target)
+                && table.getItems().size() < console.model().projects().size());
+        assertThat(table.getItems()).allSatisfy(row -> assertThat(((ProjectRow) row).project().name())
+                .containsIgnoringCase(target.project().name()));
+
+        robot.interact(() -> robot.lookup("#filter").queryAs(TextField.class).clear());
+        await("filter cleared", () -> table.getItems().size() == console.model().projects().size());
+
+        ProjectRow other = console.model().projects().get(0);
+        long keyId = other.keys().keys().get(0).id();
+        String leaked = console.sandbox().store().rawValue(keyId);
+        robot.interact(() -> robot.lookup("#filter").queryAs(TextField.class).setText(leaked));
+        await("filtered by the pasted key", () -> table.getItems().size() == 1
+                && console.model().selectedProjectProperty().get() == other
+                && !console.model().keysLoadingProperty().get());
+        TableView<?> keys = robot.lookup("#keysTable").queryAs(TableView.class);
+        assertThat(keys.getItems()).hasSize(1);
+        assertThat(console.model().keys().stream().filter(row -> row.id() == keyId)).hasSize(1);
+    }
+
+    @Test
+    void shortcutsFocusTheFilterAndRefresh(FxRobot robot) {
+        console.awaitLoaded();
+        Instant before = console.model().lastRefreshProperty().get();
+        robot.clickOn("#projectsTable");
+        robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
+        await("filter focused", () -> robot.lookup("#filter").query().isFocused());
+
+        robot.type(KeyCode.F5);
+        await("refreshed by F5", () -> console.model().lastRefreshProperty().get() != null
+                && console.model().lastRefreshProperty().get().isAfter(before));
+        Instant afterF5 = console.model().lastRefreshProperty().get();
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.R).release(KeyCode.R).release(KeyCode.CONTROL);
+        await("refreshed by Ctrl+R", () -> console.model().lastRefreshProperty().get().isAfter(afterF5));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.keywarden.ui.console;
+
+import dev.keywarden.ui.main.KeyRow;
+import dev.keywarden.ui.main.ProjectRow;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+import static dev.keywarden.ui.console.ConsoleFixture.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** New key (raw value once, with Copy) and revoking with its confirmation. */
+@ExtendWith(ApplicationExtension.class)
+class KeyActionsTest {
+    @TempDir
+    Path home;
+    private ConsoleFixture console;
+
+    @Start
+    void start(Stage stage) {
+        console = ConsoleFixture.open(stage, home);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        console.close(robot);
+    }
+
+    @Test
+    void aNewKeyIsShownOnceThenOnlyMasked(FxRobot robot) {
+        console.awaitLoaded();
+        ProjectRow project = console.projectWithAnActiveKey();
+        console.selectProject(robot, project);
+        int before = project.keys().total();
+        robot.clickOn("#newKey");
+        robot.clickOn("#keyName").write("CI pipeline");
+        ConsoleFixture.screenshot(robot.lookup("#newKeyDialog").query().getScene(), "new-key-dialog");
+        robot.clickOn("#submit");
+
+        await("the secret dialog", () -> robot.lookup("#secretValue").tryQuery().isPresent());
+        String raw = robot.lookup("#secretValue").queryAs(TextField.class).getText();
+        assertThat(raw).matches("confident_us_proj_[0-9a-f]{32}");
+        ConsoleFixture.screenshot(robot.lookup("#secretDialog").query().getScene(), "new-key-secret");
+        KeyRow created = console.shownKey(row -> "CI pipeline".equals(row.key().name()));
+        assertThat(created.key().value()).isEqualTo("***************" + raw.substring(raw.length() - 6));
+        assertThat(project.keys().total()).isEqualTo(before + 1);
+        assertThat(console.sandbox().store().key(project.id(), created.id())).isPresent();
+
+        robot.clickOn("I have stored it");
+        await("closed", () -> robot.lookup("#secretValue").tryQuery().isEmpty());
+    }
+
+    @Test
+    void revokingAsksFirstAndIsPermanent(FxRobot robot) {
+        console.awaitLoaded();
+        ProjectRow project = console.projectWithAnActiveKey();
+        console.selectProject(robot, project);
+        KeyRow row = console.shownKey(key -> key.key().valid());
+        String raw = console.sandbox().store().rawValue(row.id());
+        ConsoleFixture.clickRow(robot, "#keysTable", row);
+        robot.clickOn("#revokeKey");
+
+        String warning = robot.lookup("#revokeWarning").queryAs(Label.class).getText();
+        assertThat(warning).contains(row.key().suffix()).contains("permanent").contains("deactivate it instead");
+        assertThat(robot.lookup("#deactivateInstead").tryQuery()).isPresent();
+        robot.clickOn("Cancel");
+        assertThat(console.sandbox().store().key(project.id(), row.id())).isPresent();
+
+        robot.clickOn("#revokeKey");
+        DialogPane dialog = robot.lookup("#revokeKeyDialog").queryAs(DialogPane.class);
+        robot.clickOn("#submit");
+        await("revoked", () -> console.model().keys().stream().noneMatch(shown -> shown.id() == row.id()));
+        assertThat(dialog.getScene().getWindow().isShowing()).isFalse();
+        assertThat(console.sandbox().store().key(project.id(), row.id())).isEmpty();
+        assertThat(console.sandbox().store().useProjectKey(raw)).isEmpty();
+    }
+
+    @Test
+    void deactivateInsteadLeavesTheKeyRecoverable(FxRobot robot) {
+        console.awaitLoaded();
+        ProjectRow project = console.projectWithAnActiveKey();
+        console.selectProject(robot, project);
+        KeyRow row = console.shownKey(key -> key.key().valid());
+        ConsoleFixture.clickRow(robot, "#keysTable", row);
+        robot.type(javafx.scene.input.KeyCode.DELETE);
+        robot.clickOn("#deactivateInstead");
+        await("deactivated", () -> !row.isBusy() && !row.key().valid());
+        assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isFalse();
+    }
+}

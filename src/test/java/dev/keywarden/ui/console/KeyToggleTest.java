@@ -1,0 +1,95 @@
+package dev.keywarden.ui.console;
+
+import dev.keywarden.api.DataPlaneProbe;
+import dev.keywarden.ui.main.KeyRow;
+import dev.keywarden.ui.main.ProjectRow;
+import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+import static dev.keywarden.ui.console.ConsoleFixture.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The switch that matters at 2 a.m.: off, shown refused; and a failure that changes nothing. */
+@ExtendWith(ApplicationExtension.class)
+class KeyToggleTest {
+    @TempDir
+    Path home;
+    private ConsoleFixture console;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        console = ConsoleFixture.open(stage, home);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        console.close(robot);
+    }
+
+    @Test
+    void switchingAKeyOffIsWhatTheServerNowHasAndTheKeyIsRefused(FxRobot robot) {
+        console.awaitLoaded();
+        ProjectRow project = console.projectWithAnActiveKey();
+        console.selectProject(robot, project);
+        KeyRow row = console.shownKey(key -> key.key().valid());
+        String raw = console.sandbox().store().rawValue(row.id());
+        try (DataPlaneProbe probe = new DataPlaneProbe()) {
+            assertThat(probe.datasetsStatus(console.sandbox().baseUrl(), raw)).isEqualTo(200);
+
+            robot.clickOn("#toggle-" + row.id() + " .thumb-area");
+            await("the server's answer", () -> !row.isBusy() && !row.key().valid());
+
+            assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isFalse();
+            assertThat(probe.datasetsStatus(console.sandbox().baseUrl(), raw)).isEqualTo(401);
+        }
+        assertThat(robot.lookup("#toggle-" + row.id()).queryAs(org.controlsfx.control.ToggleSwitch.class).getText())
+                .isEqualTo("Deactivated");
+        assertThat(project.keys().active()).isEqualTo(project.keys().keys().stream().filter(k -> k.valid()).count());
+        ConsoleFixture.screenshot(stage.getScene(), "keys-with-deactivated-key");
+    }
+
+    @Test
+    void aToggleTheServerRefusesSwitchesBackAndSaysWhy(FxRobot robot) {
+        console.awaitLoaded();
+        ProjectRow project = console.projectWithAnActiveKey();
+        console.selectProject(robot, project);
+        KeyRow row = console.shownKey(key -> key.key().valid());
+        console.sandbox().failNext("PUT", ".*/api-keys/.*", 500, "Simulated database outage", 1);
+
+        robot.clickOn("#toggle-" + row.id() + " .thumb-area");
+        await("the refusal", () -> !row.isBusy() && robot.lookup("#notifications").queryAs(NotificationPane.class).isShowing());
+
+        assertThat(row.key().valid()).isTrue();
+        assertThat(robot.lookup("#toggle-" + row.id()).queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected()).isTrue();
+        assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isTrue();
+        assertThat(robot.lookup("#notifications").queryAs(NotificationPane.class).getText())
+                .contains("Could not deactivate").contains("Simulated database outage");
+    }
+
+    @Test
+    void spaceTogglesTheSelectedKey(FxRobot robot) {
+        console.awaitLoaded();
+        ProjectRow project = console.projectWithAnActiveKey();
+        console.selectProject(robot, project);
+        KeyRow row = console.shownKey(key -> key.key().valid());
+        ConsoleFixture.clickRow(robot, "#keysTable", row);
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        await("deactivated by Space", () -> !row.isBusy() && !row.key().valid());
+        assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isFalse();
+
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        await("activated again by Space", () -> !row.isBusy() && row.key().valid());
+        assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isTrue();
+    }
+}

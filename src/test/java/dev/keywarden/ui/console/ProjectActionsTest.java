@@ -1,0 +1,107 @@
+package dev.keywarden.ui.console;
+
+import dev.keywarden.ui.main.ProjectRow;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+import static dev.keywarden.ui.console.ConsoleFixture.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** New project (its default key shown once), a refused duplicate name, and a guarded delete. */
+@ExtendWith(ApplicationExtension.class)
+class ProjectActionsTest {
+    @TempDir
+    Path home;
+    private ConsoleFixture console;
+
+    @Start
+    void start(Stage stage) {
+        console = ConsoleFixture.open(stage, home);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        console.close(robot);
+    }
+
+    @Test
+    void aNewProjectShowsItsDefaultKeyOnceAndKeepsOnlyTheMask(FxRobot robot) {
+        console.awaitLoaded();
+        int before = console.model().projects().size();
+        robot.clickOn("#newProject");
+        robot.clickOn("#projectName").write("Fraud Detection");
+        robot.clickOn("#submit");
+
+        await("the secret dialog", () -> robot.lookup("#secretValue").tryQuery().isPresent());
+        String shown = robot.lookup("#secretValue").queryAs(TextField.class).getText();
+        assertThat(shown).matches("confident_us_proj_[0-9a-f]{32}");
+        assertThat(robot.lookup("#secretWarning").queryAs(Label.class).getText()).contains("only time");
+        assertThat(console.model().projects()).hasSize(before + 1);
+        ProjectRow created = console.model().selectedProjectProperty().get();
+        assertThat(created.project().name()).isEqualTo("Fraud Detection");
+        assertThat(console.sandbox().store().project(created.id())).isPresent();
+        assertThat(created.keys().keys()).singleElement().satisfies(key -> {
+            assertThat(key.value()).isEqualTo("***************" + shown.substring(shown.length() - 6));
+        });
+
+        robot.clickOn("#copySecret");
+        robot.clickOn("I have stored it");
+        await("the secret dialog closed", () -> robot.lookup("#secretValue").tryQuery().isEmpty());
+        assertThat(console.model().keys()).allSatisfy(row -> assertThat(row.key().value()).startsWith("*"));
+    }
+
+    @Test
+    void aDuplicateNameIsRefusedNextToTheFieldAndTheDialogKeepsWhatWasTyped(FxRobot robot) {
+        console.awaitLoaded();
+        String taken = console.model().projects().get(0).project().name();
+        robot.clickOn("#newProject");
+        robot.interact(() -> robot.lookup("#projectName").queryAs(TextField.class).setText(taken));
+        robot.clickOn("#projectDescription").write("typed by hand");
+        robot.clickOn("#submit");
+
+        await("the refusal", () -> !robot.lookup("#projectNameError").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#projectNameError").queryAs(Label.class).getText()).contains("409");
+        assertThat(robot.lookup("#newProjectDialog").tryQuery()).isPresent();
+        assertThat(robot.lookup("#projectName").queryAs(TextField.class).getText()).isEqualTo(taken);
+        assertThat(robot.lookup("#projectDescription").queryAs(javafx.scene.control.TextArea.class).getText())
+                .isEqualTo("typed by hand");
+        robot.clickOn("Cancel");
+    }
+
+    @Test
+    void deletingAProjectNeedsItsNameTypedAndTakesItsKeys(FxRobot robot) {
+        console.awaitLoaded();
+        ProjectRow project = console.projectWith(row -> row.keys().total() >= 2);
+        console.selectProject(robot, project);
+        robot.clickOn("#deleteProject");
+
+        DialogPane dialog = robot.lookup("#deleteProjectDialog").queryAs(DialogPane.class);
+        assertThat(robot.lookup("#deleteWarning").queryAs(Label.class).getText())
+                .contains(project.project().name()).contains(project.keys().total() + " API keys");
+        Button delete = robot.lookup("#submit").queryAs(Button.class);
+        assertThat(delete.isDisabled()).isTrue();
+        robot.clickOn("#confirmName").write(project.project().name().substring(0, 3));
+        assertThat(delete.isDisabled()).as("a partial name does not confirm").isTrue();
+        robot.interact(() -> robot.lookup("#confirmName").queryAs(TextField.class).setText(project.project().name()));
+        assertThat(delete.isDisabled()).isFalse();
+        String someKey = console.sandbox().store().rawValue(project.keys().keys().get(0).id());
+        robot.clickOn(delete);
+
+        await("deleted", () -> !console.model().projects().contains(project));
+        assertThat(dialog.getScene().getWindow().isShowing()).isFalse();
+        assertThat(console.sandbox().store().project(project.id())).isEmpty();
+        assertThat(console.sandbox().store().useProjectKey(someKey)).isEmpty();
+    }
+}
