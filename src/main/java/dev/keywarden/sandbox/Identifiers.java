@@ -1,0 +1,41 @@
+package dev.keywarden.sandbox;
+
+import java.security.SecureRandom;
+import java.util.Random;
+
+/** Ids and secrets in the shapes Confident AI uses. */
+final class Identifiers {
+
+    static final String PROJECT_KEY_PREFIX = "confident_us_proj_";
+    static final String ORG_KEY_PREFIX = "confident_us_org_";
+
+    /** Every real secret (org key, new project keys) comes from here; SecureRandom is thread-safe. */
+    static final SecureRandom SECURE = new SecureRandom();
+
+    private static final String BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
+    private static final String HEX = "0123456789abcdef";
+
+    private Identifiers() {
+    }
+
+    /** A cuid-like id: {@code c} then 24 lowercase base-36 characters, e.g. {@code clq9z3x1k0001la08f7t3g5p2}. */
+    static String cuid(Random random) {
+        return "c" + draw(random, BASE36, 24);
+    }
+
+    static String projectKeyValue(Random random) {
+        return PROJECT_KEY_PREFIX + draw(random, HEX, 32);
+    }
+
+    static String orgKey() {
+        return ORG_KEY_PREFIX + draw(SECURE, HEX, 32);
+    }
+
+    private static String draw(Random random, String alphabet, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+}

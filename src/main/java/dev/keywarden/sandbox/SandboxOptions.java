@@ -1,0 +1,172 @@
+package dev.keywarden.sandbox;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to run the sandbox.
+ *
+ * @param port            0 picks any free port ({@link #defaults()}); the command line defaults to {@value #CLI_PORT}
+ * @param orgKey          the organisation key clients must send; null generates {@code confident_us_org_} + 32 hex
+ * @param empty           start with an organisation but no projects instead of the demo data
+ * @param seed            makes the demo data reproducible; null draws it from SecureRandom
+ * @param dataFile        keeps the state in this file across restarts; null keeps it in memory only
+ * @param latency         added before every response
+ * @param simulateTraffic now and then use a few random active keys, so {@code lastUsed} moves
+ */
+public record SandboxOptions(int port, String orgKey, boolean empty, Long seed, Path dataFile, Duration latency,
+                             boolean simulateTraffic) {
+
+    public static final int CLI_PORT = 8787;
+    static final long MAX_LATENCY_MS = 60_000;
+
+    public SandboxOptions {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("Port must be between 0 and 65535, not " + port);
+        }
+        if (orgKey != null && (orgKey.isBlank() || !orgKey.strip().equals(orgKey))) {
+            throw new IllegalArgumentException("The organisation key must not be blank or padded with spaces");
+        }
+        latency = latency == null ? Duration.ZERO : latency;
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("Latency must not be negative");
+        }
+    }
+
+    /** Any free port, generated org key, random demo data, in memory, no latency, no traffic. */
+    public static SandboxOptions defaults() {
+        return new SandboxOptions(0, null, false, null, null, Duration.ZERO, false);
+    }
+
+    public SandboxOptions withPort(int newPort) {
+        return new SandboxOptions(newPort, orgKey, empty, seed, dataFile, latency, simulateTraffic);
+    }
+
+    public SandboxOptions withOrgKey(String newOrgKey) {
+        return new SandboxOptions(port, newOrgKey, empty, seed, dataFile, latency, simulateTraffic);
+    }
+
+    public SandboxOptions withEmpty(boolean newEmpty) {
+        return new SandboxOptions(port, orgKey, newEmpty, seed, dataFile, latency, simulateTraffic);
+    }
+
+    public SandboxOptions withSeed(Long newSeed) {
+        return new SandboxOptions(port, orgKey, empty, newSeed, dataFile, latency, simulateTraffic);
+    }
+
+    public SandboxOptions withDataFile(Path newDataFile) {
+        return new SandboxOptions(port, orgKey, empty, seed, newDataFile, latency, simulateTraffic);
+    }
+
+    public SandboxOptions withLatency(Duration newLatency) {
+        return new SandboxOptions(port, orgKey, empty, seed, dataFile, newLatency, simulateTraffic);
+    }
+
+    public SandboxOptions withSimulateTraffic(boolean newSimulateTraffic) {
+        return new SandboxOptions(port, orgKey, empty, seed, dataFile, latency, newSimulateTraffic);
+    }
+
+    /** Reads command-line options ({@code --name value} or {@code --name=value}); the port defaults to {@value #CLI_PORT}. */
+    public static SandboxOptions parse(String[] args) {
+        SandboxOptions options = defaults().withPort(CLI_PORT);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String inlineValue = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                name = arg.substring(0, equals);
+                inlineValue = arg.substring(equals + 1);
+            }
+            switch (name) {
+                case "--empty" -> options = options.withEmpty(flag(name, inlineValue));
+                case "--simulate-traffic" -> options = options.withSimulateTraffic(flag(name, inlineValue));
+                case "--port", "--org-key", "--seed", "--data", "--latency-ms" -> {
+                    String value = inlineValue;
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException("Option " + name + " needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    options = withValue(options, name, value);
+                }
+                default -> throw new IllegalArgumentException(arg.startsWith("-")
+                        ? "Unknown option " + arg : "Unexpected argument \"" + arg + "\"");
+            }
+        }
+        return options;
+    }
+
+    private static boolean flag(String name, String inlineValue) {
+        if (inlineValue != null) {
+            throw new IllegalArgumentException("Option " + name + " takes no value");
+        }
+        return true;
+    }
+
+    private static SandboxOptions withValue(SandboxOptions options, String name, String value) {
+        switch (name) {
+            case "--port" -> {
+                int port = (int) number(name, value, 0, 65_535);
+                return options.withPort(port);
+            }
+            case "--org-key" -> {
+                if (value.isBlank() || !value.strip().equals(value)) {
+                    throw new IllegalArgumentException("Option --org-key needs a key without spaces");
+                }
+                return options.withOrgKey(value);
+            }
+            case "--seed" -> {
+                return options.withSeed(number(name, value, Long.MIN_VALUE, Long.MAX_VALUE));
+            }
+            case "--data" -> {
+                if (value.isBlank()) {
+                    throw new IllegalArgumentException("Option --data needs a file name");
+                }
+                return options.withDataFile(Path.of(value));
+            }
+            case "--latency-ms" -> {
+                return options.withLatency(Duration.ofMillis(number(name, value, 0, MAX_LATENCY_MS)));
+            }
+            default -> throw new IllegalStateException("no value handling for " + name);
+        }
+    }
+
+    private static long number(String name, String value, long min, long max) {
+        long parsed;
+        try {
+            parsed = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Option " + name + " needs a whole number, not \"" + value + "\"");
+        }
+        if (parsed < min || parsed > max) {
+            throw new IllegalArgumentException("Option " + name + " must be between " + min + " and " + max
+                    + ", not " + parsed);
+        }
+        return parsed;
+    }
+
+    public static String usage() {
+        return """
+                Usage: keywarden sandbox [options]
+
+                Runs a local server that speaks Confident AI's management API, on 127.0.0.1 only.
+
+                Options:
+                  --port N            port to listen on (default %d; 0 picks any free port)
+                  --org-key KEY       organisation API key clients must send
+                                      (default: a new confident_us_org_... key each start)
+                  --empty             start with no projects instead of the demo organisation
+                  --seed N            reproducible demo data: the same projects, ids, key values and
+                                      validity every run; times keep the same distance before the start
+                  --data FILE         keep the state in FILE across restarts (written owner-only, with
+                                      raw key values; the org key is never written: pass --org-key to
+                                      keep it). A new FILE starts from the demo data (or --empty);
+                                      an existing one wins over --empty and --seed
+                  --latency-ms N      wait N milliseconds (0-%d) before every response
+                  --simulate-traffic  every 2-5 seconds use a few random active keys, so lastUsed moves
+                  --help              show this help
+                """.formatted(CLI_PORT, MAX_LATENCY_MS);
+    }
+}

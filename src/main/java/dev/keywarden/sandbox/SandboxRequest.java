@@ -1,0 +1,85 @@
+package dev.keywarden.sandbox;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.keywarden.model.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** An incoming request: path parameters, the API key header and a size-capped JSON body. */
+final class SandboxRequest {
+
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    /** Both spellings clients send; the JDK matches header names case-insensitively. */
+    private static final String[] KEY_HEADERS = {"CONFIDENT_API_KEY", "CONFIDENT-API-KEY"};
+    private static final Pattern INTEGER_ID = Pattern.compile("[0-9]{1,18}");
+    private static final ObjectMapper BODY_MAPPER = Json.newMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private final HttpExchange exchange;
+    private final Map<String, String> pathParameters;
+
+    SandboxRequest(HttpExchange exchange, Map<String, String> pathParameters) {
+        this.exchange = exchange;
+        this.pathParameters = pathParameters;
+    }
+
+    String pathParameter(String name) {
+        String value = pathParameters.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("route has no parameter " + name);
+        }
+        return value;
+    }
+
+    /** A key id from the path; the API documents it as an integer, anything else is a 400. */
+    long keyIdParameter(String name) {
+        String text = pathParameter(name);
+        if (!INTEGER_ID.matcher(text).matches()) {
+            throw ApiError.badRequest("API key id must be an integer");
+        }
+        return Long.parseLong(text);
+    }
+
+    Optional<String> apiKey() {
+        for (String header : KEY_HEADERS) {
+            String value = exchange.getRequestHeaders().getFirst(header);
+            if (value != null) {
+                return Optional.of(value.strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The body as a JSON object. Reads at most 1 MiB + 1 byte, so oversized input is never buffered. */
+    ObjectNode jsonObjectBody() throws IOException {
+        byte[] bytes;
+        try (InputStream in = exchange.getRequestBody()) {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw ApiError.badRequest("Request body is larger than 1 MiB");
+        }
+        JsonNode node;
+        try {
+            node = BODY_MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("Request body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiError.badRequest("Request body must be a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.keywarden.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The embedded Confident-compatible server, on 127.0.0.1 only. Start it, point a client at
+ * {@link #baseUrl()} with {@link #orgKey()}, and close it when done.
+ */
+public final class SandboxServer implements AutoCloseable {
+
+    private static final int THREADS = 16;
+    private static final int QUEUED_EXCHANGES = 256;
+
+    private final HttpServer http;
+    private final ThreadPoolExecutor executor;
+    private final TrafficSimulator traffic;
+    private final SandboxStore store;
+    private final String orgKey;
+    private final FaultInjector faults = new FaultInjector();
+    private volatile Duration latency;
+    private boolean closed;
+
+    private SandboxServer(SandboxOptions options, SandboxStore store, String orgKey) throws IOException {
+        this.store = store;
+        this.orgKey = orgKey;
+        this.latency = options.latency();
+
+        Router router = new Router();
+        new ManagementEndpoints(store).registerOn(router, new OrgKeyCheck(orgKey));
+        new DatasetsEndpoint(store).registerOn(router);
+
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port());
+        this.http = HttpServer.create(address, 64);
+        // A fixed pool with a bounded queue; when both are full the accepting thread runs the exchange itself,
+        // which slows intake instead of dropping requests.
+        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUED_EXCHANGES), new DaemonThreads("sandbox-http"),
+                new ThreadPoolExecutor.CallerRunsPolicy());
+        http.setExecutor(executor);
+        http.createContext("/", new SandboxHttpHandler(router, faults, () -> latency));
+        startAsDaemon(http);
+        this.traffic = options.simulateTraffic() ? TrafficSimulator.everyFewSeconds(store).start() : null;
+    }
+
+    /**
+     * Loads the data file if one is given and exists (a corrupt one is a {@link DataFileException} and is left
+     * untouched), otherwise starts from demo data or, with {@code empty}, an organisation without projects.
+     */
+    public static SandboxServer start(SandboxOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        String orgKey = options.orgKey() != null ? options.orgKey() : Identifiers.orgKey();
+        Clock clock = Clock.systemUTC();
+        SandboxStore store;
+        if (options.dataFile() == null) {
+            store = new SandboxStore(initialData(options, clock), clock, data -> { });
+        } else {
+            DataFile file = new DataFile(options.dataFile());
+            Consumer<SandboxData> save = file::save;
+            if (file.exists()) {
+                store = new SandboxStore(file.load(), clock, save);
+            } else {
+                SandboxData initial = initialData(options, clock);
+                try {
+                    file.save(initial);
+                } catch (UncheckedIOException e) {
+                    throw new DataFileException(file.path(), "cannot be created (" + e.getCause() + ")", e);
+                }
+                store = new SandboxStore(initial, clock, save);
+            }
+        }
+        return new SandboxServer(options, store, orgKey);
+    }
+
+    /**
+     * The JDK's dispatcher thread inherits daemon status from the thread that calls start(), so starting
+     * from a daemon thread keeps a forgotten sandbox from holding the JVM open.
+     */
+    private static void startAsDaemon(HttpServer http) throws IOException {
+        Thread starter = new DaemonThreads("sandbox-start").newThread(http::start);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            http.stop(0);
+            throw new IOException("interrupted while starting the sandbox", e);
+        }
+    }
+
+    private static SandboxData initialData(SandboxOptions options, Clock clock) {
+        // Only the demo data follows the seed; keys minted later always come from SecureRandom.
+        Random random = options.seed() == null ? Identifiers.SECURE : new Random(options.seed());
+        return options.empty() ? DemoData.empty(random, clock.instant()) : DemoData.generate(random, clock.instant());
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public String orgKey() {
+        return orgKey;
+    }
+
+    public SandboxStore store() {
+        return store;
+    }
+
+    public Duration latency() {
+        return latency;
+    }
+
+    public void setLatency(Duration latency) {
+        if (latency == null || latency.isNegative()) {
+            throw new IllegalArgumentException("latency must be zero or more");
+        }
+        this.latency = latency;
+    }
+
+    /**
+     * Test hook: the next {@code times} requests whose method equals {@code method} ({@code *} for any) and
+     * whose whole path matches {@code pathRegex} get {@code status} with {@code error} in the error envelope,
+     * without reaching the store.
+     */
+    public void failNext(String method, String pathRegex, int status, String error, int times) {
+        faults.failNext(method, pathRegex, status, error, times);
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Stops accepting, drops open connections, and stops the worker threads and the traffic simulator. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (traffic != null) {
+            traffic.close();
+        }
+        http.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/**
+ * The embedded sandbox: a local server on 127.0.0.1 that speaks Confident AI's management API (the eleven
+ * organisation-key endpoints) plus {@code GET /v1/datasets} for project keys, so the console and its
+ * tests have a faithful peer without an account. Uses only the JDK HTTP server, Jackson and
+ * {@code dev.keywarden.model}; never the gateway ({@code api}), the UI or JavaFX.
+ *
+ * <p>Where the vendor documents nothing, the sandbox decides:
+ * <ul>
+ *   <li>Success envelopes are {@code {"success": true, "data": …, "deprecated": false}}; errors
+ *       {@code {"success": false, "error": "…", "deprecated": false}}; always {@code application/json}.</li>
+ *   <li>Order of checks: planned fault, route (unknown path 404 {@code Not found}, other method 405 with
+ *       {@code Allow}), key (401 {@code Invalid API key}), key id in the path (400 unless digits),
+ *       project/key existence (404), body (400), uniqueness (409).</li>
+ *   <li>Names (project and key) are trimmed, must be non-blank and at most 255 characters; descriptions
+ *       are a string or null of at most 2,000 characters; {@code email} is checked for shape and ignored.
+ *       Project names are unique ignoring case and surrounding whitespace.</li>
+ *   <li>Bodies over 1 MiB are 400; at most 1 MiB + 1 byte is ever read. Malformed JSON, trailing
+ *       garbage and duplicate fields are 400. Unknown body fields are ignored.</li>
+ *   <li>Projects are listed in creation order, keys by id. Key ids rise across the organisation and are
+ *       never reused.</li>
+ *   <li>{@code --seed} fixes the demo data (names, ids, key values, validity, and every time as a distance
+ *       before the start); keys minted afterwards, and the org key, always come from SecureRandom.</li>
+ *   <li>{@code --data FILE} holds JSON ({@code format}, {@code version}, {@code organization},
+ *       {@code nextKeyId}, {@code projects[].project}, {@code projects[].apiKeys} with raw values), written
+ *       0600 and replaced atomically after every change, {@code lastUsed} included. The org key is never
+ *       written. A bad file stops the start and is left as it was. If a save fails, the request answers
+ *       500 while memory keeps the change.</li>
+ * </ul>
+ */
+package dev.keywarden.sandbox;

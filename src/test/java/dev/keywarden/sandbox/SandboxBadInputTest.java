@@ -1,0 +1,204 @@
+package dev.keywarden.sandbox;
+
+import dev.keywarden.model.ApiKey;
+import dev.keywarden.model.Project;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static dev.keywarden.sandbox.SandboxClient.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every refusal the API documents, as a table. Paths and bodies use placeholders filled from the running
+ * sandbox: {P} a project, {Q} another project, {K} a key of P, {KQ} a key of Q, {PNAME} P's name.
+ * None of these requests may change the state.
+ */
+class SandboxBadInputTest {
+
+    private static final String MIB_PLUS = "{\"name\": \"" + "x".repeat(SandboxRequest.MAX_BODY_BYTES) + "\"}";
+
+    private static SandboxServer server;
+    private static SandboxClient client;
+    private static Project p;
+    private static Project q;
+    private static ApiKey k;
+    private static ApiKey kq;
+    private static String before;
+
+    enum Auth { ORG, NONE, WRONG, PROJECT_KEY }
+
+    record Case(String title, Auth auth, String method, String path, String body, int status, String error) {
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = SandboxServer.start(SandboxOptions.defaults().withSeed(11L));
+        client = new SandboxClient(server);
+        List<Project> projects = server.store().projects();
+        p = projects.get(0);
+        q = projects.get(1);
+        k = server.store().keys(p.id()).get(0);
+        kq = server.store().keys(q.id()).get(0);
+        before = server.store().snapshot().toString();
+    }
+
+    @AfterAll
+    static void stopAndCheckNothingChanged() {
+        try {
+            assertThat(server.store().snapshot().toString()).isEqualTo(before);
+        } finally {
+            server.close();
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                // 400: bodies
+                new Case("malformed JSON", Auth.ORG, "POST", "/v1/projects", "{\"name\": ", 400,
+                        "Request body is not valid JSON"),
+                new Case("malformed JSON on a key update", Auth.ORG, "PUT", "/v1/projects/{P}/api-keys/{K}",
+                        "{valid: false}", 400, "Request body is not valid JSON"),
+                new Case("trailing garbage after JSON", Auth.ORG, "POST", "/v1/projects", "{\"name\": \"a\"} x", 400,
+                        "Request body is not valid JSON"),
+                new Case("duplicate field", Auth.ORG, "POST", "/v1/projects", "{\"name\": \"a\", \"name\": \"b\"}", 400,
+                        "Request body is not valid JSON"),
+                new Case("body is an array", Auth.ORG, "POST", "/v1/projects", "[]", 400,
+                        "Request body must be a JSON object"),
+                new Case("empty body", Auth.ORG, "POST", "/v1/projects", "", 400, "Request body must be a JSON object"),
+                new Case("missing name", Auth.ORG, "POST", "/v1/projects", "{\"description\": \"d\"}", 400,
+                        "Field \"name\" is required"),
+                new Case("name not a string", Auth.ORG, "POST", "/v1/projects", "{\"name\": 42}", 400,
+                        "Field \"name\" must be a string"),
+                new Case("name null", Auth.ORG, "POST", "/v1/projects", "{\"name\": null}", 400,
+                        "Field \"name\" must be a string"),
+                new Case("blank name", Auth.ORG, "POST", "/v1/projects", "{\"name\": \"   \"}", 400,
+                        "Field \"name\" must not be blank"),
+                new Case("name over 255 characters", Auth.ORG, "POST", "/v1/projects",
+                        "{\"name\": \"" + "n".repeat(256) + "\"}", 400, "Field \"name\" must be at most 255 characters"),
+                new Case("description not a string", Auth.ORG, "POST", "/v1/projects",
+                        "{\"name\": \"ok\", \"description\": 7}", 400, "Field \"description\" must be a string or null"),
+                new Case("email not an address", Auth.ORG, "POST", "/v1/projects",
+                        "{\"name\": \"ok\", \"email\": \"nobody\"}", 400, "Field \"email\" must be an email address"),
+                new Case("rename to blank", Auth.ORG, "PUT", "/v1/projects/{P}", "{\"name\": \"\"}", 400,
+                        "Field \"name\" must not be blank"),
+                new Case("rename to a number", Auth.ORG, "PUT", "/v1/projects/{P}", "{\"name\": 1}", 400,
+                        "Field \"name\" must be a string"),
+                new Case("description as a list", Auth.ORG, "PUT", "/v1/projects/{P}", "{\"description\": []}", 400,
+                        "Field \"description\" must be a string or null"),
+                new Case("key without name", Auth.ORG, "POST", "/v1/projects/{P}/api-keys", "{}", 400,
+                        "Field \"name\" is required"),
+                new Case("valid not boolean", Auth.ORG, "PUT", "/v1/projects/{P}/api-keys/{K}", "{\"valid\": \"false\"}",
+                        400, "Field \"valid\" must be a boolean"),
+                new Case("valid as a number", Auth.ORG, "PUT", "/v1/projects/{P}/api-keys/{K}", "{\"valid\": 0}",
+                        400, "Field \"valid\" must be a boolean"),
+                new Case("valid missing", Auth.ORG, "PUT", "/v1/projects/{P}/api-keys/{K}", "{\"name\": \"x\"}", 400,
+                        "Field \"valid\" must be a boolean"),
+                new Case("valid null", Auth.ORG, "PUT", "/v1/projects/{P}/api-keys/{K}", "{\"valid\": null}", 400,
+                        "Field \"valid\" must be a boolean"),
+                new Case("non-integer key id", Auth.ORG, "GET", "/v1/projects/{P}/api-keys/abc", null, 400,
+                        "API key id must be an integer"),
+                new Case("fractional key id", Auth.ORG, "PUT", "/v1/projects/{P}/api-keys/1.5", "{\"valid\": true}",
+                        400, "API key id must be an integer"),
+                new Case("negative key id", Auth.ORG, "DELETE", "/v1/projects/{P}/api-keys/-1", null, 400,
+                        "API key id must be an integer"),
+                new Case("body over 1 MiB", Auth.ORG, "POST", "/v1/projects", MIB_PLUS, 400,
+                        "Request body is larger than 1 MiB"),
+                // 401
+                new Case("no key", Auth.NONE, "GET", "/v1/projects", null, 401, "Invalid API key"),
+                new Case("no key on organization", Auth.NONE, "GET", "/v1/organization", null, 401, "Invalid API key"),
+                new Case("wrong key", Auth.WRONG, "GET", "/v1/projects", null, 401, "Invalid API key"),
+                new Case("wrong key on a write", Auth.WRONG, "POST", "/v1/projects", "{\"name\": \"x\"}", 401,
+                        "Invalid API key"),
+                new Case("project key on a management endpoint", Auth.PROJECT_KEY, "GET", "/v1/projects", null, 401,
+                        "Invalid API key"),
+                new Case("project key managing its own keys", Auth.PROJECT_KEY, "PUT", "/v1/projects/{P}/api-keys/{K}",
+                        "{\"valid\": false}", 401, "Invalid API key"),
+                new Case("org key on datasets", Auth.ORG, "GET", "/v1/datasets", null, 401, "Invalid API key"),
+                new Case("no key on datasets", Auth.NONE, "GET", "/v1/datasets", null, 401, "Invalid API key"),
+                new Case("unknown key on datasets", Auth.WRONG, "GET", "/v1/datasets", null, 401, "Invalid API key"),
+                // 404
+                new Case("unknown project", Auth.ORG, "GET", "/v1/projects/cnotaprojectnotaprojectxx", null, 404,
+                        "Project not found"),
+                new Case("update unknown project", Auth.ORG, "PUT", "/v1/projects/cnotaprojectnotaprojectxx",
+                        "{\"name\": \"x\"}", 404, "Project not found"),
+                new Case("delete unknown project", Auth.ORG, "DELETE", "/v1/projects/cnotaprojectnotaprojectxx", null,
+                        404, "Project not found"),
+                new Case("keys of unknown project", Auth.ORG, "GET", "/v1/projects/cnotaprojectnotaprojectxx/api-keys",
+                        null, 404, "Project not found"),
+                new Case("new key in unknown project", Auth.ORG, "POST",
+                        "/v1/projects/cnotaprojectnotaprojectxx/api-keys", "{\"name\": \"x\"}", 404, "Project not found"),
+                new Case("unknown key", Auth.ORG, "GET", "/v1/projects/{P}/api-keys/999999", null, 404,
+                        "API key not found"),
+                new Case("update unknown key", Auth.ORG, "PUT", "/v1/projects/{P}/api-keys/999999",
+                        "{\"valid\": false}", 404, "API key not found"),
+                new Case("delete unknown key", Auth.ORG, "DELETE", "/v1/projects/{P}/api-keys/999999", null, 404,
+                        "API key not found"),
+                new Case("key under another project", Auth.ORG, "GET", "/v1/projects/{P}/api-keys/{KQ}", null, 404,
+                        "API key not found"),
+                new Case("update key under another project", Auth.ORG, "PUT", "/v1/projects/{P}/api-keys/{KQ}",
+                        "{\"valid\": false}", 404, "API key not found"),
+                new Case("delete key under another project", Auth.ORG, "DELETE", "/v1/projects/{P}/api-keys/{KQ}",
+                        null, 404, "API key not found"),
+                new Case("unknown route", Auth.ORG, "GET", "/v1/nothing-here", null, 404, "Not found"),
+                new Case("unknown route below a key", Auth.ORG, "GET", "/v1/projects/{P}/api-keys/{K}/usage", null, 404,
+                        "Not found"),
+                new Case("trailing slash", Auth.ORG, "GET", "/v1/projects/", null, 404, "Not found"),
+                // 405
+                new Case("wrong method on projects", Auth.ORG, "PATCH", "/v1/projects", "{}", 405,
+                        "Method not allowed"),
+                new Case("wrong method on organization", Auth.ORG, "DELETE", "/v1/organization", null, 405,
+                        "Method not allowed"),
+                new Case("wrong method on a key", Auth.ORG, "POST", "/v1/projects/{P}/api-keys/{K}", "{}", 405,
+                        "Method not allowed"),
+                new Case("wrong method on datasets", Auth.ORG, "POST", "/v1/datasets", "{}", 405,
+                        "Method not allowed"),
+                // 409
+                new Case("duplicate name", Auth.ORG, "POST", "/v1/projects", "{\"name\": \"{PNAME}\"}", 409,
+                        "A project named \"{PNAME}\" already exists"),
+                new Case("duplicate name in other case and spacing", Auth.ORG, "POST", "/v1/projects",
+                        "{\"name\": \"  {PNAME_UPPER} \"}", 409, "A project named \"{PNAME_UPPER}\" already exists"),
+                new Case("rename onto another project's name", Auth.ORG, "PUT", "/v1/projects/{Q}",
+                        "{\"name\": \"{PNAME}\"}", 409, "A project named \"{PNAME}\" already exists"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void refuses(Case c) {
+        String key = switch (c.auth()) {
+            case ORG -> server.orgKey();
+            case NONE -> null;
+            case WRONG -> "confident_us_org_00000000000000000000000000000000";
+            case PROJECT_KEY -> server.store().rawValue(k.id());
+        };
+        SandboxClient.Response response = client.send(c.method(), fill(c.path()),
+                c.body() == null ? null : fill(c.body()), key == null ? null : "CONFIDENT_API_KEY", key);
+
+        String error = assertError(response, c.status());
+        assertThat(error).isEqualTo(fill(c.error()));
+        if (c.status() == 405) {
+            assertThat(response.headers().firstValue("Allow")).isPresent();
+        }
+    }
+
+    private static String fill(String text) {
+        if (text.length() > 10_000) {
+            return text;
+        }
+        return text.replace("{PNAME_UPPER}", p.name().toUpperCase(Locale.ROOT))
+                .replace("{PNAME}", p.name())
+                .replace("{KQ}", Long.toString(kq.id()))
+                .replace("{K}", Long.toString(k.id()))
+                .replace("{P}", p.id())
+                .replace("{Q}", q.id());
+    }
+}

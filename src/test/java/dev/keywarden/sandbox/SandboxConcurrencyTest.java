@@ -1,0 +1,143 @@
+package dev.keywarden.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keywarden.model.ApiKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static dev.keywarden.sandbox.SandboxClient.assertSuccess;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 32 clients at once toggle keys, mint keys and read. Each client owns its keys, so its writes to a key
+ * are serialised and the last acknowledged one must be what the store holds at the end.
+ */
+class SandboxConcurrencyTest {
+
+    private static final int CLIENTS = 32;
+    private static final int ROUNDS = 12;
+
+    private SandboxServer server;
+    private SandboxClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = SandboxServer.start(SandboxOptions.defaults().withEmpty(true));
+        client = new SandboxClient(server);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void concurrentWritesAreNeitherLostNorMixedUp() throws Exception {
+        String projectId = assertSuccess(client.post("/v1/projects", "{\"name\": \"Shared\"}"))
+                .get("project").get("id").asText();
+        String keys = "/v1/projects/" + projectId + "/api-keys";
+        List<Long> ownedKeys = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            ownedKeys.add(assertSuccess(client.post(keys, "{\"name\": \"owned " + i + "\"}")).get("apiKey").get("id").asLong());
+        }
+
+        Map<Long, Boolean> lastAcknowledged = new ConcurrentHashMap<>();
+        List<Long> minted = new CopyOnWriteArrayList<>();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                long mine = ownedKeys.get(c);
+                Random random = new Random(c);
+                int clientNo = c;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int round = 0; round < ROUNDS; round++) {
+                        boolean valid = random.nextBoolean();
+                        SandboxClient.Response put = client.put(keys + "/" + mine, "{\"valid\": " + valid + "}");
+                        record(failures, put);
+                        if (put.status() == 200) {
+                            assertThat(put.data().get("apiKey").get("valid").booleanValue()).isEqualTo(valid);
+                            lastAcknowledged.put(mine, valid);
+                        }
+                        SandboxClient.Response post = client.post(keys, "{\"name\": \"c" + clientNo + " r" + round + "\"}");
+                        record(failures, post);
+                        if (post.status() == 200) {
+                            minted.add(post.data().get("apiKey").get("id").asLong());
+                        }
+                        record(failures, client.get(keys));
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : done) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(minted).hasSize(CLIENTS * ROUNDS);
+        assertThat(new HashSet<>(minted)).hasSize(minted.size());
+
+        JsonNode listed = assertSuccess(client.get(keys)).get("apiKeys");
+        assertThat(listed.size()).isEqualTo(1 + CLIENTS + CLIENTS * ROUNDS);
+        Set<Long> ids = new HashSet<>();
+        listed.forEach(key -> ids.add(key.get("id").asLong()));
+        assertThat(ids).hasSize(listed.size()).containsAll(minted).containsAll(ownedKeys);
+        for (long keyId : ownedKeys) {
+            ApiKey stored = server.store().key(projectId, keyId).orElseThrow();
+            assertThat(stored.valid()).as("key %d", keyId).isEqualTo(lastAcknowledged.get(keyId));
+        }
+    }
+
+    @Test
+    void concurrentProjectCreationKeepsNamesUnique() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int clientNo = c;
+                done.add(pool.submit(() -> {
+                    // Pairs of clients race for the same name: exactly one of each pair wins.
+                    statuses.add(client.post("/v1/projects", "{\"name\": \"Race " + clientNo / 2 + "\"}").status());
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(CLIENTS / 2);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(CLIENTS / 2);
+        assertThat(server.store().projects()).hasSize(CLIENTS / 2);
+    }
+
+    private static void record(List<String> failures, SandboxClient.Response response) {
+        if (response.status() != 200) {
+            failures.add(response.status() + " " + response.json());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.keywarden.sandbox;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SandboxOptionsTest {
+
+    @Test
+    void noArgumentsGiveTheCommandLineDefaults() {
+        SandboxOptions options = SandboxOptions.parse(new String[0]);
+        assertThat(options).isEqualTo(SandboxOptions.defaults().withPort(SandboxOptions.CLI_PORT));
+        assertThat(options.port()).isEqualTo(8787);
+        assertThat(options.orgKey()).isNull();
+        assertThat(options.seed()).isNull();
+        assertThat(options.latency()).isZero();
+        assertThat(SandboxOptions.defaults().port()).isZero();
+    }
+
+    @Test
+    void everyOptionIsRead() {
+        SandboxOptions options = SandboxOptions.parse(new String[] {
+                "--port", "9000", "--org-key", "confident_us_org_abc", "--empty", "--seed", "-12",
+                "--data", "state/sandbox.json", "--latency-ms", "250", "--simulate-traffic"});
+        assertThat(options).isEqualTo(new SandboxOptions(9000, "confident_us_org_abc", true, -12L,
+                Path.of("state/sandbox.json"), Duration.ofMillis(250), true));
+    }
+
+    @Test
+    void valuesMayFollowAnEqualsSign() {
+        SandboxOptions options = SandboxOptions.parse(new String[] {"--port=0", "--seed=5", "--latency-ms=0"});
+        assertThat(options.port()).isZero();
+        assertThat(options.seed()).isEqualTo(5L);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "--verbose                  | Unknown option --verbose",
+            "sandbox                    | Unexpected argument \"sandbox\"",
+            "--port                     | Option --port needs a value",
+            "--port abc                 | Option --port needs a whole number, not \"abc\"",
+            "--port 70000               | Option --port must be between 0 and 65535, not 70000",
+            "--port -1                  | Option --port must be between 0 and 65535, not -1",
+            "--seed 1.5                 | Option --seed needs a whole number, not \"1.5\"",
+            "--latency-ms -5            | Option --latency-ms must be between 0 and 60000, not -5",
+            "--latency-ms soon          | Option --latency-ms needs a whole number, not \"soon\"",
+            "--empty=yes                | Option --empty takes no value",
+            "--simulate-traffic=1       | Option --simulate-traffic takes no value",
+            "--data=                    | Option --data needs a file name",
+            "--org-key=                 | Option --org-key needs a key without spaces",
+    })
+    void badOptionsAreExplainedInPlainWords(String args, String message) {
+        assertThatThrownBy(() -> SandboxOptions.parse(args.split(" ")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void usageListsEveryOption() {
+        assertThat(SandboxOptions.usage()).contains("--port", "8787", "--org-key", "--empty", "--seed", "--data",
+                "--latency-ms", "--simulate-traffic", "--help");
+    }
+
+    @Test
+    void theRecordRejectsImpossibleValues() {
+        assertThatThrownBy(() -> SandboxOptions.defaults().withPort(65_536)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SandboxOptions.defaults().withLatency(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SandboxOptions.defaults().withOrgKey(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(SandboxOptions.defaults().withLatency(null).latency()).isZero();
+    }
+}
