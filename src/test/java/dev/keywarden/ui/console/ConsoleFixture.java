@@ -110,7 +110,12 @@ final class ConsoleFixture {
 
     static void screenshot(Scene scene, String name) {
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)));
+        WritableImage image;
+        try {
+            image = WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no snapshot of " + name, e);
+        }
         Path folder = Path.of(System.getProperty("keywarden.screenshots", "target/screenshots"));
         try {
             Files.createDirectories(folder);

@@ -151,7 +151,7 @@ class MainViewModelTest {
         model.selectedProjectProperty().set(project("p2"));
         runner.finishAll();
         List<String> raw = new ArrayList<>();
-        model.createKey(project("p2"), "CI pipeline", created -> raw.add(created.value()), problems::add);
+        model.createKey(project("p2"), "CI pipeline", created -> raw.add(created.value()), error -> problems.add(error.toString()));
         runner.finishAll();
         assertThat(raw).singleElement().asString().startsWith("confident_us_proj_");
         KeyRow shown = model.keys().get(model.keys().size() - 1);
@@ -173,7 +173,7 @@ class MainViewModelTest {
     void revokedKeyLeavesTheTableAndTheCounts() {
         model.selectedProjectProperty().set(project("p1"));
         runner.finishAll();
-        model.revokeKey(shownKey(3), () -> { }, problems::add);
+        model.revokeKey(shownKey(3), () -> { }, error -> problems.add(error.toString()));
         runner.finishAll();
         assertThat(model.keys()).extracting(KeyRow::id).containsExactly(1L, 2L);
         assertThat(project("p1").keys().countsText()).isEqualTo("2 / 2");
