@@ -109,7 +109,10 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
         testProgress.setPrefSize(18, 18);
         testResult.setId("testResult");
         testResult.setWrapText(true);
-        testResult.setMaxWidth(420);
+        testResult.setMaxWidth(520);
+        // Room for a three-line reason: a shown dialog does not grow when a label does.
+        testResult.setMinHeight(54);
+        testResult.setAlignment(javafx.geometry.Pos.TOP_LEFT);
 
         GridPane form = new GridPane();
         form.getStyleClass().add("form");
@@ -122,10 +125,10 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
         form.addRow(row++, new Label("Organisation API key"), orgKey, errorLabel("orgKeyError", model.orgKeyErrorProperty()));
         form.addRow(row++, new Label("Label"), label, errorLabel("labelError", model.labelErrorProperty()));
         form.addRow(row++, new Label("Header colour"), colour);
-        HBox test = new HBox(8, testConnection, testProgress, testResult);
+        HBox test = new HBox(8, testConnection, testProgress);
         test.getStyleClass().add("test-row");
-        HBox.setHgrow(testResult, Priority.ALWAYS);
-        form.add(test, 0, row, 3, 1);
+        form.add(test, 0, row++, 3, 1);
+        form.add(testResult, 0, row, 3, 1);
         GridPane.setHgrow(profileName, Priority.ALWAYS);
         customUrl.setPrefColumnCount(24);
 

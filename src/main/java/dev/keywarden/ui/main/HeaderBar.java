@@ -74,6 +74,9 @@ public final class HeaderBar extends VBox {
 
     private void initListeners() {
         connections.currentProperty().addListener((obs, before, now) -> showConnection(now));
+        // Replacing the list's entries clears the combo box's value; show the open connection again.
+        connections.choices().addListener((javafx.collections.ListChangeListener<ConnectionChoice>) change ->
+                showConnection(connections.currentProperty().get()));
         switcher.valueProperty().addListener((obs, before, chosen) -> {
             ConnectionChoice current = connections.currentProperty().get();
             if (!syncing && chosen != null && (current == null || !chosen.name().equals(current.name()))) {

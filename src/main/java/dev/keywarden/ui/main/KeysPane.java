@@ -2,6 +2,7 @@ package dev.keywarden.ui.main;
 
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.Controls;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.FilteredList;
@@ -124,16 +125,30 @@ public final class KeysPane extends VBox {
     }
 
     private TableRow<KeyRow> keyRow() {
-        TableRow<KeyRow> row = new TableRow<>() {
+        return new TableRow<>() {
+            private final InvalidationListener restyle = observable -> restyle();
+            private KeyRow watched;
+
             @Override
             protected void updateItem(KeyRow item, boolean empty) {
                 super.updateItem(item, empty);
-                pseudoClassStateChanged(DEACTIVATED, !empty && item != null && !item.key().valid());
-                pseudoClassStateChanged(BUSY, !empty && item != null && item.isBusy());
+                if (watched != null) {
+                    watched.keyProperty().removeListener(restyle);
+                    watched.busyProperty().removeListener(restyle);
+                }
+                watched = empty ? null : item;
+                if (watched != null) {
+                    watched.keyProperty().addListener(restyle);
+                    watched.busyProperty().addListener(restyle);
+                }
+                restyle();
+            }
+
+            private void restyle() {
+                pseudoClassStateChanged(DEACTIVATED, watched != null && !watched.key().valid());
+                pseudoClassStateChanged(BUSY, watched != null && watched.isBusy());
             }
         };
-        // Rows are re-rendered when the list reports an update (the list watches key and busy).
-        return row;
     }
 
     private ContextMenu contextMenu() {

@@ -43,7 +43,7 @@ class KeyActionsTest {
         console.selectProject(robot, project);
         int before = project.keys().total();
         robot.clickOn("#newKey");
-        robot.clickOn("#keyName").write("CI pipeline");
+        robot.clickOn("#keyName").write("Incident responder 2am");
         ConsoleFixture.screenshot(robot.lookup("#newKeyDialog").query().getScene(), "new-key-dialog");
         robot.clickOn("#submit");
 
@@ -51,7 +51,7 @@ class KeyActionsTest {
         String raw = robot.lookup("#secretValue").queryAs(TextField.class).getText();
         assertThat(raw).matches("confident_us_proj_[0-9a-f]{32}");
         ConsoleFixture.screenshot(robot.lookup("#secretDialog").query().getScene(), "new-key-secret");
-        KeyRow created = console.shownKey(row -> "CI pipeline".equals(row.key().name()));
+        KeyRow created = console.shownKey(row -> "Incident responder 2am".equals(row.key().name()));
         assertThat(created.key().value()).isEqualTo("***************" + raw.substring(raw.length() - 6));
         assertThat(project.keys().total()).isEqualTo(before + 1);
         assertThat(console.sandbox().store().key(project.id(), created.id())).isPresent();
@@ -77,10 +77,10 @@ class KeyActionsTest {
         assertThat(console.sandbox().store().key(project.id(), row.id())).isPresent();
 
         robot.clickOn("#revokeKey");
-        DialogPane dialog = robot.lookup("#revokeKeyDialog").queryAs(DialogPane.class);
+        javafx.stage.Window dialog = robot.lookup("#revokeKeyDialog").queryAs(DialogPane.class).getScene().getWindow();
         robot.clickOn("#submit");
         await("revoked", () -> console.model().keys().stream().noneMatch(shown -> shown.id() == row.id()));
-        assertThat(dialog.getScene().getWindow().isShowing()).isFalse();
+        assertThat(dialog.isShowing()).isFalse();
         assertThat(console.sandbox().store().key(project.id(), row.id())).isEmpty();
         assertThat(console.sandbox().store().useProjectKey(raw)).isEmpty();
     }

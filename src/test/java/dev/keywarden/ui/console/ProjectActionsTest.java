@@ -87,7 +87,7 @@ class ProjectActionsTest {
         console.selectProject(robot, project);
         robot.clickOn("#deleteProject");
 
-        DialogPane dialog = robot.lookup("#deleteProjectDialog").queryAs(DialogPane.class);
+        javafx.stage.Window dialog = robot.lookup("#deleteProjectDialog").queryAs(DialogPane.class).getScene().getWindow();
         assertThat(robot.lookup("#deleteWarning").queryAs(Label.class).getText())
                 .contains(project.project().name()).contains(project.keys().total() + " API keys");
         Button delete = robot.lookup("#submit").queryAs(Button.class);
@@ -100,7 +100,7 @@ class ProjectActionsTest {
         robot.clickOn(delete);
 
         await("deleted", () -> !console.model().projects().contains(project));
-        assertThat(dialog.getScene().getWindow().isShowing()).isFalse();
+        assertThat(dialog.isShowing()).isFalse();
         assertThat(console.sandbox().store().project(project.id())).isEmpty();
         assertThat(console.sandbox().store().useProjectKey(someKey)).isEmpty();
     }
