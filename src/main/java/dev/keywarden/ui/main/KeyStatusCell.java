@@ -3,6 +3,7 @@ package dev.keywarden.ui.main;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.layout.HBox;
@@ -18,8 +19,9 @@ final class KeyStatusCell extends TableCell<KeyRow, KeyRow> {
     static final String STYLE_CLASS = "key-status";
 
     private final ToggleSwitch toggle = new ToggleSwitch();
+    private final Label state = new Label();
     private final ProgressIndicator spinner = new ProgressIndicator();
-    private final HBox box = new HBox(6, toggle, spinner);
+    private final HBox box = new HBox(6, toggle, state, spinner);
     private final InvalidationListener rowChanged = observable -> sync();
     private final BiConsumer<KeyRow, Boolean> onToggle;
     private KeyRow bound;
@@ -29,6 +31,7 @@ final class KeyStatusCell extends TableCell<KeyRow, KeyRow> {
         this.onToggle = onToggle;
         getStyleClass().add(STYLE_CLASS);
         toggle.setFocusTraversable(false);
+        state.getStyleClass().add("key-state");
         spinner.setPrefSize(14, 14);
         spinner.setMaxSize(14, 14);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -71,12 +74,13 @@ final class KeyStatusCell extends TableCell<KeyRow, KeyRow> {
             boolean busy = bound.isBusy();
             boolean shown = requested != null ? requested : bound.key().valid();
             toggle.setSelected(shown);
-            toggle.setText(requested != null ? (requested ? "Activating\u2026" : "Deactivating\u2026")
+            state.setText(requested != null ? (requested ? "Activating\u2026" : "Deactivating\u2026")
                     : shown ? "Active" : "Deactivated");
             toggle.setDisable(busy);
             spinner.setVisible(busy);
             spinner.setManaged(busy);
             toggle.setId("toggle-" + bound.id());
+            state.setId("status-" + bound.id());
         } finally {
             syncing = false;
         }

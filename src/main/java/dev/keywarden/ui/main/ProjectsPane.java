@@ -116,10 +116,10 @@ public final class ProjectsPane extends VBox {
                 table.scrollTo(row);
             }
         });
-        // While filtering (e.g. a pasted key), keep a match selected so its keys show at once.
+        // Keep a project selected so its keys show at once: on first load, and while filtering (a pasted key).
         table.getItems().addListener((javafx.collections.ListChangeListener<ProjectRow>) change -> {
-            if (model.filter().isActive() && !table.getItems().isEmpty()
-                    && !table.getItems().contains(model.selectedProjectProperty().get())) {
+            ProjectRow selected = model.selectedProjectProperty().get();
+            if (!table.getItems().isEmpty() && (selected == null || !table.getItems().contains(selected))) {
                 table.getSelectionModel().select(0);
             }
         });

@@ -53,7 +53,7 @@ class KeyToggleTest {
             assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isFalse();
             assertThat(probe.datasetsStatus(console.sandbox().baseUrl(), raw)).isEqualTo(401);
         }
-        assertThat(robot.lookup("#toggle-" + row.id()).queryAs(org.controlsfx.control.ToggleSwitch.class).getText())
+        assertThat(robot.lookup("#status-" + row.id()).queryAs(javafx.scene.control.Label.class).getText())
                 .isEqualTo("Deactivated");
         assertThat(project.keys().active()).isEqualTo(project.keys().keys().stream().filter(k -> k.valid()).count());
         ConsoleFixture.screenshot(stage.getScene(), "keys-with-deactivated-key");
