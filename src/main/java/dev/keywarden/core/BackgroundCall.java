@@ -16,6 +16,7 @@ public final class BackgroundCall<T> {
     private Consumer<? super Throwable> onFailure = error -> { };
     private Runnable onFinally = () -> { };
     private boolean bulk;
+    private boolean mutation;
 
     private BackgroundCall(String title, Callable<T> work) {
         this.title = Objects.requireNonNull(title);
@@ -43,7 +44,7 @@ public final class BackgroundCall<T> {
         return this;
     }
 
-    /** Runs after success or failure (not after cancel), e.g. to clear a busy flag. */
+    /** Runs after success, failure or cancellation, e.g. to clear a busy flag. */
     public BackgroundCall<T> onFinally(Runnable handler) {
         this.onFinally = Objects.requireNonNull(handler);
         return this;
@@ -57,6 +58,19 @@ public final class BackgroundCall<T> {
 
     public boolean isBulk() {
         return bulk;
+    }
+
+    /**
+     * Marks a call that changes something on the server. "Cancel running loads" leaves it alone: once
+     * sent, stopping it would only leave the screen unsure of what the server did.
+     */
+    public BackgroundCall<T> mutation() {
+        this.mutation = true;
+        return this;
+    }
+
+    public boolean isMutation() {
+        return mutation;
     }
 
     public RunningTask runWith(TaskRunner runner) {
@@ -77,6 +91,11 @@ public final class BackgroundCall<T> {
         } finally {
             onFinally.run();
         }
+    }
+
+    /** Cancelled before it finished: neither outcome handler runs, the final one does. */
+    public void cancelled() {
+        onFinally.run();
     }
 
     public void failed(Throwable error) {

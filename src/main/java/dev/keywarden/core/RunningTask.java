@@ -3,7 +3,7 @@ package dev.keywarden.core;
 /** A handle on a started {@link BackgroundCall}. */
 public interface RunningTask {
 
-    /** Interrupts the work, which cancels an HTTP call in flight; neither callback runs afterwards. */
+    /** Interrupts the work, which cancels an HTTP call in flight; only the final callback runs afterwards. */
     void cancel();
 
     boolean isDone();

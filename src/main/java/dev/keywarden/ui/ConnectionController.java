@@ -131,6 +131,13 @@ public final class ConnectionController {
                         problem.accept("Could not open \u201c" + choice.name() + "\u201d: " + Problems.describe(error));
                     }
                 })
+                .onFinally(() -> {
+                    if (generation == openGeneration && model.apiProperty().get() == null
+                            && model.connectionStateProperty().get() == MainViewModel.ConnectionState.CONNECTING) {
+                        model.connectionStateProperty().set(MainViewModel.ConnectionState.FAILED);
+                        model.connectionProblemProperty().set("Cancelled.");
+                    }
+                })
                 .runWith(runner);
     }
 
@@ -161,6 +168,7 @@ public final class ConnectionController {
     private void rememberLast(ConnectionChoice choice) {
         context.profiles().ifPresent(store -> BackgroundCall.ofAction("Remembering the connection",
                         () -> store.setLastProfileName(choice.name()))
+                .mutation()
                 .onFailure(error -> problem.accept("Could not remember the last connection: " + Problems.describe(error)))
                 .runWith(runner));
     }
@@ -198,6 +206,7 @@ public final class ConnectionController {
                         store.update(oldName, result.profile(), result.orgKeyOrNull());
                     }
                 })
+                .mutation()
                 .onSuccess(done -> {
                     rebuildChoices();
                     find(result.profile().name()).ifPresent(this::open);

@@ -8,7 +8,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -26,6 +29,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ExecutorService interactive = Executors.newFixedThreadPool(INTERACTIVE_THREADS, daemonThreads("keywarden-io"));
     private final ExecutorService bulk = Executors.newFixedThreadPool(BULK_THREADS, daemonThreads("keywarden-bulk"));
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
+    private final Set<Task<?>> mutations = Collections.newSetFromMap(new ConcurrentHashMap<>());
 
     /** Tasks started and not yet finished, for the status bar. Changed on the FX thread only. */
     public ObservableList<Task<?>> running() {
@@ -44,15 +48,21 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 return call.call();
             }
         };
+        if (call.isMutation()) {
+            mutations.add(task);
+        }
         task.setOnSucceeded(event -> {
-            running.remove(task);
+            finished(task);
             call.succeeded(task.getValue());
         });
         task.setOnFailed(event -> {
-            running.remove(task);
+            finished(task);
             call.failed(task.getException());
         });
-        task.setOnCancelled(event -> running.remove(task));
+        task.setOnCancelled(event -> {
+            finished(task);
+            call.cancelled();
+        });
         onFxThread(() -> {
             if (!task.isDone()) {
                 running.add(task);
@@ -72,16 +82,30 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         };
     }
 
-    /** Cancels every running task, e.g. a long load the user gave up on. */
-    public void cancelAll() {
+    private void finished(Task<?> task) {
+        running.remove(task);
+        mutations.remove(task);
+    }
+
+    /** Whether anything that {@link #cancelLoads()} would stop is running. */
+    public boolean hasLoads() {
+        return running.stream().anyMatch(task -> !mutations.contains(task));
+    }
+
+    /** Cancels every running load, e.g. one the user gave up on; changes already sent are left to finish. */
+    public void cancelLoads() {
         for (Task<?> task : List.copyOf(running)) {
-            task.cancel(true);
+            if (!mutations.contains(task)) {
+                task.cancel(true);
+            }
         }
     }
 
     @Override
     public void close() {
-        cancelAll();
+        for (Task<?> task : List.copyOf(running)) {
+            task.cancel(true);
+        }
         interactive.shutdownNow();
         bulk.shutdownNow();
         try {

@@ -23,6 +23,7 @@ public final class ManualTaskRunner implements TaskRunner {
         void finish() {
             done = true;
             if (cancelled) {
+                call.cancelled();
                 return;
             }
             T result;

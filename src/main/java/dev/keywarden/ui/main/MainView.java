@@ -60,8 +60,8 @@ public final class MainView extends BorderPane {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), actions::newProject);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), actions::newKey);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
-            if (!runner.running().isEmpty()) {
-                runner.cancelAll();
+            if (runner.hasLoads()) {
+                runner.cancelLoads();
             } else {
                 notifications.hide();
             }

@@ -116,6 +116,12 @@ public final class MainViewModel {
                         connectionProblem.set(Problems.describe(error));
                     }
                 })
+                .onFinally(() -> {
+                    if (generation == connectionGeneration && connectionState.get() == ConnectionState.CONNECTING) {
+                        connectionState.set(ConnectionState.FAILED);
+                        connectionProblem.set("Cancelled. Press F5 to try again.");
+                    }
+                })
                 .runWith(runner);
         projectsLoading.set(true);
         BackgroundCall.of("Loading projects", current::listProjects)
@@ -249,6 +255,7 @@ public final class MainViewModel {
         row.requestedValidProperty().set(valid);
         String verb = valid ? "Activating" : "Deactivating";
         BackgroundCall.of(verb + " key " + describe(row.key()), () -> current.setApiKeyValid(row.projectId(), row.id(), valid))
+                .mutation()
                 .onSuccess(answer -> {
                     if (generation == connectionGeneration) {
                         landKey(row, answer);
@@ -296,6 +303,7 @@ public final class MainViewModel {
         ConfidentApi current = api.get();
         long generation = connectionGeneration;
         BackgroundCall.of("Creating project " + request.name(), () -> current.createProject(request))
+                .mutation()
                 .onSuccess(created -> {
                     if (generation != connectionGeneration) {
                         return;
@@ -316,6 +324,7 @@ public final class MainViewModel {
         ConfidentApi current = api.get();
         long generation = connectionGeneration;
         BackgroundCall.of("Saving project " + row.project().name(), () -> current.updateProject(row.id(), changes))
+                .mutation()
                 .onSuccess(project -> {
                     if (generation == connectionGeneration) {
                         row.projectProperty().set(project);
@@ -330,6 +339,7 @@ public final class MainViewModel {
         ConfidentApi current = api.get();
         long generation = connectionGeneration;
         BackgroundCall.ofAction("Deleting project " + row.project().name(), () -> current.deleteProject(row.id()))
+                .mutation()
                 .onSuccess(done -> {
                     if (generation == connectionGeneration) {
                         projects.remove(row);
@@ -347,6 +357,7 @@ public final class MainViewModel {
         ConfidentApi current = api.get();
         long generation = connectionGeneration;
         BackgroundCall.of("Creating key " + name, () -> current.createApiKey(row.id(), name))
+                .mutation()
                 .onSuccess(created -> {
                     if (generation != connectionGeneration) {
                         return;
@@ -368,6 +379,7 @@ public final class MainViewModel {
         long generation = connectionGeneration;
         row.busyProperty().set(true);
         BackgroundCall.ofAction("Revoking key " + describe(row.key()), () -> current.revokeApiKey(row.projectId(), row.id()))
+                .mutation()
                 .onSuccess(done -> {
                     if (generation != connectionGeneration) {
                         return;

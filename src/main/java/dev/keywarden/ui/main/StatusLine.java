@@ -22,8 +22,8 @@ final class StatusLine extends StatusBar {
         setId("statusBar");
         tasks.setId("runningTasks");
         Button cancel = Controls.button("Cancel", "Cancel running loads (Esc)", "cancelTasks");
-        cancel.setOnAction(event -> runner.cancelAll());
-        cancel.visibleProperty().bind(Bindings.isNotEmpty(runner.running()));
+        cancel.setOnAction(event -> runner.cancelLoads());
+        cancel.visibleProperty().bind(Bindings.createBooleanBinding(runner::hasLoads, runner.running()));
         cancel.managedProperty().bind(cancel.visibleProperty());
         getRightItems().setAll(tasks, cancel);
 

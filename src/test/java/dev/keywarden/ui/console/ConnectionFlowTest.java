@@ -82,7 +82,8 @@ class ConnectionFlowTest {
         Path credentials = home.resolve(CredentialStore.FILE_NAME);
         assertThat(Files.readString(credentials)).contains(orgKey);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
-        await("last connection remembered", () -> Files.exists(home.resolve(ProfileStore.FILE_NAME)));
+        await("last connection remembered", () -> ProfileStore.open(home, new CredentialStore(home)).lastProfileName()
+                .filter("Local staging"::equals).isPresent());
         try (var files = Files.list(home)) {
             for (Path file : files.filter(f -> !f.equals(credentials)).toList()) {
                 assertThat(Files.readString(file)).as(file.getFileName().toString()).doesNotContain(orgKey);

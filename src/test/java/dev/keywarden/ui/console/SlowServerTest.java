@@ -1,0 +1,58 @@
+package dev.keywarden.ui.console;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static dev.keywarden.ui.console.ConsoleFixture.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With every answer 3 s late, the window keeps answering and the load can be cancelled. */
+@ExtendWith(ApplicationExtension.class)
+class SlowServerTest {
+    @TempDir
+    Path home;
+    private ConsoleFixture console;
+
+    @Start
+    void start(Stage stage) {
+        console = ConsoleFixture.open(stage, home);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        console.sandbox().setLatency(Duration.ZERO);
+        console.close(robot);
+    }
+
+    @Test
+    void theWindowStaysResponsiveDuringASlowLoadAndTheLoadCanBeCancelled(FxRobot robot) {
+        console.awaitLoaded();
+        console.sandbox().setLatency(Duration.ofSeconds(3));
+        robot.type(KeyCode.F5);
+        await("a load running", () -> console.window().runner().hasLoads()
+                && robot.lookup("#cancelTasks").queryAs(Button.class).isVisible());
+
+        robot.clickOn("#filter").write("xyz");
+        assertThat(robot.lookup("#filter").queryAs(TextField.class).getText()).isEqualTo("xyz");
+        assertThat(console.window().runner().hasLoads()).as("typing went through while the load still ran").isTrue();
+
+        long start = System.nanoTime();
+        robot.clickOn("#cancelTasks");
+        await("the load cancelled", () -> !console.window().runner().hasLoads()
+                && !console.model().projectsLoadingProperty().get());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(console.model().projects()).as("what was shown stays shown").isNotEmpty();
+    }
+}
