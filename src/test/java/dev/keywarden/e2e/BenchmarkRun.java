@@ -8,8 +8,4 @@ record BenchmarkRun(int projects, int keysPerProject, Duration latency) {
     int keyCount() {
         return projects * keysPerProject;
     }
-
-    String shape() {
-        return projects + " x " + keysPerProject;
-    }
 }
