@@ -69,6 +69,7 @@ public final class KeywardenWindow {
      */
     public Thread close() {
         stateKeeper.record(stage, view.split(), tables());
+        view.stop();
         model.shutdown();
         runner.close();
         Thread saver = new Thread(() -> {

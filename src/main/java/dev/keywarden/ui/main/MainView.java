@@ -25,6 +25,7 @@ public final class MainView extends BorderPane {
     private final StatusLine status;
     private final SplitPane split;
     private final MainActions actions;
+    private final Timeline tick = new Timeline();
 
     public MainView(MainViewModel model, FxTaskRunner runner, ConnectionsModel connections) {
         this.model = model;
@@ -92,14 +93,22 @@ public final class MainView extends BorderPane {
         notifications.show(message);
     }
 
-    /** "3 min ago" must not go stale while the window is open. */
+    /** "3 min ago" must not go stale while the window is open, nor the selected project's "last used". */
     private void keepRelativeTimesFresh() {
-        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(30), event -> {
+        tick.getKeyFrames().setAll(new KeyFrame(Duration.seconds(30), event -> {
             projectsPane.table().refresh();
             keysPane.table().refresh();
+            if (!runner.hasLoads()) {
+                model.reloadKeys();
+            }
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
+    }
+
+    /** Stops the periodic refresh when the window closes. */
+    public void stop() {
+        tick.stop();
     }
 
     public ProjectsPane projectsPane() {

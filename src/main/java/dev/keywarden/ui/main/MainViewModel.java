@@ -24,8 +24,12 @@ import javafx.collections.ObservableList;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -228,17 +232,34 @@ public final class MainViewModel {
                 .runWith(runner);
     }
 
+    /**
+     * Shows a project's keys as just fetched. Rows already shown for the same key are updated in place,
+     * so the selection and a change in flight stay on them; a busy row waits for its own answer.
+     */
     private void showKeys(ProjectRow row, List<ApiKey> list) {
-        List<KeyRow> rows = new ArrayList<>(list.size());
+        Map<Long, KeyRow> shown = new HashMap<>();
+        keys.removeIf(existing -> !existing.projectId().equals(row.id()));
+        keys.forEach(existing -> shown.put(existing.id(), existing));
+        Set<Long> fetched = new HashSet<>();
+        List<KeyRow> added = new ArrayList<>();
         for (ApiKey key : list) {
-            KeyRow fresh = new KeyRow(row.id(), key);
-            findKey(fresh).filter(KeyRow::isBusy).ifPresent(inFlight -> {
-                fresh.busyProperty().set(true);
-                fresh.requestedValidProperty().set(inFlight.requestedValidProperty().get());
-            });
-            rows.add(fresh);
+            fetched.add(key.id());
+            KeyRow existing = shown.get(key.id());
+            if (existing == null) {
+                added.add(new KeyRow(row.id(), key));
+            } else if (!existing.isBusy()) {
+                existing.keyProperty().set(key.masked());
+            }
         }
-        keys.setAll(rows);
+        keys.removeIf(existing -> !fetched.contains(existing.id()));
+        keys.addAll(added);
+    }
+
+    /** Fetches the selected project's keys again, e.g. so that "last used" keeps up while the window is open. */
+    public void reloadKeys() {
+        if (!keysLoading.get()) {
+            loadKeys();
+        }
     }
 
     /**

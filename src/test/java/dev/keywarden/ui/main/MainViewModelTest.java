@@ -178,4 +178,19 @@ class MainViewModelTest {
         assertThat(model.keys()).extracting(KeyRow::id).containsExactly(1L, 2L);
         assertThat(project("p1").keys().countsText()).isEqualTo("2 / 2");
     }
+
+    @Test
+    void reloadingKeysUpdatesTheShownRowsInPlace() {
+        model.selectedProjectProperty().set(project("p1"));
+        runner.finishAll();
+        KeyRow first = shownKey(1);
+        api.setApiKeyValid("p1", 1, false);
+
+        model.reloadKeys();
+        runner.finishAll();
+
+        assertThat(shownKey(1)).as("the same row, so the table keeps its selection").isSameAs(first);
+        assertThat(first.key().valid()).isFalse();
+        assertThat(model.keys()).hasSize(3);
+    }
 }
