@@ -6,12 +6,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
@@ -22,20 +18,10 @@ import static dev.keywarden.ui.console.ConsoleFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Connecting an organisation from the header: a wrong key says why; a right one is saved and opened. */
-@ExtendWith(ApplicationExtension.class)
-class ConnectionFlowTest {
-    @TempDir
-    Path home;
-    private ConsoleFixture console;
-
+class ConnectionFlowTest extends ConsoleTest {
     @Start
     void start(Stage stage) {
-        console = ConsoleFixture.open(stage, home);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        console.close(robot);
+        open(stage);
     }
 
     private void fillCustomConnection(FxRobot robot, String name, String orgKey) {

@@ -7,37 +7,20 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.time.Instant;
 
 import static dev.keywarden.ui.console.ConsoleFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A first run: the console opens on the demo sandbox, loads everything, filters and answers shortcuts. */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleStartTest {
-    @TempDir
-    Path home;
-    private ConsoleFixture console;
-    private Stage stage;
-
+class ConsoleStartTest extends ConsoleTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        console = ConsoleFixture.open(stage, home);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        console.close(robot);
+        open(stage);
     }
 
     @Test

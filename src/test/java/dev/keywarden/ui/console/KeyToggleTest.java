@@ -5,36 +5,19 @@ import dev.keywarden.ui.main.KeyRow;
 import dev.keywarden.ui.main.ProjectRow;
 import javafx.stage.Stage;
 import org.controlsfx.control.NotificationPane;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 
 import static dev.keywarden.ui.console.ConsoleFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The switch that matters at 2 a.m.: off, shown refused; and a failure that changes nothing. */
-@ExtendWith(ApplicationExtension.class)
-class KeyToggleTest {
-    @TempDir
-    Path home;
-    private ConsoleFixture console;
-    private Stage stage;
-
+class KeyToggleTest extends ConsoleTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        console = ConsoleFixture.open(stage, home);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        console.close(robot);
+        open(stage);
     }
 
     @Test

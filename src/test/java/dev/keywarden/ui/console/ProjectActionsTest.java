@@ -6,34 +6,19 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 
 import static dev.keywarden.ui.console.ConsoleFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** New project (its default key shown once), a refused duplicate name, and a guarded delete. */
-@ExtendWith(ApplicationExtension.class)
-class ProjectActionsTest {
-    @TempDir
-    Path home;
-    private ConsoleFixture console;
-
+class ProjectActionsTest extends ConsoleTest {
     @Start
     void start(Stage stage) {
-        console = ConsoleFixture.open(stage, home);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        console.close(robot);
+        open(stage);
     }
 
     @Test

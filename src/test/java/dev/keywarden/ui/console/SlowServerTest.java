@@ -6,34 +6,24 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static dev.keywarden.ui.console.ConsoleFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With every answer 3 s late, the window keeps answering and the load can be cancelled. */
-@ExtendWith(ApplicationExtension.class)
-class SlowServerTest {
-    @TempDir
-    Path home;
-    private ConsoleFixture console;
-
+class SlowServerTest extends ConsoleTest {
     @Start
     void start(Stage stage) {
-        console = ConsoleFixture.open(stage, home);
+        open(stage);
     }
 
     @AfterEach
-    void close(FxRobot robot) {
+    void answerPromptlyAgain() {
         console.sandbox().setLatency(Duration.ZERO);
-        console.close(robot);
     }
 
     @Test
