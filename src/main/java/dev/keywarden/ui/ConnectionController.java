@@ -19,6 +19,8 @@ import dev.keywarden.ui.main.ConnectionChoice;
 import dev.keywarden.ui.main.ConnectionChoice.Kind;
 import dev.keywarden.ui.main.ConnectionsModel;
 import dev.keywarden.ui.main.MainViewModel;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
 import java.util.ArrayList;
@@ -61,7 +63,7 @@ public final class ConnectionController {
         this.owner = owner;
         this.problem = problem;
         this.environment = detectEnvironment();
-        connections.setHandlers(this::open, this::addConnection, this::editConnection);
+        connections.setHandlers(this::open, this::addConnection, this::editConnection, this::removeConnection);
         rebuildChoices();
     }
 
@@ -195,6 +197,31 @@ public final class ConnectionController {
             dialog.initOwner(owner.get());
             dialog.showAndWait().ifPresent(result -> save(profile.name(), result));
         });
+    }
+
+    private void removeConnection(ConnectionChoice choice) {
+        if (choice.kind() != Kind.SAVED) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "Remove the saved connection \u201c" + choice.name() + "\u201d? Its organisation key is deleted from this "
+                        + "computer. Nothing changes in Confident AI.",
+                ButtonType.CANCEL, ButtonType.OK);
+        confirm.initOwner(owner.get());
+        confirm.setHeaderText("Remove connection");
+        confirm.getDialogPane().setId("removeConnectionDialog");
+        if (confirm.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
+            return;
+        }
+        ProfileStore store = profiles();
+        BackgroundCall.ofAction("Removing the connection", () -> store.remove(choice.name()))
+                .mutation()
+                .onSuccess(done -> {
+                    rebuildChoices();
+                    open(sandboxChoice(sandbox.isRunning() ? sandbox.server().baseUrl() : null));
+                })
+                .onFailure(error -> problem.accept("Could not remove the connection: " + Problems.describe(error)))
+                .runWith(runner);
     }
 
     private void save(String oldName, ConnectionDialog.Result result) {

@@ -14,6 +14,7 @@ public final class ConnectionsModel {
     private Consumer<ConnectionChoice> onOpen = choice -> { };
     private Runnable onAdd = () -> { };
     private Consumer<ConnectionChoice> onEdit = choice -> { };
+    private Consumer<ConnectionChoice> onRemove = choice -> { };
 
     public ObservableList<ConnectionChoice> choices() {
         return choices;
@@ -23,10 +24,12 @@ public final class ConnectionsModel {
         return current;
     }
 
-    public void setHandlers(Consumer<ConnectionChoice> open, Runnable add, Consumer<ConnectionChoice> edit) {
+    public void setHandlers(Consumer<ConnectionChoice> open, Runnable add, Consumer<ConnectionChoice> edit,
+                            Consumer<ConnectionChoice> remove) {
         this.onOpen = open;
         this.onAdd = add;
         this.onEdit = edit;
+        this.onRemove = remove;
     }
 
     public void open(ConnectionChoice choice) {
@@ -40,6 +43,12 @@ public final class ConnectionsModel {
     public void editCurrent() {
         if (current.get() != null) {
             onEdit.accept(current.get());
+        }
+    }
+
+    public void removeCurrent() {
+        if (current.get() != null) {
+            onRemove.accept(current.get());
         }
     }
 }

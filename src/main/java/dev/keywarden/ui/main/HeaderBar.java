@@ -60,13 +60,18 @@ public final class HeaderBar extends VBox {
         add.setOnAction(event -> connections.add());
         Button edit = Controls.button("Edit connection\u2026", "Edit the open connection", "editConnection");
         edit.setOnAction(event -> connections.editCurrent());
-        edit.disableProperty().bind(Bindings.createBooleanBinding(() -> connections.currentProperty().get() == null
-                || connections.currentProperty().get().kind() != ConnectionChoice.Kind.SAVED, connections.currentProperty()));
+        Button remove = Controls.button("Remove\u2026", "Remove the open saved connection and its key from this computer",
+                "removeConnection");
+        remove.setOnAction(event -> connections.removeCurrent());
+        var notSaved = Bindings.createBooleanBinding(() -> connections.currentProperty().get() == null
+                || connections.currentProperty().get().kind() != ConnectionChoice.Kind.SAVED, connections.currentProperty());
+        edit.disableProperty().bind(notSaved);
+        remove.disableProperty().bind(notSaved);
 
         VBox names = new VBox(2, new HBox(8, badge, orgName), new HBox(10, endpoint, state));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(10, names, spacer, switcher, add, edit);
+        HBox row = new HBox(10, names, spacer, switcher, add, edit, remove);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(8, 10, 8, 10));
         getChildren().setAll(stripe, row);

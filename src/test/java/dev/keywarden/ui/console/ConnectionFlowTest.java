@@ -75,5 +75,12 @@ class ConnectionFlowTest extends ConsoleTest {
                 assertThat(Files.readString(file)).as(file.getFileName().toString()).doesNotContain(orgKey);
             }
         }
+
+        robot.clickOn("#removeConnection");
+        robot.clickOn("OK");
+        await("back on the sandbox", () -> console.window().view().connections().currentProperty().get().isSandbox()
+                && console.model().connectionStateProperty().get() == dev.keywarden.ui.main.MainViewModel.ConnectionState.CONNECTED);
+        assertThat(Files.readString(credentials)).doesNotContain(orgKey);
+        assertThat(console.window().view().connections().choices()).noneMatch(choice -> choice.name().equals("Local staging"));
     }
 }
