@@ -1,5 +1,7 @@
 package dev.keywarden.core;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -14,7 +16,7 @@ public final class BackgroundCall<T> {
     private final Callable<T> work;
     private Consumer<? super T> onSuccess = result -> { };
     private Consumer<? super Throwable> onFailure = error -> { };
-    private Runnable onFinally = () -> { };
+    private final List<Runnable> onFinally = new ArrayList<>();
     private boolean bulk;
     private boolean mutation;
 
@@ -44,9 +46,9 @@ public final class BackgroundCall<T> {
         return this;
     }
 
-    /** Runs after success, failure or cancellation, e.g. to clear a busy flag. */
+    /** Runs after success, failure or cancellation, e.g. to clear a busy flag. Each call adds one, run in order. */
     public BackgroundCall<T> onFinally(Runnable handler) {
-        this.onFinally = Objects.requireNonNull(handler);
+        this.onFinally.add(Objects.requireNonNull(handler));
         return this;
     }
 
@@ -89,20 +91,24 @@ public final class BackgroundCall<T> {
         try {
             onSuccess.accept(result);
         } finally {
-            onFinally.run();
+            runFinally();
         }
     }
 
     /** Cancelled before it finished: neither outcome handler runs, the final one does. */
     public void cancelled() {
-        onFinally.run();
+        runFinally();
+    }
+
+    private void runFinally() {
+        onFinally.forEach(Runnable::run);
     }
 
     public void failed(Throwable error) {
         try {
             onFailure.accept(error);
         } finally {
-            onFinally.run();
+            runFinally();
         }
     }
 }

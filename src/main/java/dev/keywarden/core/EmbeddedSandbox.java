@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
  */
 public final class EmbeddedSandbox implements AutoCloseable {
     private final String[] options;
-    private SandboxServer server;
+    private volatile SandboxServer server;
 
     /** @param options sandbox command-line options, e.g. {@code --seed 7}; the port is always a free one */
     public EmbeddedSandbox(String... options) {
@@ -34,8 +34,10 @@ public final class EmbeddedSandbox implements AutoCloseable {
         return server;
     }
 
-    public synchronized boolean isRunning() {
-        return server != null;
+    /** The running server's base URL, or null; never waits for a start in progress. */
+    public String baseUrlIfRunning() {
+        SandboxServer running = server;
+        return running == null ? null : running.baseUrl();
     }
 
     @Override

@@ -39,7 +39,12 @@ public record EnvironmentProfile(Profile profile, OrgKey orgKey) {
             return Optional.of(new EnvironmentProfile(
                     new Profile(NAME, null, stripTrailingSlashes(baseUrl.strip()), LABEL, COLOUR, false), key));
         }
-        Region region = Region.parse(env.get(BaseUrls.ENV_REGION));
+        String regionText = env.get(BaseUrls.ENV_REGION);
+        Region region = Region.parse(regionText);
+        if (region == null && regionText != null && !regionText.isBlank()) {
+            throw new IllegalArgumentException(BaseUrls.ENV_REGION + " is \"" + regionText.strip()
+                    + "\", which is not a region: use US, EU or AU, or set " + BaseUrls.ENV_BASE_URL + ".");
+        }
         if (region == null) {
             region = key.regionFromPrefix();
         }

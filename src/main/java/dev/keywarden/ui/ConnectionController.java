@@ -146,7 +146,17 @@ public final class ConnectionController {
     private record Opened(ConnectionChoice choice, ConfidentApi api) {
     }
 
+    /** A gateway opened for an open that was cancelled meanwhile is closed here, since nobody will receive it. */
     private Opened openApi(ConnectionChoice choice) {
+        Opened opened = openApiFor(choice);
+        if (Thread.currentThread().isInterrupted()) {
+            opened.api().close();
+            throw new IllegalStateException("Opening \u201c" + choice.name() + "\u201d was cancelled.");
+        }
+        return opened;
+    }
+
+    private Opened openApiFor(ConnectionChoice choice) {
         return switch (choice.kind()) {
             case SANDBOX -> {
                 SandboxServer server = sandbox.server();
@@ -218,7 +228,7 @@ public final class ConnectionController {
                 .mutation()
                 .onSuccess(done -> {
                     rebuildChoices();
-                    open(sandboxChoice(sandbox.isRunning() ? sandbox.server().baseUrl() : null));
+                    open(sandboxChoice(sandbox.baseUrlIfRunning()));
                 })
                 .onFailure(error -> problem.accept("Could not remove the connection: " + Problems.describe(error)))
                 .runWith(runner);
@@ -260,7 +270,7 @@ public final class ConnectionController {
 
     private void rebuildChoices() {
         List<ConnectionChoice> choices = new ArrayList<>();
-        choices.add(sandboxChoice(sandbox.isRunning() ? sandbox.server().baseUrl() : null));
+        choices.add(sandboxChoice(sandbox.baseUrlIfRunning()));
         environment.ifPresent(env -> choices.add(new ConnectionChoice(env.profile().name(), env.profile().label(),
                 env.profile().colour(), Kind.ENVIRONMENT, env.profile().baseUrl())));
         context.profiles().ifPresent(store -> store.profiles().forEach(profile -> choices.add(

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs background calls on daemon threads as JavaFX {@link Task}s; callbacks run on the FX thread.
- * What the user asked for runs on its own pool so that bulk loading never queues ahead of a toggle.
+ * Changes (a toggle, a revoke) get threads of their own, so they never queue behind loads on a slow
+ * server; loads the user asked for never queue behind bulk filling of key counts.
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private static final int INTERACTIVE_THREADS = 4;
@@ -28,6 +29,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     private final ExecutorService interactive = Executors.newFixedThreadPool(INTERACTIVE_THREADS, daemonThreads("keywarden-io"));
     private final ExecutorService bulk = Executors.newFixedThreadPool(BULK_THREADS, daemonThreads("keywarden-bulk"));
+    private final ExecutorService changes = Executors.newCachedThreadPool(daemonThreads("keywarden-change"));
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
     private final Set<Task<?>> mutations = Collections.newSetFromMap(new ConcurrentHashMap<>());
 
@@ -68,7 +70,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 running.add(task);
             }
         });
-        (call.isBulk() ? bulk : interactive).execute(task);
+        (call.isMutation() ? changes : call.isBulk() ? bulk : interactive).execute(task);
         return new RunningTask() {
             @Override
             public void cancel() {
@@ -108,9 +110,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         }
         interactive.shutdownNow();
         bulk.shutdownNow();
+        changes.shutdownNow();
         try {
             interactive.awaitTermination(2, TimeUnit.SECONDS);
             bulk.awaitTermination(2, TimeUnit.SECONDS);
+            changes.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

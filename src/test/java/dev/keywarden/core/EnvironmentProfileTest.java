@@ -36,6 +36,14 @@ class EnvironmentProfileTest {
     }
 
     @Test
+    void anUnknownRegionIsReportedNotGuessed() {
+        Map<String, String> env = Map.of("CONFIDENT_ORG_API_KEY", "confident_eu_org_abc", "CONFIDENT_REGION", "APAC");
+        assertThatThrownBy(() -> EnvironmentProfile.detect(env))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CONFIDENT_REGION").hasMessageContaining("APAC").hasMessageContaining("US, EU or AU");
+    }
+
+    @Test
     void baseUrlVariableBeatsEverything() {
         Map<String, String> env = Map.of("CONFIDENT_ORG_API_KEY", "confident_eu_org_abc", "CONFIDENT_REGION", "AU",
                 "CONFIDENT_BASE_URL", "http://localhost:8080/");

@@ -142,7 +142,9 @@ public final class FakeConfidentApi implements ConfidentApi {
     @Override
     public synchronized void revokeApiKey(String projectId, long apiKeyId) {
         maybeFail();
-        keys.get(projectId).removeIf(k -> k.id() == apiKeyId);
+        if (!keys.get(projectId).removeIf(k -> k.id() == apiKeyId)) {
+            throw new NotFoundException("API key not found", "DELETE", "/v1/projects/" + projectId + "/api-keys/" + apiKeyId);
+        }
     }
 
     @Override

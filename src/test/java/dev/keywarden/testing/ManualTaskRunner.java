@@ -7,33 +7,42 @@ import dev.keywarden.core.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Holds every call until the test finishes it, in whatever order the test wants: for races. */
+/**
+ * Does each call's work at once, as a server answers in the order it is asked, but holds the answer
+ * until the test delivers it, in whatever order the test wants: for late-answer races.
+ */
 public final class ManualTaskRunner implements TaskRunner {
     private final List<Pending<?>> pending = new ArrayList<>();
 
     private static final class Pending<T> implements RunningTask {
         final BackgroundCall<T> call;
+        final T result;
+        final Exception failure;
         boolean cancelled;
-        boolean done;
+        boolean delivered;
 
         Pending(BackgroundCall<T> call) {
             this.call = call;
+            T value = null;
+            Exception error = null;
+            try {
+                value = call.call();
+            } catch (Exception e) {
+                error = e;
+            }
+            this.result = value;
+            this.failure = error;
         }
 
-        void finish() {
-            done = true;
+        void deliver() {
+            delivered = true;
             if (cancelled) {
                 call.cancelled();
-                return;
+            } else if (failure != null) {
+                call.failed(failure);
+            } else {
+                call.succeeded(result);
             }
-            T result;
-            try {
-                result = call.call();
-            } catch (Exception e) {
-                call.failed(e);
-                return;
-            }
-            call.succeeded(result);
         }
 
         @Override
@@ -43,7 +52,7 @@ public final class ManualTaskRunner implements TaskRunner {
 
         @Override
         public boolean isDone() {
-            return done || cancelled;
+            return delivered || cancelled;
         }
     }
 
@@ -58,22 +67,22 @@ public final class ManualTaskRunner implements TaskRunner {
         return pending.stream().map(task -> task.call.title()).toList();
     }
 
-    /** Runs the first pending call whose title contains the text. */
+    /** Delivers the answer of the first pending call whose title contains the text. */
     public void finish(String titleContains) {
         for (Pending<?> task : pending) {
             if (task.call.title().contains(titleContains)) {
                 pending.remove(task);
-                task.finish();
+                task.deliver();
                 return;
             }
         }
         throw new AssertionError("no pending call like \"" + titleContains + "\" in " + titles());
     }
 
-    /** Runs pending calls, including those they start, until none is left. */
+    /** Delivers pending answers, including those of calls they start, until none is left. */
     public void finishAll() {
         while (!pending.isEmpty()) {
-            pending.remove(0).finish();
+            pending.remove(0).deliver();
         }
     }
 }

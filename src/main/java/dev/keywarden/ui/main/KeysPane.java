@@ -69,9 +69,14 @@ public final class KeysPane extends VBox {
         copy.setOnAction(event -> actions.copyMasked(selected()));
         copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
 
+        Button checkKey = Controls.button("Check a key\u2026", "Check whether the server still accepts a key (Ctrl+Shift+K)",
+                "openCheckKey");
+        checkKey.setOnAction(event -> actions.checkKey());
+        checkKey.disableProperty().bind(model.apiProperty().isNull());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, title, loading, spacer, newKey, copy, revoke);
+        HBox toolbar = new HBox(8, title, loading, spacer, newKey, copy, revoke, checkKey);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 8, 6, 8));
         toolbar.getStyleClass().add("pane-toolbar");

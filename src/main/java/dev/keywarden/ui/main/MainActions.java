@@ -1,6 +1,8 @@
 package dev.keywarden.ui.main;
 
 import dev.keywarden.model.ApiKey;
+import dev.keywarden.core.TaskRunner;
+import dev.keywarden.ui.dialogs.CheckKeyDialog;
 import dev.keywarden.ui.dialogs.DeleteProjectDialog;
 import dev.keywarden.ui.dialogs.NewKeyDialog;
 import dev.keywarden.ui.dialogs.ProjectDialog;
@@ -16,11 +18,13 @@ import java.util.function.Supplier;
 /** What the buttons, menus and shortcuts of the main window do: mostly, open the right dialog. */
 public final class MainActions {
     private final MainViewModel model;
+    private final TaskRunner runner;
     private final Supplier<Window> owner;
     private final Consumer<String> notice;
 
-    public MainActions(MainViewModel model, Supplier<Window> owner, Consumer<String> notice) {
+    public MainActions(MainViewModel model, TaskRunner runner, Supplier<Window> owner, Consumer<String> notice) {
         this.model = model;
+        this.runner = runner;
         this.owner = owner;
         this.notice = notice;
     }
@@ -30,7 +34,7 @@ public final class MainActions {
             return;
         }
         ProjectDialog.forNew(owner.get(), (request, accepted, refused) -> model.createProject(request, created -> {
-            accepted.accept(created);
+            accepted.accept(created.project());
             if (created.defaultKey() != null) {
                 showSecret("Project \u201c" + created.project().name() + "\u201d was created with its default key "
                         + "\u201c" + nameOf(created.defaultKey()) + "\u201d:", created.defaultKey());
@@ -68,7 +72,7 @@ public final class MainActions {
         }
         new NewKeyDialog(owner.get(), row.project().name(), (name, accepted, refused) ->
                 model.createKey(row, name, created -> {
-                    accepted.accept(created);
+                    accepted.accept(created.masked());
                     showSecret("Key \u201c" + nameOf(created) + "\u201d was created in \u201c" + row.project().name() + "\u201d:",
                             created);
                 }, refused)).show();
@@ -85,6 +89,16 @@ public final class MainActions {
                     accepted.accept(true);
                     notice.accept("Key " + MainViewModel.describe(key) + " was revoked.");
                 }, refused), deactivate).show();
+    }
+
+    /** Checks a pasted key against the server; starts with the filter's text when that looks like a key. */
+    public void checkKey() {
+        if (model.apiProperty().get() == null) {
+            return;
+        }
+        String filter = model.filter().textProperty().get();
+        String prefill = filter != null && filter.strip().startsWith("confident_") ? filter.strip() : "";
+        new CheckKeyDialog(owner.get(), model.apiProperty().get().baseUrl(), runner, prefill).show();
     }
 
     public void copyMasked(KeyRow row) {

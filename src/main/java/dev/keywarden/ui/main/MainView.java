@@ -32,7 +32,7 @@ public final class MainView extends BorderPane {
         this.runner = runner;
         this.connections = connections;
         getStyleClass().add("main-view");
-        this.actions = new MainActions(model, () -> getScene() == null ? null : getScene().getWindow(), this::notice);
+        this.actions = new MainActions(model, runner, () -> getScene() == null ? null : getScene().getWindow(), this::notice);
         this.projectsPane = new ProjectsPane(model, actions);
         this.keysPane = new KeysPane(model, actions);
         this.status = new StatusLine(model, runner);
@@ -60,6 +60,8 @@ public final class MainView extends BorderPane {
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), actions::newProject);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), actions::newKey);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                actions::checkKey);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
             if (runner.hasLoads()) {
                 runner.cancelLoads();

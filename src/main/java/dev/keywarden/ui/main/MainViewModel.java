@@ -1,6 +1,7 @@
 package dev.keywarden.ui.main;
 
 import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.api.NotFoundException;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.RunningTask;
 import dev.keywarden.core.TaskRunner;
@@ -61,8 +62,13 @@ public final class MainViewModel {
     private long connectionGeneration;
     private long keysGeneration;
     private long projectsGeneration;
+    private long organizationGeneration;
+    private long projectListChanges;
     private RunningTask keysLoad = RunningTask.DONE;
+    private RunningTask organizationLoad = RunningTask.DONE;
+    private RunningTask projectsLoad = RunningTask.DONE;
     private final List<RunningTask> summaryLoads = new ArrayList<>();
+    private final Map<ConfidentApi, Integer> changesInFlight = new HashMap<>();
 
     public MainViewModel(TaskRunner runner, Clock clock) {
         this.runner = runner;
@@ -91,7 +97,7 @@ public final class MainViewModel {
         connectionProblem.set(null);
         connectionState.set(newApi == null ? ConnectionState.DISCONNECTED : ConnectionState.CONNECTING);
         if (old != null && old != newApi) {
-            closeQuietly(old);
+            retire(old);
         }
         if (newApi != null) {
             refresh();
@@ -104,9 +110,13 @@ public final class MainViewModel {
         if (current == null) {
             return;
         }
+        organizationLoad.cancel();
+        projectsLoad.cancel();
         long generation = connectionGeneration;
         long projectsToken = ++projectsGeneration;
-        BackgroundCall.of("Loading organisation", current::organization)
+        long organizationToken = ++organizationGeneration;
+        long changesAtStart = projectListChanges;
+        organizationLoad = BackgroundCall.of("Loading organisation", current::organization)
                 .onSuccess(org -> {
                     if (generation == connectionGeneration) {
                         organization.set(org);
@@ -121,22 +131,28 @@ public final class MainViewModel {
                     }
                 })
                 .onFinally(() -> {
-                    if (generation == connectionGeneration && connectionState.get() == ConnectionState.CONNECTING) {
+                    if (generation == connectionGeneration && organizationToken == organizationGeneration
+                            && connectionState.get() == ConnectionState.CONNECTING) {
                         connectionState.set(ConnectionState.FAILED);
                         connectionProblem.set("Cancelled. Press F5 to try again.");
                     }
                 })
                 .runWith(runner);
         projectsLoading.set(true);
-        BackgroundCall.of("Loading projects", current::listProjects)
+        projectsLoad = BackgroundCall.of("Loading projects", current::listProjects)
                 .onSuccess(list -> {
-                    if (generation == connectionGeneration && projectsToken == projectsGeneration) {
-                        applyProjects(current, list);
-                        lastRefresh.set(clock.instant());
+                    if (generation != connectionGeneration || projectsToken != projectsGeneration) {
+                        return;
                     }
+                    if (projectListChanges != changesAtStart) {
+                        refresh();
+                        return;
+                    }
+                    applyProjects(current, list);
+                    lastRefresh.set(clock.instant());
                 })
                 .onFailure(error -> {
-                    if (generation == connectionGeneration) {
+                    if (generation == connectionGeneration && projectsToken == projectsGeneration) {
                         report("Could not load projects", error);
                     }
                 })
@@ -148,46 +164,59 @@ public final class MainViewModel {
                 .runWith(runner);
     }
 
+    /** Updates the rows in place, so the selection and anything in flight stay on the same rows. */
     private void applyProjects(ConfidentApi current, List<Project> fresh) {
-        String selectedId = selectedProject.get() == null ? null : selectedProject.get().id();
-        List<ProjectRow> rows = new ArrayList<>(fresh.size());
+        Map<String, ProjectRow> shown = new HashMap<>();
+        projects.forEach(row -> shown.put(row.id(), row));
+        Set<String> fetched = new HashSet<>();
+        List<ProjectRow> added = new ArrayList<>();
         for (Project project : fresh) {
-            ProjectRow row = new ProjectRow(project);
-            findProject(project.id()).map(ProjectRow::keys).ifPresent(row.keysProperty()::set);
-            rows.add(row);
+            fetched.add(project.id());
+            ProjectRow existing = shown.get(project.id());
+            if (existing == null) {
+                added.add(new ProjectRow(project));
+            } else {
+                existing.projectProperty().set(project);
+            }
         }
-        projects.setAll(rows);
-        ProjectRow reselected = selectedId == null ? null : findProject(selectedId).orElse(null);
-        if (reselected != selectedProject.get()) {
-            selectedProject.set(reselected);
+        projects.removeIf(row -> !fetched.contains(row.id()));
+        projects.addAll(added);
+        ProjectRow selected = selectedProject.get();
+        if (selected != null && !fetched.contains(selected.id())) {
+            selectedProject.set(null);
         } else {
             loadKeys();
         }
-        loadSummaries(current, rows, reselected);
-    }
-
-    private void loadSummaries(ConfidentApi current, List<ProjectRow> rows, ProjectRow skip) {
         summaryLoads.forEach(RunningTask::cancel);
         summaryLoads.clear();
-        long generation = connectionGeneration;
-        for (ProjectRow row : rows) {
-            if (row == skip) {
-                continue;
+        for (ProjectRow row : projects) {
+            if (row != selectedProject.get()) {
+                loadSummary(current, row);
             }
-            summaryLoads.add(BackgroundCall.of("Counting keys of " + row.project().name(), () -> current.listApiKeys(row.id()))
-                    .bulk()
-                    .onSuccess(list -> {
-                        if (generation == connectionGeneration) {
-                            row.keysProperty().set(KeySummary.of(list));
-                        }
-                    })
-                    .onFailure(error -> {
-                        if (generation == connectionGeneration) {
-                            report("Could not load the keys of " + row.project().name(), error);
-                        }
-                    })
-                    .runWith(runner));
         }
+    }
+
+    private void loadSummary(ConfidentApi current, ProjectRow row) {
+        long generation = connectionGeneration;
+        long changesAtStart = row.keyChanges();
+        summaryLoads.add(BackgroundCall.of("Counting keys of " + row.project().name(), () -> current.listApiKeys(row.id()))
+                .bulk()
+                .onSuccess(list -> {
+                    if (generation != connectionGeneration) {
+                        return;
+                    }
+                    if (row.keyChanges() != changesAtStart) {
+                        loadSummary(current, row);
+                        return;
+                    }
+                    row.keysProperty().set(KeySummary.of(list));
+                })
+                .onFailure(error -> {
+                    if (generation == connectionGeneration) {
+                        report("Could not load the keys of " + row.project().name(), error);
+                    }
+                })
+                .runWith(runner));
     }
 
     // ---- keys of the selected project ---------------------------------------------------------
@@ -209,9 +238,17 @@ public final class MainViewModel {
         }
         keysLoading.set(true);
         long generation = connectionGeneration;
+        long changesAtStart = row.keyChanges();
         keysLoad = BackgroundCall.of("Loading keys of " + row.project().name(), () -> current.listApiKeys(row.id()))
                 .onSuccess(list -> {
                     if (generation != connectionGeneration) {
+                        return;
+                    }
+                    if (row.keyChanges() != changesAtStart) {
+                        // A change landed after this list was asked for: it may not show it, so ask again.
+                        if (token == keysGeneration) {
+                            loadKeys();
+                        }
                         return;
                     }
                     row.keysProperty().set(KeySummary.of(list));
@@ -275,23 +312,19 @@ public final class MainViewModel {
         row.busyProperty().set(true);
         row.requestedValidProperty().set(valid);
         String verb = valid ? "Activating" : "Deactivating";
-        BackgroundCall.of(verb + " key " + describe(row.key()), () -> current.setApiKeyValid(row.projectId(), row.id(), valid))
-                .mutation()
+        change(current, BackgroundCall.of(verb + " key " + describe(row.key()),
+                        () -> current.setApiKeyValid(row.projectId(), row.id(), valid))
                 .onSuccess(answer -> {
                     if (generation == connectionGeneration) {
                         landKey(row, answer);
                     }
                 })
-                .onFailure(error -> {
-                    if (generation == connectionGeneration) {
-                        report((valid ? "Could not activate " : "Could not deactivate ") + describe(row.key()), error);
-                    }
-                })
+                .onFailure(error -> reportChange(generation,
+                        (valid ? "Could not activate " : "Could not deactivate ") + describe(row.key()), error))
                 .onFinally(() -> {
                     settle(row);
                     findKey(row).ifPresent(MainViewModel::settle);
-                })
-                .runWith(runner);
+                }));
     }
 
     private static void settle(KeyRow row) {
@@ -303,6 +336,7 @@ public final class MainViewModel {
         row.keyProperty().set(answer.masked());
         findKey(row).ifPresent(shown -> shown.keyProperty().set(answer.masked()));
         findProject(row.projectId()).ifPresent(project -> {
+            project.keyChanged();
             if (project.keys() != null) {
                 project.keysProperty().set(project.keys().with(answer));
             }
@@ -319,100 +353,148 @@ public final class MainViewModel {
     }
 
     // ---- project and key actions, driven by dialogs ------------------------------------------
+    // The dialog always hears the outcome, even after a switch of connection: it must close, and a new
+    // key's raw value must still be shown once. Only the lists ignore answers for a connection left.
 
     public void createProject(NewProject request, Consumer<CreatedProject> onCreated, Consumer<Throwable> onRefused) {
         ConfidentApi current = api.get();
         long generation = connectionGeneration;
-        BackgroundCall.of("Creating project " + request.name(), () -> current.createProject(request))
-                .mutation()
+        change(current, BackgroundCall.of("Creating project " + request.name(), () -> current.createProject(request))
                 .onSuccess(created -> {
-                    if (generation != connectionGeneration) {
-                        return;
+                    if (generation == connectionGeneration) {
+                        projectListChanges++;
+                        ProjectRow row = findProject(created.project().id()).orElseGet(() -> {
+                            ProjectRow fresh = new ProjectRow(created.project());
+                            projects.add(fresh);
+                            return fresh;
+                        });
+                        if (created.defaultKey() != null) {
+                            row.keyChanged();
+                            row.keysProperty().set(KeySummary.of(List.of(created.defaultKey().masked())));
+                        }
+                        selectedProject.set(row);
                     }
-                    ProjectRow row = new ProjectRow(created.project());
-                    if (created.defaultKey() != null) {
-                        row.keysProperty().set(KeySummary.of(List.of(created.defaultKey().masked())));
-                    }
-                    projects.add(row);
-                    selectedProject.set(row);
                     onCreated.accept(created);
                 })
-                .onFailure(onRefused)
-                .runWith(runner);
+                .onFailure(onRefused));
     }
 
     public void updateProject(ProjectRow row, ProjectChanges changes, Runnable onUpdated, Consumer<Throwable> onRefused) {
         ConfidentApi current = api.get();
         long generation = connectionGeneration;
-        BackgroundCall.of("Saving project " + row.project().name(), () -> current.updateProject(row.id(), changes))
-                .mutation()
+        change(current, BackgroundCall.of("Saving project " + row.project().name(), () -> current.updateProject(row.id(), changes))
                 .onSuccess(project -> {
                     if (generation == connectionGeneration) {
+                        projectListChanges++;
                         row.projectProperty().set(project);
-                        onUpdated.run();
                     }
+                    onUpdated.run();
                 })
-                .onFailure(onRefused)
-                .runWith(runner);
+                .onFailure(onRefused));
     }
 
+    /** A 404 means the project is gone already, which is what was asked (also when a retried DELETE lost its first answer). */
     public void deleteProject(ProjectRow row, Runnable onDeleted, Consumer<Throwable> onRefused) {
         ConfidentApi current = api.get();
         long generation = connectionGeneration;
-        BackgroundCall.ofAction("Deleting project " + row.project().name(), () -> current.deleteProject(row.id()))
-                .mutation()
-                .onSuccess(done -> {
-                    if (generation == connectionGeneration) {
-                        projects.remove(row);
-                        if (selectedProject.get() == row) {
-                            selectedProject.set(null);
-                        }
-                        onDeleted.run();
+        Runnable gone = () -> {
+            if (generation == connectionGeneration) {
+                projectListChanges++;
+                projects.removeIf(shown -> shown.id().equals(row.id()));
+                if (selectedProject.get() == row) {
+                    selectedProject.set(null);
+                }
+            }
+            onDeleted.run();
+        };
+        change(current, BackgroundCall.ofAction("Deleting project " + row.project().name(), () -> current.deleteProject(row.id()))
+                .onSuccess(done -> gone.run())
+                .onFailure(error -> {
+                    if (error instanceof NotFoundException) {
+                        gone.run();
+                    } else {
+                        onRefused.accept(error);
                     }
-                })
-                .onFailure(onRefused)
-                .runWith(runner);
+                }));
     }
 
     public void createKey(ProjectRow row, String name, Consumer<ApiKey> onCreated, Consumer<Throwable> onRefused) {
         ConfidentApi current = api.get();
         long generation = connectionGeneration;
-        BackgroundCall.of("Creating key " + name, () -> current.createApiKey(row.id(), name))
-                .mutation()
+        change(current, BackgroundCall.of("Creating key " + name, () -> current.createApiKey(row.id(), name))
                 .onSuccess(created -> {
-                    if (generation != connectionGeneration) {
-                        return;
-                    }
-                    if (row.keys() != null) {
-                        row.keysProperty().set(row.keys().with(created));
-                    }
-                    if (selectedProject.get() == row) {
-                        keys.add(new KeyRow(row.id(), created));
+                    if (generation == connectionGeneration) {
+                        row.keyChanged();
+                        if (row.keys() != null) {
+                            row.keysProperty().set(row.keys().with(created));
+                        }
+                        boolean shown = keys.stream().anyMatch(key -> key.projectId().equals(row.id()) && key.id() == created.id());
+                        if (selectedProject.get() == row && !shown) {
+                            keys.add(new KeyRow(row.id(), created));
+                        }
                     }
                     onCreated.accept(created);
                 })
-                .onFailure(onRefused)
-                .runWith(runner);
+                .onFailure(onRefused));
     }
 
+    /** A 404 means the key is gone already, which is what was asked. */
     public void revokeKey(KeyRow row, Runnable onRevoked, Consumer<Throwable> onRefused) {
         ConfidentApi current = api.get();
         long generation = connectionGeneration;
         row.busyProperty().set(true);
-        BackgroundCall.ofAction("Revoking key " + describe(row.key()), () -> current.revokeApiKey(row.projectId(), row.id()))
-                .mutation()
-                .onSuccess(done -> {
-                    if (generation != connectionGeneration) {
-                        return;
+        Runnable gone = () -> {
+            if (generation == connectionGeneration) {
+                keys.removeIf(shown -> shown.sameKey(row));
+                findProject(row.projectId()).ifPresent(project -> {
+                    project.keyChanged();
+                    if (project.keys() != null) {
+                        project.keysProperty().set(project.keys().without(row.id()));
                     }
-                    keys.removeIf(shown -> shown.sameKey(row));
-                    findProject(row.projectId()).filter(project -> project.keys() != null)
-                            .ifPresent(project -> project.keysProperty().set(project.keys().without(row.id())));
-                    onRevoked.run();
+                });
+            }
+            onRevoked.run();
+        };
+        change(current, BackgroundCall.ofAction("Revoking key " + describe(row.key()),
+                        () -> current.revokeApiKey(row.projectId(), row.id()))
+                .onSuccess(done -> gone.run())
+                .onFailure(error -> {
+                    if (error instanceof NotFoundException) {
+                        gone.run();
+                    } else {
+                        onRefused.accept(error);
+                    }
                 })
-                .onFailure(onRefused)
-                .onFinally(() -> row.busyProperty().set(false))
+                .onFinally(() -> row.busyProperty().set(false)));
+    }
+
+    /**
+     * Runs a change on the server. It is never cancelled by a switch of connection: the connection
+     * it went to is closed only once its last change has answered.
+     */
+    private <T> void change(ConfidentApi target, BackgroundCall<T> call) {
+        changesInFlight.merge(target, 1, Integer::sum);
+        call.mutation()
+                .onFinally(() -> {
+                    if (changesInFlight.merge(target, -1, Integer::sum) <= 0) {
+                        changesInFlight.remove(target);
+                        if (target != api.get()) {
+                            closeInBackground(target);
+                        }
+                    }
+                })
                 .runWith(runner);
+    }
+
+    private void retire(ConfidentApi old) {
+        if (!changesInFlight.containsKey(old)) {
+            closeInBackground(old);
+        }
+    }
+
+    /** A failed change is reported even after the admin moved to another connection, saying so. */
+    private void reportChange(long generation, String what, Throwable error) {
+        report(generation == connectionGeneration ? what : "On the connection you left: " + what, error);
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -427,17 +509,24 @@ public final class MainViewModel {
     }
 
     private void cancelLoads() {
+        organizationLoad.cancel();
+        projectsLoad.cancel();
         keysLoad.cancel();
         summaryLoads.forEach(RunningTask::cancel);
         summaryLoads.clear();
     }
 
-    private static void closeQuietly(ConfidentApi old) {
-        try {
-            old.close();
-        } catch (RuntimeException ignored) {
-            // Closing only frees the old connection's threads; nothing the user can act on.
-        }
+    /** Closing may talk to the network (TLS close), so it happens off the FX thread. */
+    private static void closeInBackground(ConfidentApi old) {
+        Thread closer = new Thread(() -> {
+            try {
+                old.close();
+            } catch (RuntimeException ignored) {
+                // Closing only frees the old connection's threads; nothing the user can act on.
+            }
+        }, "keywarden-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     /** Stops background loads and closes the connection, when the window closes. */
@@ -447,7 +536,7 @@ public final class MainViewModel {
         ConfidentApi current = api.get();
         api.set(null);
         if (current != null) {
-            closeQuietly(current);
+            closeInBackground(current);
         }
     }
 

@@ -10,6 +10,7 @@ public final class ProjectRow {
     private final String id;
     private final ObjectProperty<Project> project;
     private final ObjectProperty<KeySummary> keys = new SimpleObjectProperty<>(this, "keys");
+    private long keyChanges;
 
     public ProjectRow(Project project) {
         this.id = project.id();
@@ -40,6 +41,15 @@ public final class ProjectRow {
 
     public KeySummary keys() {
         return keys.get();
+    }
+
+    /** Counts changes to this project's keys that landed; a key list fetched before one of them is stale. */
+    public long keyChanges() {
+        return keyChanges;
+    }
+
+    void keyChanged() {
+        keyChanges++;
     }
 
     @Override

@@ -26,6 +26,7 @@ class KeyToggleTest extends ConsoleTest {
         ProjectRow project = console.projectWithAnActiveKey();
         console.selectProject(robot, project);
         KeyRow row = console.shownKey(key -> key.key().valid());
+        int activeBefore = project.keys().active();
         String raw = console.sandbox().store().rawValue(row.id());
         try (DataPlaneProbe probe = new DataPlaneProbe()) {
             assertThat(probe.datasetsStatus(console.sandbox().baseUrl(), raw)).isEqualTo(200);
@@ -38,8 +39,17 @@ class KeyToggleTest extends ConsoleTest {
         }
         assertThat(robot.lookup("#status-" + row.id()).queryAs(javafx.scene.control.Label.class).getText())
                 .isEqualTo("Deactivated");
-        assertThat(project.keys().active()).isEqualTo(project.keys().keys().stream().filter(k -> k.valid()).count());
+        assertThat(project.keys().active()).isEqualTo(activeBefore - 1);
         ConsoleFixture.screenshot(stage.getScene(), "keys-with-deactivated-key");
+
+        robot.clickOn("#openCheckKey");
+        robot.interact(() -> robot.lookup("#checkKeyValue").queryAs(javafx.scene.control.TextField.class).setText(raw));
+        robot.clickOn("#checkKey");
+        javafx.scene.control.Label result = robot.lookup("#checkKeyResult").queryAs(javafx.scene.control.Label.class);
+        await("the check's answer", () -> result.getText() != null && !result.getText().isEmpty());
+        assertThat(result.getText()).startsWith("Refused (401)");
+        ConsoleFixture.screenshot(result.getScene(), "check-key-refused");
+        robot.clickOn("Close");
     }
 
     @Test

@@ -193,4 +193,89 @@ class MainViewModelTest {
         assertThat(first.key().valid()).isFalse();
         assertThat(model.keys()).hasSize(3);
     }
+
+    @Test
+    void aKeyListAskedForBeforeAToggleDoesNotUndoItWhenItArrivesAfter() {
+        model.selectedProjectProperty().set(project("p1"));
+        runner.finishAll();
+        KeyRow row = shownKey(1);
+
+        model.reloadKeys();
+        model.setKeyValid(row, false);
+        runner.finish("Deactivating");
+        runner.finish("Loading keys");
+        runner.finishAll();
+
+        assertThat(api.key("p1", 1).valid()).isFalse();
+        assertThat(row.key().valid()).as("what the switch shows").isFalse();
+        assertThat(project("p1").keys().countsText()).isEqualTo("1 / 3");
+    }
+
+    @Test
+    void keyCountsAskedForBeforeAToggleDoNotUndoIt() {
+        model.selectedProjectProperty().set(project("p2"));
+        runner.finishAll();
+        model.refresh();
+        runner.finish("Loading projects");
+        assertThat(runner.titles()).contains("Counting keys of Production App");
+        model.selectedProjectProperty().set(project("p1"));
+        runner.finish("Loading keys of Production");
+        KeyRow row = shownKey(1);
+        model.setKeyValid(row, false);
+        runner.finish("Deactivating");
+        runner.finishAll();
+        assertThat(project("p1").keys().countsText()).isEqualTo("1 / 3");
+    }
+
+    @Test
+    void aKeyCreatedWhileAReloadIsInFlightIsListedOnce() {
+        model.selectedProjectProperty().set(project("p2"));
+        runner.finishAll();
+        model.createKey(project("p2"), "CI", created -> { }, error -> problems.add(error.toString()));
+        model.reloadKeys();
+        runner.finish("Loading keys");
+        runner.finish("Creating key");
+        runner.finishAll();
+        assertThat(model.keys()).extracting(KeyRow::id).doesNotHaveDuplicates().hasSize(2);
+        assertThat(project("p2").keys().total()).isEqualTo(2);
+    }
+
+    @Test
+    void aProjectCreatedWhileARefreshIsInFlightIsListedOnce() {
+        model.createProject(dev.keywarden.model.NewProject.named("New"), created -> { }, error -> problems.add(error.toString()));
+        model.refresh();
+        runner.finish("Loading projects");
+        runner.finish("Creating project");
+        runner.finishAll();
+        assertThat(model.projects()).extracting(ProjectRow::id).doesNotHaveDuplicates().hasSize(3);
+    }
+
+    @Test
+    void aKeyAlreadyGoneCountsAsRevoked() {
+        model.selectedProjectProperty().set(project("p1"));
+        runner.finishAll();
+        KeyRow row = shownKey(3);
+        api.revokeApiKey("p1", 3);
+        List<String> revoked = new ArrayList<>();
+        model.revokeKey(row, () -> revoked.add("gone"), error -> problems.add(error.toString()));
+        runner.finishAll();
+        assertThat(revoked).containsExactly("gone");
+        assertThat(problems).isEmpty();
+        assertThat(model.keys()).extracting(KeyRow::id).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aChangeInFlightIsNotCancelledBySwitchingConnectionAndItsFailureIsStillReported() {
+        model.selectedProjectProperty().set(project("p1"));
+        runner.finishAll();
+        KeyRow row = shownKey(1);
+        api.failNext(new ServerException(500, "database unavailable", "PUT", "/v1/projects/p1/api-keys/1"));
+        model.setKeyValid(row, false);
+
+        model.connect(new FakeConfidentApi().withProject("q1", "Other", true));
+        runner.finishAll();
+
+        assertThat(problems).singleElement().asString()
+                .startsWith("On the connection you left: Could not deactivate").contains("database unavailable");
+    }
 }
