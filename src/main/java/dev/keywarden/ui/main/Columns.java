@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.function.Function;
 
 /** Cell factories shared by the projects and keys tables. */
 final class Columns {
@@ -27,17 +28,29 @@ final class Columns {
 
     /** Relative time ("3 h ago", "never") with the exact local time in a tooltip. */
     static <S> TableCell<S, Instant> relativeTimeCell(Clock clock) {
+        return relativeTimeCell(clock, time -> time, "never");
+    }
+
+    /**
+     * Relative time of what {@code timeOf} finds in the cell's value, with the exact local time in a
+     * tooltip; {@code withoutValue} when the cell has no value (e.g. key counts not loaded yet).
+     */
+    static <S, T> TableCell<S, T> relativeTimeCell(Clock clock, Function<T, Instant> timeOf, String withoutValue) {
         return new TableCell<>() {
             @Override
-            protected void updateItem(Instant time, boolean empty) {
-                super.updateItem(time, empty);
+            protected void updateItem(T value, boolean empty) {
+                super.updateItem(value, empty);
                 if (empty || getTableRow() == null || getTableRow().getItem() == null) {
                     setText(null);
                     setTooltip(null);
-                    return;
+                } else if (value == null) {
+                    setText(withoutValue);
+                    setTooltip(null);
+                } else {
+                    Instant time = timeOf.apply(value);
+                    setText(TimeText.relative(time, clock));
+                    setTooltip(new Tooltip(TimeText.exact(time, ZoneId.systemDefault())));
                 }
-                setText(TimeText.relative(time, clock));
-                setTooltip(new Tooltip(TimeText.exact(time, ZoneId.systemDefault())));
             }
         };
     }

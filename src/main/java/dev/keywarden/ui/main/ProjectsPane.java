@@ -2,7 +2,6 @@ package dev.keywarden.ui.main;
 
 import dev.keywarden.model.Project;
 import dev.keywarden.ui.Controls;
-import dev.keywarden.ui.TimeText;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
@@ -18,7 +17,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -29,7 +27,6 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Comparator;
 
 /** The organisation's projects: filter box, table, toolbar and context menu. */
@@ -215,19 +212,7 @@ public final class ProjectsPane extends VBox {
         column.setId("lastUse");
         column.setPrefWidth(110);
         column.setCellValueFactory(cell -> cell.getValue().keysProperty());
-        column.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(KeySummary keys, boolean empty) {
-                super.updateItem(keys, empty);
-                if (empty || keys == null) {
-                    setText(empty ? null : "\u2026");
-                    setTooltip(null);
-                    return;
-                }
-                setText(TimeText.relative(keys.lastUsed(), model.clock()));
-                setTooltip(new Tooltip(TimeText.exact(keys.lastUsed(), ZoneId.systemDefault())));
-            }
-        });
+        column.setCellFactory(col -> Columns.relativeTimeCell(model.clock(), KeySummary::lastUsed, "\u2026"));
         column.setComparator(Comparator.nullsFirst(Comparator.comparing(KeySummary::lastUsed, Columns.OLDEST_FIRST)));
         return column;
     }
