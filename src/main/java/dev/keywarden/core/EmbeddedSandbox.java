@@ -21,12 +21,8 @@ public final class EmbeddedSandbox implements AutoCloseable {
 
     public synchronized SandboxServer server() {
         if (server == null) {
-            String[] args = new String[options.length + 2];
-            System.arraycopy(options, 0, args, 0, options.length);
-            args[options.length] = "--port";
-            args[options.length + 1] = "0";
             try {
-                server = SandboxServer.start(SandboxOptions.parse(args));
+                server = SandboxServer.start(SandboxOptions.parse(options).withPort(0));
             } catch (IOException e) {
                 throw new UncheckedIOException("The demo sandbox could not start: " + e.getMessage(), e);
             }

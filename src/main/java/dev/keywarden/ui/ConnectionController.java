@@ -252,12 +252,10 @@ public final class ConnectionController {
                 .runWith(runner);
     }
 
-    /** Names a new profile may not take: the other profiles' and the built-in connections'. */
+    /** Names a new profile may not take: those of the other choices, the built-in ones included. */
     private Set<String> reservedNames(String except) {
         Set<String> names = new HashSet<>();
         connections.choices().forEach(choice -> names.add(choice.name()));
-        names.add(SANDBOX_NAME);
-        environment.ifPresent(env -> names.add(env.profile().name()));
         if (except != null) {
             names.remove(except);
         }

@@ -71,17 +71,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             }
         });
         (call.isMutation() ? changes : call.isBulk() ? bulk : interactive).execute(task);
-        return new RunningTask() {
-            @Override
-            public void cancel() {
-                task.cancel(true);
-            }
-
-            @Override
-            public boolean isDone() {
-                return task.isDone();
-            }
-        };
+        return () -> task.cancel(true);
     }
 
     private void finished(Task<?> task) {

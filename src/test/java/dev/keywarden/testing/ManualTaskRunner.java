@@ -19,7 +19,6 @@ public final class ManualTaskRunner implements TaskRunner {
         final T result;
         final Exception failure;
         boolean cancelled;
-        boolean delivered;
 
         Pending(BackgroundCall<T> call) {
             this.call = call;
@@ -35,7 +34,6 @@ public final class ManualTaskRunner implements TaskRunner {
         }
 
         void deliver() {
-            delivered = true;
             if (cancelled) {
                 call.cancelled();
             } else if (failure != null) {
@@ -48,11 +46,6 @@ public final class ManualTaskRunner implements TaskRunner {
         @Override
         public void cancel() {
             cancelled = true;
-        }
-
-        @Override
-        public boolean isDone() {
-            return delivered || cancelled;
         }
     }
 

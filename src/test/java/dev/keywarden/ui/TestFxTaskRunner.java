@@ -28,10 +28,8 @@ public final class TestFxTaskRunner implements TaskRunner {
     private static final class Handle implements RunningTask {
         private volatile Thread worker;
         private volatile boolean cancelled;
-        private volatile boolean done;
 
         void deliver(Runnable callback) {
-            done = true;
             if (!cancelled) {
                 callback.run();
             }
@@ -43,9 +41,5 @@ public final class TestFxTaskRunner implements TaskRunner {
             worker.interrupt();
         }
 
-        @Override
-        public boolean isDone() {
-            return done || cancelled;
-        }
     }
 }

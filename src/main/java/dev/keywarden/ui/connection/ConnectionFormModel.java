@@ -1,6 +1,5 @@
 package dev.keywarden.ui.connection;
 
-import dev.keywarden.api.ApiException;
 import dev.keywarden.api.BaseUrls;
 import dev.keywarden.api.OrgKey;
 import dev.keywarden.api.Region;
@@ -10,6 +9,7 @@ import dev.keywarden.core.Profile;
 import dev.keywarden.core.RunningTask;
 import dev.keywarden.core.TaskRunner;
 import dev.keywarden.model.Organization;
+import dev.keywarden.ui.Problems;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -181,7 +181,7 @@ public final class ConnectionFormModel {
                 })
                 .onFailure(error -> {
                     if (started == generation) {
-                        finishTest(TestState.FAILED, plainReason(error));
+                        finishTest(TestState.FAILED, Problems.describe(error));
                     }
                 })
                 .runWith(runner);
@@ -223,16 +223,6 @@ public final class ConnectionFormModel {
 
     private static String describe(Organization organization) {
         return "Connected to " + organization.name() + " (" + organization.plan() + ")";
-    }
-
-    static String plainReason(Throwable error) {
-        if (error instanceof ApiException api) {
-            return api.userMessage();
-        }
-        if (error instanceof IllegalArgumentException && error.getMessage() != null) {
-            return error.getMessage();
-        }
-        return "The test failed unexpectedly (" + error.getClass().getSimpleName() + ").";
     }
 
     private void inputChanged() {

@@ -5,7 +5,6 @@ import dev.keywarden.model.ApiKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** A project's keys as last fetched, with the figures the projects table shows. */
 public record KeySummary(List<ApiKey> keys, int active, int total, Instant lastUsed) {
@@ -53,15 +52,5 @@ public record KeySummary(List<ApiKey> keys, int active, int total, Instant lastU
 
     public String countsText() {
         return active + " / " + total;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof KeySummary that && keys.equals(that.keys);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(keys);
     }
 }

@@ -156,17 +156,7 @@ class ConnectionFormModelTest {
         @Override
         public <T> RunningTask run(BackgroundCall<T> call) {
             held.add(call);
-            return new RunningTask() {
-                @Override
-                public void cancel() {
-                    cancelled = true;
-                }
-
-                @Override
-                public boolean isDone() {
-                    return false;
-                }
-            };
+            return () -> cancelled = true;
         }
 
         void completeAll() throws Exception {
