@@ -1,5 +1,6 @@
 package dev.keywarden.api;
 
+import dev.keywarden.common.DaemonThreads;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -9,14 +10,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds the OkHttp clients the gateway uses, and takes them down again. */
 final class HttpClients {
     /** Enough that parallel calls from the UI are never queued behind each other (OkHttp's default is 5 per host). */
     static final int MAX_PARALLEL_CALLS = 64;
-
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private HttpClients() {
     }
@@ -46,10 +44,7 @@ final class HttpClients {
 
     /** Like OkHttp's own executor, but daemon threads so an open gateway never keeps the app alive. */
     private static ExecutorService daemonExecutor() {
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "keywarden-http-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                new DaemonThreads("keywarden-http"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.keywarden.core;
 
+import dev.keywarden.common.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

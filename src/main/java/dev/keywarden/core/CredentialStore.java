@@ -1,5 +1,6 @@
 package dev.keywarden.core;
 
+import dev.keywarden.common.OwnerOnlyFiles;
 import dev.keywarden.api.OrgKey;
 
 import java.io.IOException;

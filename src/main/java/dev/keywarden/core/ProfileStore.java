@@ -1,5 +1,6 @@
 package dev.keywarden.core;
 
+import dev.keywarden.common.OwnerOnlyFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

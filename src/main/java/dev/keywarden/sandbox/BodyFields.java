@@ -2,15 +2,15 @@ package dev.keywarden.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keywarden.model.Names;
 
 /**
  * Reads typed fields from a JSON body, answering 400 with a short reason for anything missing or
- * ill-typed. Keywarden decides the limits: names (project and key) are non-blank strings of at most
- * 255 characters after trimming; descriptions at most 2,000 characters; emails at most 254.
+ * ill-typed. Names (project and key) follow {@link Names}; Keywarden decides the other limits:
+ * descriptions at most 2,000 characters; emails at most 254.
  */
 final class BodyFields {
 
-    static final int MAX_NAME_LENGTH = 255;
     static final int MAX_DESCRIPTION_LENGTH = 2000;
     static final int MAX_EMAIL_LENGTH = 254;
 
@@ -64,10 +64,11 @@ final class BodyFields {
             throw ApiError.badRequest("Field \"" + field + "\" must be a string");
         }
         String name = node.textValue().strip();
-        if (name.isEmpty()) {
-            throw ApiError.badRequest("Field \"" + field + "\" must not be blank");
+        String problem = Names.problem(name);
+        if (problem != null) {
+            throw ApiError.badRequest("Field \"" + field + "\" " + problem);
         }
-        return withinLength(field, name, MAX_NAME_LENGTH);
+        return name;
     }
 
     private static String withinLength(String field, String text, int maxLength) {

@@ -7,22 +7,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.keywarden.common.OwnerOnlyFiles;
 import dev.keywarden.model.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 
 /**
  * The {@code --data} file: the sandbox state as JSON ({@link SandboxData}), raw key values included,
@@ -31,8 +23,6 @@ import java.util.Set;
  * The organisation key is never written.
  */
 final class DataFile {
-
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path path;
     private final ObjectMapper mapper = Json.newMapper()
@@ -116,37 +106,10 @@ final class DataFile {
 
     void save(SandboxData data) {
         try {
-            byte[] json = mapper.writeValueAsBytes(data);
-            Path directory = path.getParent();
-            Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, "." + path.getFileName() + ".", ".tmp", ownerOnly());
-            try {
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    ByteBuffer buffer = ByteBuffer.wrap(json);
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
-                    }
-                    channel.force(true);
-                }
-                replace(temp);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            Files.createDirectories(path.getParent());
+            OwnerOnlyFiles.writeAtomically(path, mapper.writeValueAsBytes(data));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save sandbox data file " + path, e);
         }
-    }
-
-    private void replace(Path temp) throws IOException {
-        try {
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private FileAttribute<?>[] ownerOnly() {
-        boolean posix = path.getFileSystem().supportedFileAttributeViews().contains("posix");
-        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
     }
 }

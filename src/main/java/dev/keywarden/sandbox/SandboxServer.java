@@ -1,5 +1,6 @@
 package dev.keywarden.sandbox;
 
+import dev.keywarden.common.DaemonThreads;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;

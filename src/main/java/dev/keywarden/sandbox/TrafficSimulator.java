@@ -1,5 +1,6 @@
 package dev.keywarden.sandbox;
 
+import dev.keywarden.common.DaemonThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;

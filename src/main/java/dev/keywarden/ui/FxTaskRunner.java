@@ -1,5 +1,6 @@
 package dev.keywarden.ui;
 
+import dev.keywarden.common.DaemonThreads;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.RunningTask;
 import dev.keywarden.core.TaskRunner;
@@ -14,9 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs background calls on daemon threads as JavaFX {@link Task}s; callbacks run on the FX thread.
@@ -27,9 +26,9 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private static final int INTERACTIVE_THREADS = 4;
     private static final int BULK_THREADS = 6;
 
-    private final ExecutorService interactive = Executors.newFixedThreadPool(INTERACTIVE_THREADS, daemonThreads("keywarden-io"));
-    private final ExecutorService bulk = Executors.newFixedThreadPool(BULK_THREADS, daemonThreads("keywarden-bulk"));
-    private final ExecutorService changes = Executors.newCachedThreadPool(daemonThreads("keywarden-change"));
+    private final ExecutorService interactive = Executors.newFixedThreadPool(INTERACTIVE_THREADS, new DaemonThreads("keywarden-io"));
+    private final ExecutorService bulk = Executors.newFixedThreadPool(BULK_THREADS, new DaemonThreads("keywarden-bulk"));
+    private final ExecutorService changes = Executors.newCachedThreadPool(new DaemonThreads("keywarden-change"));
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
     private final Set<Task<?>> mutations = Collections.newSetFromMap(new ConcurrentHashMap<>());
 
@@ -118,12 +117,4 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

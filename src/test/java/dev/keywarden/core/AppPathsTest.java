@@ -1,5 +1,6 @@
 package dev.keywarden.core;
 
+import dev.keywarden.common.OwnerOnlyFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,7 @@
 package dev.keywarden.ui.dialogs;
 
 import dev.keywarden.api.InvalidRequestException;
+import dev.keywarden.model.Names;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.Problems;
 import javafx.application.Platform;
@@ -13,8 +14,6 @@ import java.util.function.Consumer;
 
 /** Asks for a new key's name; the key's raw value is then shown once by {@link SecretDialog}. */
 public final class NewKeyDialog extends FormDialog<ApiKey> {
-    public static final int MAX_NAME = 255;
-
     public interface Creator {
         void create(String name, Consumer<ApiKey> accepted, Consumer<Throwable> refused);
     }
@@ -35,10 +34,10 @@ public final class NewKeyDialog extends FormDialog<ApiKey> {
         hint.getStyleClass().add("muted");
         addWide(hint);
         disableSubmitWhen(Bindings.createBooleanBinding(
-                () -> name.getText() == null || name.getText().isBlank() || name.getText().strip().length() > MAX_NAME,
+                () -> name.getText() == null || name.getText().isBlank() || name.getText().strip().length() > Names.MAX_LENGTH,
                 name.textProperty()));
         name.textProperty().addListener((obs, before, now) -> nameError.setText(
-                now != null && now.strip().length() > MAX_NAME ? "A name can have at most " + MAX_NAME + " characters." : null));
+                now != null && now.strip().length() > Names.MAX_LENGTH ? "A name can have at most " + Names.MAX_LENGTH + " characters." : null));
         Platform.runLater(name::requestFocus);
     }
 

@@ -2,6 +2,7 @@ package dev.keywarden.ui.dialogs;
 
 import dev.keywarden.api.ConflictException;
 import dev.keywarden.api.InvalidRequestException;
+import dev.keywarden.model.Names;
 import dev.keywarden.model.NewProject;
 import dev.keywarden.model.Project;
 import dev.keywarden.model.ProjectChanges;
@@ -19,8 +20,6 @@ import java.util.function.Consumer;
 
 /** New project (name, description, owner email) or edit project (name, description). */
 public final class ProjectDialog extends FormDialog<Object> {
-    public static final int MAX_NAME = 255;
-
     public interface Creator {
         void create(NewProject request, Consumer<Object> accepted, Consumer<Throwable> refused);
     }
@@ -96,7 +95,7 @@ public final class ProjectDialog extends FormDialog<Object> {
         if (text.isEmpty()) {
             return null;
         }
-        return text.length() > MAX_NAME ? "A name can have at most " + MAX_NAME + " characters (" + text.length() + " now)." : null;
+        return text.length() > Names.MAX_LENGTH ? "A name can have at most " + Names.MAX_LENGTH + " characters (" + text.length() + " now)." : null;
     }
 
     @Override

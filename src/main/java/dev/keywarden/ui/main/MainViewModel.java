@@ -1,6 +1,7 @@
 package dev.keywarden.ui.main;
 
 import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.common.DaemonThreads;
 import dev.keywarden.api.NotFoundException;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.RunningTask;
@@ -518,15 +519,13 @@ public final class MainViewModel {
 
     /** Closing may talk to the network (TLS close), so it happens off the FX thread. */
     private static void closeInBackground(ConfidentApi old) {
-        Thread closer = new Thread(() -> {
+        new DaemonThreads("keywarden-close").newThread(() -> {
             try {
                 old.close();
             } catch (RuntimeException ignored) {
                 // Closing only frees the old connection's threads; nothing the user can act on.
             }
-        }, "keywarden-close");
-        closer.setDaemon(true);
-        closer.start();
+        }).start();
     }
 
     /** Stops background loads and closes the connection, when the window closes. */

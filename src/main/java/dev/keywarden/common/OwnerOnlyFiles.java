@@ -1,4 +1,4 @@
-package dev.keywarden.core;
+package dev.keywarden.common;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,21 +18,22 @@ import java.util.Set;
  * Files and folders only their owner may read. Files are replaced atomically: the content goes
  * to an owner-only temporary file beside the target, which is then moved over it, so a crash
  * leaves either the old file or the new one, and the content is never readable by others, not
- * even for a moment.
+ * even for a moment. The one writer for every file that holds a secret: the credential store,
+ * settings and the sandbox's data file.
  */
-final class OwnerOnlyFiles {
-    static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
-    static final Set<PosixFilePermission> OWNER_ALL = PosixFilePermissions.fromString("rwx------");
+public final class OwnerOnlyFiles {
+    public static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> OWNER_ALL = PosixFilePermissions.fromString("rwx------");
 
     private OwnerOnlyFiles() {
     }
 
-    static boolean isPosix(Path path) {
+    public static boolean isPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /** Creates {@code dir} (and missing parents) when absent; the folder itself owner-only. */
-    static void createOwnerOnlyDirectory(Path dir) throws IOException {
+    public static void createOwnerOnlyDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
@@ -49,7 +50,7 @@ final class OwnerOnlyFiles {
         }
     }
 
-    static void writeAtomically(Path target, byte[] content) throws IOException {
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = createOwnerOnlyTempFile(dir, target.getFileName().toString());
         try {

@@ -1,15 +1,15 @@
-package dev.keywarden.sandbox;
+package dev.keywarden.common;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Named daemon threads, so a forgotten sandbox never keeps the JVM alive. */
-final class DaemonThreads implements ThreadFactory {
+/** Named daemon threads ({@code prefix-1}, {@code prefix-2}, …), so forgotten background work never keeps the JVM alive. */
+public final class DaemonThreads implements ThreadFactory {
 
     private final String prefix;
     private final AtomicInteger count = new AtomicInteger();
 
-    DaemonThreads(String prefix) {
+    public DaemonThreads(String prefix) {
         this.prefix = prefix;
     }
 
