@@ -1,8 +1,10 @@
 package dev.keywarden;
 
+import dev.keywarden.ui.app.LaunchOptions;
+
 import dev.keywarden.api.Version;
 import dev.keywarden.sandbox.SandboxCommand;
-import dev.keywarden.ui.KeywardenApp;
+import dev.keywarden.ui.app.KeywardenApp;
 import javafx.application.Application;
 
 import java.util.Arrays;

@@ -18,7 +18,11 @@ public record AppContext(
         String startupProblem) {
 
     public static AppContext load(Map<String, String> env) {
-        Path folder = AppPaths.configDir();
+        return loadFrom(AppPaths.configDir(), env);
+    }
+
+    /** Loads from a given settings folder (tests give each console a folder of its own). */
+    public static AppContext loadFrom(Path folder, Map<String, String> env) {
         CredentialStore credentials = new CredentialStore(folder);
         StringBuilder problems = new StringBuilder();
         Optional<ProfileStore> profiles;

@@ -9,31 +9,64 @@ import java.util.function.Consumer;
 /**
  * One piece of background work with what to do with its outcome, in the style of
  * {@code BackgroundCall.of("Loading projects", api::listProjects).onSuccess(...).onFailure(...).runWith(runner)}.
- * {@code title} is what the status bar shows while it runs.
+ * {@code title} is what the status bar shows while it runs; {@code tag} is a stable name for the kind
+ * of work, for tests and for the runner. Work may publish progress items, which reach
+ * {@link #onProgress} on the same thread as the outcome handlers, in order, before them.
  */
 public final class BackgroundCall<T> {
+
+    /** Work that can publish progress as it goes. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T call(Consumer<Object> progress) throws Exception;
+    }
+
     private final String title;
-    private final Callable<T> work;
+    private final Work<T> work;
+    private String tag;
+    private Consumer<Object> onProgress = item -> { };
     private Consumer<? super T> onSuccess = result -> { };
     private Consumer<? super Throwable> onFailure = error -> { };
     private final List<Runnable> onFinally = new ArrayList<>();
     private boolean bulk;
     private boolean mutation;
 
-    private BackgroundCall(String title, Callable<T> work) {
+    private BackgroundCall(String title, Work<T> work) {
         this.title = Objects.requireNonNull(title);
         this.work = Objects.requireNonNull(work);
+        this.tag = title;
     }
 
     public static <T> BackgroundCall<T> of(String title, Callable<T> work) {
-        return new BackgroundCall<>(title, work);
+        Objects.requireNonNull(work);
+        return new BackgroundCall<>(title, progress -> work.call());
     }
 
     public static BackgroundCall<Void> ofAction(String title, Runnable work) {
-        return new BackgroundCall<>(title, () -> {
+        Objects.requireNonNull(work);
+        return new BackgroundCall<>(title, progress -> {
             work.run();
             return null;
         });
+    }
+
+    public static <T> BackgroundCall<T> withProgress(String title, Work<T> work) {
+        return new BackgroundCall<>(title, work);
+    }
+
+    /** A stable name for this kind of work (the title by default, which may change with wording). */
+    public BackgroundCall<T> tag(String tag) {
+        this.tag = Objects.requireNonNull(tag);
+        return this;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public BackgroundCall<T> onProgress(Consumer<Object> handler) {
+        this.onProgress = Objects.requireNonNull(handler);
+        return this;
     }
 
     public BackgroundCall<T> onSuccess(Consumer<? super T> handler) {
@@ -83,8 +116,18 @@ public final class BackgroundCall<T> {
         return title;
     }
 
+    /** Does the work on the calling thread, handing progress straight to {@link #progressed}. */
     public T call() throws Exception {
-        return work.call();
+        return work.call(this::progressed);
+    }
+
+    /** Does the work on the calling thread; {@code progress} decides where and when each item is delivered. */
+    public T call(Consumer<Object> progress) throws Exception {
+        return work.call(progress);
+    }
+
+    public void progressed(Object item) {
+        onProgress.accept(item);
     }
 
     public void succeeded(T result) {

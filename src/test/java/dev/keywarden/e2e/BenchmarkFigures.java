@@ -3,7 +3,7 @@ package dev.keywarden.e2e;
 import java.time.Duration;
 
 /** What one {@link BenchmarkRun} measured: one row of the printed table. */
-record BenchmarkFigures(BenchmarkRun run, Duration buildTime, ConsoleOpenLoad.Result open,
+record BenchmarkFigures(BenchmarkRun run, Duration buildTime, MeasuredOpen open,
                         long heapBeforeBytes, long heapAfterBytes, double jsonBytesPerKey, LatencySample toggles) {
 
     double callsPerSecond() {

@@ -19,7 +19,7 @@ final class BenchmarkTable {
 
     void printTo(PrintStream out) {
         out.println(PREFIX + "console open = organization() + listProjects() + listApiKeys(p) for every project on "
-                + ConsoleOpenLoad.BULK_THREADS + " threads; one warm-up open before each measured one");
+                + MeasuredOpen.LOADER.parallelism() + " threads; one warm-up open before each measured one");
         out.println(PREFIX + "JVM " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
                 + " CPUs, max heap " + Math.round(Runtime.getRuntime().maxMemory() / MIB) + " MiB, sandbox TCP_NODELAY "
                 + System.getProperty("sun.net.httpserver.nodelay", "false (JDK default)"));

@@ -60,9 +60,9 @@ class OrgScaleBenchmark {
             Duration buildTime = Duration.ofNanos(System.nanoTime() - buildStart);
             server.setLatency(run.latency());
 
-            ConsoleOpenLoad.run(api); // warm-up: JIT and pooled connections
+            MeasuredOpen.of(api); // warm-up: JIT and pooled connections
             long heapBefore = HeapUsage.bytesAfterGc();
-            ConsoleOpenLoad.Result open = ConsoleOpenLoad.run(api);
+            MeasuredOpen open = MeasuredOpen.of(api);
             long heapAfter = HeapUsage.bytesAfterGc();
 
             assertThat(open.organization()).isEqualTo(server.store().organization());
@@ -77,7 +77,7 @@ class OrgScaleBenchmark {
     }
 
     /** {@value #TOGGLES} different keys, spread over the projects, switched off one after another. */
-    private static LatencySample toggleOff(ConfidentApi api, SandboxServer server, ConsoleOpenLoad.Result open) {
+    private static LatencySample toggleOff(ConfidentApi api, SandboxServer server, MeasuredOpen open) {
         CallTimer timer = new CallTimer();
         int projects = open.projects().size();
         for (int i = 0; i < TOGGLES; i++) {
@@ -91,7 +91,7 @@ class OrgScaleBenchmark {
     }
 
     /** The keys as the server writes them (same mapper, masked values), without the envelope around each list. */
-    private static double jsonBytesPerKey(ConsoleOpenLoad.Result open) throws Exception {
+    private static double jsonBytesPerKey(MeasuredOpen open) throws Exception {
         ObjectMapper mapper = Json.newMapper();
         List<ApiKey> all = new ArrayList<>(open.keyCount());
         open.keysByProject().forEach(all::addAll);

@@ -25,6 +25,8 @@ public final class FakeConfidentApi implements ConfidentApi {
     private final Map<String, List<ApiKey>> keys = new LinkedHashMap<>();
     private final AtomicInteger toggles = new AtomicInteger();
     private ApiException nextFailure;
+    private volatile ApiException everyFailure;
+    private volatile Runnable onListApiKeys = () -> { };
     private long nextKeyId = 1;
 
     public FakeConfidentApi withProject(String id, String name, boolean... keyStates) {
@@ -37,6 +39,17 @@ public final class FakeConfidentApi implements ConfidentApi {
         }
         keys.put(id, list);
         return this;
+    }
+
+    /** Runs at each key listing, outside the fake's lock, e.g. to slow it down or make it fail. */
+    public FakeConfidentApi onListApiKeys(Runnable hook) {
+        this.onListApiKeys = hook;
+        return this;
+    }
+
+    /** Every call fails with this from now on, e.g. a key the server refuses. */
+    public void failAll(ApiException failure) {
+        this.everyFailure = failure;
     }
 
     public void failNext(ApiException failure) {
@@ -52,6 +65,9 @@ public final class FakeConfidentApi implements ConfidentApi {
     }
 
     private void maybeFail() {
+        if (everyFailure != null) {
+            throw everyFailure;
+        }
         ApiException failure = nextFailure;
         nextFailure = null;
         if (failure != null) {
@@ -103,9 +119,12 @@ public final class FakeConfidentApi implements ConfidentApi {
     }
 
     @Override
-    public synchronized List<ApiKey> listApiKeys(String projectId) {
-        maybeFail();
-        return List.copyOf(keys.get(projectId));
+    public List<ApiKey> listApiKeys(String projectId) {
+        onListApiKeys.run();
+        synchronized (this) {
+            maybeFail();
+            return List.copyOf(keys.get(projectId));
+        }
     }
 
     @Override

@@ -5,17 +5,22 @@ import dev.keywarden.core.RunningTask;
 import dev.keywarden.core.TaskRunner;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Does each call's work at once, as a server answers in the order it is asked, but holds the answer
- * until the test delivers it, in whatever order the test wants: for late-answer races.
+ * (and any progress the work published) until the test delivers it, in whatever order the test
+ * wants: for late-answer races. Calls are found by their {@link BackgroundCall#tag() tag}, never by
+ * the wording the status bar shows.
  */
 public final class ManualTaskRunner implements TaskRunner {
     private final List<Pending<?>> pending = new ArrayList<>();
 
     private static final class Pending<T> implements RunningTask {
         final BackgroundCall<T> call;
+        final List<Object> progress = Collections.synchronizedList(new ArrayList<>());
         final T result;
         final Exception failure;
         boolean cancelled;
@@ -25,7 +30,7 @@ public final class ManualTaskRunner implements TaskRunner {
             T value = null;
             Exception error = null;
             try {
-                value = call.call();
+                value = call.call(progress::add);
             } catch (Exception e) {
                 error = e;
             }
@@ -33,7 +38,22 @@ public final class ManualTaskRunner implements TaskRunner {
             this.failure = error;
         }
 
+        /** Delivers held progress up to and including the first item that matches; true if one did. */
+        boolean deliverProgressUntil(Predicate<Object> last) {
+            while (!progress.isEmpty()) {
+                Object item = progress.remove(0);
+                if (!cancelled) {
+                    call.progressed(item);
+                }
+                if (last.test(item)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         void deliver() {
+            deliverProgressUntil(item -> false);
             if (cancelled) {
                 call.cancelled();
             } else if (failure != null) {
@@ -56,20 +76,27 @@ public final class ManualTaskRunner implements TaskRunner {
         return task;
     }
 
-    public List<String> titles() {
-        return pending.stream().map(task -> task.call.title()).toList();
+    public List<String> tags() {
+        return pending.stream().map(task -> task.call.tag()).toList();
     }
 
-    /** Delivers the answer of the first pending call whose title contains the text. */
-    public void finish(String titleContains) {
-        for (Pending<?> task : pending) {
-            if (task.call.title().contains(titleContains)) {
-                pending.remove(task);
-                task.deliver();
-                return;
-            }
+    /** Delivers the answer (and the held progress) of the first pending call with this tag. */
+    public void finish(String tag) {
+        Pending<?> task = first(tag);
+        pending.remove(task);
+        task.deliver();
+    }
+
+    /** Delivers the held progress of the first pending call with this tag, up to the first item that matches. */
+    public void deliverProgress(String tag, Predicate<Object> upTo) {
+        if (!first(tag).deliverProgressUntil(upTo)) {
+            throw new AssertionError("no such progress from \"" + tag + "\"");
         }
-        throw new AssertionError("no pending call like \"" + titleContains + "\" in " + titles());
+    }
+
+    private Pending<?> first(String tag) {
+        return pending.stream().filter(task -> task.call.tag().equals(tag)).findFirst()
+                .orElseThrow(() -> new AssertionError("no pending call tagged \"" + tag + "\" in " + tags()));
     }
 
     /** Delivers pending answers, including those of calls they start, until none is left. */

@@ -5,11 +5,12 @@ import dev.keywarden.api.OrgKey;
 import dev.keywarden.api.Region;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.ConnectionTester;
+import dev.keywarden.core.Generation;
 import dev.keywarden.core.Profile;
 import dev.keywarden.core.RunningTask;
 import dev.keywarden.core.TaskRunner;
 import dev.keywarden.model.Organization;
-import dev.keywarden.ui.Problems;
+import dev.keywarden.ui.common.Problems;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -64,8 +65,8 @@ public final class ConnectionFormModel {
     private final Function<String, Optional<OrgKey>> savedKeys;
     private final TaskRunner runner;
 
-    /** Bumped on every edit, new test and close: a test result counts only if nothing happened since it started. */
-    private long generation;
+    /** Moved on by every edit, new test and close: a test result counts only if nothing happened since it started. */
+    private final Generation tests = new Generation();
     private RunningTask runningTest = RunningTask.DONE;
 
     /**
@@ -161,7 +162,7 @@ public final class ConnectionFormModel {
 
     /** Starts {@code GET /v1/organization} with the current fields, replacing a test still running. */
     public void testConnection() {
-        long started = ++generation;
+        Generation.Token started = tests.next();
         runningTest.cancel();
         boolean custom = useCustomUrl.get();
         String url = custom ? customUrl.get() : null;
@@ -175,13 +176,13 @@ public final class ConnectionFormModel {
                     return tester.fetchOrganization(baseUrl, keyFor(keyText, savedUnder));
                 })
                 .onSuccess(organization -> {
-                    if (started == generation) {
-                        finishTest(TestState.SUCCEEDED, describe(organization));
+                    if (started.isCurrent()) {
+                        finishTest(TestState.SUCCEEDED, connectedTo(organization));
                     }
                 })
                 .onFailure(error -> {
-                    if (started == generation) {
-                        finishTest(TestState.FAILED, Problems.describe(error));
+                    if (started.isCurrent()) {
+                        finishTest(TestState.FAILED, Problems.inPlainWords(error));
                     }
                 })
                 .runWith(runner);
@@ -189,7 +190,7 @@ public final class ConnectionFormModel {
 
     /** Drops any test still running; its result will not be shown. */
     public void dispose() {
-        generation++;
+        tests.invalidate();
         runningTest.cancel();
     }
 
@@ -221,13 +222,13 @@ public final class ConnectionFormModel {
         testMessage.set(message);
     }
 
-    private static String describe(Organization organization) {
+    private static String connectedTo(Organization organization) {
         return "Connected to " + organization.name() + " (" + organization.plan() + ")";
     }
 
     private void inputChanged() {
         validate();
-        generation++;
+        tests.invalidate();
         runningTest.cancel();
         runningTest = RunningTask.DONE;
         finishTest(TestState.IDLE, "");

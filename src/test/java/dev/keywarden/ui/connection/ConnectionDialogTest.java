@@ -5,7 +5,7 @@ import dev.keywarden.api.UnauthorizedException;
 import dev.keywarden.core.ConnectionTester;
 import dev.keywarden.core.FakeOrganizationApi;
 import dev.keywarden.core.Profile;
-import dev.keywarden.ui.TestFxTaskRunner;
+import dev.keywarden.testing.TestFxTaskRunner;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;

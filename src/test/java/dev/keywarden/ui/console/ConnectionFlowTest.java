@@ -1,5 +1,8 @@
 package dev.keywarden.ui.console;
 
+import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.app.MainViewModel;
+
 import dev.keywarden.core.CredentialStore;
 import dev.keywarden.core.ProfileStore;
 import javafx.scene.control.Label;
@@ -61,7 +64,7 @@ class ConnectionFlowTest extends ConsoleTest {
 
         await("the new connection open", () -> console.window().view().connections().currentProperty().get() != null
                 && "Local staging".equals(console.window().view().connections().currentProperty().get().name())
-                && !console.model().projects().isEmpty());
+                && !console.model().projects().rows().isEmpty());
         assertThat(robot.lookup("#sandboxBanner").query().isVisible()).isFalse();
         assertThat(robot.lookup("#profileBadge").queryAs(Label.class).getText()).isEqualTo("STAGING");
 
@@ -79,7 +82,7 @@ class ConnectionFlowTest extends ConsoleTest {
         robot.clickOn("#removeConnection");
         robot.clickOn("OK");
         await("back on the sandbox", () -> console.window().view().connections().currentProperty().get().isSandbox()
-                && console.model().connectionStateProperty().get() == dev.keywarden.ui.main.MainViewModel.ConnectionState.CONNECTED);
+                && console.model().session().stateProperty().get() == dev.keywarden.ui.connection.ConnectionSession.State.CONNECTED);
         assertThat(Files.readString(credentials)).doesNotContain(orgKey);
         assertThat(console.window().view().connections().choices()).noneMatch(choice -> choice.name().equals("Local staging"));
     }

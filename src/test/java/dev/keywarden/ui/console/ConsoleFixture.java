@@ -1,15 +1,15 @@
 package dev.keywarden.ui.console;
 
-import dev.keywarden.LaunchOptions;
+import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.app.LaunchOptions;
 import dev.keywarden.api.HttpConfidentApi;
 import dev.keywarden.core.AppContext;
-import dev.keywarden.core.AppPaths;
-import dev.keywarden.core.EmbeddedSandbox;
+import dev.keywarden.ui.app.EmbeddedSandbox;
 import dev.keywarden.sandbox.SandboxServer;
-import dev.keywarden.ui.KeywardenWindow;
-import dev.keywarden.ui.main.KeyRow;
-import dev.keywarden.ui.main.MainViewModel;
-import dev.keywarden.ui.main.ProjectRow;
+import dev.keywarden.ui.app.KeywardenWindow;
+import dev.keywarden.ui.keys.KeyRow;
+import dev.keywarden.ui.app.MainViewModel;
+import dev.keywarden.ui.projects.ProjectRow;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
@@ -38,8 +38,7 @@ final class ConsoleFixture {
     }
 
     static ConsoleFixture open(Stage stage, Path home) {
-        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
-        AppContext context = AppContext.load(Map.of());
+        AppContext context = AppContext.loadFrom(home, Map.of());
         KeywardenWindow window = new KeywardenWindow(stage, context, HttpConfidentApi::new,
                 new EmbeddedSandbox("--seed", "20261127"));
         window.show(LaunchOptions.parse());
@@ -60,9 +59,9 @@ final class ConsoleFixture {
 
     /** Waits until the organisation, the projects and every project's key counts are shown. */
     ConsoleFixture awaitLoaded() {
-        await("projects and key counts loaded", () -> model().connectionStateProperty().get() == MainViewModel.ConnectionState.CONNECTED
-                && !model().projects().isEmpty()
-                && model().projects().stream().allMatch(row -> row.keys() != null)
+        await("projects and key counts loaded", () -> model().session().stateProperty().get() == ConnectionSession.State.CONNECTED
+                && !model().projects().rows().isEmpty()
+                && model().projects().rows().stream().allMatch(row -> row.keys() != null)
                 && window.runner().running().isEmpty());
         return this;
     }
@@ -77,7 +76,7 @@ final class ConsoleFixture {
     }
 
     ProjectRow projectWith(Predicate<ProjectRow> condition) {
-        return model().projects().stream().filter(condition).findFirst()
+        return model().projects().rows().stream().filter(condition).findFirst()
                 .orElseThrow(() -> new AssertionError("no project matches in the demo data"));
     }
 
@@ -88,12 +87,12 @@ final class ConsoleFixture {
     /** Clicks the project's row in the projects table and waits for its keys. */
     void selectProject(FxRobot robot, ProjectRow project) {
         clickRow(robot, "#projectsTable", project);
-        await("keys of " + project.project().name(), () -> model().selectedProjectProperty().get() == project
-                && !model().keysLoadingProperty().get() && model().keys().size() == project.keys().total());
+        await("keys of " + project.project().name(), () -> model().projects().selected() == project
+                && !model().keys().loadingProperty().get() && model().keys().rows().size() == project.keys().total());
     }
 
     KeyRow shownKey(Predicate<KeyRow> condition) {
-        return model().keys().stream().filter(condition).findFirst().orElseThrow();
+        return model().keys().rows().stream().filter(condition).findFirst().orElseThrow();
     }
 
     /** Clicks the row's first cell (the name), away from the row's switch. */

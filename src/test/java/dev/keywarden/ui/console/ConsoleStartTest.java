@@ -1,7 +1,7 @@
 package dev.keywarden.ui.console;
 
-import dev.keywarden.ui.ConnectionController;
-import dev.keywarden.ui.main.ProjectRow;
+import dev.keywarden.ui.app.ConnectionController;
+import dev.keywarden.ui.projects.ProjectRow;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -40,7 +40,7 @@ class ConsoleStartTest extends ConsoleTest {
         console.awaitLoaded();
         TableView<?> table = robot.lookup("#projectsTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(console.sandbox().store().projects().size());
-        for (ProjectRow row : console.model().projects()) {
+        for (ProjectRow row : console.model().projects().rows()) {
             var keys = console.sandbox().store().keys(row.id());
             assertThat(row.keys().total()).isEqualTo(keys.size());
             assertThat(row.keys().active()).isEqualTo((int) keys.stream().filter(k -> k.valid()).count());
@@ -53,9 +53,9 @@ class ConsoleStartTest extends ConsoleTest {
         console.awaitLoaded();
         ProjectRow project = console.projectWith(row -> row.keys().total() >= 3);
         console.selectProject(robot, project);
-        assertThat(console.model().keys()).extracting(row -> row.id())
+        assertThat(console.model().keys().rows()).extracting(row -> row.id())
                 .containsExactlyInAnyOrderElementsOf(console.sandbox().store().keys(project.id()).stream().map(k -> k.id()).toList());
-        assertThat(console.model().keys()).allSatisfy(row -> assertThat(row.key().value()).matches("\\*{15}.{6}"));
+        assertThat(console.model().keys().rows()).allSatisfy(row -> assertThat(row.key().value()).matches("\\*{15}.{6}"));
         assertThat(robot.lookup("#keysTitle").queryAs(Label.class).getText()).contains(project.project().name());
     }
 
@@ -63,42 +63,42 @@ class ConsoleStartTest extends ConsoleTest {
     void filteringByNameOrByAPastedKeyFindsTheProject(FxRobot robot) {
         console.awaitLoaded();
         TableView<?> table = robot.lookup("#projectsTable").queryAs(TableView.class);
-        ProjectRow target = console.model().projects().get(console.model().projects().size() - 1);
+        ProjectRow target = console.model().projects().rows().get(console.model().projects().rows().size() - 1);
         robot.clickOn("#filter").write(target.project().name());
         await("filtered by name", () -> table.getItems().contains(target)
-                && table.getItems().size() < console.model().projects().size());
+                && table.getItems().size() < console.model().projects().rows().size());
         assertThat(table.getItems()).allSatisfy(row -> assertThat(((ProjectRow) row).project().name())
                 .containsIgnoringCase(target.project().name()));
 
         robot.interact(() -> robot.lookup("#filter").queryAs(TextField.class).clear());
-        await("filter cleared", () -> table.getItems().size() == console.model().projects().size());
+        await("filter cleared", () -> table.getItems().size() == console.model().projects().rows().size());
 
-        ProjectRow other = console.model().projects().get(0);
+        ProjectRow other = console.model().projects().rows().get(0);
         long keyId = other.keys().keys().get(0).id();
         String leaked = console.sandbox().store().rawValue(keyId);
         robot.interact(() -> robot.lookup("#filter").queryAs(TextField.class).setText(leaked));
         await("filtered by the pasted key", () -> table.getItems().size() == 1
-                && console.model().selectedProjectProperty().get() == other
-                && !console.model().keysLoadingProperty().get());
+                && console.model().projects().selected() == other
+                && !console.model().keys().loadingProperty().get());
         TableView<?> keys = robot.lookup("#keysTable").queryAs(TableView.class);
         assertThat(keys.getItems()).hasSize(1);
-        assertThat(console.model().keys().stream().filter(row -> row.id() == keyId)).hasSize(1);
+        assertThat(console.model().keys().rows().stream().filter(row -> row.id() == keyId)).hasSize(1);
     }
 
     @Test
     void shortcutsFocusTheFilterAndRefresh(FxRobot robot) {
         console.awaitLoaded();
-        Instant before = console.model().lastRefreshProperty().get();
+        Instant before = console.model().projects().lastRefreshProperty().get();
         robot.clickOn("#projectsTable");
         robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
         await("filter focused", () -> robot.lookup("#filter").query().isFocused());
 
         robot.type(KeyCode.F5);
-        await("refreshed by F5", () -> console.model().lastRefreshProperty().get() != null
-                && console.model().lastRefreshProperty().get().isAfter(before));
-        Instant afterF5 = console.model().lastRefreshProperty().get();
+        await("refreshed by F5", () -> console.model().projects().lastRefreshProperty().get() != null
+                && console.model().projects().lastRefreshProperty().get().isAfter(before));
+        Instant afterF5 = console.model().projects().lastRefreshProperty().get();
 
         robot.press(KeyCode.CONTROL).press(KeyCode.R).release(KeyCode.R).release(KeyCode.CONTROL);
-        await("refreshed by Ctrl+R", () -> console.model().lastRefreshProperty().get().isAfter(afterF5));
+        await("refreshed by Ctrl+R", () -> console.model().projects().lastRefreshProperty().get().isAfter(afterF5));
     }
 }

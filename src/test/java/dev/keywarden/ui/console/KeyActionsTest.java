@@ -1,7 +1,7 @@
 package dev.keywarden.ui.console;
 
-import dev.keywarden.ui.main.KeyRow;
-import dev.keywarden.ui.main.ProjectRow;
+import dev.keywarden.ui.keys.KeyRow;
+import dev.keywarden.ui.projects.ProjectRow;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -64,7 +64,7 @@ class KeyActionsTest extends ConsoleTest {
         robot.clickOn("#revokeKey");
         javafx.stage.Window dialog = robot.lookup("#revokeKeyDialog").queryAs(DialogPane.class).getScene().getWindow();
         robot.clickOn("#submit");
-        await("revoked", () -> console.model().keys().stream().noneMatch(shown -> shown.id() == row.id()));
+        await("revoked", () -> console.model().keys().rows().stream().noneMatch(shown -> shown.id() == row.id()));
         assertThat(dialog.isShowing()).isFalse();
         assertThat(console.sandbox().store().key(project.id(), row.id())).isEmpty();
         assertThat(console.sandbox().store().useProjectKey(raw)).isEmpty();

@@ -1,8 +1,8 @@
 package dev.keywarden.ui.console;
 
 import dev.keywarden.api.DataPlaneProbe;
-import dev.keywarden.ui.main.KeyRow;
-import dev.keywarden.ui.main.ProjectRow;
+import dev.keywarden.ui.keys.KeyRow;
+import dev.keywarden.ui.projects.ProjectRow;
 import javafx.stage.Stage;
 import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.keywarden.ui.console;
 
-import dev.keywarden.ui.main.ProjectRow;
+import dev.keywarden.ui.projects.ProjectRow;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -24,7 +24,7 @@ class ProjectActionsTest extends ConsoleTest {
     @Test
     void aNewProjectShowsItsDefaultKeyOnceAndKeepsOnlyTheMask(FxRobot robot) {
         console.awaitLoaded();
-        int before = console.model().projects().size();
+        int before = console.model().projects().rows().size();
         robot.clickOn("#newProject");
         robot.clickOn("#projectName").write("Fraud Detection");
         robot.clickOn("#submit");
@@ -33,8 +33,8 @@ class ProjectActionsTest extends ConsoleTest {
         String shown = robot.lookup("#secretValue").queryAs(TextField.class).getText();
         assertThat(shown).matches("confident_us_proj_[0-9a-f]{32}");
         assertThat(robot.lookup("#secretWarning").queryAs(Label.class).getText()).contains("only time");
-        assertThat(console.model().projects()).hasSize(before + 1);
-        ProjectRow created = console.model().selectedProjectProperty().get();
+        assertThat(console.model().projects().rows()).hasSize(before + 1);
+        ProjectRow created = console.model().projects().selected();
         assertThat(created.project().name()).isEqualTo("Fraud Detection");
         assertThat(console.sandbox().store().project(created.id())).isPresent();
         assertThat(created.keys().keys()).singleElement().satisfies(key -> {
@@ -44,13 +44,13 @@ class ProjectActionsTest extends ConsoleTest {
         robot.clickOn("#copySecret");
         robot.clickOn("I have stored it");
         await("the secret dialog closed", () -> robot.lookup("#secretValue").tryQuery().isEmpty());
-        assertThat(console.model().keys()).allSatisfy(row -> assertThat(row.key().value()).startsWith("*"));
+        assertThat(console.model().keys().rows()).allSatisfy(row -> assertThat(row.key().value()).startsWith("*"));
     }
 
     @Test
     void aDuplicateNameIsRefusedNextToTheFieldAndTheDialogKeepsWhatWasTyped(FxRobot robot) {
         console.awaitLoaded();
-        String taken = console.model().projects().get(0).project().name();
+        String taken = console.model().projects().rows().get(0).project().name();
         robot.clickOn("#newProject");
         robot.interact(() -> robot.lookup("#projectName").queryAs(TextField.class).setText(taken));
         robot.clickOn("#projectDescription").write("typed by hand");
@@ -84,7 +84,7 @@ class ProjectActionsTest extends ConsoleTest {
         String someKey = console.sandbox().store().rawValue(project.keys().keys().get(0).id());
         robot.clickOn(delete);
 
-        await("deleted", () -> !console.model().projects().contains(project));
+        await("deleted", () -> !console.model().projects().rows().contains(project));
         assertThat(dialog.isShowing()).isFalse();
         assertThat(console.sandbox().store().project(project.id())).isEmpty();
         assertThat(console.sandbox().store().useProjectKey(someKey)).isEmpty();

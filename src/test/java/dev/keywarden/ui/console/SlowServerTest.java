@@ -14,7 +14,7 @@ import java.time.Duration;
 import static dev.keywarden.ui.console.ConsoleFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With every answer 3 s late, the window keeps answering and the load can be cancelled. */
+/** With every answer a minute late, the window keeps answering and the load can be cancelled. */
 class SlowServerTest extends ConsoleTest {
     @Start
     void start(Stage stage) {
@@ -29,7 +29,7 @@ class SlowServerTest extends ConsoleTest {
     @Test
     void theWindowStaysResponsiveDuringASlowLoadAndTheLoadCanBeCancelled(FxRobot robot) {
         console.awaitLoaded();
-        console.sandbox().setLatency(Duration.ofSeconds(3));
+        console.sandbox().setLatency(Duration.ofSeconds(60));
         robot.type(KeyCode.F5);
         await("a load running", () -> console.window().runner().hasLoads()
                 && robot.lookup("#cancelTasks").queryAs(Button.class).isVisible());
@@ -38,11 +38,10 @@ class SlowServerTest extends ConsoleTest {
         assertThat(robot.lookup("#filter").queryAs(TextField.class).getText()).isEqualTo("xyz");
         assertThat(console.window().runner().hasLoads()).as("typing went through while the load still ran").isTrue();
 
-        long start = System.nanoTime();
         robot.clickOn("#cancelTasks");
+        // await gives up after 15 s, long before the server's answer at 60 s: only cancelling can end the load in time.
         await("the load cancelled", () -> !console.window().runner().hasLoads()
-                && !console.model().projectsLoadingProperty().get());
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-        assertThat(console.model().projects()).as("what was shown stays shown").isNotEmpty();
+                && !console.model().projects().loadingProperty().get());
+        assertThat(console.model().projects().rows()).as("what was shown stays shown").isNotEmpty();
     }
 }

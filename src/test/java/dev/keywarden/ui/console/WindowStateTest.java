@@ -1,6 +1,6 @@
 package dev.keywarden.ui.console;
 
-import dev.keywarden.ui.main.ProjectRow;
+import dev.keywarden.ui.projects.ProjectRow;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;

@@ -1,0 +1,46 @@
+package dev.keywarden.ui.app;
+
+import dev.keywarden.sandbox.SandboxOptions;
+import dev.keywarden.sandbox.SandboxServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The demo sandbox that runs inside the console on a free loopback port, started the first time it
+ * is needed (off the FX thread) and stopped when the console closes.
+ */
+public final class EmbeddedSandbox implements AutoCloseable {
+    private final String[] options;
+    private volatile SandboxServer server;
+
+    /** @param options sandbox command-line options, e.g. {@code --seed 7}; the port is always a free one */
+    public EmbeddedSandbox(String... options) {
+        this.options = options.clone();
+    }
+
+    public synchronized SandboxServer server() {
+        if (server == null) {
+            try {
+                server = SandboxServer.start(SandboxOptions.parse(options).withPort(0));
+            } catch (IOException e) {
+                throw new UncheckedIOException("The demo sandbox could not start: " + e.getMessage(), e);
+            }
+        }
+        return server;
+    }
+
+    /** The running server's base URL, or null; never waits for a start in progress. */
+    public String baseUrlIfRunning() {
+        SandboxServer running = server;
+        return running == null ? null : running.baseUrl();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}

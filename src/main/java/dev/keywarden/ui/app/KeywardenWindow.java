@@ -1,0 +1,107 @@
+package dev.keywarden.ui.app;
+
+import dev.keywarden.ui.common.FxTaskRunner;
+
+import dev.keywarden.core.ApiFactory;
+import dev.keywarden.core.AppContext;
+import dev.keywarden.ui.common.DialogService;
+import dev.keywarden.ui.common.FxDialogService;
+import dev.keywarden.ui.connection.ConnectionsModel;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The console's composition root: builds the main window on a stage and owns what must be closed
+ * with it. The application and the UI tests both open the console through here.
+ */
+public final class KeywardenWindow {
+    public static final String STYLESHEET = "/dev/keywarden/ui/keywarden.css";
+
+    private final Stage stage;
+    private final AppContext context;
+    private final FxTaskRunner runner = new FxTaskRunner();
+    private final EmbeddedSandbox sandbox;
+    private final MainViewModel model;
+    private final MainView view;
+    private final ConnectionController connectionController;
+    private final WindowStateKeeper stateKeeper;
+
+    public KeywardenWindow(Stage stage, AppContext context, ApiFactory apiFactory, EmbeddedSandbox sandbox) {
+        this.stage = stage;
+        this.context = context;
+        this.sandbox = sandbox;
+        this.model = new MainViewModel(runner, Clock.systemDefaultZone());
+        ConnectionsModel connections = new ConnectionsModel();
+        DialogService dialogs = new FxDialogService(() -> stage);
+        this.view = new MainView(model, runner, connections, dialogs);
+        this.connectionController = new ConnectionController(model, connections, runner, context, apiFactory, sandbox,
+                dialogs, view::problem);
+        this.stateKeeper = new WindowStateKeeper(context.uiSettings());
+
+        Scene scene = new Scene(view);
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
+        view.installAccelerators(scene);
+        stage.setScene(scene);
+        stage.setMinWidth(640);
+        stage.setMinHeight(420);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var current = connections.currentProperty().get();
+            return current == null ? "Keywarden" : "Keywarden \u2014 " + current.name();
+        }, connections.currentProperty()));
+        stateKeeper.restore(stage, view.split(), tables());
+    }
+
+    public void show(LaunchOptions options) {
+        stage.show();
+        connectionController.start(options);
+    }
+
+    private List<javafx.scene.control.TableView<?>> tables() {
+        return List.of(view.projectsPane().table(), view.keysPane().table());
+    }
+
+    /**
+     * Stops background work and the sandbox, and writes the window settings on a thread of their
+     * own so the FX thread does no file I/O; the JVM waits for that thread before it exits.
+     */
+    public Thread close() {
+        stateKeeper.record(stage, view.split(), tables());
+        view.stop();
+        model.shutdown();
+        runner.close();
+        Thread saver = new Thread(() -> {
+            try {
+                context.uiSettings().save();
+            } catch (RuntimeException ignored) {
+                // Losing window sizes is not worth an error on the way out.
+            }
+            sandbox.close();
+        }, "keywarden-shutdown");
+        saver.start();
+        return saver;
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    public MainView view() {
+        return view;
+    }
+
+    public FxTaskRunner runner() {
+        return runner;
+    }
+
+    public EmbeddedSandbox sandbox() {
+        return sandbox;
+    }
+
+    public ConnectionController connections() {
+        return connectionController;
+    }
+}

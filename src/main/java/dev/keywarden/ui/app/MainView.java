@@ -1,0 +1,144 @@
+package dev.keywarden.ui.app;
+
+
+import dev.keywarden.ui.common.DialogService;
+import dev.keywarden.ui.common.FxTaskRunner;
+import dev.keywarden.ui.common.Notices;
+import dev.keywarden.ui.connection.ConnectionsModel;
+import dev.keywarden.ui.connection.HeaderBar;
+import dev.keywarden.ui.connection.SandboxBanner;
+import dev.keywarden.ui.keys.KeyActions;
+import dev.keywarden.ui.keys.KeysPane;
+import dev.keywarden.ui.projects.ProjectActions;
+import dev.keywarden.ui.projects.ProjectsPane;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.NotificationPane;
+
+/** The main window's content: header, sandbox banner, projects over keys, notifications, status bar. */
+public final class MainView extends BorderPane {
+    private final MainViewModel model;
+    private final FxTaskRunner runner;
+    private final ConnectionsModel connections;
+    private final NotificationPane notifications;
+    private final ProjectsPane projectsPane;
+    private final KeysPane keysPane;
+    private final StatusLine status;
+    private final SplitPane split;
+    private final ProjectActions projectActions;
+    private final KeyActions keyActions;
+    private final Timeline tick = new Timeline();
+
+    public MainView(MainViewModel model, FxTaskRunner runner, ConnectionsModel connections, DialogService dialogs) {
+        this.model = model;
+        this.runner = runner;
+        this.connections = connections;
+        getStyleClass().add("main-view");
+        Notices notices = new Notices(this::notice);
+        this.projectActions = new ProjectActions(model.session(), model.projectCommands(), dialogs, notices);
+        this.keyActions = new KeyActions(model.session(), model.projects(), model.keyCommands(), dialogs, notices, runner);
+        this.projectsPane = new ProjectsPane(model.projects(), model.session(), projectActions, keyActions::newKey);
+        this.keysPane = new KeysPane(model.keys(), model.projects(), model.session(), keyActions);
+        this.status = new StatusLine(model.projects(), runner);
+        this.split = new SplitPane(projectsPane, keysPane);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.48);
+        split.setId("mainSplit");
+        this.notifications = new NotificationPane(split);
+        notifications.setId("notifications");
+        notifications.setShowFromTop(true);
+        setTop(new VBox(new HeaderBar(model.session(), connections), new SandboxBanner(connections)));
+        setCenter(notifications);
+        setBottom(status);
+        model.setProblemSink(this::problem);
+        keepRelativeTimesFresh();
+    }
+
+    /** Shortcuts that work wherever the focus is in the window. */
+    public void installAccelerators(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            projectsPane.filterField().requestFocus();
+            projectsPane.filterField().selectAll();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), projectActions::newProject);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), keyActions::newKey);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                keyActions::checkKey);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
+            if (runner.hasLoads()) {
+                runner.cancelLoads();
+            } else {
+                notifications.hide();
+            }
+        });
+    }
+
+    public void refresh() {
+        status.clearProblem();
+        notifications.hide();
+        model.refresh();
+    }
+
+    /** Shows a failure in the notification bar and in the status bar. */
+    public void problem(String message) {
+        status.showProblem(message);
+        notifications.getStyleClass().remove("notice");
+        if (!notifications.getStyleClass().contains("problem")) {
+            notifications.getStyleClass().add("problem");
+        }
+        notifications.show(message);
+    }
+
+    private void notice(String message) {
+        notifications.getStyleClass().remove("problem");
+        if (!notifications.getStyleClass().contains("notice")) {
+            notifications.getStyleClass().add("notice");
+        }
+        notifications.show(message);
+    }
+
+    /** "3 min ago" must not go stale while the window is open, nor the selected project's "last used". */
+    private void keepRelativeTimesFresh() {
+        tick.getKeyFrames().setAll(new KeyFrame(Duration.seconds(30), event -> {
+            projectsPane.table().refresh();
+            keysPane.table().refresh();
+            if (!runner.hasLoads()) {
+                model.keys().reload();
+            }
+        }));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+    }
+
+    /** Stops the periodic refresh when the window closes. */
+    public void stop() {
+        tick.stop();
+    }
+
+    public ProjectsPane projectsPane() {
+        return projectsPane;
+    }
+
+    public KeysPane keysPane() {
+        return keysPane;
+    }
+
+    public SplitPane split() {
+        return split;
+    }
+
+    public ConnectionsModel connections() {
+        return connections;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.keywarden.ui.app;
+
+import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.core.OrganisationLoader;
+import dev.keywarden.core.TaskRunner;
+import dev.keywarden.ui.common.ProblemReport;
+import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.keys.KeyCommands;
+import dev.keywarden.ui.keys.KeysModel;
+import dev.keywarden.ui.projects.ProjectCommands;
+import dev.keywarden.ui.projects.ProjectsModel;
+
+import java.time.Clock;
+
+/**
+ * The console's state, put together: the open connection, its projects, the selected project's keys
+ * and the commands that change them. Each part has one job and its own tests; this only wires them
+ * and drives a switch of connection.
+ */
+public final class MainViewModel {
+    private final ConnectionSession session;
+    private final ProjectsModel projects;
+    private final KeysModel keys;
+    private final KeyCommands keyCommands;
+    private final ProjectCommands projectCommands;
+    private ProblemReport problemSink = message -> { };
+
+    public MainViewModel(TaskRunner runner, Clock clock) {
+        ProblemReport problems = message -> problemSink.show(message);
+        this.session = new ConnectionSession(runner);
+        this.projects = new ProjectsModel(runner, session, new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM),
+                clock, problems);
+        this.keys = new KeysModel(projects);
+        this.keyCommands = new KeyCommands(session, projects, keys, problems);
+        this.projectCommands = new ProjectCommands(session, projects);
+    }
+
+    /** Where failures of background work are told to the admin, in plain words. */
+    public void setProblemSink(ProblemReport sink) {
+        this.problemSink = sink;
+    }
+
+    /** Switches to another organisation: everything shown for the previous one is dropped at once. */
+    public void connect(ConfidentApi api) {
+        projects.clear();
+        session.switchTo(api);
+        projects.refresh();
+    }
+
+    /** A connection is being opened: nothing of the previous one stays on screen meanwhile. */
+    public void opening() {
+        projects.clear();
+        session.opening();
+    }
+
+    /** Reloads the organisation, the projects, every project's keys and the selected project's keys. */
+    public void refresh() {
+        projects.refresh();
+    }
+
+    /** Stops background loads and closes the connection, when the window closes. */
+    public void shutdown() {
+        projects.clear();
+        session.shutdown();
+    }
+
+    public ConnectionSession session() {
+        return session;
+    }
+
+    public ProjectsModel projects() {
+        return projects;
+    }
+
+    public KeysModel keys() {
+        return keys;
+    }
+
+    public KeyCommands keyCommands() {
+        return keyCommands;
+    }
+
+    public ProjectCommands projectCommands() {
+        return projectCommands;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.keywarden.ui.common;
+
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.function.Function;
+
+/** Cell factories shared by the projects and keys tables. */
+public final class Columns {
+    /** "never" (null) sorts as the oldest. */
+    public static final Comparator<Instant> OLDEST_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private Columns() {
+    }
+
+    public static <S> TableColumn<S, Instant> column(String title, String id) {
+        TableColumn<S, Instant> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setComparator(OLDEST_FIRST);
+        return column;
+    }
+
+    /** Relative time ("3 h ago", "never") with the exact local time in a tooltip. */
+    public static <S> TableCell<S, Instant> relativeTimeCell(Clock clock) {
+        return relativeTimeCell(clock, time -> time, "never");
+    }
+
+    /**
+     * Relative time of what {@code timeOf} finds in the cell's value, with the exact local time in a
+     * tooltip; {@code withoutValue} when the cell has no value (e.g. key counts not loaded yet).
+     */
+    public static <S, T> TableCell<S, T> relativeTimeCell(Clock clock, Function<T, Instant> timeOf, String withoutValue) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(T value, boolean empty) {
+                super.updateItem(value, empty);
+                if (empty || getTableRow() == null || getTableRow().getItem() == null) {
+                    setText(null);
+                    setTooltip(null);
+                } else if (value == null) {
+                    setText(withoutValue);
+                    setTooltip(null);
+                } else {
+                    Instant time = timeOf.apply(value);
+                    setText(TimeText.relative(time, clock));
+                    setTooltip(new Tooltip(TimeText.exact(time, ZoneId.systemDefault())));
+                }
+            }
+        };
+    }
+
+    public static <S> TableCell<S, Instant> dateCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(Instant time, boolean empty) {
+                super.updateItem(time, empty);
+                if (empty || time == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(TimeText.date(time, ZoneId.systemDefault()));
+                setTooltip(new Tooltip(TimeText.exact(time, ZoneId.systemDefault())));
+            }
+        };
+    }
+}

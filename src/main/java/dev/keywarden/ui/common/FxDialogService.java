@@ -1,0 +1,49 @@
+package dev.keywarden.ui.common;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.stage.Window;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The real dialogs, owned by the main window. */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public boolean confirm(String id, String title, String text) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.CANCEL, ButtonType.OK);
+        confirm.setHeaderText(title);
+        confirm.getDialogPane().setId(id);
+        return owned(confirm).showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    @Override
+    public void showSecret(String heading, String rawValue) {
+        owned(new SecretDialog(heading, rawValue)).show();
+    }
+
+    @Override
+    public void show(String id, Supplier<? extends Dialog<?>> dialog) {
+        owned(dialog.get()).show();
+    }
+
+    @Override
+    public <R> Optional<R> showAndWait(String id, Supplier<? extends Dialog<R>> dialog) {
+        return owned(dialog.get()).showAndWait();
+    }
+
+    private <D extends Dialog<?>> D owned(D dialog) {
+        Window window = owner.get();
+        if (window != null && dialog.getOwner() == null) {
+            dialog.initOwner(window);
+        }
+        return dialog;
+    }
+}

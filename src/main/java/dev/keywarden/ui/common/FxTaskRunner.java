@@ -1,0 +1,125 @@
+package dev.keywarden.ui.common;
+
+import dev.keywarden.common.DaemonThreads;
+import dev.keywarden.core.BackgroundCall;
+import dev.keywarden.core.RunningTask;
+import dev.keywarden.core.TaskRunner;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs background calls on daemon threads as JavaFX {@link Task}s; callbacks run on the FX thread.
+ * Changes (a toggle, a revoke) get threads of their own, so they never queue behind loads on a slow
+ * server; loads the user asked for never queue behind bulk filling of key counts.
+ */
+public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+    private static final int INTERACTIVE_THREADS = 4;
+    private static final int BULK_THREADS = 6;
+
+    private final ExecutorService interactive = Executors.newFixedThreadPool(INTERACTIVE_THREADS, new DaemonThreads("keywarden-io"));
+    private final ExecutorService bulk = Executors.newFixedThreadPool(BULK_THREADS, new DaemonThreads("keywarden-bulk"));
+    private final ExecutorService changes = Executors.newCachedThreadPool(new DaemonThreads("keywarden-change"));
+    private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
+    private final Set<Task<?>> mutations = Collections.newSetFromMap(new ConcurrentHashMap<>());
+
+    /** Tasks started and not yet finished, for the status bar. Changed on the FX thread only. */
+    public ObservableList<Task<?>> running() {
+        return running;
+    }
+
+    @Override
+    public <T> RunningTask run(BackgroundCall<T> call) {
+        Task<T> task = new Task<>() {
+            {
+                updateTitle(call.title());
+            }
+
+            @Override
+            protected T call() throws Exception {
+                // Posted in order, and before the outcome, which the Task also posts to the FX thread.
+                return call.call(item -> Platform.runLater(() -> {
+                    if (!isCancelled()) {
+                        call.progressed(item);
+                    }
+                }));
+            }
+        };
+        if (call.isMutation()) {
+            mutations.add(task);
+        }
+        task.setOnSucceeded(event -> {
+            finished(task);
+            call.succeeded(task.getValue());
+        });
+        task.setOnFailed(event -> {
+            finished(task);
+            call.failed(task.getException());
+        });
+        task.setOnCancelled(event -> {
+            finished(task);
+            call.cancelled();
+        });
+        onFxThread(() -> {
+            if (!task.isDone()) {
+                running.add(task);
+            }
+        });
+        (call.isMutation() ? changes : call.isBulk() ? bulk : interactive).execute(task);
+        return () -> task.cancel(true);
+    }
+
+    private void finished(Task<?> task) {
+        running.remove(task);
+        mutations.remove(task);
+    }
+
+    /** Whether anything that {@link #cancelLoads()} would stop is running. */
+    public boolean hasLoads() {
+        return running.stream().anyMatch(task -> !mutations.contains(task));
+    }
+
+    /** Cancels every running load, e.g. one the user gave up on; changes already sent are left to finish. */
+    public void cancelLoads() {
+        for (Task<?> task : List.copyOf(running)) {
+            if (!mutations.contains(task)) {
+                task.cancel(true);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Task<?> task : List.copyOf(running)) {
+            task.cancel(true);
+        }
+        interactive.shutdownNow();
+        bulk.shutdownNow();
+        changes.shutdownNow();
+        try {
+            interactive.awaitTermination(2, TimeUnit.SECONDS);
+            bulk.awaitTermination(2, TimeUnit.SECONDS);
+            changes.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void onFxThread(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+}

@@ -1,0 +1,20 @@
+package dev.keywarden.ui.common;
+
+import dev.keywarden.model.ApiKey;
+
+/** The one way a key is named in messages and dialogs, never with its value, only its last six characters. */
+public final class KeyNames {
+    private KeyNames() {
+    }
+
+    /** The key's name, or "#id" for an unnamed key. */
+    public static String name(ApiKey key) {
+        return key.name() == null || key.name().isBlank() ? "#" + key.id() : key.name();
+    }
+
+    /** “Production agent key” (…d4e5f6) */
+    public static String label(ApiKey key) {
+        String name = key.name() == null || key.name().isBlank() ? "#" + key.id() : "\u201c" + key.name() + "\u201d";
+        return name + " (\u2026" + key.suffix() + ")";
+    }
+}

@@ -1,0 +1,27 @@
+package dev.keywarden.ui.common;
+
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+
+import java.util.function.Consumer;
+
+/** Short confirmations in the notification bar ("Project id copied."), and the clipboard that most of them follow. */
+public final class Notices {
+    private final Consumer<String> show;
+
+    public Notices(Consumer<String> show) {
+        this.show = show;
+    }
+
+    public void show(String message) {
+        show.accept(message);
+    }
+
+    /** Copies text (never a raw key: the secret dialog has its own button) and says so. */
+    public void copy(String text, String done) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+        show(done);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.keywarden.ui.common;
+
+import dev.keywarden.api.ApiException;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Turns a failure into the sentence shown to the admin. */
+public final class Problems {
+    private Problems() {
+    }
+
+    public static String inPlainWords(Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof ApiException api) {
+            return api.userMessage();
+        }
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        String message = cause.getMessage();
+        return "Unexpected error (" + cause.getClass().getSimpleName() + ")" + (message == null ? "." : ": " + message);
+    }
+
+    /** The failure itself, without the wrappers that futures put around it. */
+    public static Throwable cause(Throwable error) {
+        return unwrap(error);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof ExecutionException || current instanceof CompletionException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

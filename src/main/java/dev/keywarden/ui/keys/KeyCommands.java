@@ -1,0 +1,105 @@
+package dev.keywarden.ui.keys;
+
+import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.api.NotFoundException;
+import dev.keywarden.core.BackgroundCall;
+import dev.keywarden.core.Generation;
+import dev.keywarden.model.ApiKey;
+import dev.keywarden.ui.common.KeyNames;
+import dev.keywarden.ui.common.ProblemReport;
+import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.projects.ProjectRow;
+import dev.keywarden.ui.projects.ProjectsModel;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Changes to project keys. Each returns a stage that completes on the callback thread with the
+ * server's answer; what the screen shows changes only when that answer arrives.
+ */
+public final class KeyCommands {
+    public static final String SET_VALID_TAG = "key.setValid";
+    public static final String CREATE_TAG = "key.create";
+    public static final String REVOKE_TAG = "key.revoke";
+
+    private final ConnectionSession session;
+    private final ProjectsModel projects;
+    private final KeysModel keys;
+    private final ProblemReport problems;
+
+    public KeyCommands(ConnectionSession session, ProjectsModel projects, KeysModel keys, ProblemReport problems) {
+        this.session = session;
+        this.projects = projects;
+        this.keys = keys;
+        this.problems = problems;
+    }
+
+    /**
+     * Sends {@code {"valid": …}}. The row is busy until the server answers, then shows exactly what the
+     * server answered; on failure it keeps what it had and the reason is reported (also after the
+     * admin moved to another connection, saying so). Nothing is sent while a change to the row is in flight.
+     */
+    public CompletionStage<ApiKey> setValid(KeyRow row, boolean valid) {
+        ConfidentApi api = session.api();
+        if (api == null || row.isBusy() || row.key().valid() == valid) {
+            return CompletableFuture.completedFuture(row.key());
+        }
+        Generation.Token connection = session.token();
+        String what = KeyNames.label(row.key());
+        row.startChange(valid);
+        keys.shownFor(row).ifPresent(shown -> shown.startChange(valid));
+        return session.change(BackgroundCall.of((valid ? "Activating key " : "Deactivating key ") + what,
+                                () -> api.setApiKeyValid(row.projectId(), row.id(), valid)).tag(SET_VALID_TAG))
+                .whenComplete((answer, error) -> {
+                    row.settle();
+                    keys.shownFor(row).ifPresent(KeyRow::settle);
+                    if (error != null) {
+                        String failed = (valid ? "Could not activate " : "Could not deactivate ") + what;
+                        problems.report(connection.isCurrent() ? failed : "On the connection you left: " + failed, error);
+                    } else if (connection.isCurrent()) {
+                        land(row, answer);
+                    }
+                });
+    }
+
+    private void land(KeyRow row, ApiKey answer) {
+        row.show(answer);
+        keys.shownFor(row).ifPresent(shown -> shown.show(answer));
+        projects.keysChanged(row.projectId(), summary -> summary.with(answer));
+    }
+
+    /** Creates a key; the stage holds its raw value, which nothing here keeps. */
+    public CompletionStage<ApiKey> create(ProjectRow project, String name) {
+        ConfidentApi api = session.api();
+        Generation.Token connection = session.token();
+        return session.change(BackgroundCall.of("Creating key " + name, () -> api.createApiKey(project.id(), name)).tag(CREATE_TAG))
+                .thenApply(created -> {
+                    if (connection.isCurrent()) {
+                        projects.keysChanged(project.id(), summary -> summary.with(created));
+                    }
+                    return created;
+                });
+    }
+
+    /** Revokes a key for good. A 404 means it is gone already, which is what was asked. */
+    public CompletionStage<Void> revoke(KeyRow row) {
+        ConfidentApi api = session.api();
+        Generation.Token connection = session.token();
+        row.startChange(null);
+        return session.change(BackgroundCall.ofAction("Revoking key " + KeyNames.label(row.key()), () -> {
+                    try {
+                        api.revokeApiKey(row.projectId(), row.id());
+                    } catch (NotFoundException alreadyGone) {
+                        // Also what a retried DELETE sees when its first answer was lost.
+                    }
+                }).tag(REVOKE_TAG))
+                .whenComplete((done, error) -> {
+                    row.settle();
+                    if (error == null && connection.isCurrent()) {
+                        keys.removed(row);
+                        projects.keysChanged(row.projectId(), summary -> summary.without(row.id()));
+                    }
+                });
+    }
+}

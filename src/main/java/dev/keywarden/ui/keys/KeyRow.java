@@ -1,0 +1,82 @@
+package dev.keywarden.ui.keys;
+
+import dev.keywarden.model.ApiKey;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * One row of the keys table. {@code key} is only ever what the server answered (masked); {@code busy}
+ * is true while a change to this key is in flight. Only the keys package changes it.
+ */
+public final class KeyRow {
+    private final String projectId;
+    private final long id;
+    private final ReadOnlyObjectWrapper<ApiKey> key;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<Boolean> requestedValid = new ReadOnlyObjectWrapper<>(this, "requestedValid");
+
+    public KeyRow(String projectId, ApiKey key) {
+        this.projectId = projectId;
+        this.id = key.id();
+        this.key = new ReadOnlyObjectWrapper<>(this, "key", key.masked());
+    }
+
+    public static Observable[] observables(KeyRow row) {
+        return new Observable[] {row.key, row.busy, row.requestedValid};
+    }
+
+    public String projectId() {
+        return projectId;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public ReadOnlyObjectProperty<ApiKey> keyProperty() {
+        return key.getReadOnlyProperty();
+    }
+
+    public ApiKey key() {
+        return key.get();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public boolean isBusy() {
+        return busy.get();
+    }
+
+    /** The state a toggle in flight asks for, or null when none is in flight. */
+    public ReadOnlyObjectProperty<Boolean> requestedValidProperty() {
+        return requestedValid.getReadOnlyProperty();
+    }
+
+    public boolean sameKey(KeyRow other) {
+        return other.projectId.equals(projectId) && other.id == id;
+    }
+
+    void show(ApiKey answer) {
+        key.set(answer.masked());
+    }
+
+    void startChange(Boolean requested) {
+        busy.set(true);
+        requestedValid.set(requested);
+    }
+
+    void settle() {
+        requestedValid.set(null);
+        busy.set(false);
+    }
+
+    @Override
+    public String toString() {
+        return "KeyRow[" + projectId + "/" + id + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package dev.keywarden.ui.keys;
+
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.layout.HBox;
+import org.controlsfx.control.ToggleSwitch;
+
+import java.util.function.BiConsumer;
+
+/**
+ * The Active / Deactivated switch. It shows the server's state, or the requested state while a
+ * change is in flight (disabled, with a spinner); a click asks the view model and changes nothing itself.
+ */
+final class KeyStatusCell extends TableCell<KeyRow, KeyRow> {
+    static final String STYLE_CLASS = "key-status";
+
+    private final ToggleSwitch toggle = new ToggleSwitch();
+    private final Label state = new Label();
+    private final ProgressIndicator spinner = new ProgressIndicator();
+    private final HBox box = new HBox(6, toggle, state, spinner);
+    private final InvalidationListener rowChanged = observable -> sync();
+    private final BiConsumer<KeyRow, Boolean> onToggle;
+    private KeyRow bound;
+    private boolean syncing;
+
+    KeyStatusCell(BiConsumer<KeyRow, Boolean> onToggle) {
+        this.onToggle = onToggle;
+        getStyleClass().add(STYLE_CLASS);
+        toggle.setFocusTraversable(false);
+        state.getStyleClass().add("key-state");
+        spinner.setPrefSize(14, 14);
+        spinner.setMaxSize(14, 14);
+        box.setAlignment(Pos.CENTER_LEFT);
+        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        toggle.selectedProperty().addListener((obs, before, selected) -> {
+            if (!syncing && bound != null) {
+                onToggle.accept(bound, selected);
+                sync();
+            }
+        });
+    }
+
+    @Override
+    protected void updateItem(KeyRow row, boolean empty) {
+        super.updateItem(row, empty);
+        if (bound != null) {
+            bound.keyProperty().removeListener(rowChanged);
+            bound.busyProperty().removeListener(rowChanged);
+            bound.requestedValidProperty().removeListener(rowChanged);
+        }
+        bound = empty ? null : row;
+        if (bound == null) {
+            setGraphic(null);
+            return;
+        }
+        bound.keyProperty().addListener(rowChanged);
+        bound.busyProperty().addListener(rowChanged);
+        bound.requestedValidProperty().addListener(rowChanged);
+        sync();
+        setGraphic(box);
+    }
+
+    private void sync() {
+        if (bound == null) {
+            return;
+        }
+        syncing = true;
+        try {
+            Boolean requested = bound.requestedValidProperty().get();
+            boolean busy = bound.isBusy();
+            boolean shown = requested != null ? requested : bound.key().valid();
+            toggle.setSelected(shown);
+            state.setText(requested != null ? (requested ? "Activating\u2026" : "Deactivating\u2026")
+                    : shown ? "Active" : "Deactivated");
+            toggle.setDisable(busy);
+            spinner.setVisible(busy);
+            spinner.setManaged(busy);
+            toggle.setId("toggle-" + bound.id());
+            state.setId("status-" + bound.id());
+        } finally {
+            syncing = false;
+        }
+    }
+}

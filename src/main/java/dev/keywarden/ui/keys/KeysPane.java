@@ -1,0 +1,245 @@
+package dev.keywarden.ui.keys;
+
+import dev.keywarden.ui.common.Columns;
+import dev.keywarden.ui.projects.ProjectRow;
+
+import dev.keywarden.ui.common.Controls;
+import dev.keywarden.ui.common.KeyNames;
+import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.projects.ProjectsModel;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.util.Comparator;
+
+/** The keys of the selected project: table, toolbar and context menu. */
+public final class KeysPane extends VBox {
+    private static final PseudoClass DEACTIVATED = PseudoClass.getPseudoClass("deactivated");
+    private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
+    private static final KeyCodeCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private final KeysModel model;
+    private final ProjectsModel projects;
+    private final ConnectionSession session;
+    private final KeyActions actions;
+    private final TableView<KeyRow> table = new TableView<>();
+    private final Label title = new Label();
+
+    public KeysPane(KeysModel model, ProjectsModel projects, ConnectionSession session, KeyActions actions) {
+        this.model = model;
+        this.projects = projects;
+        this.session = session;
+        this.actions = actions;
+        getStyleClass().add("keys-pane");
+        setId("keysPane");
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        title.getStyleClass().add("pane-title");
+        title.setId("keysTitle");
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.getStyleClass().add("small-progress");
+        loading.visibleProperty().bind(model.loadingProperty());
+
+        Button newKey = Controls.button("New key", "Create a key in this project (Ctrl+K)", "newKey");
+        newKey.setOnAction(event -> actions.newKey());
+        newKey.disableProperty().bind(projects.selectedProperty().isNull());
+        Button revoke = Controls.button("Revoke\u2026", "Revoke the selected key permanently (Delete)", "revokeKey");
+        revoke.setOnAction(event -> actions.revokeKey(selected()));
+        revoke.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Button copy = Controls.button("Copy masked", "Copy the selected key's masked value (Ctrl+C)", "copyMasked");
+        copy.setOnAction(event -> actions.copyMasked(selected()));
+        copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+
+        Button checkKey = Controls.button("Check a key\u2026", "Check whether the server still accepts a key (Ctrl+Shift+K)",
+                "openCheckKey");
+        checkKey.setOnAction(event -> actions.checkKey());
+        checkKey.disableProperty().bind(session.apiProperty().isNull());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, title, loading, spacer, newKey, copy, revoke, checkKey);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(6, 8, 6, 8));
+        toolbar.getStyleClass().add("pane-toolbar");
+
+        table.setId("keysTable");
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(nameColumn(), valueColumn(), statusColumn(), createdColumn(), lastUsedColumn());
+        table.setRowFactory(view -> keyRow());
+        table.setContextMenu(contextMenu());
+        table.setPlaceholder(new Label("Select a project to see its keys."));
+
+        FilteredList<KeyRow> filtered = new FilteredList<>(model.rows());
+        filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> row -> showsKey(row),
+                projects.filter().textProperty(), projects.selectedProperty()));
+        SortedList<KeyRow> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().setAll(toolbar, table);
+    }
+
+    /** A project shown for its own name shows all its keys; one shown for a key shows the matching keys. */
+    private boolean showsKey(KeyRow row) {
+        ProjectRow project = projects.selected();
+        return project == null || projects.filter().matchesProjectItself(project) || projects.filter().matches(row.key());
+    }
+
+    private void initListeners() {
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            ProjectRow project = projects.selected();
+            return project == null ? "Keys" : "Keys of " + project.project().name();
+        }, projects.selectedProperty()));
+        table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            KeyRow row = selected();
+            if (row == null) {
+                return;
+            }
+            if (event.getCode() == KeyCode.SPACE) {
+                actions.toggle(row);
+                event.consume();
+            } else if (event.getCode() == KeyCode.DELETE) {
+                actions.revokeKey(row);
+                event.consume();
+            } else if (COPY.match(event)) {
+                actions.copyMasked(row);
+                event.consume();
+            }
+        });
+    }
+
+    private TableRow<KeyRow> keyRow() {
+        return new TableRow<>() {
+            private final InvalidationListener restyle = observable -> restyle();
+            private KeyRow watched;
+
+            @Override
+            protected void updateItem(KeyRow item, boolean empty) {
+                super.updateItem(item, empty);
+                if (watched != null) {
+                    watched.keyProperty().removeListener(restyle);
+                    watched.busyProperty().removeListener(restyle);
+                }
+                watched = empty ? null : item;
+                if (watched != null) {
+                    watched.keyProperty().addListener(restyle);
+                    watched.busyProperty().addListener(restyle);
+                }
+                restyle();
+            }
+
+            private void restyle() {
+                pseudoClassStateChanged(DEACTIVATED, watched != null && !watched.key().valid());
+                pseudoClassStateChanged(BUSY, watched != null && watched.isBusy());
+            }
+        };
+    }
+
+    private ContextMenu contextMenu() {
+        MenuItem toggle = new MenuItem("Activate / deactivate");
+        toggle.setAccelerator(new KeyCodeCombination(KeyCode.SPACE));
+        toggle.setOnAction(event -> actions.toggle(selected()));
+        MenuItem copy = new MenuItem("Copy masked value");
+        copy.setAccelerator(COPY);
+        copy.setOnAction(event -> actions.copyMasked(selected()));
+        MenuItem newKey = new MenuItem("New key\u2026");
+        newKey.setOnAction(event -> actions.newKey());
+        MenuItem revoke = new MenuItem("Revoke\u2026");
+        revoke.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        revoke.setOnAction(event -> actions.revokeKey(selected()));
+        ContextMenu menu = new ContextMenu(toggle, copy, new SeparatorMenuItem(), newKey, revoke);
+        menu.setOnShowing(event -> {
+            boolean none = selected() == null;
+            toggle.setDisable(none);
+            copy.setDisable(none);
+            revoke.setDisable(none);
+            newKey.setDisable(projects.selected() == null);
+        });
+        return menu;
+    }
+
+    private TableColumn<KeyRow, String> nameColumn() {
+        TableColumn<KeyRow, String> column = new TableColumn<>("Name");
+        column.setId("name");
+        column.setPrefWidth(200);
+        column.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> KeyNames.name(cell.getValue().key()), cell.getValue().keyProperty()));
+        return column;
+    }
+
+    private TableColumn<KeyRow, String> valueColumn() {
+        TableColumn<KeyRow, String> column = new TableColumn<>("Value");
+        column.setId("value");
+        column.setPrefWidth(190);
+        column.getStyleClass().add("monospace");
+        column.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> cell.getValue().key().value(), cell.getValue().keyProperty()));
+        return column;
+    }
+
+    private TableColumn<KeyRow, KeyRow> statusColumn() {
+        TableColumn<KeyRow, KeyRow> column = new TableColumn<>("Status");
+        column.setId("status");
+        column.setPrefWidth(170);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(col -> new KeyStatusCell(actions::setValid));
+        column.setComparator(Comparator.comparing((KeyRow row) -> row.key().valid()));
+        return column;
+    }
+
+    private TableColumn<KeyRow, Instant> createdColumn() {
+        TableColumn<KeyRow, Instant> column = Columns.column("Created", "created");
+        column.setPrefWidth(140);
+        column.setCellValueFactory(cell -> Bindings.createObjectBinding(
+                () -> cell.getValue().key().createdAt(), cell.getValue().keyProperty()));
+        column.setCellFactory(col -> Columns.dateCell());
+        return column;
+    }
+
+    private TableColumn<KeyRow, Instant> lastUsedColumn() {
+        TableColumn<KeyRow, Instant> column = Columns.column("Last used", "lastUsed");
+        column.setPrefWidth(110);
+        column.setCellValueFactory(cell -> Bindings.createObjectBinding(
+                () -> cell.getValue().key().lastUsed(), cell.getValue().keyProperty()));
+        column.setCellFactory(col -> Columns.relativeTimeCell(projects.clock()));
+        return column;
+    }
+
+    public KeyRow selected() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+
+    public TableView<KeyRow> table() {
+        return table;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.keywarden.testing;
+
+import dev.keywarden.ui.app.MainViewModel;
+import dev.keywarden.ui.keys.KeyRow;
+import dev.keywarden.ui.projects.ProjectRow;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The console's view models without a window, on an in-memory organisation: p1 "Production App"
+ * with keys 1 (active), 2 (active), 3 (deactivated); p2 "Staging Environment" with key 4 (active).
+ * Answers are held by a {@link ManualTaskRunner} until the test delivers them.
+ */
+public final class ConsoleModels {
+    public final ManualTaskRunner runner = new ManualTaskRunner();
+    public final List<String> problems = new ArrayList<>();
+    public final FakeConfidentApi api = new FakeConfidentApi()
+            .withProject("p1", "Production App", true, true, false)
+            .withProject("p2", "Staging Environment", true);
+    public final MainViewModel model = new MainViewModel(runner, Clock.systemUTC());
+
+    /** Connected, with every answer delivered. */
+    public static ConsoleModels connected() {
+        ConsoleModels models = new ConsoleModels();
+        models.model.setProblemSink(models.problems::add);
+        models.model.connect(models.api);
+        models.runner.finishAll();
+        return models;
+    }
+
+    public ProjectRow project(String id) {
+        return model.projects().find(id).orElseThrow();
+    }
+
+    public KeyRow shownKey(long id) {
+        return model.keys().rows().stream().filter(row -> row.id() == id).findFirst().orElseThrow();
+    }
+
+    /** Selects the project and delivers every answer. */
+    public void show(String projectId) {
+        model.projects().select(project(projectId));
+        runner.finishAll();
+    }
+}
