@@ -15,14 +15,14 @@ public abstract sealed class ApiException extends RuntimeException
     private final String path;
 
     protected ApiException(int status, String serverError, String method, String path, Throwable cause) {
-        super(describe(status, serverError, method, path), cause);
+        super(callAndAnswer(status, serverError, method, path), cause);
         this.status = status;
         this.serverError = serverError;
         this.method = method;
         this.path = path;
     }
 
-    private static String describe(int status, String serverError, String method, String path) {
+    private static String callAndAnswer(int status, String serverError, String method, String path) {
         String call = method + " " + path;
         String answer = status == 0 ? "no answer" : "HTTP " + status;
         return serverError == null ? call + ": " + answer : call + ": " + answer + ": " + serverError;

@@ -25,6 +25,7 @@ final class ApiTransport {
 
     private final OkHttpClient client;
     private final OrgKey key;
+    private final KeyRedaction redaction;
     private final ObjectMapper mapper;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
@@ -34,6 +35,7 @@ final class ApiTransport {
     ApiTransport(OkHttpClient client, OrgKey key, ObjectMapper mapper, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock) {
         this.client = client;
         this.key = key;
+        this.redaction = new KeyRedaction(key);
         this.mapper = mapper;
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
@@ -42,7 +44,7 @@ final class ApiTransport {
 
     /** @param body the JSON to send, or null for none */
     RawResponse send(String method, HttpUrl url, JsonNode body) {
-        String path = url.encodedPath();
+        String path = shownPath(url);
         Request request = request(method, url, body);
         for (int attempt = 1; ; attempt++) {
             RawResponse response;
@@ -56,7 +58,7 @@ final class ApiTransport {
                     throw new CancelledException(method, path);
                 }
                 if (!retryPolicy.mayRetry(method, attempt)) {
-                    throw new NetworkException(method, path, e);
+                    throw new NetworkException(method, path, redaction.cause(e));
                 }
                 pause(retryPolicy.backoff(attempt), method, path);
                 continue;
@@ -75,6 +77,11 @@ final class ApiTransport {
             }
             pause(delay, method, path);
         }
+    }
+
+    /** The path as failures show it: the key cut out, should it have been typed where an id belongs. */
+    String shownPath(HttpUrl url) {
+        return redaction.text(url.encodedPath());
     }
 
     /** Calls the dispatcher is still running; a cancelled call leaves this promptly. */

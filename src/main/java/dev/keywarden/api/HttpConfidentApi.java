@@ -66,7 +66,7 @@ public final class HttpConfidentApi implements ConfidentApi {
     @Override
     public CreatedProject createProject(NewProject project) {
         Objects.requireNonNull(project, "project");
-        Envelope answer = call(POST, url("v1", "projects"), WireBodies.newProject(project));
+        ResponseDecoder answer = call(POST, url("v1", "projects"), WireBodies.newProject(project));
         return new CreatedProject(answer.required("project", Project.class), answer.optional("apiKey", ApiKey.class));
     }
 
@@ -138,9 +138,9 @@ public final class HttpConfidentApi implements ConfidentApi {
         return "HttpConfidentApi[" + baseUrl + "]";
     }
 
-    private Envelope call(String method, HttpUrl url, JsonNode body) {
+    private ResponseDecoder call(String method, HttpUrl url, JsonNode body) {
         RawResponse response = transport.send(method, url, body);
-        return Envelope.open(response, mapper, transport.key(), method, url.encodedPath());
+        return ResponseDecoder.open(response, mapper, transport.key(), method, transport.shownPath(url));
     }
 
     private HttpUrl projectUrl(String projectId) {

@@ -55,8 +55,4 @@ public record Profile(String name, Region region, String customBaseUrl, String l
     public boolean isCustom() {
         return customBaseUrl != null;
     }
-
-    public Profile withName(String newName) {
-        return new Profile(newName, region, customBaseUrl, label, colour, saved);
-    }
 }
