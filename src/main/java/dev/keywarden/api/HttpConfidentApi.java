@@ -22,8 +22,10 @@ import java.util.function.DoubleSupplier;
  * {@link ConfidentApi} over HTTP with OkHttp and Jackson. One instance per connection; it holds a
  * connection pool and threads, so {@link #close()} it when done. Thread-safe.
  *
- * <p>GET, PUT and DELETE are retried on network failures and on 429/502/503/504, at most
- * {@link ConnectionConfig#maxAttempts()} attempts in all; POST never is. Redirects are not
+ * <p>Every call has one deadline ({@link ConnectionConfig#deadline()}, 15 s by default) shared by
+ * its attempts and the waits between them; when it passes, the call ends in
+ * {@link DeadlineExceededException}. GET, PUT and DELETE are retried on network failures and on
+ * 429/502/503/504, at most {@link ConnectionConfig#maxAttempts()} attempts in all; POST never is. Redirects are not
  * followed, since they would carry the organisation key to wherever they point.
  */
 public final class HttpConfidentApi implements ConfidentApi {
@@ -50,7 +52,8 @@ public final class HttpConfidentApi implements ConfidentApi {
                 HttpClients.create(
                         Objects.requireNonNullElse(config.connectTimeout(), ConnectionConfig.DEFAULT_CONNECT_TIMEOUT),
                         Objects.requireNonNullElse(config.callTimeout(), ConnectionConfig.DEFAULT_CALL_TIMEOUT)),
-                config.orgKey(), mapper, new RetryPolicy(config.maxAttempts(), retryAfterCap, random), sleeper, clock);
+                config.orgKey(), mapper, new RetryPolicy(config.maxAttempts(), retryAfterCap, random), sleeper, clock,
+                config.deadline());
     }
 
     @Override
@@ -140,7 +143,12 @@ public final class HttpConfidentApi implements ConfidentApi {
 
     private ResponseDecoder call(String method, HttpUrl url, JsonNode body) {
         RawResponse response = transport.send(method, url, body);
-        return ResponseDecoder.open(response, mapper, transport.key(), method, transport.shownPath(url));
+        try {
+            return ResponseDecoder.open(response, mapper, transport.key(), method, transport.shownPath(url));
+        } catch (ProtocolException e) {
+            e.origin(url.host() + ":" + url.port());
+            throw e;
+        }
     }
 
     private HttpUrl projectUrl(String projectId) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,10 +42,10 @@ final class ResponseDecoder {
         try {
             root = mapper.readTree(response.body());
         } catch (IOException e) {
-            throw new ProtocolException(status, method, path, "the answer is not valid JSON", null);
+            throw new ProtocolException(status, method, path, "the answer is not valid JSON", notJson(response.body()), null);
         }
         if (root == null || !root.isObject()) {
-            throw new ProtocolException(status, method, path, "the answer is not a JSON object", null);
+            throw new ProtocolException(status, method, path, "the answer is not a JSON object", notJson(response.body()), null);
         }
         JsonNode success = root.get("success");
         if (success == null || !success.isBoolean()) {
@@ -60,6 +61,18 @@ final class ResponseDecoder {
             throw new ProtocolException(status, method, path, "missing field \"data\"", null);
         }
         return new ResponseDecoder(data, mapper, status, method, path);
+    }
+
+    /** What a body that is not JSON looks like, in plain words, or null when it looks like broken JSON. */
+    private static String notJson(byte[] body) {
+        String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).stripLeading();
+        if (start.isEmpty()) {
+            return "an empty answer";
+        }
+        if (start.startsWith("<")) {
+            return "an HTML page";
+        }
+        return start.startsWith("{") || start.startsWith("[") ? null : "plain text";
     }
 
     <T extends Record> T required(String field, Class<T> type) {

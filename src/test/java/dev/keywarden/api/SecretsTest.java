@@ -87,7 +87,8 @@ class SecretsTest {
                 })
                 .build();
         ApiTransport transport = new ApiTransport(echoing, OrgKey.of(ORG_KEY), Json.newMapper(),
-                new RetryPolicy(1, Duration.ofSeconds(1), () -> 0.5), new RecordingSleeper(), Clock.systemUTC());
+                new RetryPolicy(1, Duration.ofSeconds(1), () -> 0.5), new RecordingSleeper(), Clock.systemUTC(),
+                ConnectionConfig.DEFAULT_DEADLINE);
         HttpUrl url = HttpUrl.get(TestApis.baseUrl(server)).newBuilder().addPathSegments("v1/organization").build();
         try {
             NetworkException failure = failure(NetworkException.class, () -> transport.send("GET", url, null));

@@ -147,4 +147,39 @@ class ProfileStoreTest {
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining(file.toString());
     }
+
+    @Test
+    void theDeadlineIsSavedWithTheConnection() throws Exception {
+        ProfileStore store = openInConfigDir();
+        Profile patient = Profile.ofRegion("Prod", Region.US, "", null).withDeadlineSeconds(40);
+
+        store.add(patient, KEY);
+
+        assertThat(Files.readString(store.file())).contains("\"deadlineSeconds\" : 40");
+        Profile reopened = openInConfigDir().find("Prod").orElseThrow();
+        assertThat(reopened).isEqualTo(patient);
+        assertThat(reopened.connectionConfig(KEY).deadline()).isEqualTo(java.time.Duration.ofSeconds(40));
+    }
+
+    @Test
+    void aFileFromBeforeDeadlinesLoadsWithTheDefault() throws Exception {
+        Files.writeString(home.resolve(ProfileStore.FILE_NAME), """
+                {"version": 1, "lastProfile": "Prod",
+                 "profiles": [ {"name": "Prod", "region": "EU", "label": "PROD", "colour": "#c0392b"} ]}""");
+
+        Profile prod = openInConfigDir().find("Prod").orElseThrow();
+
+        assertThat(prod.deadlineSeconds()).isEqualTo(15);
+        assertThat(prod.connectionConfig(KEY).deadline()).isEqualTo(java.time.Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aDeadlineOutOfRangeInTheFileIsReported() throws Exception {
+        Path file = home.resolve(ProfileStore.FILE_NAME);
+        Files.writeString(file, "{\"version\": 1, \"profiles\": [ {\"name\": \"Prod\", \"region\": \"EU\", \"deadlineSeconds\": 0} ]}");
+
+        assertThatThrownBy(ProfileStoreTest::openInConfigDir)
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("deadline");
+    }
 }
