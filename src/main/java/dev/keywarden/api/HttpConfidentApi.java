@@ -105,10 +105,8 @@ public final class HttpConfidentApi implements ConfidentApi {
 
     @Override
     public ApiKey createApiKey(String projectId, String name) {
-        if (name == null) {
-            throw new IllegalArgumentException("a key needs a name");
-        }
-        return call(POST, apiKeysUrl(projectId), WireBodies.newApiKey(name)).required("apiKey", ApiKey.class);
+        requireName(name, "a key");
+        return call(POST, apiKeysUrl(projectId), WireBodies.name(name)).required("apiKey", ApiKey.class);
     }
 
     @Override
@@ -119,6 +117,38 @@ public final class HttpConfidentApi implements ConfidentApi {
     @Override
     public void revokeApiKey(String projectId, long apiKeyId) {
         call(DELETE, apiKeyUrl(projectId, apiKeyId), null).confirmDeleted(Long.toString(apiKeyId));
+    }
+
+    @Override
+    public Organization renameOrganization(String name) {
+        requireName(name, "the organisation");
+        return call(PUT, url("v1", "organization"), WireBodies.name(name)).required("organization", Organization.class);
+    }
+
+    @Override
+    public List<ApiKey> listOrganizationApiKeys() {
+        return call(GET, orgKeysUrl(), null).requiredList("apiKeys", ApiKey.class);
+    }
+
+    @Override
+    public ApiKey getOrganizationApiKey(long apiKeyId) {
+        return call(GET, orgKeyUrl(apiKeyId), null).required("apiKey", ApiKey.class);
+    }
+
+    @Override
+    public ApiKey createOrganizationApiKey(String name) {
+        requireName(name, "a key");
+        return call(POST, orgKeysUrl(), WireBodies.name(name)).required("apiKey", ApiKey.class);
+    }
+
+    @Override
+    public ApiKey setOrganizationApiKeyValid(long apiKeyId, boolean valid) {
+        return call(PUT, orgKeyUrl(apiKeyId), WireBodies.apiKeyValidity(valid)).required("apiKey", ApiKey.class);
+    }
+
+    @Override
+    public void revokeOrganizationApiKey(long apiKeyId) {
+        call(DELETE, orgKeyUrl(apiKeyId), null).confirmDeleted(Long.toString(apiKeyId));
     }
 
     @Override
@@ -161,6 +191,20 @@ public final class HttpConfidentApi implements ConfidentApi {
 
     private HttpUrl apiKeyUrl(String projectId, long apiKeyId) {
         return url("v1", "projects", checkedId(projectId), "api-keys", Long.toString(apiKeyId));
+    }
+
+    private HttpUrl orgKeysUrl() {
+        return url("v1", "organization", "api-keys");
+    }
+
+    private HttpUrl orgKeyUrl(long apiKeyId) {
+        return url("v1", "organization", "api-keys", Long.toString(apiKeyId));
+    }
+
+    private static void requireName(String name, String whose) {
+        if (name == null) {
+            throw new IllegalArgumentException(whose + " needs a name");
+        }
     }
 
     /** Segments are percent-encoded one by one, so an id holding {@code /} or {@code ?} stays one segment. */
