@@ -13,10 +13,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends one API request with the auth and identity headers, retrying as {@link RetryPolicy}
- * allows, and hands back the 2xx answer or throws the typed {@link ApiException}.
+ * allows within one overall deadline, and hands back the 2xx answer or throws the typed
+ * {@link ApiException}. Each attempt may take only what is left of the deadline, and a wait that
+ * would pass it is not taken: the failure in hand is reported instead.
  */
 final class ApiTransport {
     static final String KEY_HEADER = "CONFIDENT_API_KEY";
@@ -25,56 +28,93 @@ final class ApiTransport {
 
     private final OkHttpClient client;
     private final OrgKey key;
+    private final KeyRedaction redaction;
     private final ObjectMapper mapper;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final Duration deadline;
     private volatile boolean closed;
 
-    ApiTransport(OkHttpClient client, OrgKey key, ObjectMapper mapper, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock) {
+    /** @param deadline how long one call may take in all, attempts and waits included */
+    ApiTransport(OkHttpClient client, OrgKey key, ObjectMapper mapper, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock,
+                 Duration deadline) {
         this.client = client;
         this.key = key;
+        this.redaction = new KeyRedaction(key);
         this.mapper = mapper;
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.deadline = deadline;
     }
 
     /** @param body the JSON to send, or null for none */
     RawResponse send(String method, HttpUrl url, JsonNode body) {
-        String path = url.encodedPath();
-        Request request = request(method, url, body);
+        String path = shownPath(url);
+        Deadline deadline = Deadline.after(this.deadline);
+        boolean earlierMayHaveApplied = false;
         for (int attempt = 1; ; attempt++) {
-            RawResponse response;
+            ApiException failure;
+            SendTracker tracker = new SendTracker();
             try {
-                response = InterruptibleCall.execute(client, request);
+                RawResponse response = InterruptibleCall.execute(client, request(method, url, body, tracker), deadline.remaining());
+                if (response.isSuccessful()) {
+                    return response;
+                }
+                failure = failureOf(response, method, path);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CancelledException(method, path);
+                throw located(new CancelledException(method, path, tracker.requestMayHaveBeenSent()), url, earlierMayHaveApplied);
+            } catch (TimeoutException e) {
+                throw located(new DeadlineExceededException(method, path, deadline.total(), attempt, null,
+                        tracker.requestMayHaveBeenSent()), url, earlierMayHaveApplied);
             } catch (IOException e) {
                 if (closed) {
-                    throw new CancelledException(method, path);
+                    throw located(new CancelledException(method, path, tracker.requestMayHaveBeenSent()), url, earlierMayHaveApplied);
                 }
-                if (!retryPolicy.mayRetry(method, attempt)) {
-                    throw new NetworkException(method, path, e);
+                NetworkFault fault = NetworkFault.of(e);
+                if (deadline.hasPassed()) {
+                    throw located(new DeadlineExceededException(method, path, deadline.total(), attempt, redaction.cause(e),
+                            tracker.requestMayHaveBeenSent()), url, earlierMayHaveApplied);
                 }
-                pause(retryPolicy.backoff(attempt), method, path);
-                continue;
+                failure = new NetworkException(method, path, redaction.cause(e), fault, tracker.requestMayHaveBeenSent());
             }
-            if (response.isSuccessful()) {
-                return response;
+            Duration delay = nextDelay(failure, method, attempt);
+            if (delay == null || !deadline.allowsWaiting(delay)) {
+                throw located(failure, url, earlierMayHaveApplied);
             }
-            ApiException failure = failureOf(response, method, path);
-            if (!RetryPolicy.isRetryableStatus(response.status()) || !retryPolicy.mayRetry(method, attempt)) {
-                throw failure;
-            }
-            Duration retryAfter = failure instanceof UnavailableException unavailable ? unavailable.retryAfter() : null;
-            Duration delay = retryPolicy.delayHonouring(retryAfter, attempt);
-            if (delay == null) {
-                throw failure;
-            }
+            earlierMayHaveApplied |= failure.outcomeUnknown();
             pause(delay, method, path);
         }
+    }
+
+    /** The wait before trying again after {@code failure}, or null when it is not tried again. */
+    private Duration nextDelay(ApiException failure, String method, int attempt) {
+        if (!retryPolicy.mayRetry(method, attempt)) {
+            return null;
+        }
+        if (failure instanceof NetworkException) {
+            return retryPolicy.backoff(attempt);
+        }
+        if (!RetryPolicy.isRetryableStatus(failure.status())) {
+            return null;
+        }
+        Duration retryAfter = failure instanceof UnavailableException unavailable ? unavailable.retryAfter() : null;
+        return retryPolicy.delayHonouring(retryAfter, attempt);
+    }
+
+    private static ApiException located(ApiException failure, HttpUrl url, boolean earlierMayHaveApplied) {
+        failure.origin(url.host() + ":" + url.port());
+        if (earlierMayHaveApplied) {
+            failure.earlierAttemptMayHaveApplied();
+        }
+        return failure;
+    }
+
+    /** The path as failures show it: the key cut out, should it have been typed where an id belongs. */
+    String shownPath(HttpUrl url) {
+        return redaction.text(url.encodedPath());
     }
 
     /** Calls the dispatcher is still running; a cancelled call leaves this promptly. */
@@ -92,10 +132,11 @@ final class ApiTransport {
         HttpClients.shutDown(client);
     }
 
-    private Request request(String method, HttpUrl url, JsonNode body) {
+    private Request request(String method, HttpUrl url, JsonNode body, SendTracker tracker) {
         RequestBody requestBody = body == null ? null : RequestBody.create(toBytes(body), JSON);
         return new Request.Builder()
                 .url(url)
+                .tag(SendTracker.class, tracker)
                 .method(method, requestBody)
                 .header(KEY_HEADER, key.reveal())
                 .header("User-Agent", USER_AGENT)

@@ -49,6 +49,27 @@ public interface ConfidentApi extends AutoCloseable {
     /** {@code DELETE /v1/projects/:projectId/api-keys/:apiKeyId}: permanent. */
     void revokeApiKey(String projectId, long apiKeyId);
 
+    /** {@code PUT /v1/organization} with {@code {"name": …}}: the organisation as the server now has it. */
+    Organization renameOrganization(String name);
+
+    /**
+     * {@code GET /v1/organization/api-keys}, values masked: the organisation's own keys, the admin keys
+     * that authenticate every call here (the connection's own key among them).
+     */
+    List<ApiKey> listOrganizationApiKeys();
+
+    /** {@code GET /v1/organization/api-keys/:apiKeyId}, value masked. */
+    ApiKey getOrganizationApiKey(long apiKeyId);
+
+    /** {@code POST /v1/organization/api-keys}: the only answer that holds the raw value. Never retried. */
+    ApiKey createOrganizationApiKey(String name);
+
+    /** {@code PUT /v1/organization/api-keys/:apiKeyId} with {@code {"valid": …}}: the key as the server now has it. */
+    ApiKey setOrganizationApiKeyValid(long apiKeyId, boolean valid);
+
+    /** {@code DELETE /v1/organization/api-keys/:apiKeyId}: permanent. */
+    void revokeOrganizationApiKey(long apiKeyId);
+
     /** The base URL calls go to, for display. */
     String baseUrl();
 

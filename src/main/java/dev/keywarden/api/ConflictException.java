@@ -10,4 +10,14 @@ public final class ConflictException extends ApiException {
     public String userMessage() {
         return withServerText("The server refused this because it conflicts with what exists (409).");
     }
+
+    @Override
+    protected String plainSummary() {
+        return "The server refused this because it clashes with what exists " + statusAndServerText() + ".";
+    }
+
+    @Override
+    protected boolean thisAttemptLeftOutcomeUnknown() {
+        return false; // the server answered that it refused the request as it stood
+    }
 }

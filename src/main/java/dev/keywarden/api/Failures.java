@@ -55,7 +55,7 @@ final class Failures {
             String oneLine = text.replaceAll("\\s+", " ");
             found = oneLine.length() > MAX_SNIPPET ? oneLine.substring(0, MAX_SNIPPET) + "…" : oneLine;
         }
-        return found == null ? null : found.replace(key.reveal(), "[redacted]");
+        return new KeyRedaction(key).text(found);
     }
 
     private static String errorField(String json, ObjectMapper mapper) {

@@ -10,4 +10,14 @@ public final class ForbiddenException extends ApiException {
     public String userMessage() {
         return withServerText("This organisation key is not allowed to do that (403).");
     }
+
+    @Override
+    protected String plainSummary() {
+        return "The organisation key is not allowed to do this " + statusAndServerText() + ".";
+    }
+
+    @Override
+    protected boolean thisAttemptLeftOutcomeUnknown() {
+        return false; // the server answered that it refused the request as it stood
+    }
 }

@@ -33,6 +33,7 @@ final class HttpClients {
                 // OkHttp would otherwise silently resend some requests, POST included; retries are ours to decide.
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
+                .eventListenerFactory(SendTracker.FACTORY)
                 .build();
     }
 

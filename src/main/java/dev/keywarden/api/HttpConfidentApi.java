@@ -22,8 +22,10 @@ import java.util.function.DoubleSupplier;
  * {@link ConfidentApi} over HTTP with OkHttp and Jackson. One instance per connection; it holds a
  * connection pool and threads, so {@link #close()} it when done. Thread-safe.
  *
- * <p>GET, PUT and DELETE are retried on network failures and on 429/502/503/504, at most
- * {@link ConnectionConfig#maxAttempts()} attempts in all; POST never is. Redirects are not
+ * <p>Every call has one deadline ({@link ConnectionConfig#deadline()}, 15 s by default) shared by
+ * its attempts and the waits between them; when it passes, the call ends in
+ * {@link DeadlineExceededException}. GET, PUT and DELETE are retried on network failures and on
+ * 429/502/503/504, at most {@link ConnectionConfig#maxAttempts()} attempts in all; POST never is. Redirects are not
  * followed, since they would carry the organisation key to wherever they point.
  */
 public final class HttpConfidentApi implements ConfidentApi {
@@ -50,7 +52,8 @@ public final class HttpConfidentApi implements ConfidentApi {
                 HttpClients.create(
                         Objects.requireNonNullElse(config.connectTimeout(), ConnectionConfig.DEFAULT_CONNECT_TIMEOUT),
                         Objects.requireNonNullElse(config.callTimeout(), ConnectionConfig.DEFAULT_CALL_TIMEOUT)),
-                config.orgKey(), mapper, new RetryPolicy(config.maxAttempts(), retryAfterCap, random), sleeper, clock);
+                config.orgKey(), mapper, new RetryPolicy(config.maxAttempts(), retryAfterCap, random), sleeper, clock,
+                config.deadline());
     }
 
     @Override
@@ -66,7 +69,7 @@ public final class HttpConfidentApi implements ConfidentApi {
     @Override
     public CreatedProject createProject(NewProject project) {
         Objects.requireNonNull(project, "project");
-        Envelope answer = call(POST, url("v1", "projects"), WireBodies.newProject(project));
+        ResponseDecoder answer = call(POST, url("v1", "projects"), WireBodies.newProject(project));
         return new CreatedProject(answer.required("project", Project.class), answer.optional("apiKey", ApiKey.class));
     }
 
@@ -102,10 +105,8 @@ public final class HttpConfidentApi implements ConfidentApi {
 
     @Override
     public ApiKey createApiKey(String projectId, String name) {
-        if (name == null) {
-            throw new IllegalArgumentException("a key needs a name");
-        }
-        return call(POST, apiKeysUrl(projectId), WireBodies.newApiKey(name)).required("apiKey", ApiKey.class);
+        requireName(name, "a key");
+        return call(POST, apiKeysUrl(projectId), WireBodies.name(name)).required("apiKey", ApiKey.class);
     }
 
     @Override
@@ -116,6 +117,38 @@ public final class HttpConfidentApi implements ConfidentApi {
     @Override
     public void revokeApiKey(String projectId, long apiKeyId) {
         call(DELETE, apiKeyUrl(projectId, apiKeyId), null).confirmDeleted(Long.toString(apiKeyId));
+    }
+
+    @Override
+    public Organization renameOrganization(String name) {
+        requireName(name, "the organisation");
+        return call(PUT, url("v1", "organization"), WireBodies.name(name)).required("organization", Organization.class);
+    }
+
+    @Override
+    public List<ApiKey> listOrganizationApiKeys() {
+        return call(GET, orgKeysUrl(), null).requiredList("apiKeys", ApiKey.class);
+    }
+
+    @Override
+    public ApiKey getOrganizationApiKey(long apiKeyId) {
+        return call(GET, orgKeyUrl(apiKeyId), null).required("apiKey", ApiKey.class);
+    }
+
+    @Override
+    public ApiKey createOrganizationApiKey(String name) {
+        requireName(name, "a key");
+        return call(POST, orgKeysUrl(), WireBodies.name(name)).required("apiKey", ApiKey.class);
+    }
+
+    @Override
+    public ApiKey setOrganizationApiKeyValid(long apiKeyId, boolean valid) {
+        return call(PUT, orgKeyUrl(apiKeyId), WireBodies.apiKeyValidity(valid)).required("apiKey", ApiKey.class);
+    }
+
+    @Override
+    public void revokeOrganizationApiKey(long apiKeyId) {
+        call(DELETE, orgKeyUrl(apiKeyId), null).confirmDeleted(Long.toString(apiKeyId));
     }
 
     @Override
@@ -138,9 +171,14 @@ public final class HttpConfidentApi implements ConfidentApi {
         return "HttpConfidentApi[" + baseUrl + "]";
     }
 
-    private Envelope call(String method, HttpUrl url, JsonNode body) {
+    private ResponseDecoder call(String method, HttpUrl url, JsonNode body) {
         RawResponse response = transport.send(method, url, body);
-        return Envelope.open(response, mapper, transport.key(), method, url.encodedPath());
+        try {
+            return ResponseDecoder.open(response, mapper, transport.key(), method, transport.shownPath(url));
+        } catch (ProtocolException e) {
+            e.origin(url.host() + ":" + url.port());
+            throw e;
+        }
     }
 
     private HttpUrl projectUrl(String projectId) {
@@ -153,6 +191,20 @@ public final class HttpConfidentApi implements ConfidentApi {
 
     private HttpUrl apiKeyUrl(String projectId, long apiKeyId) {
         return url("v1", "projects", checkedId(projectId), "api-keys", Long.toString(apiKeyId));
+    }
+
+    private HttpUrl orgKeysUrl() {
+        return url("v1", "organization", "api-keys");
+    }
+
+    private HttpUrl orgKeyUrl(long apiKeyId) {
+        return url("v1", "organization", "api-keys", Long.toString(apiKeyId));
+    }
+
+    private static void requireName(String name, String whose) {
+        if (name == null) {
+            throw new IllegalArgumentException(whose + " needs a name");
+        }
     }
 
     /** Segments are percent-encoded one by one, so an id holding {@code /} or {@code ?} stays one segment. */

@@ -10,4 +10,14 @@ public final class InvalidRequestException extends ApiException {
     public String userMessage() {
         return withServerText("The server refused the request as invalid (" + status() + ").");
     }
+
+    @Override
+    protected String plainSummary() {
+        return "The server refused the request as invalid " + statusAndServerText() + ".";
+    }
+
+    @Override
+    protected boolean thisAttemptLeftOutcomeUnknown() {
+        return false; // the server answered that it refused the request as it stood
+    }
 }

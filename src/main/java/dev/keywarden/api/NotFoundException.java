@@ -10,4 +10,14 @@ public final class NotFoundException extends ApiException {
     public String userMessage() {
         return withServerText("Not found (404): it may have been deleted by someone else. Refresh to see the current state.");
     }
+
+    @Override
+    protected String plainSummary() {
+        return "The server does not have it " + statusAndServerText() + "; it may have been deleted by someone else.";
+    }
+
+    @Override
+    protected boolean thisAttemptLeftOutcomeUnknown() {
+        return false; // the server answered that it refused the request as it stood
+    }
 }

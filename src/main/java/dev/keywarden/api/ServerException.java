@@ -8,6 +8,18 @@ public final class ServerException extends ApiException {
 
     @Override
     public String userMessage() {
-        return withServerText("The server failed (" + status() + "). Nothing was changed on this side; try again.");
+        return withServerText("The server failed (" + status() + ")." + (outcomeUnknown()
+                ? " The change may still have been made: refresh to see what the server has." : " Try again."));
+    }
+
+    @Override
+    protected String plainSummary() {
+        return "The server failed " + statusAndServerText() + ".";
+    }
+
+    /** The request arrived; whether the server or a gateway in front of it failed before or after acting is not known. */
+    @Override
+    protected boolean thisAttemptLeftOutcomeUnknown() {
+        return true;
     }
 }

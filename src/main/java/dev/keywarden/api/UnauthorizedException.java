@@ -10,4 +10,14 @@ public final class UnauthorizedException extends ApiException {
     public String userMessage() {
         return withServerText("The organisation API key was refused (401). Check the key in the connection settings.");
     }
+
+    @Override
+    protected String plainSummary() {
+        return "The server refused the organisation key " + statusAndServerText() + ".";
+    }
+
+    @Override
+    protected boolean thisAttemptLeftOutcomeUnknown() {
+        return false; // the server answered that it refused the request as it stood
+    }
 }

@@ -27,4 +27,22 @@ public final class UnavailableException extends ApiException {
         String when = retryAfter == null ? " Try again shortly." : " Try again in " + retryAfter.toSeconds() + " s.";
         return withServerText(what + when);
     }
+
+    @Override
+    protected String plainSummary() {
+        String when = retryAfter == null ? " Try again shortly." : " Try again in " + retryAfter.toSeconds() + " s.";
+        return (isRateLimited() ? "The server is limiting how often it may be asked (429)."
+                : "The service is unavailable, perhaps for maintenance " + statusAndServerText() + ".") + when;
+    }
+
+    @Override
+    protected String moreDetail() {
+        return retryAfter == null ? null : "Retry-After " + retryAfter.toSeconds() + " s";
+    }
+
+    /** A 429 means the request was not taken; a 503 came after it arrived, from the server or a gateway in front. */
+    @Override
+    protected boolean thisAttemptLeftOutcomeUnknown() {
+        return !isRateLimited();
+    }
 }

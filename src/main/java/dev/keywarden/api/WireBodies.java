@@ -28,8 +28,8 @@ final class WireBodies {
         return body;
     }
 
-    /** {@code {"name": …}} */
-    static ObjectNode newApiKey(String name) {
+    /** {@code {"name": …}}: a new key's name, or the organisation's new name. */
+    static ObjectNode name(String name) {
         return NODES.objectNode().put("name", name);
     }
 

@@ -54,10 +54,6 @@ public record EnvironmentProfile(Profile profile, OrgKey orgKey) {
         return Optional.of(new EnvironmentProfile(new Profile(NAME, region, null, LABEL, COLOUR, false), key));
     }
 
-    public static Optional<EnvironmentProfile> detect() {
-        return detect(System.getenv());
-    }
-
     private static String stripTrailingSlashes(String url) {
         String result = url;
         while (result.endsWith("/")) {

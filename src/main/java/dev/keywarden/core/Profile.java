@@ -1,6 +1,10 @@
 package dev.keywarden.core;
 
+import dev.keywarden.api.ConnectionConfig;
+import dev.keywarden.api.OrgKey;
 import dev.keywarden.api.Region;
+
+import java.time.Duration;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -10,11 +14,15 @@ import java.util.regex.Pattern;
  * A named connection to one organisation, without its key (see {@link CredentialStore}).
  * Exactly one of {@code region} and {@code customBaseUrl} is set. {@code label} and
  * {@code colour} mark the header so the admin always sees which organisation they act on.
- * {@code saved} is false for the profile that comes from the environment.
+ * {@code saved} is false for the profile that comes from the environment. {@code deadlineSeconds}
+ * is how long one call to this organisation may take in all, retries included.
  */
-public record Profile(String name, Region region, String customBaseUrl, String label, String colour, boolean saved) {
+public record Profile(String name, Region region, String customBaseUrl, String label, String colour, boolean saved,
+                      int deadlineSeconds) {
 
     public static final String DEFAULT_COLOUR = "#2c3e50";
+    public static final int DEFAULT_DEADLINE_SECONDS = (int) ConnectionConfig.DEFAULT_DEADLINE.toSeconds();
+    public static final int MAX_DEADLINE_SECONDS = 600;
     private static final Pattern HEX_COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
 
     public Profile {
@@ -37,6 +45,14 @@ public record Profile(String name, Region region, String customBaseUrl, String l
             throw new IllegalArgumentException("The colour must look like #c0392b.");
         }
         colour = colour.toLowerCase(Locale.ROOT);
+        if (deadlineSeconds < 1 || deadlineSeconds > MAX_DEADLINE_SECONDS) {
+            throw new IllegalArgumentException("The deadline must be from 1 to " + MAX_DEADLINE_SECONDS + " seconds.");
+        }
+    }
+
+    /** With the default deadline. */
+    public Profile(String name, Region region, String customBaseUrl, String label, String colour, boolean saved) {
+        this(name, region, customBaseUrl, label, colour, saved, DEFAULT_DEADLINE_SECONDS);
     }
 
     public static Profile ofRegion(String name, Region region, String label, String colour) {
@@ -56,7 +72,16 @@ public record Profile(String name, Region region, String customBaseUrl, String l
         return customBaseUrl != null;
     }
 
-    public Profile withName(String newName) {
-        return new Profile(newName, region, customBaseUrl, label, colour, saved);
+    public Duration deadline() {
+        return Duration.ofSeconds(deadlineSeconds);
+    }
+
+    public Profile withDeadlineSeconds(int seconds) {
+        return new Profile(name, region, customBaseUrl, label, colour, saved, seconds);
+    }
+
+    /** How a gateway reaches this connection's organisation with {@code key}, deadline included. */
+    public ConnectionConfig connectionConfig(OrgKey key) {
+        return ConnectionConfig.of(baseUrl(), key).withDeadline(deadline());
     }
 }

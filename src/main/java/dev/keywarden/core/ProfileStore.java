@@ -64,11 +64,6 @@ public final class ProfileStore {
         return new ProfileStore(file, credentials, profiles, stored.lastProfile());
     }
 
-    public static ProfileStore openInConfigDir() {
-        Path folder = AppPaths.configDir();
-        return open(folder, new CredentialStore(folder));
-    }
-
     public Path file() {
         return file;
     }

@@ -2,7 +2,7 @@ package dev.keywarden.core;
 
 /**
  * Runs {@link BackgroundCall}s off the FX thread and hands their results back on it.
- * The UI sends every network call through one of these; tests can swap in {@link SameThreadTaskRunner}.
+ * The UI sends every network call through one of these; tests can swap in a same-thread runner.
  */
 public interface TaskRunner {
 

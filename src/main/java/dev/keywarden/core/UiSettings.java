@@ -48,10 +48,6 @@ public final class UiSettings {
         return new UiSettings(file, values);
     }
 
-    public static UiSettings loadFromConfigDir() {
-        return load(AppPaths.configDir());
-    }
-
     public Path file() {
         return file;
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * A project API key. {@code value} is masked ({@code ***************d4e5f6}) in every response
+ * A project API key or an organisation API key: both have the same shape, masking and errors. {@code value} is masked ({@code ***************d4e5f6}) in every response
  * except the one that creates the key. {@code lastUsed} is null when the key was never used.
  * {@code valid == false} means deactivated: rejected on authentication.
  */

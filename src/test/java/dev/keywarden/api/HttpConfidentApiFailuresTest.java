@@ -213,7 +213,7 @@ class HttpConfidentApiFailuresTest {
         ProtocolException failure = failure(ProtocolException.class, () -> api.listProjects());
 
         assertThat(failure.status()).isEqualTo(200);
-        assertThat(failure.detail()).isEqualTo("the answer is not valid JSON");
+        assertThat(failure.problem()).isEqualTo("the answer is not valid JSON");
     }
 
     @Test
@@ -222,7 +222,7 @@ class HttpConfidentApiFailuresTest {
 
         ProtocolException failure = failure(ProtocolException.class, () -> api.listProjects());
 
-        assertThat(failure.detail()).isEqualTo("the answer is not valid JSON");
+        assertThat(failure.problem()).isEqualTo("the answer is not valid JSON");
     }
 
     @Test
@@ -239,7 +239,7 @@ class HttpConfidentApiFailuresTest {
         ProtocolException failure = failure(ProtocolException.class, () -> api.listProjects());
 
         assertThat(failure.status()).isEqualTo(200);
-        assertThat(failure.detail()).contains("\"success\": false", "Something odd");
+        assertThat(failure.problem()).contains("\"success\": false", "Something odd");
     }
 
     @Test
@@ -248,7 +248,7 @@ class HttpConfidentApiFailuresTest {
 
         ProtocolException failure = failure(ProtocolException.class, () -> api.listProjects());
 
-        assertThat(failure.detail()).isEqualTo("missing field \"data\"");
+        assertThat(failure.problem()).isEqualTo("missing field \"data\"");
     }
 
     @Test
@@ -257,7 +257,7 @@ class HttpConfidentApiFailuresTest {
 
         ProtocolException failure = failure(ProtocolException.class, () -> api.listProjects());
 
-        assertThat(failure.detail()).isEqualTo("missing field \"success\"");
+        assertThat(failure.problem()).isEqualTo("missing field \"success\"");
     }
 
     @Test
@@ -266,7 +266,7 @@ class HttpConfidentApiFailuresTest {
 
         ProtocolException failure = failure(ProtocolException.class, () -> api.getProject("P"));
 
-        assertThat(failure.detail()).isEqualTo("missing field \"project\" in data");
+        assertThat(failure.problem()).isEqualTo("missing field \"project\" in data");
     }
 
     @Test
@@ -276,7 +276,7 @@ class HttpConfidentApiFailuresTest {
 
         ProtocolException failure = failure(ProtocolException.class, () -> api.getProject("P"));
 
-        assertThat(failure.detail()).isEqualTo("missing field \"created_at\" in data.project");
+        assertThat(failure.problem()).isEqualTo("missing field \"created_at\" in data.project");
         assertThat(failure.getMessage()).contains("missing field \"created_at\" in data.project");
     }
 
@@ -289,7 +289,7 @@ class HttpConfidentApiFailuresTest {
 
         ProtocolException failure = failure(ProtocolException.class, () -> api.listApiKeys("P"));
 
-        assertThat(failure.detail()).isEqualTo("field \"valid\" is null in data.apiKeys[1]");
+        assertThat(failure.problem()).isEqualTo("field \"valid\" is null in data.apiKeys[1]");
     }
 
     @Test
@@ -300,7 +300,7 @@ class HttpConfidentApiFailuresTest {
 
         ProtocolException failure = failure(ProtocolException.class, () -> api.getApiKey("P", 34));
 
-        assertThat(failure.detail()).isEqualTo("field \"id\" in data.apiKey has the wrong type or form");
+        assertThat(failure.problem()).isEqualTo("field \"id\" in data.apiKey has the wrong type or form");
     }
 
     @Test
@@ -310,7 +310,7 @@ class HttpConfidentApiFailuresTest {
 
         ProtocolException failure = failure(ProtocolException.class, () -> api.getProject("P"));
 
-        assertThat(failure.detail()).isEqualTo("field \"created_at\" in data.project has the wrong type or form");
+        assertThat(failure.problem()).isEqualTo("field \"created_at\" in data.project has the wrong type or form");
     }
 
     @Test
@@ -319,7 +319,7 @@ class HttpConfidentApiFailuresTest {
 
         ProtocolException failure = failure(ProtocolException.class, () -> api.listProjects());
 
-        assertThat(failure.detail()).isEqualTo("data.projects is not a list");
+        assertThat(failure.problem()).isEqualTo("data.projects is not a list");
     }
 
     @Test
@@ -328,7 +328,7 @@ class HttpConfidentApiFailuresTest {
 
         ProtocolException failure = failure(ProtocolException.class, () -> api.deleteProject("P"));
 
-        assertThat(failure.detail()).isEqualTo("data.deleted is not true");
+        assertThat(failure.problem()).isEqualTo("data.deleted is not true");
     }
 
     @Test
@@ -337,7 +337,7 @@ class HttpConfidentApiFailuresTest {
 
         ProtocolException failure = failure(ProtocolException.class, () -> api.revokeApiKey("P", 34));
 
-        assertThat(failure.detail()).isEqualTo("data.id does not name what was deleted");
+        assertThat(failure.problem()).isEqualTo("data.id does not name what was deleted");
     }
 
     @Test

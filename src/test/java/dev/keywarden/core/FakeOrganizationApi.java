@@ -93,6 +93,36 @@ public final class FakeOrganizationApi implements ConfidentApi {
     }
 
     @Override
+    public Organization renameOrganization(String name) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ApiKey> listOrganizationApiKeys() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ApiKey getOrganizationApiKey(long apiKeyId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ApiKey createOrganizationApiKey(String name) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ApiKey setOrganizationApiKeyValid(long apiKeyId, boolean valid) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void revokeOrganizationApiKey(long apiKeyId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public String baseUrl() {
         return "https://api.confident-ai.com";
     }

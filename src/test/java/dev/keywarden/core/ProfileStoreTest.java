@@ -30,9 +30,15 @@ class ProfileStoreTest {
         System.clearProperty(AppPaths.HOME_PROPERTY);
     }
 
+    /** The folder the app would use, as set by {@link AppPaths#HOME_PROPERTY}. */
+    private static ProfileStore openInConfigDir() {
+        Path folder = AppPaths.configDir();
+        return ProfileStore.open(folder, new CredentialStore(folder));
+    }
+
     @Test
     void profilesAndLastProfileRoundTrip() {
-        ProfileStore store = ProfileStore.openInConfigDir();
+        ProfileStore store = openInConfigDir();
         Profile prod = Profile.ofRegion("Prod", Region.EU, "PROD", "#c0392b");
         Profile selfHosted = Profile.ofCustomUrl("Self-hosted", "https://api.acme.test", "", "#2980b9");
 
@@ -40,7 +46,7 @@ class ProfileStoreTest {
         store.add(selfHosted, OrgKey.of("confident_org_other"));
         store.setLastProfileName("Self-hosted");
 
-        ProfileStore reopened = ProfileStore.openInConfigDir();
+        ProfileStore reopened = openInConfigDir();
         assertThat(reopened.file()).isEqualTo(home.resolve("profiles.json"));
         assertThat(reopened.profiles()).containsExactly(prod, selfHosted);
         assertThat(reopened.lastProfileName()).contains("Self-hosted");
@@ -49,7 +55,7 @@ class ProfileStoreTest {
 
     @Test
     void profilesJsonNeverHoldsTheKey() throws Exception {
-        ProfileStore store = ProfileStore.openInConfigDir();
+        ProfileStore store = openInConfigDir();
         store.add(Profile.ofRegion("Prod", Region.US, "PROD", null), KEY);
         store.update("Prod", Profile.ofRegion("Production", Region.US, "PROD", null), KEY);
 
@@ -58,7 +64,7 @@ class ProfileStoreTest {
 
     @Test
     void renameCarriesTheKeyAndTheLastProfileAlong() {
-        ProfileStore store = ProfileStore.openInConfigDir();
+        ProfileStore store = openInConfigDir();
         store.add(Profile.ofRegion("Old", Region.US, "", null), KEY);
         store.setLastProfileName("Old");
 
@@ -67,14 +73,14 @@ class ProfileStoreTest {
         CredentialStore credentials = CredentialStore.inConfigDir();
         assertThat(credentials.read("Old")).isEmpty();
         assertThat(credentials.read("New")).contains(KEY);
-        ProfileStore reopened = ProfileStore.openInConfigDir();
+        ProfileStore reopened = openInConfigDir();
         assertThat(reopened.profiles()).extracting(Profile::name).containsExactly("New");
         assertThat(reopened.lastProfileName()).contains("New");
     }
 
     @Test
     void updateWithAKeyReplacesIt() {
-        ProfileStore store = ProfileStore.openInConfigDir();
+        ProfileStore store = openInConfigDir();
         store.add(Profile.ofRegion("Prod", Region.US, "", null), KEY);
 
         store.update("Prod", Profile.ofRegion("Prod", Region.US, "", null), OrgKey.of("confident_us_org_new"));
@@ -84,7 +90,7 @@ class ProfileStoreTest {
 
     @Test
     void removeDeletesTheKeyToo() {
-        ProfileStore store = ProfileStore.openInConfigDir();
+        ProfileStore store = openInConfigDir();
         store.add(Profile.ofRegion("Prod", Region.US, "", null), KEY);
         store.setLastProfileName("Prod");
 
@@ -93,12 +99,12 @@ class ProfileStoreTest {
         assertThat(store.profiles()).isEmpty();
         assertThat(store.lastProfileName()).isEmpty();
         assertThat(CredentialStore.inConfigDir().read("Prod")).isEmpty();
-        assertThat(ProfileStore.openInConfigDir().profiles()).isEmpty();
+        assertThat(openInConfigDir().profiles()).isEmpty();
     }
 
     @Test
     void namesAreUniqueIgnoringCase() {
-        ProfileStore store = ProfileStore.openInConfigDir();
+        ProfileStore store = openInConfigDir();
         store.add(Profile.ofRegion("Prod", Region.US, "", null), KEY);
         store.add(Profile.ofRegion("Staging", Region.US, "", null), KEY);
 
@@ -111,7 +117,7 @@ class ProfileStoreTest {
 
     @Test
     void theEnvironmentProfileIsNeverSaved() {
-        ProfileStore store = ProfileStore.openInConfigDir();
+        ProfileStore store = openInConfigDir();
         Profile environment = new Profile(EnvironmentProfile.NAME, Region.US, null, "ENV", null, false);
 
         assertThatThrownBy(() -> store.add(environment, KEY)).isInstanceOf(IllegalArgumentException.class);
@@ -125,7 +131,7 @@ class ProfileStoreTest {
         String corrupt = "{\"version\": 1, \"profiles\": [ {\"name\": \"Prod\", ";
         Files.writeString(file, corrupt);
 
-        assertThatThrownBy(ProfileStore::openInConfigDir)
+        assertThatThrownBy(ProfileStoreTest::openInConfigDir)
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("left unchanged");
@@ -137,8 +143,43 @@ class ProfileStoreTest {
         Path file = home.resolve(ProfileStore.FILE_NAME);
         Files.writeString(file, "{\"version\": 1, \"profiles\": [ {\"name\": \"Prod\", \"region\": \"MARS\"} ]}");
 
-        assertThatThrownBy(ProfileStore::openInConfigDir)
+        assertThatThrownBy(ProfileStoreTest::openInConfigDir)
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void theDeadlineIsSavedWithTheConnection() throws Exception {
+        ProfileStore store = openInConfigDir();
+        Profile patient = Profile.ofRegion("Prod", Region.US, "", null).withDeadlineSeconds(40);
+
+        store.add(patient, KEY);
+
+        assertThat(Files.readString(store.file())).contains("\"deadlineSeconds\" : 40");
+        Profile reopened = openInConfigDir().find("Prod").orElseThrow();
+        assertThat(reopened).isEqualTo(patient);
+        assertThat(reopened.connectionConfig(KEY).deadline()).isEqualTo(java.time.Duration.ofSeconds(40));
+    }
+
+    @Test
+    void aFileFromBeforeDeadlinesLoadsWithTheDefault() throws Exception {
+        Files.writeString(home.resolve(ProfileStore.FILE_NAME), """
+                {"version": 1, "lastProfile": "Prod",
+                 "profiles": [ {"name": "Prod", "region": "EU", "label": "PROD", "colour": "#c0392b"} ]}""");
+
+        Profile prod = openInConfigDir().find("Prod").orElseThrow();
+
+        assertThat(prod.deadlineSeconds()).isEqualTo(15);
+        assertThat(prod.connectionConfig(KEY).deadline()).isEqualTo(java.time.Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aDeadlineOutOfRangeInTheFileIsReported() throws Exception {
+        Path file = home.resolve(ProfileStore.FILE_NAME);
+        Files.writeString(file, "{\"version\": 1, \"profiles\": [ {\"name\": \"Prod\", \"region\": \"EU\", \"deadlineSeconds\": 0} ]}");
+
+        assertThatThrownBy(ProfileStoreTest::openInConfigDir)
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("deadline");
     }
 }

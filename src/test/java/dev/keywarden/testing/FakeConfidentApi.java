@@ -23,7 +23,10 @@ public final class FakeConfidentApi implements ConfidentApi {
 
     private final Map<String, Project> projects = new LinkedHashMap<>();
     private final Map<String, List<ApiKey>> keys = new LinkedHashMap<>();
+    private final List<ApiKey> organizationKeys = new ArrayList<>();
     private final AtomicInteger toggles = new AtomicInteger();
+    private final AtomicInteger organizationKeyToggles = new AtomicInteger();
+    private String organizationName = "Acme Inc.";
     private ApiException nextFailure;
     private volatile ApiException everyFailure;
     private volatile Runnable onListApiKeys = () -> { };
@@ -52,6 +55,21 @@ public final class FakeConfidentApi implements ConfidentApi {
         this.everyFailure = failure;
     }
 
+    /** Adds an organisation key, masked as the server lists it, whose raw value ends in {@code suffix} (6 characters). */
+    public synchronized FakeConfidentApi withOrganizationKey(String name, boolean valid, String suffix) {
+        long keyId = nextKeyId++;
+        organizationKeys.add(new ApiKey(keyId, name, valid, ApiKey.mask("confident_us_org_00000000000000000000000000" + suffix), T0, null));
+        return this;
+    }
+
+    public synchronized ApiKey organizationKey(long keyId) {
+        return organizationKeys.stream().filter(k -> k.id() == keyId).findFirst().orElseThrow();
+    }
+
+    public int organizationKeyToggleCalls() {
+        return organizationKeyToggles.get();
+    }
+
     public void failNext(ApiException failure) {
         this.nextFailure = failure;
     }
@@ -78,7 +96,7 @@ public final class FakeConfidentApi implements ConfidentApi {
     @Override
     public synchronized Organization organization() {
         maybeFail();
-        return new Organization("org", "Acme Inc.", "PREMIUM", T0);
+        return new Organization("org", organizationName, "PREMIUM", T0);
     }
 
     @Override
@@ -164,6 +182,63 @@ public final class FakeConfidentApi implements ConfidentApi {
         if (!keys.get(projectId).removeIf(k -> k.id() == apiKeyId)) {
             throw new NotFoundException("API key not found", "DELETE", "/v1/projects/" + projectId + "/api-keys/" + apiKeyId);
         }
+    }
+
+    @Override
+    public synchronized Organization renameOrganization(String name) {
+        maybeFail();
+        organizationName = name;
+        return organization();
+    }
+
+    @Override
+    public synchronized List<ApiKey> listOrganizationApiKeys() {
+        maybeFail();
+        return List.copyOf(organizationKeys);
+    }
+
+    @Override
+    public synchronized ApiKey getOrganizationApiKey(long apiKeyId) {
+        maybeFail();
+        return organizationKeys.stream().filter(k -> k.id() == apiKeyId).findFirst()
+                .orElseThrow(() -> organizationKeyNotFound("GET", apiKeyId));
+    }
+
+    /** The raw value is {@code confident_us_org_} + 32 hex characters, as the server issues them, and is returned only here. */
+    @Override
+    public synchronized ApiKey createOrganizationApiKey(String name) {
+        maybeFail();
+        long keyId = nextKeyId++;
+        ApiKey created = new ApiKey(keyId, name, true, "confident_us_org_" + "%032x".formatted(0xabc000L + keyId), T0, null);
+        organizationKeys.add(created.masked());
+        return created;
+    }
+
+    @Override
+    public synchronized ApiKey setOrganizationApiKeyValid(long apiKeyId, boolean valid) {
+        organizationKeyToggles.incrementAndGet();
+        maybeFail();
+        for (int i = 0; i < organizationKeys.size(); i++) {
+            ApiKey k = organizationKeys.get(i);
+            if (k.id() == apiKeyId) {
+                ApiKey updated = new ApiKey(k.id(), k.name(), valid, k.value(), k.createdAt(), k.lastUsed());
+                organizationKeys.set(i, updated);
+                return updated;
+            }
+        }
+        throw organizationKeyNotFound("PUT", apiKeyId);
+    }
+
+    @Override
+    public synchronized void revokeOrganizationApiKey(long apiKeyId) {
+        maybeFail();
+        if (!organizationKeys.removeIf(k -> k.id() == apiKeyId)) {
+            throw organizationKeyNotFound("DELETE", apiKeyId);
+        }
+    }
+
+    private static NotFoundException organizationKeyNotFound(String method, long apiKeyId) {
+        return new NotFoundException("API key not found", method, "/v1/organization/api-keys/" + apiKeyId);
     }
 
     @Override

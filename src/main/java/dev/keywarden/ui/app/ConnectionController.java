@@ -160,14 +160,14 @@ public final class ConnectionController {
             }
             case ENVIRONMENT -> {
                 EnvironmentProfile env = environment.orElseThrow();
-                yield new Opened(choice, apiFactory.open(ConnectionConfig.of(env.profile().baseUrl(), env.orgKey())));
+                yield new Opened(choice, apiFactory.open(env.profile().connectionConfig(env.orgKey())));
             }
             case SAVED -> {
                 OrgKey key = context.credentials().read(choice.name()).orElseThrow(() -> new IllegalArgumentException(
                         "No organisation key is saved for \u201c" + choice.name() + "\u201d. Edit the connection to enter it."));
                 Profile profile = profiles().find(choice.name()).orElseThrow(() -> new IllegalArgumentException(
                         "The connection \u201c" + choice.name() + "\u201d no longer exists."));
-                yield new Opened(choice, apiFactory.open(ConnectionConfig.of(profile.baseUrl(), key)));
+                yield new Opened(choice, apiFactory.open(profile.connectionConfig(key)));
             }
         };
     }

@@ -202,6 +202,9 @@ public final class ConnectionFormModel {
         Profile profile = useCustomUrl.get()
                 ? Profile.ofCustomUrl(name.get(), BaseUrls.validate(customUrl.get().strip()), label.get(), colour.get())
                 : Profile.ofRegion(name.get(), region.get(), label.get(), colour.get());
+        if (existing != null) {
+            profile = profile.withDeadlineSeconds(existing.deadlineSeconds());
+        }
         OrgKey key = orgKey.get().isBlank() ? null : OrgKey.of(orgKey.get());
         return new ConnectionDialog.Result(profile, key);
     }

@@ -8,7 +8,7 @@ import dev.keywarden.core.ConnectionTester;
 import dev.keywarden.core.FakeOrganizationApi;
 import dev.keywarden.core.Profile;
 import dev.keywarden.core.RunningTask;
-import dev.keywarden.core.SameThreadTaskRunner;
+import dev.keywarden.testing.SameThreadTaskRunner;
 import dev.keywarden.core.TaskRunner;
 import dev.keywarden.ui.connection.ConnectionFormModel.TestState;
 import org.junit.jupiter.api.Test;

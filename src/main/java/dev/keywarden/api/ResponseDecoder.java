@@ -6,23 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code data} of a successful answer, {@code {"success": true, "data": {...}}}, and the
+ * Decodes a successful answer, {@code {"success": true, "data": {...}}}: its {@code data} and the
  * typed reads from it. Anything not in the documented shape is a {@link ProtocolException}
  * whose detail says what and where, e.g. {@code missing field "created_at" in data.project}.
  * Unknown fields are ignored.
  */
-final class Envelope {
+final class ResponseDecoder {
     private final JsonNode data;
     private final ObjectMapper mapper;
     private final int status;
     private final String method;
     private final String path;
 
-    private Envelope(JsonNode data, ObjectMapper mapper, int status, String method, String path) {
+    private ResponseDecoder(JsonNode data, ObjectMapper mapper, int status, String method, String path) {
         this.data = data;
         this.mapper = mapper;
         this.status = status;
@@ -35,16 +36,16 @@ final class Envelope {
      * carrying the server's {@code error} text: the status says one thing and the body another,
      * so it is neither retried nor blamed on the request.
      */
-    static Envelope open(RawResponse response, ObjectMapper mapper, OrgKey key, String method, String path) {
+    static ResponseDecoder open(RawResponse response, ObjectMapper mapper, OrgKey key, String method, String path) {
         int status = response.status();
         JsonNode root;
         try {
             root = mapper.readTree(response.body());
         } catch (IOException e) {
-            throw new ProtocolException(status, method, path, "the answer is not valid JSON", null);
+            throw new ProtocolException(status, method, path, "the answer is not valid JSON", notJson(response.body()), null);
         }
         if (root == null || !root.isObject()) {
-            throw new ProtocolException(status, method, path, "the answer is not a JSON object", null);
+            throw new ProtocolException(status, method, path, "the answer is not a JSON object", notJson(response.body()), null);
         }
         JsonNode success = root.get("success");
         if (success == null || !success.isBoolean()) {
@@ -59,7 +60,19 @@ final class Envelope {
         if (data == null || !data.isObject()) {
             throw new ProtocolException(status, method, path, "missing field \"data\"", null);
         }
-        return new Envelope(data, mapper, status, method, path);
+        return new ResponseDecoder(data, mapper, status, method, path);
+    }
+
+    /** What a body that is not JSON looks like, in plain words, or null when it looks like broken JSON. */
+    private static String notJson(byte[] body) {
+        String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).stripLeading();
+        if (start.isEmpty()) {
+            return "an empty answer";
+        }
+        if (start.startsWith("<")) {
+            return "an HTML page";
+        }
+        return start.startsWith("{") || start.startsWith("[") ? null : "plain text";
     }
 
     <T extends Record> T required(String field, Class<T> type) {
@@ -114,11 +127,11 @@ final class Envelope {
         try {
             return mapper.treeToValue(node, type);
         } catch (JacksonException e) {
-            throw protocol(describe(e, where));
+            throw protocol(whereItWentWrong(e, where));
         }
     }
 
-    private static String describe(JacksonException e, String where) {
+    private static String whereItWentWrong(JacksonException e, String where) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             StringBuilder field = new StringBuilder();
             for (JsonMappingException.Reference reference : mapping.getPath()) {

@@ -1,4 +1,8 @@
-package dev.keywarden.core;
+package dev.keywarden.testing;
+
+import dev.keywarden.core.BackgroundCall;
+import dev.keywarden.core.RunningTask;
+import dev.keywarden.core.TaskRunner;
 
 /** Runs each call at once on the caller's thread: for tests of view-model logic without a robot. */
 public final class SameThreadTaskRunner implements TaskRunner {
