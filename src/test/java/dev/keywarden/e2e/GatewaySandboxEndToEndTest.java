@@ -250,7 +250,8 @@ class GatewaySandboxEndToEndTest {
     }
 
     private static boolean isParkedInGateway(Thread thread) {
-        return thread.getState() == Thread.State.WAITING
+        // Timed since every call has a deadline.
+        return (thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING)
                 && Arrays.stream(thread.getStackTrace())
                 .anyMatch(frame -> frame.getClassName().equals("dev.keywarden.api.InterruptibleCall"));
     }
