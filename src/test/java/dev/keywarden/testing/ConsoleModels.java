@@ -24,7 +24,7 @@ public final class ConsoleModels {
     /** Connected, with every answer delivered. */
     public static ConsoleModels connected() {
         ConsoleModels models = new ConsoleModels();
-        models.model.setProblemSink(models.problems::add);
+        models.model.setProblemSink(problem -> models.problems.add(problem.text()));
         models.model.connect(models.api);
         models.runner.finishAll();
         return models;

@@ -29,6 +29,7 @@ public final class FakeConfidentApi implements ConfidentApi {
     private String organizationName = "Acme Inc.";
     private ApiException nextFailure;
     private volatile ApiException everyFailure;
+    private ApiException lostAnswer;
     private volatile Runnable onListApiKeys = () -> { };
     private long nextKeyId = 1;
 
@@ -48,6 +49,11 @@ public final class FakeConfidentApi implements ConfidentApi {
     public FakeConfidentApi onListApiKeys(Runnable hook) {
         this.onListApiKeys = hook;
         return this;
+    }
+
+    /** The next key toggle is made, but its answer is lost: the caller gets this failure instead. */
+    public synchronized void applyThenFailNext(ApiException failure) {
+        this.lostAnswer = failure;
     }
 
     /** Every call fails with this from now on, e.g. a key the server refuses. */
@@ -170,6 +176,11 @@ public final class FakeConfidentApi implements ConfidentApi {
             if (k.id() == apiKeyId) {
                 ApiKey updated = new ApiKey(k.id(), k.name(), valid, k.value(), k.createdAt(), k.lastUsed());
                 list.set(i, updated);
+                if (lostAnswer != null) {
+                    ApiException lost = lostAnswer;
+                    lostAnswer = null;
+                    throw lost;
+                }
                 return updated;
             }
         }

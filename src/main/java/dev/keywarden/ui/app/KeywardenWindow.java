@@ -39,7 +39,7 @@ public final class KeywardenWindow {
         DialogService dialogs = new FxDialogService(() -> stage);
         this.view = new MainView(model, runner, connections, dialogs);
         this.connectionController = new ConnectionController(model, connections, runner, context, apiFactory, sandbox,
-                dialogs, view::problem);
+                dialogs, message -> view.problem(message));
         this.stateKeeper = new WindowStateKeeper(context.uiSettings());
 
         Scene scene = new Scene(view);

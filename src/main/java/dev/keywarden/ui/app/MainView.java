@@ -3,6 +3,8 @@ package dev.keywarden.ui.app;
 
 import dev.keywarden.ui.common.DialogService;
 import dev.keywarden.ui.common.FxTaskRunner;
+import dev.keywarden.ui.common.MessageBar;
+import dev.keywarden.ui.common.Problem;
 import dev.keywarden.ui.common.Notices;
 import dev.keywarden.ui.connection.ConnectionsModel;
 import dev.keywarden.ui.connection.HeaderBar;
@@ -20,16 +22,16 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.controlsfx.control.NotificationPane;
 
 /** The main window's content: header, sandbox banner, projects over keys, notifications, status bar. */
 public final class MainView extends BorderPane {
     private final MainViewModel model;
     private final FxTaskRunner runner;
     private final ConnectionsModel connections;
-    private final NotificationPane notifications;
+    private final MessageBar messages = new MessageBar();
     private final ProjectsPane projectsPane;
     private final KeysPane keysPane;
     private final StatusLine status;
@@ -53,13 +55,18 @@ public final class MainView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.48);
         split.setId("mainSplit");
-        this.notifications = new NotificationPane(split);
-        notifications.setId("notifications");
-        notifications.setShowFromTop(true);
+        VBox.setVgrow(split, Priority.ALWAYS);
         setTop(new VBox(new HeaderBar(model.session(), connections), new SandboxBanner(connections)));
-        setCenter(notifications);
+        setCenter(new VBox(messages, split));
         setBottom(status);
         model.setProblemSink(this::problem);
+        // A load that succeeds takes away what an earlier one said went wrong; failed changes stay listed.
+        model.projects().lastRefreshProperty().addListener((obs, before, now) -> {
+            if (now != null) {
+                messages.clearLoadProblem();
+                status.clearProblem();
+            }
+        });
         keepRelativeTimesFresh();
     }
 
@@ -79,33 +86,29 @@ public final class MainView extends BorderPane {
             if (runner.hasLoads()) {
                 runner.cancelLoads();
             } else {
-                notifications.hide();
+                messages.hideCurrent();
             }
         });
     }
 
     public void refresh() {
         status.clearProblem();
-        notifications.hide();
+        messages.hideCurrent();
         model.refresh();
     }
 
-    /** Shows a failure in the notification bar and in the status bar. */
+    /** Shows a failure above the tables (never over them) and in the status bar. */
+    public void problem(Problem problem) {
+        status.showProblem(problem.text());
+        messages.show(problem);
+    }
+
     public void problem(String message) {
-        status.showProblem(message);
-        notifications.getStyleClass().remove("notice");
-        if (!notifications.getStyleClass().contains("problem")) {
-            notifications.getStyleClass().add("problem");
-        }
-        notifications.show(message);
+        problem(Problem.plain(message));
     }
 
     private void notice(String message) {
-        notifications.getStyleClass().remove("problem");
-        if (!notifications.getStyleClass().contains("notice")) {
-            notifications.getStyleClass().add("notice");
-        }
-        notifications.show(message);
+        messages.notice(message);
     }
 
     /** "3 min ago" must not go stale while the window is open, nor the selected project's "last used". */
@@ -132,6 +135,10 @@ public final class MainView extends BorderPane {
 
     public KeysPane keysPane() {
         return keysPane;
+    }
+
+    public MessageBar messages() {
+        return messages;
     }
 
     public SplitPane split() {

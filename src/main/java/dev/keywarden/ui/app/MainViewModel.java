@@ -31,7 +31,7 @@ public final class MainViewModel {
         this.projects = new ProjectsModel(runner, session, new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM),
                 clock, problems);
         this.keys = new KeysModel(projects);
-        this.keyCommands = new KeyCommands(session, projects, keys, problems);
+        this.keyCommands = new KeyCommands(session, projects, keys, problems, runner);
         this.projectCommands = new ProjectCommands(session, projects);
     }
 

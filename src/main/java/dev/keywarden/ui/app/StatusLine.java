@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import org.controlsfx.control.StatusBar;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -32,6 +33,7 @@ final class StatusLine extends StatusBar {
         progressProperty().bind(Bindings.when(Bindings.isEmpty(runner.running())).then(0.0).otherwise(-1.0));
         setText("");
         model.lastRefreshProperty().addListener((obs, before, now) -> showIdleText(model));
+        model.refreshFailedAtProperty().addListener((obs, before, now) -> showIdleText(model));
         runner.running().addListener((javafx.collections.ListChangeListener<Task<?>>) change -> {
             if (runner.running().isEmpty()) {
                 showIdleText(model);
@@ -54,9 +56,14 @@ final class StatusLine extends StatusBar {
         setText("\u26a0 " + problem);
     }
 
+    /** "Last refresh 12:00:01", or, when a later refresh failed, that what is shown may be out of date. */
     private void showIdleText(ProjectsModel model) {
-        String refreshed = model.lastRefreshProperty().get() == null ? ""
-                : "Last refresh " + CLOCK.format(model.lastRefreshProperty().get());
+        Instant last = model.lastRefreshProperty().get();
+        Instant failed = model.refreshFailedAtProperty().get();
+        String refreshed = last == null ? ""
+                : failed != null ? "Showing what the server said at " + CLOCK.format(last) + "; the refresh at "
+                        + CLOCK.format(failed) + " failed, so it may be out of date"
+                : "Last refresh " + CLOCK.format(last);
         setText(lastProblem == null ? refreshed : refreshed + "   \u26a0 " + lastProblem);
     }
 

@@ -5,21 +5,34 @@ import dev.keywarden.api.ApiException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Turns a failure into the sentence shown to the admin. */
+/** Turns a failure into the sentence shown to the admin, and the technical detail shown on demand. */
 public final class Problems {
     private Problems() {
     }
 
+    /** Plain words first: no Java class names, no raw network text. */
     public static String inPlainWords(Throwable error) {
         Throwable cause = unwrap(error);
         if (cause instanceof ApiException api) {
-            return api.userMessage();
+            return api.summary();
         }
         if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
             return cause.getMessage();
         }
         String message = cause.getMessage();
         return "Unexpected error (" + cause.getClass().getSimpleName() + ")" + (message == null ? "." : ": " + message);
+    }
+
+    /** The technical detail (the call, the status, the server's text, the cause), or null when there is none. */
+    public static String details(Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof ApiException api) {
+            return api.detail();
+        }
+        if (cause instanceof IllegalArgumentException) {
+            return null;
+        }
+        return cause.toString();
     }
 
     /** The failure itself, without the wrappers that futures put around it. */

@@ -6,6 +6,7 @@ import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.Generation;
 import dev.keywarden.core.TaskRunner;
 import dev.keywarden.model.Organization;
+import dev.keywarden.ui.common.Problems;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -68,6 +69,26 @@ public final class ConnectionSession {
         problem.set(why);
     }
 
+    /**
+     * Every call's outcome moves the connection state: a failure that says the server cannot be used
+     * (unreachable, no answer in time, the key refused, the server failing) marks the connection failed
+     * in plain words; the next success marks it connected again. Refusals of one request (404, 409, 400)
+     * say nothing about the connection.
+     */
+    public void heard(Generation.Token connection, Throwable error) {
+        if (!connection.isCurrent() || api.get() == null) {
+            return;
+        }
+        if (error == null) {
+            if (state.get() == State.FAILED && organization.get() != null) {
+                state.set(State.CONNECTED);
+                problem.set(null);
+            }
+        } else if (ConnectionTrouble.isTrouble(error)) {
+            failed(Problems.inPlainWords(error));
+        }
+    }
+
     /** A token that stays current while this connection stays open. */
     public Generation.Token token() {
         return generation.current();
@@ -90,9 +111,16 @@ public final class ConnectionSession {
             return outcome;
         }
         changesInFlight.merge(target, 1, Integer::sum);
+        Generation.Token connection = token();
         call.mutation()
-                .onSuccess(outcome::complete)
-                .onFailure(outcome::completeExceptionally)
+                .onSuccess(answer -> {
+                    heard(connection, null);
+                    outcome.complete(answer);
+                })
+                .onFailure(error -> {
+                    heard(connection, error);
+                    outcome.completeExceptionally(error);
+                })
                 .onFinally(() -> {
                     if (changesInFlight.merge(target, -1, Integer::sum) <= 0) {
                         changesInFlight.remove(target);

@@ -1,9 +1,13 @@
 package dev.keywarden.ui.keys;
 
+import dev.keywarden.api.ApiException;
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.api.NotFoundException;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.Generation;
+import dev.keywarden.core.TaskRunner;
+import dev.keywarden.ui.common.Problem;
+import dev.keywarden.ui.common.Problems;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.common.ProblemReport;
@@ -22,13 +26,17 @@ public final class KeyCommands {
     public static final String SET_VALID_TAG = "key.setValid";
     public static final String CREATE_TAG = "key.create";
     public static final String REVOKE_TAG = "key.revoke";
+    public static final String READ_AGAIN_TAG = "key.readAgain";
 
     private final ConnectionSession session;
     private final ProjectsModel projects;
     private final KeysModel keys;
     private final ProblemReport problems;
+    private final TaskRunner runner;
 
-    public KeyCommands(ConnectionSession session, ProjectsModel projects, KeysModel keys, ProblemReport problems) {
+    public KeyCommands(ConnectionSession session, ProjectsModel projects, KeysModel keys, ProblemReport problems,
+                       TaskRunner runner) {
+        this.runner = runner;
         this.session = session;
         this.projects = projects;
         this.keys = keys;
@@ -54,13 +62,55 @@ public final class KeyCommands {
                 .whenComplete((answer, error) -> {
                     row.settle();
                     keys.shownFor(row).ifPresent(KeyRow::settle);
-                    if (error != null) {
-                        String failed = (valid ? "Could not activate " : "Could not deactivate ") + what;
-                        problems.report(connection.isCurrent() ? failed : "On the connection you left: " + failed, error);
-                    } else if (connection.isCurrent()) {
-                        land(row, answer);
+                    String failed = (valid ? "Could not activate " : "Could not deactivate ") + what;
+                    if (error == null) {
+                        if (connection.isCurrent()) {
+                            land(row, answer);
+                        }
+                    } else if (!connection.isCurrent()) {
+                        problems.reportChange("On the connection you left: " + failed, error);
+                    } else if (ApiException.outcomeUnknown(error)) {
+                        readAgain(api, row, valid, failed, error);
+                    } else {
+                        problems.reportChange(failed, error);
                     }
                 });
+    }
+
+    /**
+     * The answer to a change was lost (a timeout, a cut connection, a 5xx after sending): the server may
+     * have made it. Until the key is read again the row shows "unknown"; then it shows what the server
+     * has, and says whether the change was made although its answer was lost.
+     */
+    private void readAgain(ConfidentApi api, KeyRow row, boolean asked, String failed, Throwable lost) {
+        Generation.Token connection = session.token();
+        row.markUnknown();
+        keys.shownFor(row).ifPresent(KeyRow::markUnknown);
+        BackgroundCall.of("Reading key " + KeyNames.label(row.key()) + " again", () -> api.getApiKey(row.projectId(), row.id()))
+                .tag(READ_AGAIN_TAG)
+                .onSuccess(now -> {
+                    if (!connection.isCurrent()) {
+                        return;
+                    }
+                    land(row, now);
+                    String outcome = now.valid() == asked
+                            ? "Read again: the key is now " + state(now) + ", so the change was made although its answer was lost."
+                            : "Read again: the key is still " + state(now) + ", so nothing changed.";
+                    problems.show(new Problem(failed + ": " + Problems.inPlainWords(lost) + " " + outcome,
+                            Problems.details(lost), true));
+                })
+                .onFailure(error -> {
+                    if (connection.isCurrent()) {
+                        problems.show(new Problem(failed + ": " + Problems.inPlainWords(lost)
+                                + " Reading the key again failed too, so its state is unknown: press F5 to check.",
+                                Problems.details(error), true));
+                    }
+                })
+                .runWith(runner);
+    }
+
+    private static String state(ApiKey key) {
+        return key.valid() ? "active" : "deactivated";
     }
 
     private void land(KeyRow row, ApiKey answer) {

@@ -17,6 +17,7 @@ public final class KeyRow {
     private final ReadOnlyObjectWrapper<ApiKey> key;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Boolean> requestedValid = new ReadOnlyObjectWrapper<>(this, "requestedValid");
+    private final ReadOnlyBooleanWrapper unknown = new ReadOnlyBooleanWrapper(this, "unknown");
 
     public KeyRow(String projectId, ApiKey key) {
         this.projectId = projectId;
@@ -25,7 +26,7 @@ public final class KeyRow {
     }
 
     public static Observable[] observables(KeyRow row) {
-        return new Observable[] {row.key, row.busy, row.requestedValid};
+        return new Observable[] {row.key, row.busy, row.requestedValid, row.unknown};
     }
 
     public String projectId() {
@@ -57,12 +58,29 @@ public final class KeyRow {
         return requestedValid.getReadOnlyProperty();
     }
 
+    /**
+     * True while the answer to a change was lost and the key has not been read again: the row then
+     * shows neither the old state nor the asked-for one, since the server may have either.
+     */
+    public ReadOnlyBooleanProperty unknownProperty() {
+        return unknown.getReadOnlyProperty();
+    }
+
+    public boolean isUnknown() {
+        return unknown.get();
+    }
+
     public boolean sameKey(KeyRow other) {
         return other.projectId.equals(projectId) && other.id == id;
     }
 
     void show(ApiKey answer) {
         key.set(answer.masked());
+        unknown.set(false);
+    }
+
+    void markUnknown() {
+        unknown.set(true);
     }
 
     void startChange(Boolean requested) {

@@ -51,6 +51,7 @@ final class KeyStatusCell extends TableCell<KeyRow, KeyRow> {
             bound.keyProperty().removeListener(rowChanged);
             bound.busyProperty().removeListener(rowChanged);
             bound.requestedValidProperty().removeListener(rowChanged);
+            bound.unknownProperty().removeListener(rowChanged);
         }
         bound = empty ? null : row;
         if (bound == null) {
@@ -60,6 +61,7 @@ final class KeyStatusCell extends TableCell<KeyRow, KeyRow> {
         bound.keyProperty().addListener(rowChanged);
         bound.busyProperty().addListener(rowChanged);
         bound.requestedValidProperty().addListener(rowChanged);
+        bound.unknownProperty().addListener(rowChanged);
         sync();
         setGraphic(box);
     }
@@ -71,12 +73,19 @@ final class KeyStatusCell extends TableCell<KeyRow, KeyRow> {
         syncing = true;
         try {
             Boolean requested = bound.requestedValidProperty().get();
-            boolean busy = bound.isBusy();
+            boolean unknown = bound.isUnknown();
+            boolean busy = bound.isBusy() || unknown;
             boolean shown = requested != null ? requested : bound.key().valid();
             toggle.setSelected(shown);
-            state.setText(requested != null ? (requested ? "Activating\u2026" : "Deactivating\u2026")
+            state.setText(unknown ? "Unknown: reading again\u2026"
+                    : requested != null ? (requested ? "Activating\u2026" : "Deactivating\u2026")
                     : shown ? "Active" : "Deactivated");
+            state.getStyleClass().remove("unknown");
+            if (unknown) {
+                state.getStyleClass().add("unknown");
+            }
             toggle.setDisable(busy);
+            toggle.setOpacity(unknown ? 0.3 : 1);
             spinner.setVisible(busy);
             spinner.setManaged(busy);
             toggle.setId("toggle-" + bound.id());

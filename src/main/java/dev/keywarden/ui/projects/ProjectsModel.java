@@ -55,6 +55,7 @@ public final class ProjectsModel {
     private final ReadOnlyObjectWrapper<ProjectRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyObjectWrapper<Instant> lastRefresh = new ReadOnlyObjectWrapper<>(this, "lastRefresh");
+    private final ReadOnlyObjectWrapper<Instant> refreshFailedAt = new ReadOnlyObjectWrapper<>(this, "refreshFailedAt");
     private final ProjectFilter filter = new ProjectFilter();
     private final Generation loads = new Generation();
     private final List<RunningTask> running = new ArrayList<>();
@@ -96,7 +97,11 @@ public final class ProjectsModel {
                     if (session.stateProperty().get() != ConnectionSession.State.CONNECTED) {
                         session.failed(Problems.inPlainWords(error));
                     } else {
+                        session.heard(connection, error);
                         problems.report("Could not load projects", error);
+                    }
+                    if (!rows.isEmpty()) {
+                        refreshFailedAt.set(clock.instant());
                     }
                 })
                 .onFinally(() -> {
@@ -118,7 +123,7 @@ public final class ProjectsModel {
                 return;
             }
             showProjects(loaded.projects());
-            lastRefresh.set(clock.instant());
+            refreshed();
         } else if (event instanceof ProjectKeysLoaded loaded) {
             find(loaded.project().id()).ifPresent(row -> showKeys(api, row, loaded.keys(), startedAt));
         } else if (event instanceof ProjectKeysFailed failed) {
@@ -171,16 +176,29 @@ public final class ProjectsModel {
                 .tag(KEYS_TAG)
                 .onSuccess(keys -> {
                     if (connection.isCurrent()) {
+                        session.heard(connection, null);
                         showKeys(api, row, keys, askedAt);
+                        if (row == selected.get()) {
+                            refreshed();
+                        }
                     }
                 })
                 .onFailure(error -> {
                     if (connection.isCurrent()) {
+                        session.heard(connection, error);
                         problems.report("Could not load the keys of " + row.project().name(), error);
+                        if (row == selected.get()) {
+                            refreshFailedAt.set(clock.instant());
+                        }
                     }
                 })
                 .onFinally(() -> done.complete(null)));
         return done;
+    }
+
+    private void refreshed() {
+        lastRefresh.set(clock.instant());
+        refreshFailedAt.set(null);
     }
 
     /** Runs a load and keeps its handle until it ends, so {@link #cancelLoads()} can stop it. */
@@ -210,6 +228,7 @@ public final class ProjectsModel {
         rows.clear();
         selected.set(null);
         lastRefresh.set(null);
+        refreshFailedAt.set(null);
     }
 
     public void cancelLoads() {
@@ -282,6 +301,11 @@ public final class ProjectsModel {
 
     public ReadOnlyObjectProperty<Instant> lastRefreshProperty() {
         return lastRefresh.getReadOnlyProperty();
+    }
+
+    /** When the last refresh failed while older rows stay shown (they may be out of date), else null. */
+    public ReadOnlyObjectProperty<Instant> refreshFailedAtProperty() {
+        return refreshFailedAt.getReadOnlyProperty();
     }
 
     public ProjectFilter filter() {

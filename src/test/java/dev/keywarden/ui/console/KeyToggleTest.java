@@ -4,7 +4,7 @@ import dev.keywarden.api.DataPlaneProbe;
 import dev.keywarden.ui.keys.KeyRow;
 import dev.keywarden.ui.projects.ProjectRow;
 import javafx.stage.Stage;
-import org.controlsfx.control.NotificationPane;
+import dev.keywarden.ui.common.MessageBar;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -61,13 +61,17 @@ class KeyToggleTest extends ConsoleTest {
         console.sandbox().failNext("PUT", ".*/api-keys/.*", 500, "Simulated database outage", 1);
 
         robot.clickOn("#toggle-" + row.id() + " .thumb-area");
-        await("the refusal", () -> !row.isBusy() && robot.lookup("#notifications").queryAs(NotificationPane.class).isShowing());
+        MessageBar messages = console.window().view().messages();
+        await("the refusal, and the key read again", () -> !row.isBusy() && !row.isUnknown()
+                && messages.failedChangeCount() == 1);
 
         assertThat(row.key().valid()).isTrue();
         assertThat(robot.lookup("#toggle-" + row.id()).queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected()).isTrue();
         assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isTrue();
-        assertThat(robot.lookup("#notifications").queryAs(NotificationPane.class).getText())
-                .contains("Could not deactivate").contains("Simulated database outage");
+        assertThat(messages.failedChangeTexts()).singleElement().asString()
+                .contains("Could not deactivate").contains("Simulated database outage")
+                .contains("the key is still active, so nothing changed");
+        assertThat(robot.lookup("#messageBar").query().isVisible()).isTrue();
     }
 
     @Test

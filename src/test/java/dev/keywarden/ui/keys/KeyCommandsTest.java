@@ -170,6 +170,53 @@ class KeyCommandsTest {
     }
 
     @Test
+    void aToggleWhoseAnswerWasLostShowsUnknownThenWhatTheServerHas() {
+        models.show("p1");
+        KeyRow row = models.shownKey(1);
+        models.api.applyThenFailNext(new ServerException(502, null, "PUT", "/v1/projects/p1/api-keys/1"));
+
+        commands.setValid(row, false);
+        models.runner.finish(KeyCommands.SET_VALID_TAG);
+        assertThat(row.isUnknown()).as("neither the old state nor the asked-for one is shown").isTrue();
+        assertThat(models.runner.tags()).contains(KeyCommands.READ_AGAIN_TAG);
+
+        models.runner.finishAll();
+        assertThat(row.isUnknown()).isFalse();
+        assertThat(row.key().valid()).as("what the server has").isFalse();
+        assertThat(models.project("p1").keys().countsText()).isEqualTo("1 / 3");
+        assertThat(models.problems).singleElement().asString()
+                .contains("Could not deactivate").contains("the change was made although its answer was lost");
+    }
+
+    @Test
+    void aToggleThatWasRefusedOutrightIsNotReadAgain() {
+        models.show("p1");
+        KeyRow row = models.shownKey(1);
+        models.api.failNext(new dev.keywarden.api.ConflictException("Conflict", "PUT", "/v1/projects/p1/api-keys/1"));
+        commands.setValid(row, false);
+        models.runner.finish(KeyCommands.SET_VALID_TAG);
+        assertThat(models.runner.tags()).doesNotContain(KeyCommands.READ_AGAIN_TAG);
+        assertThat(row.isUnknown()).isFalse();
+        assertThat(row.key().valid()).isTrue();
+    }
+
+    @Test
+    void theHeaderFollowsEveryCallAFailedToggleMarksTheConnectionAndTheNextSuccessClearsIt() {
+        models.show("p1");
+        models.api.failNext(new dev.keywarden.api.UnauthorizedException("Invalid API key", "PUT", "/v1/projects/p1/api-keys/1"));
+        commands.setValid(models.shownKey(1), false);
+        models.runner.finishAll();
+        assertThat(models.model.session().stateProperty().get())
+                .isEqualTo(dev.keywarden.ui.connection.ConnectionSession.State.FAILED);
+        assertThat(models.model.session().problemProperty().get()).contains("Invalid API key");
+
+        commands.setValid(models.shownKey(2), false);
+        models.runner.finishAll();
+        assertThat(models.model.session().stateProperty().get())
+                .isEqualTo(dev.keywarden.ui.connection.ConnectionSession.State.CONNECTED);
+    }
+
+    @Test
     void theStageOfAToggleHoldsTheServersAnswer() {
         models.show("p1");
         List<ApiKey> answers = new ArrayList<>();

@@ -64,6 +64,19 @@ class ProjectsModelTest {
     }
 
     @Test
+    void rowsFromBeforeAFailedRefreshAreMarkedAsMaybeOutOfDateUntilARefreshSucceeds() {
+        models.api.failNext(new dev.keywarden.api.ServerException(503, "maintenance", "GET", "/v1/organization"));
+        projects.refresh();
+        models.runner.finishAll();
+        assertThat(projects.rows()).as("what was shown stays shown").hasSize(2);
+        assertThat(projects.refreshFailedAtProperty().get()).isNotNull();
+
+        projects.refresh();
+        models.runner.finishAll();
+        assertThat(projects.refreshFailedAtProperty().get()).isNull();
+    }
+
+    @Test
     void aRefusedKeyMarksTheConnectionFailedInPlainWords() {
         FakeConfidentApi refusing = new FakeConfidentApi().withProject("q1", "Other", true);
         refusing.failAll(new UnauthorizedException("Invalid API key", "GET", "/v1/organization"));

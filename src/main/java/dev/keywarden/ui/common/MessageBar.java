@@ -1,0 +1,123 @@
+package dev.keywarden.ui.common;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Messages in the layout, above the tables: they push the content down and never cover a control.
+ * One line for the latest notice or load problem, replaced by the next; below it, every change that
+ * failed, each kept until the admin dismisses it. Technical detail sits behind "Details".
+ */
+public final class MessageBar extends VBox {
+    public static final String STYLE_PROBLEM = "problem";
+    public static final String STYLE_NOTICE = "notice";
+
+    private final VBox current = new VBox();
+    private final VBox failedChanges = new VBox(2);
+
+    public MessageBar() {
+        setId("messageBar");
+        getStyleClass().add("message-bar");
+        current.setId("currentMessage");
+        failedChanges.setId("failedChanges");
+        getChildren().setAll(current, failedChanges);
+        managedProperty().bind(visibleProperty());
+        updateVisibility();
+    }
+
+    public void notice(String text) {
+        current.getChildren().setAll(line(Problem.plain(text), STYLE_NOTICE, current));
+        updateVisibility();
+    }
+
+    public void show(Problem problem) {
+        if (problem.failedChange()) {
+            failedChanges.getChildren().add(line(problem, STYLE_PROBLEM, failedChanges));
+        } else {
+            current.getChildren().setAll(line(problem, STYLE_PROBLEM, current));
+        }
+        updateVisibility();
+    }
+
+    /** Hides the latest notice or load problem; failed changes stay until dismissed one by one. */
+    public void hideCurrent() {
+        current.getChildren().clear();
+        updateVisibility();
+    }
+
+    /** Clears a load problem once a later load succeeded; a notice stays. */
+    public void clearLoadProblem() {
+        current.getChildren().removeIf(node -> node.getStyleClass().contains(STYLE_PROBLEM));
+        updateVisibility();
+    }
+
+    public boolean isShowingCurrent() {
+        return !current.getChildren().isEmpty();
+    }
+
+    /** The latest message's text, or null. */
+    public String currentText() {
+        return current.getChildren().isEmpty() ? null : ((Label) current.getChildren().get(0).lookup(".message-text")).getText();
+    }
+
+    public int failedChangeCount() {
+        return failedChanges.getChildren().size();
+    }
+
+    /** The failed changes listed, oldest first. */
+    public java.util.List<String> failedChangeTexts() {
+        return failedChanges.getChildren().stream()
+                .map(node -> ((Label) node.lookup(".message-text")).getText()).toList();
+    }
+
+    private VBox line(Problem problem, String style, VBox owner) {
+        Label text = new Label(problem.text());
+        text.getStyleClass().add("message-text");
+        text.setWrapText(true);
+        text.setTooltip(new Tooltip(problem.text()));
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        VBox box = new VBox(2);
+        Button close = new Button("\u2715");
+        close.getStyleClass().add("message-close");
+        close.setTooltip(new Tooltip("Dismiss (Esc for the latest)"));
+        close.setOnAction(event -> {
+            owner.getChildren().remove(box);
+            updateVisibility();
+        });
+        HBox row = new HBox(8, text);
+        row.setAlignment(Pos.CENTER_LEFT);
+        if (problem.details() != null) {
+            Label details = new Label(problem.details());
+            details.getStyleClass().add("message-details");
+            details.setWrapText(true);
+            details.setVisible(false);
+            details.managedProperty().bind(details.visibleProperty());
+            Hyperlink toggle = new Hyperlink("Details");
+            toggle.getStyleClass().add("message-details-toggle");
+            toggle.setOnAction(event -> {
+                details.setVisible(!details.isVisible());
+                toggle.setText(details.isVisible() ? "Hide details" : "Details");
+            });
+            row.getChildren().add(toggle);
+            box.getChildren().setAll(row, details);
+        } else {
+            box.getChildren().setAll(row);
+        }
+        row.getChildren().add(close);
+        box.getStyleClass().addAll("message", style);
+        box.setPadding(new Insets(6, 10, 6, 10));
+        return box;
+    }
+
+    private void updateVisibility() {
+        setVisible(!current.getChildren().isEmpty() || !failedChanges.getChildren().isEmpty());
+    }
+}
