@@ -131,6 +131,11 @@ public final class SandboxServer implements AutoCloseable {
         return store;
     }
 
+    /** The traffic simulator, or null without {@code --simulate-traffic}; for tests. */
+    TrafficSimulator traffic() {
+        return traffic;
+    }
+
     public Duration latency() {
         return latency;
     }
