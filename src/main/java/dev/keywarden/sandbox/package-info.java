@@ -23,8 +23,9 @@
  *   <li>{@code --data FILE} holds JSON ({@code format}, {@code version}, {@code organization},
  *       {@code nextKeyId}, {@code projects[].project}, {@code projects[].apiKeys} with raw values), written
  *       0600 and replaced atomically after every change, {@code lastUsed} included. The org key is never
- *       written. A bad file stops the start and is left as it was. If a save fails, the request answers
- *       500 while memory keeps the change.</li>
+ *       written. A bad file stops the start and is left as it was. A change is applied in memory only
+ *       after it is saved: if the save fails the request answers 500 and nothing changed. Recording a key's
+ *       last use on {@code /v1/datasets} is best effort: the call is answered and {@code lastUsed} stays.</li>
  * </ul>
  */
 package dev.keywarden.sandbox;
