@@ -21,7 +21,7 @@ record SandboxData(
         @JsonProperty("projects") List<ProjectData> projects) {
 
     static final String FORMAT = "keywarden-sandbox";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     SandboxData {
         projects = projects == null ? null : List.copyOf(projects);

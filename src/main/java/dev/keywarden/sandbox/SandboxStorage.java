@@ -1,14 +1,24 @@
 package dev.keywarden.sandbox;
 
+import dev.keywarden.common.OwnerOnlyFiles;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-/** Opens the store: in memory, or backed by the {@code --data} file. */
+/**
+ * Opens the store: in memory, or from the {@code --data} file and its {@link Journal}. On start the
+ * snapshot is loaded and the journal replayed onto it, and both are written afresh (a new snapshot, an
+ * empty journal).
+ */
 final class SandboxStorage {
+
+    private static final System.Logger LOG = System.getLogger(SandboxStorage.class.getName());
 
     private SandboxStorage() {
     }
@@ -20,21 +30,54 @@ final class SandboxStorage {
      */
     static SandboxStore open(Path dataFile, Supplier<SandboxData> initial, Clock clock,
                              UnaryOperator<ChangeWriter> writers) throws IOException {
+        return open(dataFile, initial, clock, writers, Journal.DEFAULT_MIN_COMPACT_BYTES);
+    }
+
+    static SandboxStore open(Path dataFile, Supplier<SandboxData> initial, Clock clock,
+                             UnaryOperator<ChangeWriter> writers, long minCompactBytes) throws IOException {
         if (dataFile == null) {
             return new SandboxStore(initial.get(), clock, writers.apply(ChangeWriter.IN_MEMORY));
         }
         DataFile file = new DataFile(dataFile);
-        SandboxData data;
-        if (file.exists()) {
-            data = file.load();
-        } else {
-            data = initial.get();
-            try {
-                file.save(data);
-            } catch (UncheckedIOException e) {
-                throw new DataFileException(file.path(), "cannot be created (" + e.getCause() + ")", e);
-            }
+        Path journalPath = Journal.pathFor(file.path());
+        Path dir = file.path().getParent();
+        try {
+            OwnerOnlyFiles.createOwnerOnlyDirectory(dir);
+        } catch (IOException e) {
+            throw new DataFileException(file.path(), "cannot be created: its folder cannot be made (" + e + ")", e);
         }
-        return new SandboxStore(data, clock, writers.apply(new SnapshotWriter(file, data)));
+        List<String> notices = new ArrayList<>();
+
+        StoreState state;
+        long generation;
+        if (file.exists()) {
+            DataFile.Loaded loaded = file.load();
+            state = new StoreState(loaded.data());
+            generation = loaded.generation();
+            if (Files.exists(journalPath)) {
+                Journal.replay(journalPath, generation, state, notices);
+                try {
+                    state.toData().validate();
+                } catch (IllegalArgumentException e) {
+                    throw new DataFileException(journalPath, "does not fit the data file: after its changes, "
+                            + e.getMessage(), null);
+                }
+            }
+        } else if (Files.exists(journalPath)) {
+            throw new DataFileException(journalPath, "is there but the data file " + file.path() + " is not; "
+                    + "restore the data file or move the journal away", null);
+        } else {
+            state = new StoreState(initial.get());
+            generation = 0;
+        }
+
+        Journal journal;
+        try {
+            journal = Journal.startAfter(file, generation, state.toData(), minCompactBytes);
+        } catch (IOException e) {
+            throw new DataFileException(file.path(), "cannot be written (" + e + ")", e);
+        }
+        notices.forEach(notice -> LOG.log(System.Logger.Level.WARNING, notice));
+        return new SandboxStore(state, clock, writers.apply(journal), notices);
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The organisation's projects and keys with their lookups, changed only through {@link Change#applyTo}.
  * Not thread-safe: {@link SandboxStore} decides who may touch it. Each change refuses what would break the
- * indexes (an unknown id, a duplicate id or value), which only a bad journal can ask for.
+ * indexes (an unknown id, a duplicate id or value), which only a bad journal can ask for; the reason names
+ * key ids at most, never a value or name.
  */
 final class StoreState {
 
@@ -108,13 +109,13 @@ final class StoreState {
 
     ApiKey existingKey(long keyId) {
         String projectId = projectIdByKeyId.get(keyId);
-        require(projectId != null, "API key " + keyId + " does not exist");
+        require(projectId != null, "it names API key " + keyId + ", which does not exist");
         return projects.get(projectId).keys.get(keyId);
     }
 
     void addProject(Project project) {
-        require(project.id() != null && !projects.containsKey(project.id()), "project " + project.id() + " already exists");
-        require(organization.id().equals(project.organizationId()), "project " + project.id() + " belongs to another organization");
+        require(project.id() != null && !projects.containsKey(project.id()), "it adds a project whose id is already taken");
+        require(organization.id().equals(project.organizationId()), "it adds a project of another organization");
         projects.put(project.id(), new ProjectEntry(project));
     }
 
@@ -132,10 +133,10 @@ final class StoreState {
 
     void addKey(String projectId, ApiKey key) {
         ProjectEntry entry = existingProject(projectId);
-        require(key.id() > 0 && !projectIdByKeyId.containsKey(key.id()), "API key " + key.id() + " already exists");
-        require(key.value() != null && !key.isMasked(), "API key " + key.id() + " has no raw value");
+        require(key.id() > 0 && !projectIdByKeyId.containsKey(key.id()), "it adds API key " + key.id() + ", which already exists");
+        require(key.value() != null && !key.isMasked(), "it adds API key " + key.id() + " without a raw value");
         String digest = SandboxStore.digest(key.value());
-        require(!keyIdByValueDigest.containsKey(digest), "API key " + key.id() + " has the value of another key");
+        require(!keyIdByValueDigest.containsKey(digest), "it adds API key " + key.id() + " with the value of another key");
         entry.keys.put(key.id(), key);
         projectIdByKeyId.put(key.id(), projectId);
         keyIdByValueDigest.put(digest, key.id());
@@ -144,7 +145,7 @@ final class StoreState {
 
     void replaceKey(ApiKey key) {
         ApiKey old = existingKey(key.id());
-        require(old.value().equals(key.value()), "API key " + key.id() + " cannot change its value");
+        require(old.value().equals(key.value()), "it changes the value of API key " + key.id());
         projects.get(projectIdByKeyId.get(key.id())).keys.put(key.id(), key);
     }
 
@@ -156,7 +157,7 @@ final class StoreState {
 
     private ProjectEntry existingProject(String projectId) {
         ProjectEntry entry = projects.get(projectId);
-        require(entry != null, "project " + projectId + " does not exist");
+        require(entry != null, "it names a project that does not exist");
         return entry;
     }
 

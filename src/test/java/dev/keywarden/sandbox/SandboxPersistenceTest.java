@@ -66,16 +66,28 @@ class SandboxPersistenceTest {
     }
 
     @Test
-    void theFileIsOwnerOnlyAndNoTemporaryFilesRemain() throws Exception {
+    void theFilesAreOwnerOnlyAndNoTemporaryFilesRemain() throws Exception {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Path file = dir.resolve("private.json");
+        Path journal = dir.resolve("private.json.journal");
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withDataFile(file))) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("rw-------");
             assertSuccess(new SandboxClient(server).post("/v1/projects", "{\"name\": \"Another\"}"));
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("rw-------");
         }
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).containsExactly(file);
+            assertThat(files).containsExactlyInAnyOrder(file, journal);
+        }
+    }
+
+    @Test
+    void aNewFolderForTheDataFileIsOwnerOnly() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path folder = dir.resolve("state");
+        try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withDataFile(folder.resolve("s.json")))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
         }
     }
 
@@ -95,7 +107,8 @@ class SandboxPersistenceTest {
         assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 1, \"organization\": ", "is not valid JSON");
         assertRefused("", "is empty");
         assertRefused("[1, 2, 3]", "not a Keywarden sandbox data file");
-        assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 2}", "has version 2");
+        // Version 2 is the current one (version 1 still loads); a later one is refused.
+        assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 3}", "has version 3");
         assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 1}", "\"organization\" is missing");
         assertRefused("{\"format\": \"something-else\", \"version\": 1}", "not a Keywarden sandbox data file");
         assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 1, \"nextKeyId\": 1, \"projects\": [],"
