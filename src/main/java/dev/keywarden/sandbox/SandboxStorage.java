@@ -12,9 +12,9 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * Opens the store: in memory, or from the {@code --data} file and its {@link Journal}. On start the
- * snapshot is loaded and the journal replayed onto it, and both are written afresh (a new snapshot, an
- * empty journal).
+ * Opens the store: in memory, or from the {@code --data} file and its {@link Journal}. On start, temporary
+ * files a crash left behind are removed, the snapshot is loaded and the journal replayed onto it, and both
+ * are written afresh (a new snapshot, an empty journal).
  */
 final class SandboxStorage {
 
@@ -47,6 +47,12 @@ final class SandboxStorage {
             throw new DataFileException(file.path(), "cannot be created: its folder cannot be made (" + e + ")", e);
         }
         List<String> notices = new ArrayList<>();
+        int removed = LeftoverFiles.remove(dir, file.path().getFileName().toString(),
+                journalPath.getFileName().toString());
+        if (removed > 0) {
+            notices.add("Removed " + removed + " temporary file" + (removed == 1 ? "" : "s")
+                    + " that an earlier run left beside " + file.path() + " when it stopped mid-write.");
+        }
 
         StoreState state;
         long generation;

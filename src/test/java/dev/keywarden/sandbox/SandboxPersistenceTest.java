@@ -92,6 +92,30 @@ class SandboxPersistenceTest {
     }
 
     @Test
+    void temporaryFilesAKilledRunLeftBehindAreRemovedOnStart() throws Exception {
+        Path file = dir.resolve("sandbox.json");
+        SandboxServer.start(SandboxOptions.defaults().withDataFile(file)).close();
+        String raw = "confident_us_proj_" + "ab".repeat(16);
+        List<Path> leftovers = List.of(dir.resolve(".sandbox.json-8123456789012345678.tmp"),
+                dir.resolve(".sandbox.json.3.tmp"), dir.resolve(".sandbox.json.journal-42.tmp"));
+        List<Path> others = List.of(dir.resolve(".other.json-1.tmp"), dir.resolve("sandbox.json-1.tmp"),
+                dir.resolve(".sandbox.json-x.tmp"), dir.resolve("notes.tmp"));
+        for (Path path : leftovers) {
+            Files.writeString(path, "{\"value\": \"" + raw + "\"}");
+        }
+        for (Path path : others) {
+            Files.writeString(path, "not ours");
+        }
+
+        try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withDataFile(file))) {
+            assertThat(server.store().notices()).singleElement().asString()
+                    .startsWith("Removed 3 temporary files").doesNotContain(raw);
+        }
+        leftovers.forEach(path -> assertThat(path).doesNotExist());
+        others.forEach(path -> assertThat(path).hasContent("not ours"));
+    }
+
+    @Test
     void anEmptyStartCreatesAFileWithoutProjects() throws Exception {
         Path file = dir.resolve("nested/dir/empty.json");
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withEmpty(true).withDataFile(file))) {
