@@ -1,7 +1,9 @@
 package dev.keywarden.sandbox;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * The {@code --data} file: a snapshot of the sandbox state as JSON ({@link SandboxData}), raw key values
@@ -28,11 +31,14 @@ final class DataFile {
     record Loaded(SandboxData data, long generation) {
     }
 
+    /** Fields that hold a number or a flag, never null. */
+    private static final Set<String> NOT_NULL = Set.of("nextKeyId", "generation", "id", "valid");
+
     private final Path path;
     private final ObjectMapper mapper = Json.newMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            // A missing number or boolean reads as 0 or false; SandboxData.validate() names the ones that matter.
+            // A missing number or flag reads as 0 or false, for SandboxData.validate() to name; nulls are refused first.
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     DataFile(Path path) {
@@ -85,6 +91,7 @@ final class DataFile {
             }
             generation = stored.asLong();
         }
+        rejectNulls(bytes);
         SandboxData read;
         try {
             // From the bytes, not the tree, so that an error knows its line and column.
@@ -101,6 +108,29 @@ final class DataFile {
             throw new DataFileException(path, "is not valid sandbox data: " + e.getMessage(), null);
         }
         return new Loaded(data, generation);
+    }
+
+    /**
+     * Jackson reads a null number or flag as 0 or false ({@code "valid": null} would load as deactivated
+     * without a word), while a missing one is for {@link SandboxData#validate} to name. So nulls where a
+     * number or flag belongs are refused here, with where they are.
+     */
+    private void rejectNulls(byte[] bytes) throws DataFileException {
+        try (JsonParser parser = mapper.getFactory().createParser(bytes)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_NULL && NOT_NULL.contains(parser.currentName())) {
+                    throw new DataFileException(path, "is not valid sandbox data: "
+                            + JsonProblems.path(parser.getParsingContext()) + " is null"
+                            + JsonProblems.where(parser.currentTokenLocation(), 1), null);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new DataFileException(path, JsonProblems.describe(e, 1), null);
+        } catch (DataFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DataFileException(path, "cannot be read (" + e + ")", null);
+        }
     }
 
     /** The file's content for this state; {@link #write} puts it in place. */

@@ -5,6 +5,7 @@ import dev.keywarden.common.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Opens the store: in memory, or from the {@code --data} file and its {@link Journal}. On start, temporary
- * files a crash left behind are removed, the snapshot is loaded and the journal replayed onto it, and both
- * are written afresh (a new snapshot, an empty journal).
+ * files a crash left behind are removed, a read-only data file stops the start, the snapshot is loaded and
+ * the journal replayed onto it, and both are written afresh (a new snapshot, an empty journal).
  */
 final class SandboxStorage {
 
@@ -53,6 +54,8 @@ final class SandboxStorage {
             notices.add("Removed " + removed + " temporary file" + (removed == 1 ? "" : "s")
                     + " that an earlier run left beside " + file.path() + " when it stopped mid-write.");
         }
+        requireWritable(file.path());
+        requireWritable(journalPath);
 
         StoreState state;
         long generation;
@@ -85,5 +88,30 @@ final class SandboxStorage {
         }
         notices.forEach(notice -> LOG.log(System.Logger.Level.WARNING, notice));
         return new SandboxStore(state, clock, writers.apply(journal), notices);
+    }
+
+    /**
+     * A file its owner cannot write is refused rather than silently replaced by a writable copy: someone
+     * made it read-only on purpose. (Checked by its permission bits, which hold even for root.)
+     */
+    private static void requireWritable(Path file) throws DataFileException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new DataFileException(file, "is not a regular file", null);
+        }
+        boolean writable = Files.isWritable(file);
+        if (writable && OwnerOnlyFiles.isPosix(file)) {
+            try {
+                writable = Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_WRITE);
+            } catch (IOException e) {
+                throw new DataFileException(file, "cannot be checked (" + e + ")", e);
+            }
+        }
+        if (!writable) {
+            throw new DataFileException(file, "is read-only, and the sandbox saves every change to it. Make it "
+                    + "writable (chmod u+w) to use it, or copy it and start with --data on the copy", null);
+        }
     }
 }

@@ -116,6 +116,50 @@ class SandboxPersistenceTest {
     }
 
     @Test
+    void aReadOnlyDataFileStopsTheStartAndStaysAsItWas() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path file = dir.resolve("sandbox.json");
+        SandboxServer.start(SandboxOptions.defaults().withDataFile(file)).close();
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+
+        assertRefused(file, "is read-only");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("r--------");
+    }
+
+    @Test
+    void aReadOnlyJournalStopsTheStartToo() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path file = dir.resolve("sandbox.json");
+        SandboxServer.start(SandboxOptions.defaults().withDataFile(file)).close();
+        Path journal = dir.resolve("sandbox.json.journal");
+        Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("r--------"));
+        byte[] before = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> SandboxServer.start(SandboxOptions.defaults().withDataFile(file)))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining(journal.toString())
+                .hasMessageContaining("is read-only");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("r--------");
+    }
+
+    @Test
+    void aNullWhereAFlagOrNumberBelongsIsRefusedWithItsPlace() throws Exception {
+        Path file = dir.resolve("sandbox.json");
+        SandboxServer.start(SandboxOptions.defaults().withSeed(2L).withDataFile(file)).close();
+        Files.delete(dir.resolve("sandbox.json.journal"));
+        String text = Files.readString(file);
+
+        String validNull = text.replaceFirst("\"valid\" : (true|false)", "\"valid\" : null");
+        int line = (int) validNull.substring(0, validNull.indexOf("\"valid\" : null")).chars().filter(c -> c == '\n').count() + 1;
+        Files.writeString(file, validNull);
+        assertRefused(file, "is not valid sandbox data: projects[0].apiKeys[0].valid is null, line " + line + ", column ");
+
+        Files.writeString(file, text.replaceFirst("\"nextKeyId\" : \\d+", "\"nextKeyId\" : null"));
+        assertRefused(file, "nextKeyId is null");
+    }
+
+    @Test
     void anEmptyStartCreatesAFileWithoutProjects() throws Exception {
         Path file = dir.resolve("nested/dir/empty.json");
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withEmpty(true).withDataFile(file))) {
