@@ -38,9 +38,17 @@ final class Journal implements ChangeWriter {
     private static final ObjectMapper MAPPER = Json.newMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** Opens the journal file for writing; tests substitute a channel that fails as a full disk does. */
+    interface Opener {
+        FileChannel open(Path path) throws IOException;
+    }
+
+    static final Opener FILES = path -> FileChannel.open(path, StandardOpenOption.WRITE);
+
     private final DataFile dataFile;
     private final Path path;
     private final long minCompactBytes;
+    private final Opener opener;
     private FileChannel channel;
     private long generation;
     /** Bytes of acknowledged lines; the file is never longer once a write has returned. */
@@ -50,8 +58,9 @@ final class Journal implements ChangeWriter {
     private String broken;
     private boolean closed;
 
-    private Journal(DataFile dataFile, long generation, long minCompactBytes) {
+    private Journal(DataFile dataFile, long generation, long minCompactBytes, Opener opener) {
         this.dataFile = dataFile;
+        this.opener = opener;
         this.path = pathFor(dataFile.path());
         this.generation = generation;
         this.minCompactBytes = minCompactBytes;
@@ -67,7 +76,12 @@ final class Journal implements ChangeWriter {
      */
     static Journal startAfter(DataFile dataFile, long generation, SandboxData state, long minCompactBytes)
             throws IOException {
-        Journal journal = new Journal(dataFile, generation, minCompactBytes);
+        return startAfter(dataFile, generation, state, minCompactBytes, FILES);
+    }
+
+    static Journal startAfter(DataFile dataFile, long generation, SandboxData state, long minCompactBytes,
+                              Opener opener) throws IOException {
+        Journal journal = new Journal(dataFile, generation, minCompactBytes, opener);
         journal.compact(state);
         return journal;
     }
@@ -233,7 +247,7 @@ final class Journal implements ChangeWriter {
         // From here the old journal is stale: appending to it would lose changes on the next start.
         try {
             OwnerOnlyFiles.writeAtomically(path, header);
-            FileChannel fresh = FileChannel.open(path, StandardOpenOption.WRITE);
+            FileChannel fresh = opener.open(path);
             closeChannel();
             channel = fresh;
         } catch (IOException | RuntimeException e) {
