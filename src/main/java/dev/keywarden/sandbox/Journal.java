@@ -9,8 +9,9 @@ import dev.keywarden.common.OwnerOnlyFiles;
 import dev.keywarden.model.Json;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,18 +39,55 @@ final class Journal implements ChangeWriter {
     private static final ObjectMapper MAPPER = Json.newMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** Opens the journal file for writing; tests substitute a channel that fails as a full disk does. */
-    interface Opener {
-        FileChannel open(Path path) throws IOException;
+    /** The open journal file; tests substitute one that fails as a full disk does. */
+    interface Appendable extends Closeable {
+        void write(long position, byte[] bytes) throws IOException;
+
+        /** Forces what was written to the disk. */
+        void sync() throws IOException;
+
+        void truncate(long size) throws IOException;
     }
 
-    static final Opener FILES = path -> FileChannel.open(path, StandardOpenOption.WRITE);
+    interface Opener {
+        Appendable open(Path path) throws IOException;
+    }
+
+    /**
+     * A RandomAccessFile rather than a FileChannel: an interrupted thread (an HTTP worker at shutdown, or one
+     * whose flag a handler restored) would close a FileChannel for every later write.
+     */
+    static final Opener FILES = path -> {
+        RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw");
+        return new Appendable() {
+            @Override
+            public void write(long position, byte[] bytes) throws IOException {
+                file.seek(position);
+                file.write(bytes);
+            }
+
+            @Override
+            public void sync() throws IOException {
+                file.getFD().sync();
+            }
+
+            @Override
+            public void truncate(long size) throws IOException {
+                file.setLength(size);
+            }
+
+            @Override
+            public void close() throws IOException {
+                file.close();
+            }
+        };
+    };
 
     private final DataFile dataFile;
     private final Path path;
     private final long minCompactBytes;
     private final Opener opener;
-    private FileChannel channel;
+    private Appendable file;
     private long generation;
     /** Bytes of acknowledged lines; the file is never longer once a write has returned. */
     private long length;
@@ -199,12 +237,8 @@ final class Journal implements ChangeWriter {
         }
         byte[] line = line(MAPPER.writeValueAsBytes(change));
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            long at = length;
-            while (buffer.hasRemaining()) {
-                at += channel.write(buffer, at);
-            }
-            channel.force(false);
+            file.write(length, line);
+            file.sync();
         } catch (IOException | RuntimeException e) {
             cutBack(e);
             throw e;
@@ -215,8 +249,8 @@ final class Journal implements ChangeWriter {
     /** Takes a failed line back out, so the next change does not follow half a line. */
     private void cutBack(Exception failure) {
         try {
-            channel.truncate(length);
-            channel.force(false);
+            file.truncate(length);
+            file.sync();
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
             broken = "A change could not be saved to " + path + " nor taken back out of it; no further change "
@@ -247,9 +281,9 @@ final class Journal implements ChangeWriter {
         // From here the old journal is stale: appending to it would lose changes on the next start.
         try {
             OwnerOnlyFiles.writeAtomically(path, header);
-            FileChannel fresh = opener.open(path);
-            closeChannel();
-            channel = fresh;
+            Appendable fresh = opener.open(path);
+            closeFile();
+            file = fresh;
         } catch (IOException | RuntimeException e) {
             broken = "The journal " + path + " could not be started after the data file was rewritten; no "
                     + "further change is accepted until the sandbox is restarted";
@@ -285,10 +319,10 @@ final class Journal implements ChangeWriter {
         }
     }
 
-    private void closeChannel() {
-        if (channel != null) {
+    private void closeFile() {
+        if (file != null) {
             try {
-                channel.close();
+                file.close();
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.DEBUG, "Closing " + path + " failed", e);
             }
@@ -298,6 +332,6 @@ final class Journal implements ChangeWriter {
     @Override
     public void close() {
         closed = true;
-        closeChannel();
+        closeFile();
     }
 }

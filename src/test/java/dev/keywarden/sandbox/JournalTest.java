@@ -6,10 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +24,7 @@ class JournalTest {
 
     private DataFile file;
     private SandboxData data;
-    private FailingChannel channel;
+    private FailingFile journalFile;
     private final List<Long> keyIds = new ArrayList<>();
 
     @BeforeEach
@@ -38,8 +36,8 @@ class JournalTest {
 
     private Journal open() throws IOException {
         return Journal.startAfter(file, 0, data, Journal.DEFAULT_MIN_COMPACT_BYTES, path -> {
-            channel = new FailingChannel(FileChannel.open(path, StandardOpenOption.WRITE));
-            return channel;
+            journalFile = new FailingFile(Journal.FILES.open(path));
+            return journalFile;
         });
     }
 
@@ -49,12 +47,12 @@ class JournalTest {
             journal.write(new Change.KeyValiditySet(keyIds.get(0), false));
             long whole = Files.size(journal.path());
 
-            channel.failWrites = true;
+            journalFile.failWrites = true;
             assertThatThrownBy(() -> journal.write(new Change.KeyValiditySet(keyIds.get(1), false)))
                     .isInstanceOf(IOException.class);
             assertThat(Files.size(journal.path())).isEqualTo(whole);
 
-            channel.failWrites = false;
+            journalFile.failWrites = false;
             journal.write(new Change.KeyValiditySet(keyIds.get(2), false));
         }
         StoreState replayed = new StoreState(data);
@@ -69,19 +67,33 @@ class JournalTest {
     @Test
     void whenTheHalfLineCannotBeCutOffNoFurtherChangeIsAccepted() throws Exception {
         try (Journal journal = open()) {
-            channel.failWrites = true;
-            channel.failTruncates = true;
+            journalFile.failWrites = true;
+            journalFile.failTruncates = true;
             assertThatThrownBy(() -> journal.write(new Change.KeyValiditySet(keyIds.get(0), false)))
                     .isInstanceOf(IOException.class);
 
-            channel.failWrites = false;
-            channel.failTruncates = false;
+            journalFile.failWrites = false;
+            journalFile.failTruncates = false;
             long size = Files.size(journal.path());
             assertThatThrownBy(() -> journal.write(new Change.KeyValiditySet(keyIds.get(1), false)))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("until the sandbox is restarted");
             assertThat(Files.size(journal.path())).isEqualTo(size);
         }
+    }
+
+    @Test
+    void aThreadWithItsInterruptFlagSetStillWritesAndDoesNotStopLaterWrites() throws Exception {
+        try (Journal journal = Journal.startAfter(file, 0, data, Journal.DEFAULT_MIN_COMPACT_BYTES)) {
+            Thread.currentThread().interrupt();
+            try {
+                journal.write(new Change.KeyValiditySet(keyIds.get(0), false));
+            } finally {
+                assertThat(Thread.interrupted()).isTrue();
+            }
+            journal.write(new Change.KeyValiditySet(keyIds.get(1), false));
+        }
+        assertThat(Files.readAllLines(Journal.pathFor(file.path()))).hasSize(3);
     }
 
     @Test
