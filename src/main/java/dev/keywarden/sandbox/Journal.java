@@ -223,10 +223,6 @@ final class Journal implements ChangeWriter {
         return path;
     }
 
-    long generation() {
-        return generation;
-    }
-
     @Override
     public void write(Change change) throws IOException {
         if (closed) {

@@ -214,7 +214,7 @@ public final class SandboxStore implements AutoCloseable {
         }
     }
 
-    /** Closes the writer; later changes fail as unsaved. */
+    /** Closes the writer: with a data file, later changes fail as unsaved. */
     @Override
     public void close() {
         synchronized (writeLock) {
