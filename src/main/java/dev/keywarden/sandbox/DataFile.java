@@ -1,34 +1,44 @@
 package dev.keywarden.sandbox;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keywarden.common.OwnerOnlyFiles;
 import dev.keywarden.model.Json;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
- * The {@code --data} file: the sandbox state as JSON ({@link SandboxData}), raw key values included,
- * so it is written owner-only (0600 on POSIX). Every save goes to a temporary file in the same
- * directory that then replaces the old one atomically, so a crash leaves either the old or the new state.
- * The organisation key is never written.
+ * The {@code --data} file: a snapshot of the sandbox state as JSON ({@link SandboxData}), raw key values
+ * included, written owner-only and replaced atomically by {@link OwnerOnlyFiles}. Changes since the
+ * snapshot are in the {@link Journal} beside it; {@code generation} says which journal continues it.
+ * Version 1 (no journal, no generation) still loads, as generation 0. The organisation key is never written.
  */
 final class DataFile {
+
+    /** The first version, written before the journal: a whole snapshot after every change. */
+    static final int VERSION_WITHOUT_JOURNAL = 1;
+
+    record Loaded(SandboxData data, long generation) {
+    }
+
+    /** Fields that hold a number or a flag, never null. */
+    private static final Set<String> NOT_NULL = Set.of("nextKeyId", "generation", "id", "valid");
 
     private final Path path;
     private final ObjectMapper mapper = Json.newMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            // A missing number or boolean reads as 0 or false; SandboxData.validate() names the ones that matter.
+            // A missing number or flag reads as 0 or false, for SandboxData.validate() to name; nulls are refused first.
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     DataFile(Path path) {
@@ -44,7 +54,7 @@ final class DataFile {
     }
 
     /** Reads and checks the file; anything wrong is a {@link DataFileException} and the file is left alone. */
-    SandboxData load() throws DataFileException {
+    Loaded load() throws DataFileException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -60,56 +70,84 @@ final class DataFile {
         try {
             tree = mapper.readTree(bytes);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new DataFileException(path, "is not valid JSON (" + e.getOriginalMessage()
-                    + (at == null ? "" : ", line " + at.getLineNr() + " column " + at.getColumnNr()) + ")", e);
+            throw new DataFileException(path, JsonProblems.describe(e, 1), null);
         } catch (IOException e) {
-            throw new DataFileException(path, "cannot be read (" + e + ")", e);
+            throw new DataFileException(path, "cannot be read (" + e + ")", null);
         }
         if (tree == null || !tree.isObject() || !SandboxData.FORMAT.equals(tree.path("format").asText())) {
             throw new DataFileException(path,
                     "is not a Keywarden sandbox data file (it lacks \"format\": \"" + SandboxData.FORMAT + "\")", null);
         }
-        if (tree.path("version").asInt() != SandboxData.VERSION) {
-            throw new DataFileException(path, "has version " + tree.path("version") + "; this sandbox reads version "
-                    + SandboxData.VERSION, null);
+        int version = tree.path("version").asInt();
+        if (version != SandboxData.VERSION && version != VERSION_WITHOUT_JOURNAL) {
+            throw new DataFileException(path, "has version " + tree.path("version").asText("?")
+                    + "; this sandbox reads versions " + VERSION_WITHOUT_JOURNAL + " and " + SandboxData.VERSION, null);
         }
-        SandboxData data;
+        long generation = 0;
+        if (version == SandboxData.VERSION) {
+            JsonNode stored = tree.path("generation");
+            if (!stored.canConvertToExactIntegral() || stored.asLong() < 1) {
+                throw new DataFileException(path, "is not valid sandbox data: \"generation\" is not a positive whole number", null);
+            }
+            generation = stored.asLong();
+        }
+        rejectNulls(bytes);
+        SandboxData read;
         try {
-            data = mapper.treeToValue(tree, SandboxData.class);
+            // From the bytes, not the tree, so that an error knows its line and column.
+            read = mapper.readValue(bytes, SandboxData.class);
         } catch (JsonProcessingException e) {
-            throw new DataFileException(path, "is not valid sandbox data: " + e.getOriginalMessage() + where(e), e);
+            throw new DataFileException(path, JsonProblems.describe(e, 1), null);
+        } catch (IOException e) {
+            throw new DataFileException(path, "cannot be read (" + e + ")", null);
         }
+        SandboxData data = SandboxData.of(read.organization(), read.nextKeyId(), read.projects());
         try {
             data.validate();
         } catch (IllegalArgumentException e) {
-            throw new DataFileException(path, "is not valid sandbox data: " + e.getMessage(), e);
+            throw new DataFileException(path, "is not valid sandbox data: " + e.getMessage(), null);
         }
-        return data;
+        return new Loaded(data, generation);
     }
 
-    /** " at organization.created_at", from Jackson's path to the failing value. */
-    private static String where(JsonProcessingException e) {
-        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-            return "";
-        }
-        StringBuilder at = new StringBuilder();
-        for (JsonMappingException.Reference step : mapping.getPath()) {
-            if (step.getFieldName() != null) {
-                at.append(at.length() == 0 ? "" : ".").append(step.getFieldName());
-            } else if (step.getIndex() >= 0) {
-                at.append('[').append(step.getIndex()).append(']');
+    /**
+     * Jackson reads a null number or flag as 0 or false ({@code "valid": null} would load as deactivated
+     * without a word), while a missing one is for {@link SandboxData#validate} to name. So nulls where a
+     * number or flag belongs are refused here, with where they are.
+     */
+    private void rejectNulls(byte[] bytes) throws DataFileException {
+        try (JsonParser parser = mapper.getFactory().createParser(bytes)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_NULL && NOT_NULL.contains(parser.currentName())) {
+                    throw new DataFileException(path, "is not valid sandbox data: "
+                            + JsonProblems.path(parser.getParsingContext()) + " is null"
+                            + JsonProblems.where(parser.currentTokenLocation(), 1), null);
+                }
             }
+        } catch (JsonProcessingException e) {
+            throw new DataFileException(path, JsonProblems.describe(e, 1), null);
+        } catch (DataFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DataFileException(path, "cannot be read (" + e + ")", null);
         }
-        return " (at " + at + ")";
     }
 
-    void save(SandboxData data) {
-        try {
-            Files.createDirectories(path.getParent());
-            OwnerOnlyFiles.writeAtomically(path, mapper.writeValueAsBytes(data));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not save sandbox data file " + path, e);
-        }
+    /** The file's content for this state; {@link #write} puts it in place. */
+    byte[] content(SandboxData data, long generation) throws IOException {
+        ObjectNode body = mapper.valueToTree(data);
+        ObjectNode out = mapper.createObjectNode();
+        out.put("format", SandboxData.FORMAT);
+        out.put("version", SandboxData.VERSION);
+        out.put("generation", generation);
+        body.remove("format");
+        body.remove("version");
+        out.setAll(body);
+        return mapper.writeValueAsBytes(out);
+    }
+
+    /** Replaces the file atomically, owner-only: a crash leaves the old content or the new. */
+    void write(byte[] content) throws IOException {
+        OwnerOnlyFiles.writeAtomically(path, content);
     }
 }

@@ -72,6 +72,7 @@ public final class SandboxCommand {
         out.println("Try: curl -H \"CONFIDENT_API_KEY: " + server.orgKey() + "\" " + server.baseUrl() + "/v1/projects");
         if (options.dataFile() != null) {
             out.println("Data file: " + options.dataFile().toAbsolutePath());
+            server.store().notices().forEach(notice -> out.println("Note: " + notice));
             if (options.orgKey() == null) {
                 out.println("The organisation key is new each start; pass --org-key to keep it.");
             }

@@ -5,9 +5,9 @@ import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.Organization;
 import dev.keywarden.model.Project;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The whole organisation state: what the demo generator produces, the store starts from, and the
@@ -21,7 +21,7 @@ record SandboxData(
         @JsonProperty("projects") List<ProjectData> projects) {
 
     static final String FORMAT = "keywarden-sandbox";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     SandboxData {
         projects = projects == null ? null : List.copyOf(projects);
@@ -37,7 +37,11 @@ record SandboxData(
         }
     }
 
-    /** Checks what Jackson cannot: presence, uniqueness and references. Throws with a plain-words reason. */
+    /**
+     * Checks what Jackson cannot: presence, uniqueness and references. Throws with a plain-words reason that
+     * points at the place ({@code projects[2].apiKeys[0]}) and never quotes a value: in a damaged file a raw
+     * key can sit where a name should be.
+     */
     void validate() {
         check(FORMAT.equals(format), "it is not a Keywarden sandbox data file (\"format\" is not \"" + FORMAT + "\")");
         check(version == VERSION, "its version " + version + " is not supported (expected " + VERSION + ")");
@@ -45,25 +49,32 @@ record SandboxData(
         check(organization.id() != null && organization.name() != null && organization.plan() != null
                 && organization.createdAt() != null, "the organization lacks an id, name, plan or created_at");
         check(projects != null, "\"projects\" is missing");
-        Set<String> projectIds = new HashSet<>();
-        Set<String> names = new HashSet<>();
-        Set<Long> keyIds = new HashSet<>();
-        for (ProjectData entry : projects) {
+        Map<String, String> projectIds = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        Map<Long, String> keyIds = new HashMap<>();
+        for (int p = 0; p < projects.size(); p++) {
+            String at = "projects[" + p + "]";
+            ProjectData entry = projects.get(p);
             check(entry != null && entry.project() != null && entry.apiKeys() != null,
-                    "a project entry lacks \"project\" or \"apiKeys\"");
+                    at + " lacks \"project\" or \"apiKeys\"");
             Project project = entry.project();
             check(project.id() != null && project.name() != null && project.createdAt() != null,
-                    "a project lacks an id, name or created_at");
+                    at + ".project lacks an id, name or created_at");
             check(organization.id().equals(project.organizationId()),
-                    "project " + project.id() + " belongs to another organization");
-            check(projectIds.add(project.id()), "project id " + project.id() + " appears twice");
-            check(names.add(ProjectNames.normalised(project.name())), "project name \"" + project.name() + "\" appears twice");
-            for (ApiKey key : entry.apiKeys()) {
+                    at + ".project belongs to another organization");
+            String sameId = projectIds.putIfAbsent(project.id(), at);
+            check(sameId == null, "the project id at " + at + " appears twice (also at " + sameId + ")");
+            String sameName = names.putIfAbsent(ProjectNames.normalised(project.name()), at);
+            check(sameName == null, "the project name at " + at + " appears twice (also at " + sameName + ")");
+            for (int k = 0; k < entry.apiKeys().size(); k++) {
+                String keyAt = at + ".apiKeys[" + k + "]";
+                ApiKey key = entry.apiKeys().get(k);
                 check(key != null && key.value() != null && !key.value().isBlank() && key.createdAt() != null,
-                        "an API key in project " + project.id() + " lacks a value or created_at");
-                check(key.id() > 0, "API key id " + key.id() + " is not positive");
-                check(keyIds.add(key.id()), "API key id " + key.id() + " appears twice");
-                check(!key.isMasked(), "API key " + key.id() + " holds a masked value, not a raw one");
+                        keyAt + " lacks a value or created_at");
+                check(key.id() > 0, "API key id " + key.id() + " at " + keyAt + " is not positive");
+                String sameKey = keyIds.putIfAbsent(key.id(), keyAt);
+                check(sameKey == null, "API key id " + key.id() + " at " + keyAt + " appears twice (also at " + sameKey + ")");
+                check(!key.isMasked(), keyAt + " holds a masked value, not a raw one");
             }
         }
     }

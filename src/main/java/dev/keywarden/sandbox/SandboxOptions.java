@@ -160,10 +160,11 @@ public record SandboxOptions(int port, String orgKey, boolean empty, Long seed, 
                   --empty             start with no projects instead of the demo organisation
                   --seed N            reproducible demo data: the same projects, ids, key values and
                                       validity every run; times keep the same distance before the start
-                  --data FILE         keep the state in FILE across restarts (written owner-only, with
-                                      raw key values; the org key is never written: pass --org-key to
-                                      keep it). A new FILE starts from the demo data (or --empty);
-                                      an existing one wins over --empty and --seed
+                  --data FILE         keep the state in FILE (and FILE.journal) across restarts (written
+                                      owner-only, with raw key values; the org key is never written:
+                                      pass --org-key to keep it). A new FILE starts from the demo data
+                                      (or --empty); an existing one wins over --empty and --seed.
+                                      A damaged or read-only FILE stops the start
                   --latency-ms N      wait N milliseconds (0-%d) before every response
                   --simulate-traffic  every 2-5 seconds use a few random active keys, so lastUsed moves
                   --help              show this help

@@ -4,7 +4,6 @@ import dev.keywarden.common.DaemonThreads;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -14,7 +13,7 @@ import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The embedded Confident-compatible server, on 127.0.0.1 only. Start it, point a client at
@@ -69,28 +68,21 @@ public final class SandboxServer implements AutoCloseable {
      * untouched), otherwise starts from demo data or, with {@code empty}, an organisation without projects.
      */
     public static SandboxServer start(SandboxOptions options) throws IOException {
+        return start(options, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(SandboxOptions)}, with the store's writer wrapped: the seam where tests make saves fail. */
+    static SandboxServer start(SandboxOptions options, UnaryOperator<ChangeWriter> writers) throws IOException {
         Objects.requireNonNull(options, "options");
         String orgKey = options.orgKey() != null ? options.orgKey() : Identifiers.orgKey();
         Clock clock = Clock.systemUTC();
-        SandboxStore store;
-        if (options.dataFile() == null) {
-            store = new SandboxStore(initialData(options, clock), clock, data -> { });
-        } else {
-            DataFile file = new DataFile(options.dataFile());
-            Consumer<SandboxData> save = file::save;
-            if (file.exists()) {
-                store = new SandboxStore(file.load(), clock, save);
-            } else {
-                SandboxData initial = initialData(options, clock);
-                try {
-                    file.save(initial);
-                } catch (UncheckedIOException e) {
-                    throw new DataFileException(file.path(), "cannot be created (" + e.getCause() + ")", e);
-                }
-                store = new SandboxStore(initial, clock, save);
-            }
+        SandboxStore store = SandboxStorage.open(options.dataFile(), () -> initialData(options, clock), clock, writers);
+        try {
+            return new SandboxServer(options, store, orgKey);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
         }
-        return new SandboxServer(options, store, orgKey);
     }
 
     /**
@@ -129,6 +121,11 @@ public final class SandboxServer implements AutoCloseable {
 
     public SandboxStore store() {
         return store;
+    }
+
+    /** The traffic simulator, or null without {@code --simulate-traffic}; for tests. */
+    TrafficSimulator traffic() {
+        return traffic;
     }
 
     public Duration latency() {
@@ -172,5 +169,6 @@ public final class SandboxServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        store.close();
     }
 }

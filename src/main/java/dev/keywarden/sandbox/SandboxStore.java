@@ -5,238 +5,254 @@ import dev.keywarden.model.CreatedProject;
 import dev.keywarden.model.Organization;
 import dev.keywarden.model.Project;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * The in-memory organisation. One lock guards everything, so no update is lost; after each change the
- * new state is handed to the persister while the lock is still held, so the data file never goes
- * backwards. Keys are held with raw values and masked on the way out, except when just created.
+ * The organisation, safe for many threads. A change is checked, then made durable by the
+ * {@link ChangeWriter}, and only then applied to memory, so an answer is always the truth: when the write
+ * fails the request answers 500 and nothing changed, in memory or on disk. Changes queue on one write lock
+ * (held across the durable write, so the file order is the answer order); readers take only a short state
+ * lock and never wait for a disk. Keys are held with raw values and masked on the way out, except when just
+ * created.
  */
-public final class SandboxStore {
+public final class SandboxStore implements AutoCloseable {
 
     static final String DEFAULT_KEY_NAME = "Default Key";
+    static final String NOT_SAVED = "The change could not be saved, so it was not made";
 
-    private final Object lock = new Object();
+    private static final System.Logger LOG = System.getLogger(SandboxStore.class.getName());
+
+    private final Object writeLock = new Object();
+    private final Object stateLock = new Object();
     private final Clock clock;
-    private final Consumer<SandboxData> persister;
-    private final Organization organization;
-    private final Map<String, ProjectEntry> projects = new LinkedHashMap<>();
-    private final Map<Long, String> projectIdByKeyId = new HashMap<>();
-    /** Keyed by a digest of the raw value, so a lookup never compares secrets character by character. */
-    private final Map<String, Long> keyIdByValueDigest = new HashMap<>();
-    private long nextKeyId;
+    private final ChangeWriter writer;
+    private final StoreState state;
+    private final List<String> notices;
 
-    private static final class ProjectEntry {
-        Project project;
-        final Map<Long, ApiKey> keys = new LinkedHashMap<>();
-
-        ProjectEntry(Project project) {
-            this.project = project;
-        }
+    SandboxStore(SandboxData data, Clock clock, ChangeWriter writer) {
+        this(new StoreState(data), clock, writer, List.of());
     }
 
-    SandboxStore(SandboxData data, Clock clock, Consumer<SandboxData> persister) {
-        data.validate();
+    /** @param notices what the start found worth telling (a torn journal line ignored, say); never secrets */
+    SandboxStore(StoreState state, Clock clock, ChangeWriter writer, List<String> notices) {
+        this.state = state;
         this.clock = clock;
-        this.persister = persister;
-        this.organization = data.organization();
-        for (SandboxData.ProjectData stored : data.projects()) {
-            ProjectEntry entry = new ProjectEntry(stored.project());
-            projects.put(stored.project().id(), entry);
-            for (ApiKey key : stored.apiKeys()) {
-                index(entry, key);
-            }
-        }
-        this.nextKeyId = Math.max(data.nextKeyId(), data.highestKeyId() + 1);
+        this.writer = writer;
+        this.notices = List.copyOf(notices);
     }
 
     public Organization organization() {
-        return organization;
+        return state.organization();
+    }
+
+    /** Plain-words notes from loading the data file, for the start-up banner. */
+    public List<String> notices() {
+        return notices;
     }
 
     public List<Project> projects() {
-        synchronized (lock) {
-            return projects.values().stream().map(e -> e.project).toList();
+        synchronized (stateLock) {
+            return state.projects();
         }
     }
 
     public Optional<Project> project(String projectId) {
-        synchronized (lock) {
-            return Optional.ofNullable(projects.get(projectId)).map(e -> e.project);
+        synchronized (stateLock) {
+            return Optional.ofNullable(state.project(projectId));
         }
     }
 
     /** The project's keys, masked, oldest first. */
     public List<ApiKey> keys(String projectId) {
-        synchronized (lock) {
-            return entry(projectId).keys.values().stream().map(ApiKey::masked).toList();
+        List<ApiKey> keys;
+        synchronized (stateLock) {
+            keys = state.keys(projectId);
         }
+        if (keys == null) {
+            throw ApiError.projectNotFound();
+        }
+        return keys.stream().map(ApiKey::masked).toList();
     }
 
     /** One key, masked; empty when the project or key does not exist or the key belongs to another project. */
     public Optional<ApiKey> key(String projectId, long keyId) {
-        synchronized (lock) {
-            ProjectEntry entry = projects.get(projectId);
-            return entry == null ? Optional.empty() : Optional.ofNullable(entry.keys.get(keyId)).map(ApiKey::masked);
+        synchronized (stateLock) {
+            return Optional.ofNullable(state.key(projectId, keyId)).map(ApiKey::masked);
         }
     }
 
     /** Test hook: the raw value of a live key, to call {@code /v1/datasets} with it. */
     public String rawValue(long keyId) {
-        synchronized (lock) {
-            String projectId = projectIdByKeyId.get(keyId);
-            if (projectId == null) {
+        synchronized (stateLock) {
+            try {
+                return state.existingKey(keyId).value();
+            } catch (IllegalStateException e) {
                 throw new NoSuchElementException("no API key with id " + keyId);
             }
-            return projects.get(projectId).keys.get(keyId).value();
         }
     }
 
     /** Creates a project with its default key; the key comes back with its raw value. */
     public CreatedProject createProject(String name, String description) {
         Objects.requireNonNull(name, "name");
-        synchronized (lock) {
+        synchronized (writeLock) {
             String stripped = name.strip();
             requireUniqueName(stripped, null);
             Instant now = now();
-            Project project = new Project(newProjectId(), stripped, description, organization.id(), now, null);
-            ProjectEntry entry = new ProjectEntry(project);
-            projects.put(project.id(), entry);
-            ApiKey key = mintKey(entry, DEFAULT_KEY_NAME, now);
-            persist();
+            Project project = new Project(newProjectId(), stripped, description, state.organization().id(), now, null);
+            ApiKey key = newKey(DEFAULT_KEY_NAME, now);
+            commit(new Change.ProjectCreated(project, key));
             return new CreatedProject(project, key);
         }
     }
 
     public Project updateProject(String projectId, ProjectPatch patch) {
-        synchronized (lock) {
-            ProjectEntry entry = entry(projectId);
-            Project old = entry.project;
+        synchronized (writeLock) {
+            Project old = existingProject(projectId);
             String name = old.name();
             if (patch.name() != null) {
                 name = patch.name().strip();
                 requireUniqueName(name, projectId);
             }
             String description = patch.changesDescription() ? patch.description() : old.description();
-            entry.project = new Project(old.id(), name, description, old.organizationId(), old.createdAt(),
+            Project updated = new Project(old.id(), name, description, old.organizationId(), old.createdAt(),
                     old.governancePolicy());
-            persist();
-            return entry.project;
+            commit(new Change.ProjectUpdated(updated));
+            return updated;
         }
     }
 
     /** Deletes the project and all its keys; their values stop authenticating at once. */
     public void deleteProject(String projectId) {
-        synchronized (lock) {
-            ProjectEntry entry = entry(projectId);
-            for (ApiKey key : List.copyOf(entry.keys.values())) {
-                unindex(entry, key);
-            }
-            projects.remove(projectId);
-            persist();
+        synchronized (writeLock) {
+            existingProject(projectId);
+            commit(new Change.ProjectDeleted(projectId));
         }
     }
 
     /** Mints a key; the answer carries its raw value, the only time it is shown. */
     public ApiKey createKey(String projectId, String name) {
         Objects.requireNonNull(name, "name");
-        synchronized (lock) {
-            ApiKey key = mintKey(entry(projectId), name, now());
-            persist();
+        synchronized (writeLock) {
+            existingProject(projectId);
+            ApiKey key = newKey(name, now());
+            commit(new Change.KeyCreated(projectId, key));
             return key;
         }
     }
 
     public ApiKey setKeyValid(String projectId, long keyId, boolean valid) {
-        synchronized (lock) {
-            ProjectEntry entry = entry(projectId);
-            ApiKey old = keyIn(entry, keyId);
-            ApiKey updated = new ApiKey(old.id(), old.name(), valid, old.value(), old.createdAt(), old.lastUsed());
-            entry.keys.put(keyId, updated);
-            persist();
-            return updated.masked();
+        synchronized (writeLock) {
+            ApiKey old = existingKey(projectId, keyId);
+            if (old.valid() == valid) {
+                return old.masked();
+            }
+            commit(new Change.KeyValiditySet(keyId, valid));
+            return new ApiKey(old.id(), old.name(), valid, old.value(), old.createdAt(), old.lastUsed()).masked();
         }
     }
 
     public void deleteKey(String projectId, long keyId) {
-        synchronized (lock) {
-            ProjectEntry entry = entry(projectId);
-            unindex(entry, keyIn(entry, keyId));
-            persist();
+        synchronized (writeLock) {
+            existingKey(projectId, keyId);
+            commit(new Change.KeyDeleted(keyId));
         }
     }
 
     /**
      * Authenticates a data-plane call made with a project key: an active key's {@code lastUsed} becomes
      * now and its project is returned; a deactivated, revoked or unknown value gives empty.
+     * Recording the use is best effort: when it cannot be saved the call is still answered (it was
+     * authenticated by what is on disk), {@code lastUsed} stays where it was in memory too, and a warning is
+     * logged.
      */
     public Optional<Project> useProjectKey(String rawValue) {
         if (rawValue == null) {
             return Optional.empty();
         }
         String digest = digest(rawValue);
-        synchronized (lock) {
-            Long keyId = keyIdByValueDigest.get(digest);
-            if (keyId == null) {
+        synchronized (writeLock) {
+            ApiKey key = state.keyByValueDigest(digest);
+            if (key == null || !key.valid()) {
                 return Optional.empty();
             }
-            ProjectEntry entry = projects.get(projectIdByKeyId.get(keyId));
-            ApiKey key = entry.keys.get(keyId);
-            if (!key.valid()) {
-                return Optional.empty();
+            Project project = state.projectOfKey(key.id());
+            Change used = new Change.KeyUsed(key.id(), now());
+            try {
+                writer.write(used);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Could not save the last use of API key " + key.id()
+                        + "; the call was answered and lastUsed stays as it was", e);
+                return Optional.of(project);
             }
-            entry.keys.put(keyId, new ApiKey(key.id(), key.name(), true, key.value(), key.createdAt(), now()));
-            persist();
-            return Optional.of(entry.project);
+            apply(used);
+            return Optional.of(project);
         }
     }
 
     /** Raw values of the keys that would authenticate now (for the traffic simulator). */
     List<String> activeKeyValues() {
-        synchronized (lock) {
-            List<String> values = new ArrayList<>();
-            for (ProjectEntry entry : projects.values()) {
-                entry.keys.values().stream().filter(ApiKey::valid).map(ApiKey::value).forEach(values::add);
-            }
-            return values;
+        synchronized (stateLock) {
+            return state.activeKeyValues();
         }
     }
 
     SandboxData snapshot() {
-        synchronized (lock) {
-            List<SandboxData.ProjectData> stored = new ArrayList<>();
-            for (ProjectEntry entry : projects.values()) {
-                stored.add(new SandboxData.ProjectData(entry.project, List.copyOf(entry.keys.values())));
-            }
-            return SandboxData.of(organization, nextKeyId, stored);
+        synchronized (stateLock) {
+            return state.toData();
         }
     }
 
-    private ProjectEntry entry(String projectId) {
-        ProjectEntry entry = projects.get(projectId);
-        if (entry == null) {
+    /** Closes the writer: with a data file, later changes fail as unsaved. */
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            writer.close();
+        }
+    }
+
+    /** Durable first, then memory; a failed write leaves both as they were. Caller holds the write lock. */
+    private void commit(Change change) {
+        try {
+            writer.write(change);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Could not save a change (" + change.kind() + "); it was not made", e);
+            throw new ApiError(500, NOT_SAVED);
+        }
+        apply(change);
+    }
+
+    private void apply(Change change) {
+        synchronized (stateLock) {
+            change.applyTo(state);
+        }
+        writer.written(state::toData);
+    }
+
+    // The lookups below run under the write lock only: no other thread can change the state meanwhile.
+
+    private Project existingProject(String projectId) {
+        Project project = state.project(projectId);
+        if (project == null) {
             throw ApiError.projectNotFound();
         }
-        return entry;
+        return project;
     }
 
-    private static ApiKey keyIn(ProjectEntry entry, long keyId) {
-        ApiKey key = entry.keys.get(keyId);
+    private ApiKey existingKey(String projectId, long keyId) {
+        existingProject(projectId);
+        ApiKey key = state.key(projectId, keyId);
         if (key == null) {
             throw ApiError.keyNotFound();
         }
@@ -245,8 +261,8 @@ public final class SandboxStore {
 
     private void requireUniqueName(String name, String exceptProjectId) {
         String wanted = ProjectNames.normalised(name);
-        for (ProjectEntry entry : projects.values()) {
-            if (!entry.project.id().equals(exceptProjectId) && ProjectNames.normalised(entry.project.name()).equals(wanted)) {
+        for (Project project : state.projects()) {
+            if (!project.id().equals(exceptProjectId) && ProjectNames.normalised(project.name()).equals(wanted)) {
                 throw ApiError.conflict("A project named \"" + name + "\" already exists");
             }
         }
@@ -256,34 +272,17 @@ public final class SandboxStore {
         String id;
         do {
             id = Identifiers.cuid(Identifiers.SECURE);
-        } while (projects.containsKey(id));
+        } while (state.project(id) != null);
         return id;
     }
 
-    private ApiKey mintKey(ProjectEntry entry, String name, Instant createdAt) {
+    /** A key not yet in the state: the id is taken for good only once the change that adds it is applied. */
+    private ApiKey newKey(String name, Instant createdAt) {
         String value;
         do {
             value = Identifiers.projectKeyValue(Identifiers.SECURE);
-        } while (keyIdByValueDigest.containsKey(digest(value)));
-        ApiKey key = new ApiKey(nextKeyId++, name, true, value, createdAt, null);
-        index(entry, key);
-        return key;
-    }
-
-    private void index(ProjectEntry entry, ApiKey key) {
-        entry.keys.put(key.id(), key);
-        projectIdByKeyId.put(key.id(), entry.project.id());
-        keyIdByValueDigest.put(digest(key.value()), key.id());
-    }
-
-    private void unindex(ProjectEntry entry, ApiKey key) {
-        entry.keys.remove(key.id());
-        projectIdByKeyId.remove(key.id());
-        keyIdByValueDigest.remove(digest(key.value()));
-    }
-
-    private void persist() {
-        persister.accept(snapshot());
+        } while (state.hasValueDigest(digest(value)));
+        return new ApiKey(state.nextKeyId(), name, true, value, createdAt, null);
     }
 
     private Instant now() {

@@ -4,6 +4,7 @@ import dev.keywarden.common.DaemonThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,8 +22,13 @@ final class TrafficSimulator implements AutoCloseable {
     private final Random random;
     private final long minDelayMillis;
     private final long maxDelayMillis;
-    private final ScheduledExecutorService scheduler =
-            Executors.newSingleThreadScheduledExecutor(new DaemonThreads("sandbox-traffic"));
+    private final DaemonThreads daemons = new DaemonThreads("sandbox-traffic");
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = daemons.newThread(task);
+        threads.add(thread);
+        return thread;
+    });
 
     TrafficSimulator(SandboxStore store, Random random, Duration minDelay, Duration maxDelay) {
         this.store = store;
@@ -61,6 +67,15 @@ final class TrafficSimulator implements AutoCloseable {
         } finally {
             scheduleNext();
         }
+    }
+
+    /** The threads this simulator has started, so a test can watch exactly these and no others. */
+    List<Thread> threads() {
+        return List.copyOf(threads);
+    }
+
+    boolean isTerminated() {
+        return scheduler.isTerminated();
     }
 
     @Override

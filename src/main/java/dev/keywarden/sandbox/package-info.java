@@ -20,11 +20,15 @@
  *       never reused.</li>
  *   <li>{@code --seed} fixes the demo data (names, ids, key values, validity, and every time as a distance
  *       before the start); keys minted afterwards, and the org key, always come from SecureRandom.</li>
- *   <li>{@code --data FILE} holds JSON ({@code format}, {@code version}, {@code organization},
- *       {@code nextKeyId}, {@code projects[].project}, {@code projects[].apiKeys} with raw values), written
- *       0600 and replaced atomically after every change, {@code lastUsed} included. The org key is never
- *       written. A bad file stops the start and is left as it was. If a save fails, the request answers
- *       500 while memory keeps the change.</li>
+ *   <li>{@code --data FILE} holds a JSON snapshot ({@code format}, {@code version} 2, {@code generation},
+ *       {@code organization}, {@code nextKeyId}, {@code projects[].project}, {@code projects[].apiKeys} with
+ *       raw values; version 1 files still load) and {@code FILE.journal} beside it, one JSON line per change
+ *       since that snapshot, forced to disk before the change is answered. Each start, and a journal grown
+ *       past twice the snapshot (at least 4 MiB), folds the journal into a new snapshot. Both files are
+ *       written 0600. The org key is never written. A bad file stops the start and is left as it was; a torn
+ *       last journal line (a crash mid-write) is skipped with a notice. A change is applied in memory only
+ *       after it is saved: if the save fails the request answers 500 and nothing changed. Recording a key's
+ *       last use on {@code /v1/datasets} is best effort: the call is answered and {@code lastUsed} stays.</li>
  * </ul>
  */
 package dev.keywarden.sandbox;

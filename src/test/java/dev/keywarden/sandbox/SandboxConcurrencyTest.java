@@ -5,6 +5,9 @@ import dev.keywarden.model.ApiKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,6 +51,24 @@ class SandboxConcurrencyTest {
 
     @Test
     void concurrentWritesAreNeitherLostNorMixedUp() throws Exception {
+        writeConcurrently(server, client);
+    }
+
+    /** The same load with every change journaled: the answers agree with memory, and a restart with both. */
+    @Test
+    void concurrentWritesWithADataFileAreAllThereAfterARestart(@TempDir Path dir) throws Exception {
+        SandboxOptions options = SandboxOptions.defaults().withEmpty(true).withDataFile(dir.resolve("sandbox.json"));
+        SandboxData written;
+        try (SandboxServer durable = SandboxServer.start(options)) {
+            writeConcurrently(durable, new SandboxClient(durable));
+            written = durable.store().snapshot();
+        }
+        try (SandboxServer restarted = SandboxServer.start(options)) {
+            assertThat(restarted.store().snapshot()).isEqualTo(written);
+        }
+    }
+
+    private static void writeConcurrently(SandboxServer server, SandboxClient client) throws Exception {
         String projectId = assertSuccess(client.post("/v1/projects", "{\"name\": \"Shared\"}"))
                 .get("project").get("id").asText();
         String keys = "/v1/projects/" + projectId + "/api-keys";

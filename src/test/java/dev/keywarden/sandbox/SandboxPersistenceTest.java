@@ -66,17 +66,97 @@ class SandboxPersistenceTest {
     }
 
     @Test
-    void theFileIsOwnerOnlyAndNoTemporaryFilesRemain() throws Exception {
+    void theFilesAreOwnerOnlyAndNoTemporaryFilesRemain() throws Exception {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Path file = dir.resolve("private.json");
+        Path journal = dir.resolve("private.json.journal");
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withDataFile(file))) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("rw-------");
             assertSuccess(new SandboxClient(server).post("/v1/projects", "{\"name\": \"Another\"}"));
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("rw-------");
         }
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).containsExactly(file);
+            assertThat(files).containsExactlyInAnyOrder(file, journal);
         }
+    }
+
+    @Test
+    void aNewFolderForTheDataFileIsOwnerOnly() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path folder = dir.resolve("state");
+        try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withDataFile(folder.resolve("s.json")))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+        }
+    }
+
+    @Test
+    void temporaryFilesAKilledRunLeftBehindAreRemovedOnStart() throws Exception {
+        Path file = dir.resolve("sandbox.json");
+        SandboxServer.start(SandboxOptions.defaults().withDataFile(file)).close();
+        String raw = "confident_us_proj_" + "ab".repeat(16);
+        List<Path> leftovers = List.of(dir.resolve(".sandbox.json-8123456789012345678.tmp"),
+                dir.resolve(".sandbox.json.3.tmp"), dir.resolve(".sandbox.json.journal-42.tmp"));
+        List<Path> others = List.of(dir.resolve(".other.json-1.tmp"), dir.resolve("sandbox.json-1.tmp"),
+                dir.resolve(".sandbox.json-x.tmp"), dir.resolve("notes.tmp"));
+        for (Path path : leftovers) {
+            Files.writeString(path, "{\"value\": \"" + raw + "\"}");
+        }
+        for (Path path : others) {
+            Files.writeString(path, "not ours");
+        }
+
+        try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withDataFile(file))) {
+            assertThat(server.store().notices()).singleElement().asString()
+                    .startsWith("Removed 3 temporary files").doesNotContain(raw);
+        }
+        leftovers.forEach(path -> assertThat(path).doesNotExist());
+        others.forEach(path -> assertThat(path).hasContent("not ours"));
+    }
+
+    @Test
+    void aReadOnlyDataFileStopsTheStartAndStaysAsItWas() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path file = dir.resolve("sandbox.json");
+        SandboxServer.start(SandboxOptions.defaults().withDataFile(file)).close();
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+
+        assertRefused(file, "is read-only");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("r--------");
+    }
+
+    @Test
+    void aReadOnlyJournalStopsTheStartToo() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path file = dir.resolve("sandbox.json");
+        SandboxServer.start(SandboxOptions.defaults().withDataFile(file)).close();
+        Path journal = dir.resolve("sandbox.json.journal");
+        Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("r--------"));
+        byte[] before = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> SandboxServer.start(SandboxOptions.defaults().withDataFile(file)))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining(journal.toString())
+                .hasMessageContaining("is read-only");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("r--------");
+    }
+
+    @Test
+    void aNullWhereAFlagOrNumberBelongsIsRefusedWithItsPlace() throws Exception {
+        Path file = dir.resolve("sandbox.json");
+        SandboxServer.start(SandboxOptions.defaults().withSeed(2L).withDataFile(file)).close();
+        Files.delete(dir.resolve("sandbox.json.journal"));
+        String text = Files.readString(file);
+
+        String validNull = text.replaceFirst("\"valid\" : (true|false)", "\"valid\" : null");
+        int line = (int) validNull.substring(0, validNull.indexOf("\"valid\" : null")).chars().filter(c -> c == '\n').count() + 1;
+        Files.writeString(file, validNull);
+        assertRefused(file, "is not valid sandbox data: projects[0].apiKeys[0].valid is null, line " + line + ", column ");
+
+        Files.writeString(file, text.replaceFirst("\"nextKeyId\" : \\d+", "\"nextKeyId\" : null"));
+        assertRefused(file, "nextKeyId is null");
     }
 
     @Test
@@ -95,7 +175,8 @@ class SandboxPersistenceTest {
         assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 1, \"organization\": ", "is not valid JSON");
         assertRefused("", "is empty");
         assertRefused("[1, 2, 3]", "not a Keywarden sandbox data file");
-        assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 2}", "has version 2");
+        // Version 2 is the current one (version 1 still loads); a later one is refused.
+        assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 3}", "has version 3");
         assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 1}", "\"organization\" is missing");
         assertRefused("{\"format\": \"something-else\", \"version\": 1}", "not a Keywarden sandbox data file");
         assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 1, \"nextKeyId\": 1, \"projects\": [],"

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 
@@ -30,16 +31,24 @@ class TrafficSimulatorTest {
                 .forEach(k -> assertThat(k.lastUsed() == null || k.lastUsed().isBefore(started)).isTrue()));
     }
 
+    /** Watches this server's own simulator threads only: other tests may close sandboxes on threads nobody waits for. */
     @Test
     void aServerWithSimulatedTrafficClosesCleanly() throws Exception {
         SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withSimulateTraffic(true));
-        assertThat(Thread.getAllStackTraces().keySet())
-                .filteredOn(t -> t.getName().startsWith("sandbox-"))
+        TrafficSimulator traffic = server.traffic();
+        List<Thread> threads = traffic.threads();
+        assertThat(threads)
                 .isNotEmpty()
-                .allMatch(Thread::isDaemon);
+                .allMatch(Thread::isAlive)
+                .allMatch(Thread::isDaemon)
+                .allMatch(t -> t.getName().startsWith("sandbox-"));
         server.close();
-        assertThat(Thread.getAllStackTraces().keySet())
-                .noneMatch(t -> t.isAlive() && t.getName().startsWith("sandbox-"));
+        assertThat(traffic.isTerminated()).isTrue();
+        for (Thread thread : threads) {
+            thread.join(Duration.ofSeconds(5).toMillis());
+        }
+        assertThat(threads).noneMatch(Thread::isAlive);
+        assertThat(traffic.threads()).isEqualTo(threads);
     }
 
     private static long usedSince(SandboxStore store, Instant since) {

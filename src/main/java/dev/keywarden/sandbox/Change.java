@@ -1,0 +1,93 @@
+package dev.keywarden.sandbox;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.keywarden.model.ApiKey;
+import dev.keywarden.model.Project;
+
+import java.time.Instant;
+
+/**
+ * One change to the organisation, decided and checked by {@link SandboxStore} before anything moves: it is
+ * first made durable by a {@link ChangeWriter} and only then applied to memory, and the journal replays the
+ * same records on start. Key values in here are raw.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "change")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Change.ProjectCreated.class, name = "projectCreated"),
+        @JsonSubTypes.Type(value = Change.ProjectUpdated.class, name = "projectUpdated"),
+        @JsonSubTypes.Type(value = Change.ProjectDeleted.class, name = "projectDeleted"),
+        @JsonSubTypes.Type(value = Change.KeyCreated.class, name = "keyCreated"),
+        @JsonSubTypes.Type(value = Change.KeyValiditySet.class, name = "keyValiditySet"),
+        @JsonSubTypes.Type(value = Change.KeyDeleted.class, name = "keyDeleted"),
+        @JsonSubTypes.Type(value = Change.KeyUsed.class, name = "keyUsed"),
+})
+sealed interface Change {
+
+    /** Applies this change; throws {@link IllegalStateException} when it does not fit the state (only a bad journal can). */
+    void applyTo(StoreState state);
+
+    /** A short name for logs; never carries a value. */
+    @JsonIgnore
+    default String kind() {
+        return getClass().getSimpleName();
+    }
+
+    record ProjectCreated(@JsonProperty(value = "project", required = true) Project project,
+                          @JsonProperty(value = "apiKey", required = true) ApiKey defaultKey) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            state.addProject(project);
+            state.addKey(project.id(), defaultKey);
+        }
+    }
+
+    record ProjectUpdated(@JsonProperty(value = "project", required = true) Project project) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            state.replaceProject(project);
+        }
+    }
+
+    record ProjectDeleted(@JsonProperty(value = "projectId", required = true) String projectId) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            state.removeProject(projectId);
+        }
+    }
+
+    record KeyCreated(@JsonProperty(value = "projectId", required = true) String projectId,
+                      @JsonProperty(value = "apiKey", required = true) ApiKey key) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            state.addKey(projectId, key);
+        }
+    }
+
+    record KeyValiditySet(@JsonProperty(value = "keyId", required = true) long keyId,
+                          @JsonProperty(value = "valid", required = true) boolean valid) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            ApiKey old = state.existingKey(keyId);
+            state.replaceKey(new ApiKey(old.id(), old.name(), valid, old.value(), old.createdAt(), old.lastUsed()));
+        }
+    }
+
+    record KeyDeleted(@JsonProperty(value = "keyId", required = true) long keyId) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            state.removeKey(keyId);
+        }
+    }
+
+    record KeyUsed(@JsonProperty(value = "keyId", required = true) long keyId,
+                   @JsonProperty(value = "lastUsed", required = true) Instant lastUsed) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            ApiKey old = state.existingKey(keyId);
+            state.replaceKey(new ApiKey(old.id(), old.name(), old.valid(), old.value(), old.createdAt(), lastUsed));
+        }
+    }
+}
