@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -69,10 +70,27 @@ public final class HeaderBar extends VBox {
         edit.disableProperty().bind(notSaved);
         remove.disableProperty().bind(notSaved);
 
-        VBox names = new VBox(2, new HBox(8, badge, orgName), new HBox(10, endpoint, state));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(10, names, spacer, switcher, add, edit, remove);
+        // A long connection problem is cut short with its whole text in a tooltip; the controls keep their labels.
+        state.setMinWidth(0);
+        state.setTextOverrun(OverrunStyle.ELLIPSIS);
+        Tooltip stateTip = new Tooltip();
+        stateTip.textProperty().bind(state.textProperty());
+        stateTip.setWrapText(true);
+        stateTip.setMaxWidth(480);
+        state.setTooltip(stateTip);
+        endpoint.setMinWidth(Region.USE_PREF_SIZE);
+        HBox where = new HBox(10, endpoint, state);
+        where.setMinWidth(0);
+        HBox.setHgrow(state, Priority.ALWAYS);
+        VBox names = new VBox(2, new HBox(8, badge, orgName), where);
+        names.setMinWidth(0);
+        HBox.setHgrow(names, Priority.ALWAYS);
+        names.setMaxWidth(Double.MAX_VALUE);
+        switcher.setMinWidth(170);
+        for (Button button : new Button[] {add, edit, remove}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox row = new HBox(10, names, switcher, add, edit, remove);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(8, 10, 8, 10));
         getChildren().setAll(stripe, row);

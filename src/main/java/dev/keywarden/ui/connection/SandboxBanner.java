@@ -20,7 +20,7 @@ public final class SandboxBanner extends HBox {
         text.setWrapText(true);
         text.textProperty().bind(Bindings.createStringBinding(() -> {
             ConnectionChoice current = connections.currentProperty().get();
-            String where = current == null ? "" : " at " + current.endpoint();
+            String where = current == null || !current.endpoint().startsWith("http") ? "" : " at " + current.endpoint();
             return "Demo data: this is Keywarden's embedded sandbox" + where
                     + ". Nothing leaves this machine, and no real key is affected.";
         }, connections.currentProperty()));

@@ -96,7 +96,13 @@ public final class KeysPane extends VBox {
         table.getColumns().setAll(nameColumn(), valueColumn(), statusColumn(), createdColumn(), lastUsedColumn());
         table.setRowFactory(view -> keyRow());
         table.setContextMenu(contextMenu());
-        table.setPlaceholder(new Label("Select a project to see its keys."));
+        Label placeholder = new Label();
+        placeholder.setId("keysPlaceholder");
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> projects.selected() == null
+                        ? "Select a project to see its keys."
+                        : model.loadingProperty().get() ? "Loading\u2026" : "No keys in this project.",
+                projects.selectedProperty(), model.loadingProperty()));
+        table.setPlaceholder(placeholder);
 
         FilteredList<KeyRow> filtered = new FilteredList<>(model.rows());
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> row -> showsKey(row),

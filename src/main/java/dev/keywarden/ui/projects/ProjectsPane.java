@@ -91,7 +91,16 @@ public final class ProjectsPane extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(nameColumn(), descriptionColumn(), createdColumn(), keysColumn(), lastUseColumn());
         table.setContextMenu(contextMenu());
-        table.setPlaceholder(new Label("No projects."));
+        Label placeholder = new Label();
+        placeholder.setId("projectsPlaceholder");
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (model.loadingProperty().get() || session.stateProperty().get() == ConnectionSession.State.CONNECTING) {
+                return "Loading\u2026";
+            }
+            return session.stateProperty().get() == ConnectionSession.State.FAILED ? "Nothing to show: the connection failed (see above)."
+                    : "No projects.";
+        }, model.loadingProperty(), session.stateProperty()));
+        table.setPlaceholder(placeholder);
 
         FilteredList<ProjectRow> filtered = new FilteredList<>(model.rows());
         filtered.predicateProperty().bind(model.filter().projectPredicate());
