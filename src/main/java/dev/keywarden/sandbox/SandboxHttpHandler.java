@@ -1,12 +1,9 @@
 package dev.keywarden.sandbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.keywarden.model.Json;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -22,7 +19,6 @@ final class SandboxHttpHandler implements HttpHandler {
     private final Router router;
     private final FaultInjector faults;
     private final Supplier<Duration> latency;
-    private final ObjectMapper mapper = Json.newMapper();
 
     SandboxHttpHandler(Router router, FaultInjector faults, Supplier<Duration> latency) {
         this.router = router;
@@ -44,17 +40,17 @@ final class SandboxHttpHandler implements HttpHandler {
                     throw fault.get();
                 }
                 Router.Match match = router.match(method, path);
-                body = Envelope.success(match.endpoint().handle(new SandboxRequest(exchange, match.pathParameters())));
+                body = JsonAnswer.success(match.endpoint().handle(new SandboxRequest(exchange, match.pathParameters())));
             } catch (ApiError e) {
                 status = e.status();
                 e.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-                body = Envelope.failure(e.getMessage());
+                body = JsonAnswer.failure(e.getMessage());
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.ERROR, "Sandbox failed on " + method + " " + path, e);
                 status = 500;
-                body = Envelope.failure("Internal sandbox error");
+                body = JsonAnswer.failure("Internal sandbox error");
             }
-            send(exchange, status, body);
+            JsonAnswer.send(exchange, status, body);
         }
     }
 
@@ -66,17 +62,6 @@ final class SandboxHttpHandler implements HttpHandler {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = mapper.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        // Create answers carry raw key values: nothing should keep a copy.
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 }
