@@ -35,15 +35,18 @@ final class JsonAnswer {
         return new Failure(false, error, false);
     }
 
-    /** Sends {@code body} as the whole response; the caller closes the exchange. */
-    static void send(HttpExchange exchange, int status, Object body) throws IOException {
+    /**
+     * Sends the status, headers and {@code body}, flushed; the caller closes the response stream. Closing it
+     * first waits for the rest of the request body, which may never come.
+     */
+    static void write(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = MAPPER.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         // Create answers carry raw key values: nothing should keep a copy.
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        OutputStream out = exchange.getResponseBody();
+        out.write(bytes);
+        out.flush();
     }
 }

@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.keywarden.model.Json;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -29,10 +28,12 @@ final class SandboxRequest {
 
     private final HttpExchange exchange;
     private final Map<String, String> pathParameters;
+    private final ReceivedBody body;
 
-    SandboxRequest(HttpExchange exchange, Map<String, String> pathParameters) {
+    SandboxRequest(HttpExchange exchange, Map<String, String> pathParameters, ReceivedBody body) {
         this.exchange = exchange;
         this.pathParameters = pathParameters;
+        this.body = body;
     }
 
     String pathParameter(String name) {
@@ -62,12 +63,9 @@ final class SandboxRequest {
         return Optional.empty();
     }
 
-    /** The body as a JSON object. Reads at most 1 MiB + 1 byte, so oversized input is never buffered. */
+    /** The body as a JSON object. At most 1 MiB + 1 byte of it was kept, so oversized input is never buffered. */
     ObjectNode jsonObjectBody() throws IOException {
-        byte[] bytes;
-        try (InputStream in = exchange.getRequestBody()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
+        byte[] bytes = body.bytes();
         if (bytes.length > MAX_BODY_BYTES) {
             throw ApiError.badRequest("Request body is larger than 1 MiB");
         }

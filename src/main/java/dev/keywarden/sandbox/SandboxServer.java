@@ -11,9 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -22,11 +19,9 @@ import java.util.function.Consumer;
  */
 public final class SandboxServer implements AutoCloseable {
 
-    private static final int THREADS = 16;
-    private static final int QUEUED_EXCHANGES = 256;
-
     private final HttpServer http;
-    private final ThreadPoolExecutor executor;
+    private final DeadlineWorkers workers;
+    private final RequestBodies bodies;
     private final TrafficSimulator traffic;
     private final SandboxStore store;
     private final String orgKey;
@@ -42,7 +37,8 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private SandboxServer(SandboxOptions options, SandboxStore store, String orgKey) throws IOException {
+    private SandboxServer(SandboxOptions options, ServerLimits limits, SandboxStore store, String orgKey)
+            throws IOException {
         this.store = store;
         this.orgKey = orgKey;
         this.latency = options.latency();
@@ -53,13 +49,11 @@ public final class SandboxServer implements AutoCloseable {
 
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port());
         this.http = HttpServer.create(address, 64);
-        // A fixed pool with a bounded queue; when both are full the accepting thread runs the exchange itself,
-        // which slows intake instead of dropping requests.
-        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUED_EXCHANGES), new DaemonThreads("sandbox-http"),
-                new ThreadPoolExecutor.CallerRunsPolicy());
-        http.setExecutor(executor);
-        http.createContext("/", new SandboxHttpHandler(router, faults, () -> latency));
+        this.workers = new DeadlineWorkers(limits);
+        this.bodies = new RequestBodies(limits);
+        http.setExecutor(workers);
+        http.createContext("/", new SandboxHttpHandler(router, faults, () -> latency, workers, bodies,
+                limits.responseTimeout()));
         startAsDaemon(http);
         this.traffic = options.simulateTraffic() ? TrafficSimulator.everyFewSeconds(store).start() : null;
     }
@@ -69,7 +63,12 @@ public final class SandboxServer implements AutoCloseable {
      * untouched), otherwise starts from demo data or, with {@code empty}, an organisation without projects.
      */
     public static SandboxServer start(SandboxOptions options) throws IOException {
+        return start(options, ServerLimits.defaults());
+    }
+
+    static SandboxServer start(SandboxOptions options, ServerLimits limits) throws IOException {
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(limits, "limits");
         String orgKey = options.orgKey() != null ? options.orgKey() : Identifiers.orgKey();
         Clock clock = Clock.systemUTC();
         SandboxStore store;
@@ -90,7 +89,7 @@ public final class SandboxServer implements AutoCloseable {
                 store = new SandboxStore(initial, clock, save);
             }
         }
-        return new SandboxServer(options, store, orgKey);
+        return new SandboxServer(options, limits, store, orgKey);
     }
 
     /**
@@ -166,9 +165,9 @@ public final class SandboxServer implements AutoCloseable {
             traffic.close();
         }
         http.stop(0);
-        executor.shutdownNow();
+        bodies.shutdown();
         try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
+            workers.shutdown(Duration.ofSeconds(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -14,8 +14,12 @@
  *   <li>Names (project and key) are trimmed, must be non-blank and at most 255 characters; descriptions
  *       are a string or null of at most 2,000 characters; {@code email} is checked for shape and ignored.
  *       Project names are unique ignoring case and surrounding whitespace.</li>
- *   <li>Bodies over 1 MiB are 400; at most 1 MiB + 1 byte is ever read. Malformed JSON, trailing
+ *   <li>Bodies over 1 MiB are 400; at most 1 MiB + 1 byte is ever kept. Malformed JSON, trailing
  *       garbage and duplicate fields are 400. Unknown body fields are ignored.</li>
+ *   <li>Slow clients are dropped ({@link dev.keywarden.sandbox.ServerLimits}): headers within 5 s, the body
+ *       within 10 s after them, the answer taken within 30 s. The body is received before any check, so a
+ *       body that stops short or is broken chunked encoding is answered 400 first, with
+ *       {@code Connection: close}.</li>
  *   <li>Projects are listed in creation order, keys by id. Key ids rise across the organisation and are
  *       never reused.</li>
  *   <li>{@code --seed} fixes the demo data (names, ids, key values, validity, and every time as a distance
