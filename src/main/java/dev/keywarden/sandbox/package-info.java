@@ -11,9 +11,11 @@
  *   <li>Order of checks: planned fault, route (unknown path 404 {@code Not found}, other method 405 with
  *       {@code Allow}), key (401 {@code Invalid API key}), key id in the path (400 unless digits),
  *       project/key existence (404), body (400), uniqueness (409).</li>
- *   <li>Names (project and key) are trimmed, must be non-blank and at most 255 characters; descriptions
- *       are a string or null of at most 2,000 characters; {@code email} is checked for shape and ignored.
- *       Project names are unique ignoring case and surrounding whitespace.</li>
+ *   <li>Names (project and key) follow {@link dev.keywarden.model.Names}: trimmed, non-blank, at most 255
+ *       characters, no control, format or line-separator characters and no unpaired surrogates (the 400 names
+ *       the code point), no no-break space at either end. Descriptions are a string or null of at most 2,000
+ *       characters; {@code email} is checked for shape and ignored. Project names are unique after NFKC
+ *       normalisation, case folding and trimming ({@link dev.keywarden.sandbox.ProjectNames}).</li>
  *   <li>Bodies over 1 MiB are 400; at most 1 MiB + 1 byte is ever kept. Malformed JSON, trailing
  *       garbage and duplicate fields are 400. Unknown body fields are ignored.</li>
  *   <li>Slow clients are dropped ({@link dev.keywarden.sandbox.ServerLimits}): headers within 5 s, the body
