@@ -8,9 +8,12 @@
  * <ul>
  *   <li>Success envelopes are {@code {"success": true, "data": …, "deprecated": false}}; errors
  *       {@code {"success": false, "error": "…", "deprecated": false}}; always {@code application/json}.</li>
- *   <li>Order of checks: planned fault, route (unknown path 404 {@code Not found}, other method 405 with
- *       {@code Allow}), key (401 {@code Invalid API key}), key id in the path (400 unless digits),
- *       project/key existence (404), body (400), uniqueness (409).</li>
+ *   <li>Order of checks: the body arriving whole (400), planned fault, route (unknown path 404
+ *       {@code Not found}, other method 405 with {@code Allow}), key (401 {@code Invalid API key}), key id
+ *       in the path (400 unless plain digits without leading zeros), project/key existence (404), body
+ *       (400; 415 unless sent as {@code application/json}), uniqueness (409). Requests the JDK's HTTP
+ *       layer refuses (bad request line or URI, bad or conflicting Content-Length/Transfer-Encoding) get
+ *       its HTML 400/501 before any of this.</li>
  *   <li>Names (project and key) follow {@link dev.keywarden.model.Names}: trimmed, non-blank, at most 255
  *       characters, no control, format or line-separator characters and no unpaired surrogates (the 400 names
  *       the code point), no no-break space at either end. Descriptions are a string or null of at most 2,000

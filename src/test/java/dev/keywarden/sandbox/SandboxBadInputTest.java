@@ -5,6 +5,7 @@ import dev.keywarden.model.Project;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
@@ -131,6 +132,12 @@ class SandboxBadInputTest {
                         400, "API key id must be an integer"),
                 new Case("negative key id", Auth.ORG, "DELETE", "/v1/projects/{P}/api-keys/-1", null, 400,
                         "API key id must be an integer"),
+                new Case("key id with leading zeros", Auth.ORG, "GET", "/v1/projects/{P}/api-keys/0{K}", null, 400,
+                        "API key id must be written without leading zeros"),
+                new Case("update by a key id with leading zeros", Auth.ORG, "PUT", "/v1/projects/{P}/api-keys/000{K}",
+                        "{\"valid\": false}", 400, "API key id must be written without leading zeros"),
+                new Case("delete by a key id with leading zeros", Auth.ORG, "DELETE", "/v1/projects/{P}/api-keys/00{K}",
+                        null, 400, "API key id must be written without leading zeros"),
                 new Case("body over 1 MiB", Auth.ORG, "POST", "/v1/projects", MIB_PLUS, 400,
                         "Request body is larger than 1 MiB"),
                 // 401
@@ -161,6 +168,7 @@ class SandboxBadInputTest {
                         "API key not found"),
                 new Case("update unknown key", Auth.ORG, "PUT", "/v1/projects/{P}/api-keys/999999",
                         "{\"valid\": false}", 404, "API key not found"),
+                new Case("key id zero", Auth.ORG, "GET", "/v1/projects/{P}/api-keys/0", null, 404, "API key not found"),
                 new Case("delete unknown key", Auth.ORG, "DELETE", "/v1/projects/{P}/api-keys/999999", null, 404,
                         "API key not found"),
                 new Case("key under another project", Auth.ORG, "GET", "/v1/projects/{P}/api-keys/{KQ}", null, 404,
@@ -221,6 +229,38 @@ class SandboxBadInputTest {
         StringBuilder wide = new StringBuilder();
         text.chars().forEach(c -> wide.append(c == ' ' ? '\u3000' : c > ' ' && c < 0x7F ? (char) (c + 0xFEE0) : (char) c));
         return wide.toString();
+    }
+
+    /**
+     * A body is read only as {@code application/json} (any case, any parameters); anything else is 415. The
+     * JSON cases send a duplicate name, so they get past the type check to a 409 and change nothing.
+     */
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "(none)", value = {
+            "text/plain                      | 415",
+            "text/plain; charset=utf-8       | 415",
+            "application/x-www-form-urlencoded | 415",
+            "application/jsonx               | 415",
+            "(none)                          | 415",
+            "application/json                | 409",
+            "application/json; charset=utf-8 | 409",
+            "APPLICATION/JSON;charset=UTF-8  | 409",
+    })
+    void readsABodyOnlyWhenItIsSentAsJson(String contentType, int status) {
+        SandboxClient.Response response = client.send("POST", "/v1/projects", fill("{\"name\": \"{PNAME}\"}"),
+                contentType, "CONFIDENT_API_KEY", server.orgKey());
+        String error = assertError(response, status);
+        if (status == 415) {
+            assertThat(error).isEqualTo("Content-Type must be application/json");
+        }
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', nullValues = "(none)", value = {"text/plain", "(none)"})
+    void anEmptyBodyIsAMissingObjectWhateverItsType(String contentType) {
+        SandboxClient.Response response = client.send("POST", "/v1/projects", "", contentType,
+                "CONFIDENT_API_KEY", server.orgKey());
+        assertThat(assertError(response, 400)).isEqualTo("Request body must be a JSON object");
     }
 
     private static String fill(String text) {
