@@ -80,8 +80,10 @@ final class DeadlineWorkers implements Executor {
 
     /** Stops the watchdog and interrupts every worker; waits up to {@code wait} for them to end. */
     void shutdown(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
         watchdog.shutdownNow();
         pool.shutdownNow();
-        pool.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
+        pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        watchdog.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
 }

@@ -91,7 +91,9 @@ final class RequestBodies {
         return millis == 1000 ? "1 second" : millis / 1000 + " seconds";
     }
 
-    void shutdown() {
+    /** Interrupts every reader, which closes its connection; waits up to {@code wait} for them to end. */
+    void shutdown(Duration wait) throws InterruptedException {
         readers.shutdownNow();
+        readers.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -165,8 +165,8 @@ public final class SandboxServer implements AutoCloseable {
             traffic.close();
         }
         http.stop(0);
-        bodies.shutdown();
         try {
+            bodies.shutdown(Duration.ofSeconds(1));
             workers.shutdown(Duration.ofSeconds(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
