@@ -54,7 +54,10 @@ final class ReceivedBody {
         return complete;
     }
 
-    /** Call after the answer is flushed and before the response stream is closed. */
+    /**
+     * Call after the answer is flushed (or failed) and before the response stream is closed: closing that
+     * stream first reads the rest of the request body.
+     */
     void release() {
         if (complete) {
             return;

@@ -68,8 +68,11 @@ final class SandboxHttpHandler implements HttpHandler {
                 exchange.getResponseHeaders().set("Connection", "close");
             }
             workers.arm(responseTimeout);
-            JsonAnswer.write(exchange, status, answer);
-            body.release();
+            try {
+                JsonAnswer.write(exchange, status, answer);
+            } finally {
+                body.release();
+            }
             exchange.getResponseBody().close();
         } finally {
             workers.disarm();
