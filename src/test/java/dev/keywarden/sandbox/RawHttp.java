@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -33,7 +34,16 @@ final class RawHttp implements AutoCloseable {
     private final OutputStream out;
 
     RawHttp(SandboxServer server) throws IOException {
-        socket = new Socket("127.0.0.1", server.port());
+        this(server, 0);
+    }
+
+    /** {@code receiveBuffer} above 0 shrinks this side's buffer, so a server that writes much soon blocks. */
+    RawHttp(SandboxServer server, int receiveBuffer) throws IOException {
+        socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
         socket.setSoTimeout(15_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();
@@ -76,6 +86,21 @@ final class RawHttp implements AutoCloseable {
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
         byte[] body = in.readNBytes(length);
         return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Reads until the server closes or resets the connection; how many bytes came. */
+    long bytesUntilClosed() throws IOException {
+        long count = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                count += n;
+            }
+        } catch (SocketException reset) {
+            // closed under us: what came is what counts
+        }
+        return count;
     }
 
     /** True when the server closes (or resets) the connection within {@code within}, reading past any answer. */

@@ -138,6 +138,26 @@ class SandboxSlowClientTest {
         assertJsonError(client.answer(), "Request body did not arrive within 1 second");
     }
 
+    @Test
+    void aClientThatNeverTakesItsAnswerIsCutOffWhileOthersAreServed() throws Exception {
+        // One worker: while it is stuck writing, nobody else is served.
+        server = SandboxServer.start(SandboxOptions.defaults().withEmpty(true).withOrgKey("org"),
+                new ServerLimits(1, 256, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        // About 5 MB of project list: more than the kernel's socket buffers take in on the client's behalf.
+        String description = "d".repeat(BodyFields.MAX_DESCRIPTION_LENGTH);
+        for (int i = 0; i < 2_500; i++) {
+            server.store().createProject("Project " + i, description);
+        }
+        RawHttp stuck = new RawHttp(server, 1024);
+        connections.add(stuck);
+        stuck.send("GET /v1/projects HTTP/1.1\r\nCONFIDENT_API_KEY: org\r\n\r\n");
+        Thread.sleep(300);
+
+        assertServedPromptly();
+        long answerSize = new SandboxClient(server).get("/v1/projects").json().toString().length();
+        assertThat(stuck.bytesUntilClosed()).isLessThan(answerSize);
+    }
+
     /** Opens {@value #SLOW_CLIENTS} connections that each send the start of a request, then a byte every 300 ms. */
     private List<RawHttp> openTrickling(Function<Integer, String> start) throws Exception {
         List<RawHttp> slow = new ArrayList<>();
