@@ -51,6 +51,10 @@ public final class ApiError extends RuntimeException {
         return new ApiError(405, "Method not allowed", Map.of("Allow", allow));
     }
 
+    static ApiError unsupportedMediaType(String message) {
+        return new ApiError(415, message);
+    }
+
     static ApiError conflict(String message) {
         return new ApiError(409, message);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code keywarden sandbox [options]}: runs the sandbox in the foreground until Ctrl+C. */
@@ -12,6 +13,7 @@ public final class SandboxCommand {
     public static final int OK = 0;
     public static final int FAILED_TO_START = 1;
     public static final int BAD_USAGE = 2;
+    private static final int SHOWN_KEY_END = 6;
 
     private SandboxCommand() {
     }
@@ -23,11 +25,12 @@ public final class SandboxCommand {
     /** Returns an exit code: 0 after {@code --help} or a clean stop, 1 when the server cannot start, 2 for bad options. */
     public static int run(String[] args) {
         CountDownLatch stopped = new CountDownLatch(1);
-        return run(args, System.out, System.err, stopped, true);
+        return run(args, System.getenv(), System.out, System.err, stopped, true);
     }
 
     /** Runs until {@code stop} is released; the shutdown hook is left out in tests. */
-    static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stop, boolean shutdownHook) {
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
+                   CountDownLatch stop, boolean shutdownHook) {
         List<String> arguments = Arrays.asList(args);
         if (arguments.contains("--help") || arguments.contains("-h")) {
             out.print(SandboxOptions.usage());
@@ -35,7 +38,7 @@ public final class SandboxCommand {
         }
         SandboxOptions options;
         try {
-            options = SandboxOptions.parse(args);
+            options = SandboxOptions.parse(args, environment);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println();
@@ -55,7 +58,7 @@ public final class SandboxCommand {
                 stop.countDown();
             }, "sandbox-shutdown"));
         }
-        printWelcome(out, server, options);
+        printWelcome(out, server, options, orgKeySource(args, options));
         try {
             stop.await();
         } catch (InterruptedException e) {
@@ -66,15 +69,38 @@ public final class SandboxCommand {
         return OK;
     }
 
-    private static void printWelcome(PrintStream out, SandboxServer server, SandboxOptions options) {
+    /** Where a given key came from, for the welcome; null when the server made one up. */
+    private static String orgKeySource(String[] args, SandboxOptions options) {
+        if (options.orgKey() == null) {
+            return null;
+        }
+        return SandboxOptions.parse(args).orgKey() != null ? "--org-key" : SandboxOptions.ORG_KEY_VARIABLE;
+    }
+
+    /**
+     * Prints the key once, and only when the server made it up: a key the user gave is known to them, so only
+     * its last characters are shown, and only when it is long enough for that to give little away.
+     */
+    private static void printWelcome(PrintStream out, SandboxServer server, SandboxOptions options, String keySource) {
         out.println("Sandbox listening on " + server.baseUrl());
-        out.println("Organisation API key: " + server.orgKey());
-        out.println("Try: curl -H \"CONFIDENT_API_KEY: " + server.orgKey() + "\" " + server.baseUrl() + "/v1/projects");
+        String keyInCurl;
+        if (keySource == null) {
+            out.println("Organisation API key (new each start): " + server.orgKey());
+            keyInCurl = "<organisation API key>";
+        } else {
+            String key = server.orgKey();
+            String ending = key.length() >= SHOWN_KEY_END * 2 ? " (ending " + key.substring(key.length() - SHOWN_KEY_END) + ")" : "";
+            out.println("Organisation API key: the one " + (keySource.startsWith("--") ? "given with " : "in ")
+                    + keySource + ending);
+            keyInCurl = keySource.startsWith("--") ? "<organisation API key>" : "$" + keySource;
+        }
+        out.println("Try: curl -H \"CONFIDENT_API_KEY: " + keyInCurl + "\" " + server.baseUrl() + "/v1/projects");
         if (options.dataFile() != null) {
             out.println("Data file: " + options.dataFile().toAbsolutePath());
             server.store().notices().forEach(notice -> out.println("Note: " + notice));
-            if (options.orgKey() == null) {
-                out.println("The organisation key is new each start; pass --org-key to keep it.");
+            if (keySource == null) {
+                out.println("The organisation key is new each start; set " + SandboxOptions.ORG_KEY_VARIABLE
+                        + " or pass --org-key to keep it.");
             }
         }
         out.println("Press Ctrl+C to stop.");

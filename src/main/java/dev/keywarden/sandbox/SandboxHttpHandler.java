@@ -1,19 +1,17 @@
 package dev.keywarden.sandbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.keywarden.model.Json;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Runs one exchange: the configured latency, then any planned fault, then routing and the endpoint,
- * and writes the JSON envelope. Any unexpected failure becomes a 500 in the error envelope.
+ * Runs one exchange: receives the body (a body that does not arrive, or arrives broken, is answered 400
+ * first), the configured latency, then any planned fault, then routing and the endpoint, and writes the
+ * JSON envelope. Any unexpected failure becomes a 500 in the error envelope.
  */
 final class SandboxHttpHandler implements HttpHandler {
 
@@ -22,39 +20,62 @@ final class SandboxHttpHandler implements HttpHandler {
     private final Router router;
     private final FaultInjector faults;
     private final Supplier<Duration> latency;
-    private final ObjectMapper mapper = Json.newMapper();
+    private final DeadlineWorkers workers;
+    private final RequestBodies bodies;
+    private final Duration responseTimeout;
 
-    SandboxHttpHandler(Router router, FaultInjector faults, Supplier<Duration> latency) {
+    SandboxHttpHandler(Router router, FaultInjector faults, Supplier<Duration> latency, DeadlineWorkers workers,
+                       RequestBodies bodies, Duration responseTimeout) {
         this.router = router;
         this.faults = faults;
         this.latency = latency;
+        this.workers = workers;
+        this.bodies = bodies;
+        this.responseTimeout = responseTimeout;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            delay();
+            if (!workers.disarm()) {
+                // The headers came in just as their deadline passed: the connection is being closed.
+                return;
+            }
+            ReceivedBody body = bodies.receive(exchange);
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             int status = 200;
-            Object body;
+            Object answer;
             try {
+                body.requireReceived();
+                delay();
                 Optional<ApiError> fault = faults.take(method, path);
                 if (fault.isPresent()) {
                     throw fault.get();
                 }
                 Router.Match match = router.match(method, path);
-                body = Envelope.success(match.endpoint().handle(new SandboxRequest(exchange, match.pathParameters())));
+                answer = JsonAnswer.success(match.endpoint().handle(new SandboxRequest(exchange, match.pathParameters(), body)));
             } catch (ApiError e) {
                 status = e.status();
                 e.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-                body = Envelope.failure(e.getMessage());
+                answer = JsonAnswer.failure(e.getMessage());
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.ERROR, "Sandbox failed on " + method + " " + path, e);
                 status = 500;
-                body = Envelope.failure("Internal sandbox error");
+                answer = JsonAnswer.failure("Internal sandbox error");
             }
-            send(exchange, status, body);
+            if (!body.complete()) {
+                exchange.getResponseHeaders().set("Connection", "close");
+            }
+            workers.arm(responseTimeout);
+            try {
+                JsonAnswer.write(exchange, status, answer);
+            } finally {
+                body.release();
+            }
+            exchange.getResponseBody().close();
+        } finally {
+            workers.disarm();
         }
     }
 
@@ -66,17 +87,6 @@ final class SandboxHttpHandler implements HttpHandler {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = mapper.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        // Create answers carry raw key values: nothing should keep a copy.
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 }

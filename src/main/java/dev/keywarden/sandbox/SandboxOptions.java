@@ -2,6 +2,7 @@ package dev.keywarden.sandbox;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How to run the sandbox.
@@ -18,6 +19,8 @@ public record SandboxOptions(int port, String orgKey, boolean empty, Long seed, 
                              boolean simulateTraffic) {
 
     public static final int CLI_PORT = 8787;
+    /** Holds the organisation key so that it need not appear in the process list, as {@code --org-key} would. */
+    public static final String ORG_KEY_VARIABLE = "KEYWARDEN_SANDBOX_ORG_KEY";
     static final long MAX_LATENCY_MS = 60_000;
 
     public SandboxOptions {
@@ -98,6 +101,22 @@ public record SandboxOptions(int port, String orgKey, boolean empty, Long seed, 
         return options;
     }
 
+    /**
+     * As {@link #parse(String[])}, then takes the organisation key from {@value #ORG_KEY_VARIABLE} in
+     * {@code environment} when {@code --org-key} is not given (an empty variable counts as unset).
+     */
+    public static SandboxOptions parse(String[] args, Map<String, String> environment) {
+        SandboxOptions options = parse(args);
+        String fromEnvironment = environment.get(ORG_KEY_VARIABLE);
+        if (options.orgKey() != null || fromEnvironment == null || fromEnvironment.isEmpty()) {
+            return options;
+        }
+        if (fromEnvironment.isBlank() || !fromEnvironment.strip().equals(fromEnvironment)) {
+            throw new IllegalArgumentException(ORG_KEY_VARIABLE + " must hold a key without spaces");
+        }
+        return options.withOrgKey(fromEnvironment);
+    }
+
     private static boolean flag(String name, String inlineValue) {
         if (inlineValue != null) {
             throw new IllegalArgumentException("Option " + name + " takes no value");
@@ -155,19 +174,20 @@ public record SandboxOptions(int port, String orgKey, boolean empty, Long seed, 
 
                 Options:
                   --port N            port to listen on (default %d; 0 picks any free port)
-                  --org-key KEY       organisation API key clients must send
-                                      (default: a new confident_us_org_... key each start)
+                  --org-key KEY       organisation API key clients must send (default: the
+                                      environment variable %s, else a new
+                                      confident_us_org_... key each start)
                   --empty             start with no projects instead of the demo organisation
                   --seed N            reproducible demo data: the same projects, ids, key values and
                                       validity every run; times keep the same distance before the start
                   --data FILE         keep the state in FILE (and FILE.journal) across restarts (written
                                       owner-only, with raw key values; the org key is never written:
-                                      pass --org-key to keep it). A new FILE starts from the demo data
+                                      set the variable or pass --org-key to keep it). A new FILE starts from the demo data
                                       (or --empty); an existing one wins over --empty and --seed.
                                       A damaged or read-only FILE stops the start
                   --latency-ms N      wait N milliseconds (0-%d) before every response
                   --simulate-traffic  every 2-5 seconds use a few random active keys, so lastUsed moves
                   --help              show this help
-                """.formatted(CLI_PORT, MAX_LATENCY_MS);
+                """.formatted(CLI_PORT, ORG_KEY_VARIABLE, MAX_LATENCY_MS);
     }
 }

@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.keywarden.model.Json;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,16 +22,19 @@ final class SandboxRequest {
     /** Both spellings clients send; the JDK matches header names case-insensitively. */
     private static final String[] KEY_HEADERS = {"CONFIDENT_API_KEY", "CONFIDENT-API-KEY"};
     private static final Pattern INTEGER_ID = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern CANONICAL_ID = Pattern.compile("0|[1-9][0-9]*");
     private static final ObjectMapper BODY_MAPPER = Json.newMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final HttpExchange exchange;
     private final Map<String, String> pathParameters;
+    private final ReceivedBody body;
 
-    SandboxRequest(HttpExchange exchange, Map<String, String> pathParameters) {
+    SandboxRequest(HttpExchange exchange, Map<String, String> pathParameters, ReceivedBody body) {
         this.exchange = exchange;
         this.pathParameters = pathParameters;
+        this.body = body;
     }
 
     String pathParameter(String name) {
@@ -43,13 +45,29 @@ final class SandboxRequest {
         return value;
     }
 
-    /** A key id from the path; the API documents it as an integer, anything else is a 400. */
+    /**
+     * A key id from the path; the API documents it as an integer, anything else is a 400. So is an id with
+     * leading zeros: {@code 000001} is not how the server writes key 1, and one key must have one path.
+     */
     long keyIdParameter(String name) {
         String text = pathParameter(name);
         if (!INTEGER_ID.matcher(text).matches()) {
             throw ApiError.badRequest("API key id must be an integer");
         }
+        if (!CANONICAL_ID.matcher(text).matches()) {
+            throw ApiError.badRequest("API key id must be written without leading zeros");
+        }
         return Long.parseLong(text);
+    }
+
+    /** {@code application/json}, in any case, with or without parameters such as {@code charset=utf-8}. */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        return mediaType.equalsIgnoreCase("application/json");
     }
 
     Optional<String> apiKey() {
@@ -62,14 +80,18 @@ final class SandboxRequest {
         return Optional.empty();
     }
 
-    /** The body as a JSON object. Reads at most 1 MiB + 1 byte, so oversized input is never buffered. */
+    /**
+     * The body as a JSON object. At most 1 MiB + 1 byte of it was kept, so oversized input is never buffered.
+     * A body sent as anything but {@code application/json} is 415, whatever it holds: the API documents that
+     * type, and a client that labels JSON as text has a bug worth hearing about.
+     */
     ObjectNode jsonObjectBody() throws IOException {
-        byte[] bytes;
-        try (InputStream in = exchange.getRequestBody()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
+        byte[] bytes = body.bytes();
         if (bytes.length > MAX_BODY_BYTES) {
             throw ApiError.badRequest("Request body is larger than 1 MiB");
+        }
+        if (bytes.length > 0 && !isJson(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+            throw ApiError.unsupportedMediaType("Content-Type must be application/json");
         }
         JsonNode node;
         try {

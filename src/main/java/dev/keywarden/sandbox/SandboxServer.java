@@ -10,9 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,11 +18,9 @@ import java.util.function.UnaryOperator;
  */
 public final class SandboxServer implements AutoCloseable {
 
-    private static final int THREADS = 16;
-    private static final int QUEUED_EXCHANGES = 256;
-
     private final HttpServer http;
-    private final ThreadPoolExecutor executor;
+    private final DeadlineWorkers workers;
+    private final RequestBodies bodies;
     private final TrafficSimulator traffic;
     private final SandboxStore store;
     private final String orgKey;
@@ -41,7 +36,8 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private SandboxServer(SandboxOptions options, SandboxStore store, String orgKey) throws IOException {
+    private SandboxServer(SandboxOptions options, ServerLimits limits, SandboxStore store, String orgKey)
+            throws IOException {
         this.store = store;
         this.orgKey = orgKey;
         this.latency = options.latency();
@@ -52,13 +48,11 @@ public final class SandboxServer implements AutoCloseable {
 
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port());
         this.http = HttpServer.create(address, 64);
-        // A fixed pool with a bounded queue; when both are full the accepting thread runs the exchange itself,
-        // which slows intake instead of dropping requests.
-        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUED_EXCHANGES), new DaemonThreads("sandbox-http"),
-                new ThreadPoolExecutor.CallerRunsPolicy());
-        http.setExecutor(executor);
-        http.createContext("/", new SandboxHttpHandler(router, faults, () -> latency));
+        this.workers = new DeadlineWorkers(limits);
+        this.bodies = new RequestBodies(limits);
+        http.setExecutor(workers);
+        http.createContext("/", new SandboxHttpHandler(router, faults, () -> latency, workers, bodies,
+                limits.responseTimeout()));
         startAsDaemon(http);
         this.traffic = options.simulateTraffic() ? TrafficSimulator.everyFewSeconds(store).start() : null;
     }
@@ -68,17 +62,28 @@ public final class SandboxServer implements AutoCloseable {
      * untouched), otherwise starts from demo data or, with {@code empty}, an organisation without projects.
      */
     public static SandboxServer start(SandboxOptions options) throws IOException {
-        return start(options, UnaryOperator.identity());
+        return start(options, ServerLimits.defaults(), UnaryOperator.identity());
     }
 
     /** As {@link #start(SandboxOptions)}, with the store's writer wrapped: the seam where tests make saves fail. */
     static SandboxServer start(SandboxOptions options, UnaryOperator<ChangeWriter> writers) throws IOException {
+        return start(options, ServerLimits.defaults(), writers);
+    }
+
+    /** As {@link #start(SandboxOptions)}, with other time limits for slow clients. */
+    static SandboxServer start(SandboxOptions options, ServerLimits limits) throws IOException {
+        return start(options, limits, UnaryOperator.identity());
+    }
+
+    private static SandboxServer start(SandboxOptions options, ServerLimits limits, UnaryOperator<ChangeWriter> writers)
+            throws IOException {
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(limits, "limits");
         String orgKey = options.orgKey() != null ? options.orgKey() : Identifiers.orgKey();
         Clock clock = Clock.systemUTC();
         SandboxStore store = SandboxStorage.open(options.dataFile(), () -> initialData(options, clock), clock, writers);
         try {
-            return new SandboxServer(options, store, orgKey);
+            return new SandboxServer(options, limits, store, orgKey);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
@@ -163,9 +168,9 @@ public final class SandboxServer implements AutoCloseable {
             traffic.close();
         }
         http.stop(0);
-        executor.shutdownNow();
         try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
+            bodies.shutdown(Duration.ofSeconds(1));
+            workers.shutdown(Duration.ofSeconds(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -8,14 +8,23 @@
  * <ul>
  *   <li>Success envelopes are {@code {"success": true, "data": …, "deprecated": false}}; errors
  *       {@code {"success": false, "error": "…", "deprecated": false}}; always {@code application/json}.</li>
- *   <li>Order of checks: planned fault, route (unknown path 404 {@code Not found}, other method 405 with
- *       {@code Allow}), key (401 {@code Invalid API key}), key id in the path (400 unless digits),
- *       project/key existence (404), body (400), uniqueness (409).</li>
- *   <li>Names (project and key) are trimmed, must be non-blank and at most 255 characters; descriptions
- *       are a string or null of at most 2,000 characters; {@code email} is checked for shape and ignored.
- *       Project names are unique ignoring case and surrounding whitespace.</li>
- *   <li>Bodies over 1 MiB are 400; at most 1 MiB + 1 byte is ever read. Malformed JSON, trailing
+ *   <li>Order of checks: the body arriving whole (400), planned fault, route (unknown path 404
+ *       {@code Not found}, other method 405 with {@code Allow}), key (401 {@code Invalid API key}), key id
+ *       in the path (400 unless plain digits without leading zeros), project/key existence (404), body
+ *       (400; 415 unless sent as {@code application/json}), uniqueness (409). Requests the JDK's HTTP
+ *       layer refuses (bad request line or URI, bad or conflicting Content-Length/Transfer-Encoding) get
+ *       its HTML 400/501 before any of this.</li>
+ *   <li>Names (project and key) follow {@link dev.keywarden.model.Names}: trimmed, non-blank, at most 255
+ *       characters, no control, format or line-separator characters and no unpaired surrogates (the 400 names
+ *       the code point), no no-break space at either end. Descriptions are a string or null of at most 2,000
+ *       characters; {@code email} is checked for shape and ignored. Project names are unique after NFKC
+ *       normalisation, case folding and trimming ({@link dev.keywarden.sandbox.ProjectNames}).</li>
+ *   <li>Bodies over 1 MiB are 400; at most 1 MiB + 1 byte is ever kept. Malformed JSON, trailing
  *       garbage and duplicate fields are 400. Unknown body fields are ignored.</li>
+ *   <li>Slow clients are dropped ({@link dev.keywarden.sandbox.ServerLimits}): headers within 5 s, the body
+ *       within 10 s after them, the answer taken within 30 s. The body is received before any check, so a
+ *       body that stops short or is broken chunked encoding is answered 400 first, with
+ *       {@code Connection: close}.</li>
  *   <li>Projects are listed in creation order, keys by id. Key ids rise across the organisation and are
  *       never reused.</li>
  *   <li>{@code --seed} fixes the demo data (names, ids, key values, validity, and every time as a distance

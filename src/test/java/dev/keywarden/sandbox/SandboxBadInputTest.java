@@ -5,6 +5,7 @@ import dev.keywarden.model.Project;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
@@ -85,6 +86,26 @@ class SandboxBadInputTest {
                         "Field \"name\" must not be blank"),
                 new Case("name over 255 characters", Auth.ORG, "POST", "/v1/projects",
                         "{\"name\": \"" + "n".repeat(256) + "\"}", 400, "Field \"name\" must be at most 255 characters"),
+                // 400: names that hide something, named by code point (the JSON escapes reach the server as characters)
+                new Case("name with a right-to-left override", Auth.ORG, "POST", "/v1/projects",
+                        "{\"name\": \"invoice\\u202Etxt.exe\"}", 400,
+                        "Field \"name\" must not contain U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+                new Case("name with NUL", Auth.ORG, "POST", "/v1/projects", "{\"name\": \"a\\u0000b\"}", 400,
+                        "Field \"name\" must not contain U+0000 (NULL)"),
+                new Case("name with a newline inside", Auth.ORG, "POST", "/v1/projects", "{\"name\": \"a\\nb\"}", 400,
+                        "Field \"name\" must not contain U+000A (LINE FEED (LF))"),
+                new Case("name with BEL", Auth.ORG, "POST", "/v1/projects", "{\"name\": \"a\\u0007\"}", 400,
+                        "Field \"name\" must not contain U+0007 (BEL)"),
+                new Case("name dodging a clash with a zero-width space", Auth.ORG, "POST", "/v1/projects",
+                        "{\"name\": \"{PNAME}\\u200B\"}", 400, "Field \"name\" must not contain U+200B (ZERO WIDTH SPACE)"),
+                new Case("name with a lone surrogate", Auth.ORG, "POST", "/v1/projects", "{\"name\": \"a\\uD800\"}", 400,
+                        "Field \"name\" must not contain an unpaired surrogate U+D800"),
+                new Case("name ending in a no-break space", Auth.ORG, "POST", "/v1/projects",
+                        "{\"name\": \"Fresh\\u00A0\"}", 400, "Field \"name\" must not begin or end with U+00A0 (NO-BREAK SPACE)"),
+                new Case("rename with a bidi isolate", Auth.ORG, "PUT", "/v1/projects/{P}", "{\"name\": \"a\\u2066b\"}", 400,
+                        "Field \"name\" must not contain U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+                new Case("key name with a zero-width joiner", Auth.ORG, "POST", "/v1/projects/{P}/api-keys",
+                        "{\"name\": \"ci\\u200Dkey\"}", 400, "Field \"name\" must not contain U+200D (ZERO WIDTH JOINER)"),
                 new Case("description not a string", Auth.ORG, "POST", "/v1/projects",
                         "{\"name\": \"ok\", \"description\": 7}", 400, "Field \"description\" must be a string or null"),
                 new Case("email not an address", Auth.ORG, "POST", "/v1/projects",
@@ -111,6 +132,12 @@ class SandboxBadInputTest {
                         400, "API key id must be an integer"),
                 new Case("negative key id", Auth.ORG, "DELETE", "/v1/projects/{P}/api-keys/-1", null, 400,
                         "API key id must be an integer"),
+                new Case("key id with leading zeros", Auth.ORG, "GET", "/v1/projects/{P}/api-keys/0{K}", null, 400,
+                        "API key id must be written without leading zeros"),
+                new Case("update by a key id with leading zeros", Auth.ORG, "PUT", "/v1/projects/{P}/api-keys/000{K}",
+                        "{\"valid\": false}", 400, "API key id must be written without leading zeros"),
+                new Case("delete by a key id with leading zeros", Auth.ORG, "DELETE", "/v1/projects/{P}/api-keys/00{K}",
+                        null, 400, "API key id must be written without leading zeros"),
                 new Case("body over 1 MiB", Auth.ORG, "POST", "/v1/projects", MIB_PLUS, 400,
                         "Request body is larger than 1 MiB"),
                 // 401
@@ -141,6 +168,7 @@ class SandboxBadInputTest {
                         "API key not found"),
                 new Case("update unknown key", Auth.ORG, "PUT", "/v1/projects/{P}/api-keys/999999",
                         "{\"valid\": false}", 404, "API key not found"),
+                new Case("key id zero", Auth.ORG, "GET", "/v1/projects/{P}/api-keys/0", null, 404, "API key not found"),
                 new Case("delete unknown key", Auth.ORG, "DELETE", "/v1/projects/{P}/api-keys/999999", null, 404,
                         "API key not found"),
                 new Case("key under another project", Auth.ORG, "GET", "/v1/projects/{P}/api-keys/{KQ}", null, 404,
@@ -167,6 +195,12 @@ class SandboxBadInputTest {
                         "A project named \"{PNAME}\" already exists"),
                 new Case("duplicate name in other case and spacing", Auth.ORG, "POST", "/v1/projects",
                         "{\"name\": \"  {PNAME_UPPER} \"}", 409, "A project named \"{PNAME_UPPER}\" already exists"),
+                new Case("duplicate name in fullwidth letters", Auth.ORG, "POST", "/v1/projects",
+                        "{\"name\": \"{PNAME_FULLWIDTH}\"}", 409, "A project named \"{PNAME_FULLWIDTH}\" already exists"),
+                new Case("duplicate name with no-break spaces between words", Auth.ORG, "POST", "/v1/projects",
+                        "{\"name\": \"{PNAME_NBSP}\"}", 409, "A project named \"{PNAME_NBSP}\" already exists"),
+                new Case("rename onto another project's name in other case", Auth.ORG, "PUT", "/v1/projects/{Q}",
+                        "{\"name\": \"{PNAME_UPPER}\"}", 409, "A project named \"{PNAME_UPPER}\" already exists"),
                 new Case("rename onto another project's name", Auth.ORG, "PUT", "/v1/projects/{Q}",
                         "{\"name\": \"{PNAME}\"}", 409, "A project named \"{PNAME}\" already exists"));
     }
@@ -190,11 +224,52 @@ class SandboxBadInputTest {
         }
     }
 
+    /** The fullwidth forms (U+FF01-FF5E, U+3000) that NFKC maps back to ASCII. */
+    private static String fullwidth(String text) {
+        StringBuilder wide = new StringBuilder();
+        text.chars().forEach(c -> wide.append(c == ' ' ? '\u3000' : c > ' ' && c < 0x7F ? (char) (c + 0xFEE0) : (char) c));
+        return wide.toString();
+    }
+
+    /**
+     * A body is read only as {@code application/json} (any case, any parameters); anything else is 415. The
+     * JSON cases send a duplicate name, so they get past the type check to a 409 and change nothing.
+     */
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "(none)", value = {
+            "text/plain                      | 415",
+            "text/plain; charset=utf-8       | 415",
+            "application/x-www-form-urlencoded | 415",
+            "application/jsonx               | 415",
+            "(none)                          | 415",
+            "application/json                | 409",
+            "application/json; charset=utf-8 | 409",
+            "APPLICATION/JSON;charset=UTF-8  | 409",
+    })
+    void readsABodyOnlyWhenItIsSentAsJson(String contentType, int status) {
+        SandboxClient.Response response = client.send("POST", "/v1/projects", fill("{\"name\": \"{PNAME}\"}"),
+                contentType, "CONFIDENT_API_KEY", server.orgKey());
+        String error = assertError(response, status);
+        if (status == 415) {
+            assertThat(error).isEqualTo("Content-Type must be application/json");
+        }
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', nullValues = "(none)", value = {"text/plain", "(none)"})
+    void anEmptyBodyIsAMissingObjectWhateverItsType(String contentType) {
+        SandboxClient.Response response = client.send("POST", "/v1/projects", "", contentType,
+                "CONFIDENT_API_KEY", server.orgKey());
+        assertThat(assertError(response, 400)).isEqualTo("Request body must be a JSON object");
+    }
+
     private static String fill(String text) {
         if (text.length() > 10_000) {
             return text;
         }
         return text.replace("{PNAME_UPPER}", p.name().toUpperCase(Locale.ROOT))
+                .replace("{PNAME_FULLWIDTH}", fullwidth(p.name()))
+                .replace("{PNAME_NBSP}", p.name().replace(' ', '\u00A0'))
                 .replace("{PNAME}", p.name())
                 .replace("{KQ}", Long.toString(kq.id()))
                 .replace("{K}", Long.toString(k.id()))

@@ -69,14 +69,19 @@ final class SandboxClient {
         return send("GET", "/v1/datasets", null, "CONFIDENT-API-KEY", projectKey);
     }
 
-    /** {@code header} null sends no key at all. */
+    /** {@code header} null sends no key at all; a body goes as {@code application/json}. */
     Response send(String method, String path, String body, String header, String key) {
+        return send(method, path, body, body == null ? null : "application/json", header, key);
+    }
+
+    /** {@code contentType} null sends no Content-Type header. */
+    Response send(String method, String path, String body, String contentType, String header, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
         if (header != null) {
             request.header(header, key);

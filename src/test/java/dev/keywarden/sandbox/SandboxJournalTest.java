@@ -112,7 +112,7 @@ class SandboxJournalTest {
         Files.writeString(journal(), "{\"change\":\"keyDel", StandardOpenOption.APPEND);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
-        int exit = SandboxCommand.run(new String[] {"--port", "0", "--data", file().toString()}, print, print,
+        int exit = SandboxCommand.run(new String[] {"--port", "0", "--data", file().toString()}, java.util.Map.of(), print, print,
                 new java.util.concurrent.CountDownLatch(0), false);
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Note: Ignored the incomplete last line (line ");

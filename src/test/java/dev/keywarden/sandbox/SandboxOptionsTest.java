@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,9 +63,29 @@ class SandboxOptionsTest {
     }
 
     @Test
+    void theOrgKeyMayComeFromTheEnvironmentButTheOptionWins() {
+        Map<String, String> environment = Map.of(SandboxOptions.ORG_KEY_VARIABLE, "from-env");
+        assertThat(SandboxOptions.parse(new String[0], environment).orgKey()).isEqualTo("from-env");
+        assertThat(SandboxOptions.parse(new String[] {"--org-key", "from-option"}, environment).orgKey())
+                .isEqualTo("from-option");
+        assertThat(SandboxOptions.parse(new String[0], Map.of()).orgKey()).isNull();
+        assertThat(SandboxOptions.parse(new String[0], Map.of(SandboxOptions.ORG_KEY_VARIABLE, "")).orgKey()).isNull();
+        assertThat(SandboxOptions.parse(new String[] {"--port", "9000"}, environment))
+                .isEqualTo(SandboxOptions.parse(new String[] {"--port", "9000", "--org-key", "from-env"}));
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', value = {"' key'", "'key '", "'   '"})
+    void aPaddedOrBlankKeyInTheEnvironmentIsRefused(String value) {
+        assertThatThrownBy(() -> SandboxOptions.parse(new String[0], Map.of(SandboxOptions.ORG_KEY_VARIABLE, value)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("KEYWARDEN_SANDBOX_ORG_KEY must hold a key without spaces");
+    }
+
+    @Test
     void usageListsEveryOption() {
         assertThat(SandboxOptions.usage()).contains("--port", "8787", "--org-key", "--empty", "--seed", "--data",
-                "--latency-ms", "--simulate-traffic", "--help");
+                "--latency-ms", "--simulate-traffic", "--help", "KEYWARDEN_SANDBOX_ORG_KEY");
     }
 
     @Test

@@ -1,0 +1,89 @@
+package dev.keywarden.sandbox;
+
+import dev.keywarden.common.DaemonThreads;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server's worker threads, each exchange under a deadline. The JDK server reads the request line and
+ * headers on the worker with no timeout of its own and offers no per-server setting for one (its
+ * {@code sun.net.httpserver.maxReqTime} is read once per JVM). So every exchange starts with a deadline for
+ * its headers; the handler clears it on entry and sets one around writing the answer. A worker still busy
+ * at its deadline is interrupted, which closes the connection it is blocked on (NIO channels close when a
+ * thread blocked on them is interrupted), so the thread is free again.
+ *
+ * <p>A full queue refuses the exchange; the JDK server then closes that connection. The accepting thread
+ * never runs an exchange itself, so a slow client can never stop it accepting.
+ */
+final class DeadlineWorkers implements Executor {
+
+    private static final long TICK_MILLIS = 100;
+
+    private final ThreadPoolExecutor pool;
+    private final ScheduledExecutorService watchdog;
+    private final Duration headerTimeout;
+    /** Worker threads with a deadline, as System.nanoTime() values. Guarded by this. */
+    private final Map<Thread, Long> deadlines = new HashMap<>();
+
+    DeadlineWorkers(ServerLimits limits) {
+        this.headerTimeout = limits.headerTimeout();
+        this.pool = new ThreadPoolExecutor(limits.workers(), limits.workers(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(limits.queuedRequests()), new DaemonThreads("sandbox-http"),
+                new ThreadPoolExecutor.AbortPolicy());
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("sandbox-deadlines"));
+        watchdog.scheduleWithFixedDelay(this::interruptOverdue, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void execute(Runnable exchange) {
+        pool.execute(() -> {
+            arm(headerTimeout);
+            try {
+                exchange.run();
+            } finally {
+                disarm();
+                // An interrupt that came too late to matter must not reach the next exchange on this thread.
+                Thread.interrupted();
+            }
+        });
+    }
+
+    /** Gives the calling worker until {@code timeout} from now. */
+    synchronized void arm(Duration timeout) {
+        deadlines.put(Thread.currentThread(), System.nanoTime() + timeout.toNanos());
+    }
+
+    /** Clears the calling worker's deadline; false when it had already passed and the thread was interrupted. */
+    synchronized boolean disarm() {
+        return deadlines.remove(Thread.currentThread()) != null;
+    }
+
+    private synchronized void interruptOverdue() {
+        long now = System.nanoTime();
+        for (Iterator<Map.Entry<Thread, Long>> it = deadlines.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Thread, Long> entry = it.next();
+            if (now - entry.getValue() >= 0) {
+                it.remove();
+                entry.getKey().interrupt();
+            }
+        }
+    }
+
+    /** Stops the watchdog and interrupts every worker; waits up to {@code wait} for them to end. */
+    void shutdown(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        watchdog.shutdownNow();
+        pool.shutdownNow();
+        pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        watchdog.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+}
