@@ -7,6 +7,8 @@ import dev.keywarden.core.ConnectionTester;
 import dev.keywarden.core.Profile;
 import dev.keywarden.core.TaskRunner;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
@@ -119,11 +121,16 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
         form.setHgap(8);
         form.setVgap(8);
         int row = 0;
-        form.addRow(row++, new Label("Name"), profileName, errorLabel("profileNameError", model.nameErrorProperty()));
+        // Each field's problem has a row of its own under it, so it never squeezes the labels or overlaps the next row.
+        form.addRow(row++, new Label("Name"), profileName);
+        form.add(errorLabel("profileNameError", model.nameErrorProperty(), profileName), 1, row++);
         form.addRow(row++, regionMode, region);
-        form.addRow(row++, customMode, customUrl, errorLabel("customUrlError", model.customUrlErrorProperty()));
-        form.addRow(row++, new Label("Organisation API key"), orgKey, errorLabel("orgKeyError", model.orgKeyErrorProperty()));
-        form.addRow(row++, new Label("Label"), label, errorLabel("labelError", model.labelErrorProperty()));
+        form.addRow(row++, customMode, customUrl);
+        form.add(errorLabel("customUrlError", model.customUrlErrorProperty(), customUrl), 1, row++);
+        form.addRow(row++, new Label("Organisation API key"), orgKey);
+        form.add(errorLabel("orgKeyError", model.orgKeyErrorProperty(), orgKey), 1, row++);
+        form.addRow(row++, new Label("Label"), label);
+        form.add(errorLabel("labelError", model.labelErrorProperty(), label), 1, row++);
         form.addRow(row++, new Label("Header colour"), colour);
         HBox test = new HBox(8, testConnection, testProgress);
         test.getStyleClass().add("test-row");
@@ -140,11 +147,18 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
         getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancel");
     }
 
-    private static Label errorLabel(String id, ObservableStringValue message) {
+    /** Shown once the field has been edited: an empty form does not open with complaints. */
+    private static Label errorLabel(String id, ObservableStringValue message, TextField field) {
         Label error = new Label();
         error.setId(id);
         error.getStyleClass().add(STYLE_FIELD_ERROR);
-        error.textProperty().bind(message);
+        error.setWrapText(true);
+        error.setMaxWidth(360);
+        BooleanProperty edited = new SimpleBooleanProperty();
+        field.textProperty().addListener((obs, before, now) -> edited.set(true));
+        error.textProperty().bind(Bindings.when(edited).then(message).otherwise(""));
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
         return error;
     }
 

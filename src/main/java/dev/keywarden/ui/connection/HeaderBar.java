@@ -1,6 +1,7 @@
 package dev.keywarden.ui.connection;
 
 
+import dev.keywarden.model.Names;
 import dev.keywarden.model.Organization;
 import dev.keywarden.ui.common.Controls;
 import javafx.beans.binding.Bindings;
@@ -109,7 +110,7 @@ public final class HeaderBar extends VBox {
         });
         orgName.textProperty().bind(Bindings.createStringBinding(() -> {
             Organization org = model.organizationProperty().get();
-            return org == null ? "\u2014" : org.name() + "  \u00b7  " + org.plan();
+            return org == null ? "\u2014" : Names.visible(org.name()) + "  \u00b7  " + Names.visible(org.plan());
         }, model.organizationProperty()));
         state.textProperty().bind(Bindings.createStringBinding(() -> switch (model.stateProperty().get()) {
             case DISCONNECTED -> "Not connected";

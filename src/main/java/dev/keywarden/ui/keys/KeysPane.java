@@ -1,5 +1,6 @@
 package dev.keywarden.ui.keys;
 
+import dev.keywarden.model.Names;
 import dev.keywarden.ui.common.Columns;
 import dev.keywarden.ui.projects.ProjectRow;
 
@@ -124,7 +125,7 @@ public final class KeysPane extends VBox {
     private void initListeners() {
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             ProjectRow project = projects.selected();
-            return project == null ? "Keys" : "Keys of " + project.project().name();
+            return project == null ? "Keys" : "Keys of " + Names.visible(project.project().name());
         }, projects.selectedProperty()));
         table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             KeyRow row = selected();

@@ -1,10 +1,10 @@
 package dev.keywarden.ui.keys;
 
 import dev.keywarden.ui.common.FormDialog;
+import dev.keywarden.ui.common.NameInput;
 import dev.keywarden.ui.common.SecretDialog;
 
 import dev.keywarden.api.InvalidRequestException;
-import dev.keywarden.model.Names;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.common.Problems;
 import javafx.application.Platform;
@@ -33,10 +33,10 @@ public final class NewKeyDialog extends FormDialog<ApiKey> {
         hint.getStyleClass().add("muted");
         addWide(hint);
         disableSubmitWhen(Bindings.createBooleanBinding(
-                () -> name.getText() == null || name.getText().isBlank() || name.getText().strip().length() > Names.MAX_LENGTH,
+                () -> !NameInput.isSendable(name.getText()),
                 name.textProperty()));
         name.textProperty().addListener((obs, before, now) -> nameError.setText(
-                now != null && now.strip().length() > Names.MAX_LENGTH ? "A name can have at most " + Names.MAX_LENGTH + " characters." : null));
+                NameInput.problem(now)));
         Platform.runLater(name::requestFocus);
     }
 

@@ -1,10 +1,10 @@
 package dev.keywarden.ui.projects;
 
 import dev.keywarden.ui.common.FormDialog;
+import dev.keywarden.ui.common.NameInput;
 
 import dev.keywarden.api.ConflictException;
 import dev.keywarden.api.InvalidRequestException;
-import dev.keywarden.model.Names;
 import dev.keywarden.model.NewProject;
 import dev.keywarden.model.Project;
 import dev.keywarden.model.ProjectChanges;
@@ -84,11 +84,7 @@ public final class ProjectDialog extends FormDialog<Object> {
     }
 
     private String nameProblem() {
-        String text = name.getText() == null ? "" : name.getText().strip();
-        if (text.isEmpty()) {
-            return null;
-        }
-        return text.length() > Names.MAX_LENGTH ? "A name can have at most " + Names.MAX_LENGTH + " characters (" + text.length() + " now)." : null;
+        return NameInput.problem(name.getText());
     }
 
     @Override

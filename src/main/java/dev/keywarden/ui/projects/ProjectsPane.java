@@ -1,5 +1,6 @@
 package dev.keywarden.ui.projects;
 
+import dev.keywarden.model.Names;
 import dev.keywarden.ui.common.Columns;
 
 import dev.keywarden.model.Project;
@@ -182,7 +183,7 @@ public final class ProjectsPane extends VBox {
         column.setId("name");
         column.setPrefWidth(180);
         column.setCellValueFactory(cell -> Bindings.createStringBinding(
-                () -> cell.getValue().project().name(), cell.getValue().projectProperty()));
+                () -> Names.visible(cell.getValue().project().name()), cell.getValue().projectProperty()));
         column.setComparator(String.CASE_INSENSITIVE_ORDER);
         return column;
     }
@@ -193,7 +194,7 @@ public final class ProjectsPane extends VBox {
         column.setPrefWidth(220);
         column.setCellValueFactory(cell -> Bindings.createStringBinding(() -> {
             Project project = cell.getValue().project();
-            return project.description() == null ? "" : project.description();
+            return project.description() == null ? "" : Names.visible(project.description());
         }, cell.getValue().projectProperty()));
         return column;
     }

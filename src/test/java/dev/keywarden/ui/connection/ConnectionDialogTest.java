@@ -105,9 +105,13 @@ class ConnectionDialogTest {
         open(robot, null, Set.of("Prod"), (url, key) -> FakeOrganizationApi.organization("Acme", "PREMIUM"));
         robot.clickOn("#orgKey").write(RAW_KEY);
         assertThat(saveDisabled(robot)).as("blank name").isTrue();
+        assertThat(robot.lookup("#profileNameError").queryAs(Label.class).getText())
+                .as("nothing typed in the name yet: no complaint").isEmpty();
+        robot.clickOn("#profileName").write("x").type(javafx.scene.input.KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#profileNameError").queryAs(Label.class).getText()).isEqualTo("Enter a name.");
 
-        robot.clickOn("#profileName").write("Prod");
+        robot.write("Prod");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(saveDisabled(robot)).as("duplicate name").isTrue();
         assertThat(robot.lookup("#profileNameError").queryAs(Label.class).getText()).contains("Another connection");
