@@ -31,6 +31,11 @@ public final class OrgKey {
         return value;
     }
 
+    /** The last six characters, as the server shows of every key ({@code ***************d4e5f6}): enough to tell which key, not to use it. */
+    public String suffix() {
+        return value.length() <= 6 ? value : value.substring(value.length() - 6);
+    }
+
     /** Region prefix as issued by Confident AI (e.g. {@code confident_eu_org_…}), or null. */
     public Region regionFromPrefix() {
         for (Region region : Region.values()) {

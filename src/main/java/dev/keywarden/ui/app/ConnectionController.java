@@ -120,7 +120,7 @@ public final class ConnectionController {
                     if (!opened.choice().equals(choice)) {
                         connections.choices().replaceAll(existing -> existing.name().equals(choice.name()) ? opened.choice() : existing);
                     }
-                    model.connect(opened.api());
+                    model.connect(opened.api(), opened.keySuffix());
                     rememberLast(choice);
                 })
                 .onFailure(error -> {
@@ -138,7 +138,8 @@ public final class ConnectionController {
                 .runWith(runner);
     }
 
-    private record Opened(ConnectionChoice choice, ConfidentApi api) {
+    /** {@code keySuffix}: the last six characters of the key in use, never the key. */
+    private record Opened(ConnectionChoice choice, ConfidentApi api, String keySuffix) {
     }
 
     /** A gateway opened for an open that was cancelled meanwhile is closed here, since nobody will receive it. */
@@ -155,19 +156,20 @@ public final class ConnectionController {
         return switch (choice.kind()) {
             case SANDBOX -> {
                 SandboxServer server = sandbox.server();
-                ConfidentApi api = apiFactory.open(ConnectionConfig.of(server.baseUrl(), OrgKey.of(server.orgKey())));
-                yield new Opened(sandboxChoice(server.baseUrl()), api);
+                OrgKey key = OrgKey.of(server.orgKey());
+                ConfidentApi api = apiFactory.open(ConnectionConfig.of(server.baseUrl(), key));
+                yield new Opened(sandboxChoice(server.baseUrl()), api, key.suffix());
             }
             case ENVIRONMENT -> {
                 EnvironmentProfile env = environment.orElseThrow();
-                yield new Opened(choice, apiFactory.open(env.profile().connectionConfig(env.orgKey())));
+                yield new Opened(choice, apiFactory.open(env.profile().connectionConfig(env.orgKey())), env.orgKey().suffix());
             }
             case SAVED -> {
                 OrgKey key = context.credentials().read(choice.name()).orElseThrow(() -> new IllegalArgumentException(
                         "No organisation key is saved for \u201c" + choice.name() + "\u201d. Edit the connection to enter it."));
                 Profile profile = profiles().find(choice.name()).orElseThrow(() -> new IllegalArgumentException(
                         "The connection \u201c" + choice.name() + "\u201d no longer exists."));
-                yield new Opened(choice, apiFactory.open(profile.connectionConfig(key)));
+                yield new Opened(choice, apiFactory.open(profile.connectionConfig(key)), key.suffix());
             }
         };
     }

@@ -11,6 +11,8 @@ import dev.keywarden.ui.connection.HeaderBar;
 import dev.keywarden.ui.connection.SandboxBanner;
 import dev.keywarden.ui.keys.KeyActions;
 import dev.keywarden.ui.keys.KeysPane;
+import dev.keywarden.ui.keys.OrgKeysPane;
+import dev.keywarden.ui.connection.RenameOrganizationDialog;
 import dev.keywarden.ui.projects.ProjectActions;
 import dev.keywarden.ui.projects.ProjectsPane;
 import javafx.animation.KeyFrame;
@@ -18,6 +20,8 @@ import javafx.animation.Timeline;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -36,6 +40,8 @@ public final class MainView extends BorderPane {
     private final KeysPane keysPane;
     private final StatusLine status;
     private final SplitPane split;
+    private final OrgKeysPane orgKeysPane;
+    private final TabPane views = new TabPane();
     private final ProjectActions projectActions;
     private final KeyActions keyActions;
     private final Timeline tick = new Timeline();
@@ -47,17 +53,34 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         Notices notices = new Notices(this::notice);
         this.projectActions = new ProjectActions(model.session(), model.projectCommands(), dialogs, notices);
-        this.keyActions = new KeyActions(model.session(), model.projects(), model.keyCommands(), dialogs, notices, runner);
+        this.keyActions = new KeyActions(model.session(), model.projects(), model.orgKeys(), model.keyCommands(), dialogs,
+                notices, runner);
         this.projectsPane = new ProjectsPane(model.projects(), model.session(), projectActions, keyActions::newKey);
         this.keysPane = new KeysPane(model.keys(), model.projects(), model.session(), keyActions);
         this.status = new StatusLine(model.projects(), runner);
+        this.orgKeysPane = new OrgKeysPane(model.orgKeys(), model.session(), keyActions, model.projects().filter(),
+                model.projects().clock());
         this.split = new SplitPane(projectsPane, keysPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.48);
         split.setId("mainSplit");
-        VBox.setVgrow(split, Priority.ALWAYS);
-        setTop(new VBox(new HeaderBar(model.session(), connections), new SandboxBanner(connections)));
-        setCenter(new VBox(messages, split));
+        Tab projectsTab = new Tab("Projects and their keys", split);
+        projectsTab.setId("projectsTab");
+        Tab orgKeysTab = new Tab("Organisation keys", orgKeysPane);
+        orgKeysTab.setId("orgKeysTab");
+        views.getTabs().setAll(projectsTab, orgKeysTab);
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.setId("views");
+        VBox.setVgrow(views, Priority.ALWAYS);
+        Runnable rename = () -> {
+            var organization = model.session().organizationProperty().get();
+            if (organization != null) {
+                dialogs.show("renameOrganizationDialog",
+                        () -> new RenameOrganizationDialog(organization, model.session()::renameOrganization));
+            }
+        };
+        setTop(new VBox(new HeaderBar(model.session(), connections, rename), new SandboxBanner(connections)));
+        setCenter(new VBox(messages, views));
         setBottom(status);
         model.setProblemSink(this::problem);
         // A load that succeeds takes away what an earlier one said went wrong; failed changes stay listed.
@@ -78,6 +101,10 @@ public final class MainView extends BorderPane {
             projectsPane.filterField().requestFocus();
             projectsPane.filterField().selectAll();
         });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
+                () -> views.getSelectionModel().select(0));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+                () -> views.getSelectionModel().select(1));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), projectActions::newProject);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), keyActions::newKey);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
@@ -116,8 +143,12 @@ public final class MainView extends BorderPane {
         tick.getKeyFrames().setAll(new KeyFrame(Duration.seconds(30), event -> {
             projectsPane.table().refresh();
             keysPane.table().refresh();
+            orgKeysPane.table().refresh();
             if (!runner.hasLoads()) {
                 model.keys().reload();
+                if (views.getSelectionModel().getSelectedIndex() == 1) {
+                    model.orgKeys().reload();
+                }
             }
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
@@ -127,6 +158,14 @@ public final class MainView extends BorderPane {
     /** Stops the periodic refresh when the window closes. */
     public void stop() {
         tick.stop();
+    }
+
+    public OrgKeysPane orgKeysPane() {
+        return orgKeysPane;
+    }
+
+    public TabPane views() {
+        return views;
     }
 
     public ProjectsPane projectsPane() {

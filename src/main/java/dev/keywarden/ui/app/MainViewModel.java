@@ -7,6 +7,7 @@ import dev.keywarden.ui.common.ProblemReport;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.keys.KeyCommands;
 import dev.keywarden.ui.keys.KeysModel;
+import dev.keywarden.ui.keys.OrgKeysModel;
 import dev.keywarden.ui.projects.ProjectCommands;
 import dev.keywarden.ui.projects.ProjectsModel;
 
@@ -21,6 +22,7 @@ public final class MainViewModel {
     private final ConnectionSession session;
     private final ProjectsModel projects;
     private final KeysModel keys;
+    private final OrgKeysModel orgKeys;
     private final KeyCommands keyCommands;
     private final ProjectCommands projectCommands;
     private ProblemReport problemSink = message -> { };
@@ -31,7 +33,8 @@ public final class MainViewModel {
         this.projects = new ProjectsModel(runner, session, new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM),
                 clock, problems);
         this.keys = new KeysModel(projects);
-        this.keyCommands = new KeyCommands(session, projects, keys, problems, runner);
+        this.orgKeys = new OrgKeysModel(runner, session, problems);
+        this.keyCommands = new KeyCommands(session, projects, keys, orgKeys, problems, runner);
         this.projectCommands = new ProjectCommands(session, projects);
     }
 
@@ -42,9 +45,14 @@ public final class MainViewModel {
 
     /** Switches to another organisation: everything shown for the previous one is dropped at once. */
     public void connect(ConfidentApi api) {
+        connect(api, null);
+    }
+
+    /** As {@link #connect(ConfidentApi)}, knowing the last six characters of the connection's organisation key. */
+    public void connect(ConfidentApi api, String orgKeySuffix) {
         projects.clear();
-        session.switchTo(api);
-        projects.refresh();
+        session.switchTo(api, orgKeySuffix);
+        refresh();
     }
 
     /** A connection is being opened: nothing of the previous one stays on screen meanwhile. */
@@ -56,6 +64,7 @@ public final class MainViewModel {
     /** Reloads the organisation, the projects, every project's keys and the selected project's keys. */
     public void refresh() {
         projects.refresh();
+        orgKeys.reload();
     }
 
     /** Stops background loads and closes the connection, when the window closes. */
@@ -74,6 +83,10 @@ public final class MainViewModel {
 
     public KeysModel keys() {
         return keys;
+    }
+
+    public OrgKeysModel orgKeys() {
+        return orgKeys;
     }
 
     public KeyCommands keyCommands() {

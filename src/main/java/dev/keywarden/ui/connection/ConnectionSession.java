@@ -34,6 +34,7 @@ public final class ConnectionSession {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.DISCONNECTED);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final Map<ConfidentApi, Integer> changesInFlight = new HashMap<>();
+    private String keySuffix;
 
     public ConnectionSession(TaskRunner runner) {
         this.runner = runner;
@@ -41,7 +42,16 @@ public final class ConnectionSession {
 
     /** Drops everything of the previous connection and starts on {@code newApi} (null: none). */
     public void switchTo(ConfidentApi newApi) {
+        switchTo(newApi, null);
+    }
+
+    /**
+     * As {@link #switchTo(ConfidentApi)}, knowing the last six characters of the organisation key the
+     * connection uses, so the organisation keys view can tell which key that is (never the key itself).
+     */
+    public void switchTo(ConfidentApi newApi, String orgKeySuffix) {
         generation.invalidate();
+        keySuffix = newApi == null ? null : orgKeySuffix;
         ConfidentApi old = api.get();
         api.set(newApi);
         organization.set(null);
@@ -87,6 +97,30 @@ public final class ConnectionSession {
         } else if (ConnectionTrouble.isTrouble(error)) {
             failed(Problems.inPlainWords(error));
         }
+    }
+
+    /** The last six characters of the open connection's organisation key, or null when not known. */
+    public String keySuffix() {
+        return keySuffix;
+    }
+
+    /** The connection's own key was deactivated or revoked: say so until the connection is edited or changed. */
+    public void lockedOut(String why) {
+        failed(why);
+    }
+
+    /** Renames the organisation; the header shows the server's answer. */
+    public CompletionStage<Organization> renameOrganization(String name) {
+        ConfidentApi target = api.get();
+        Generation.Token connection = token();
+        return change(BackgroundCall.of("Renaming the organisation", () -> target.renameOrganization(name))
+                .tag("organisation.rename"))
+                .thenApply(renamed -> {
+                    if (connection.isCurrent()) {
+                        organization.set(renamed);
+                    }
+                    return renamed;
+                });
     }
 
     /** A token that stays current while this connection stays open. */

@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
@@ -26,6 +27,7 @@ public final class HeaderBar extends VBox {
 
     private final ConnectionSession model;
     private final ConnectionsModel connections;
+    private final Runnable rename;
     private final Region stripe = new Region();
     private final Label badge = new Label();
     private final Label orgName = new Label();
@@ -34,9 +36,11 @@ public final class HeaderBar extends VBox {
     private final ComboBox<ConnectionChoice> switcher = new ComboBox<>();
     private boolean syncing;
 
-    public HeaderBar(ConnectionSession model, ConnectionsModel connections) {
+    /** @param rename opens the dialog that renames the organisation */
+    public HeaderBar(ConnectionSession model, ConnectionsModel connections, Runnable rename) {
         this.model = model;
         this.connections = connections;
+        this.rename = rename;
         getStyleClass().add("header-bar");
         setId("header");
         createView();
@@ -83,7 +87,14 @@ public final class HeaderBar extends VBox {
         HBox where = new HBox(10, endpoint, state);
         where.setMinWidth(0);
         HBox.setHgrow(state, Priority.ALWAYS);
-        VBox names = new VBox(2, new HBox(8, badge, orgName), where);
+        Hyperlink renameLink = new Hyperlink("Rename\u2026");
+        renameLink.setId("renameOrganization");
+        renameLink.setTooltip(new Tooltip("Rename the organisation"));
+        renameLink.setOnAction(event -> rename.run());
+        renameLink.visibleProperty().bind(model.organizationProperty().isNotNull());
+        HBox title = new HBox(8, badge, orgName, renameLink);
+        title.setAlignment(Pos.BASELINE_LEFT);
+        VBox names = new VBox(2, title, where);
         names.setMinWidth(0);
         HBox.setHgrow(names, Priority.ALWAYS);
         names.setMaxWidth(Double.MAX_VALUE);

@@ -1,6 +1,7 @@
 package dev.keywarden.ui.keys;
 
 import dev.keywarden.api.DataPlaneProbe;
+import dev.keywarden.api.OrganizationKeyProbe;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.Generation;
 import dev.keywarden.core.TaskRunner;
@@ -17,11 +18,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.regex.Pattern;
+
 /**
- * Shows whether the server still accepts a project key: one data-plane call with it
- * ({@code GET /v1/datasets}); 401 means refused. The pasted key is forgotten when the dialog closes.
+ * Shows whether the server still accepts a pasted key: one call with it, {@code GET /v1/organization}
+ * for an organisation key and {@code GET /v1/datasets} for a project key; 401 means refused. The
+ * pasted key is forgotten when the dialog closes.
  */
 public final class CheckKeyDialog extends Dialog<Void> {
+    private static final Pattern ORGANIZATION_KEY = Pattern.compile("confident_(?:[a-z]{2}_)?org_");
     public static final String STYLE_REFUSED = "check-refused";
     public static final String STYLE_ACCEPTED = "check-accepted";
 
@@ -38,9 +43,9 @@ public final class CheckKeyDialog extends Dialog<Void> {
         this.runner = runner;
         setTitle("Check a key");
         getDialogPane().setId("checkKeyDialog");
-        Label explain = new Label("Paste a project API key, for example one seen in a log. Keywarden makes one call with it "
-                + "to " + baseUrl + "/v1/datasets: a refusal (401) shows the key no longer works. "
-                + "If it still works, that call counts as a use.");
+        Label explain = new Label("Paste a project or organisation API key, for example one seen in a log. Keywarden makes "
+                + "one call with it to " + baseUrl + " (/v1/organization for an organisation key, /v1/datasets for a "
+                + "project key): a refusal (401) shows the key no longer works. If it still works, that call counts as a use.");
         explain.setWrapText(true);
         explain.setMaxWidth(520);
         key.setId("checkKeyValue");
@@ -79,14 +84,11 @@ public final class CheckKeyDialog extends Dialog<Void> {
         String candidate = key.getText().strip();
         working.setVisible(true);
         show(null, null);
-        BackgroundCall.of("Checking a key", () -> {
-                    try (DataPlaneProbe probe = new DataPlaneProbe()) {
-                        return probe.datasetsStatus(baseUrl, candidate);
-                    }
-                })
+        boolean organizationKey = looksLikeOrganizationKey(candidate);
+        BackgroundCall.of("Checking a key", () -> organizationKey ? organizationStatus(candidate) : datasetsStatus(candidate))
                 .onSuccess(status -> {
                     if (asked.isCurrent()) {
-                        show(verdict(status), status == 401 ? STYLE_REFUSED : STYLE_ACCEPTED);
+                        show(probeUsed(organizationKey) + verdict(status), status == 401 ? STYLE_REFUSED : STYLE_ACCEPTED);
                     }
                 })
                 .onFailure(error -> {
@@ -100,6 +102,28 @@ public final class CheckKeyDialog extends Dialog<Void> {
                     }
                 })
                 .runWith(runner);
+    }
+
+    /** Organisation keys are checked with a management call, project keys with a data-plane one. */
+    static boolean looksLikeOrganizationKey(String candidate) {
+        return ORGANIZATION_KEY.matcher(candidate).lookingAt();
+    }
+
+    private static String probeUsed(boolean organizationKey) {
+        return organizationKey ? "Organisation key, checked with GET /v1/organization. "
+                : "Project key, checked with GET /v1/datasets. ";
+    }
+
+    private int datasetsStatus(String candidate) {
+        try (DataPlaneProbe probe = new DataPlaneProbe()) {
+            return probe.datasetsStatus(baseUrl, candidate);
+        }
+    }
+
+    private int organizationStatus(String candidate) {
+        try (OrganizationKeyProbe probe = new OrganizationKeyProbe()) {
+            return probe.organizationStatus(baseUrl, candidate);
+        }
     }
 
     /** What an answer to the probe means for the pasted key. */

@@ -1,5 +1,6 @@
 package dev.keywarden.ui.keys;
 
+import dev.keywarden.core.TaskRunner;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.common.DialogService;
 import dev.keywarden.ui.common.KeyNames;
@@ -7,21 +8,28 @@ import dev.keywarden.ui.common.Notices;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.projects.ProjectRow;
 import dev.keywarden.ui.projects.ProjectsModel;
-import dev.keywarden.core.TaskRunner;
 
-/** What the keys table's buttons, menu and shortcuts do: open the right dialog on the right command. */
-public final class KeyActions {
+/**
+ * What the keys tables' buttons, menus, switches and shortcuts do, for project and organisation keys:
+ * open the right dialog on the right command. Switching off or revoking the organisation key the
+ * connection itself uses always asks first, in words that say the connection will stop working.
+ */
+public final class KeyActions implements KeyTable.Handlers {
+    public static final String LOCK_OUT_DIALOG = "lockOutDialog";
+
     private final ConnectionSession session;
     private final ProjectsModel projects;
+    private final OrgKeysModel orgKeys;
     private final KeyCommands commands;
     private final DialogService dialogs;
     private final Notices notices;
     private final TaskRunner runner;
 
-    public KeyActions(ConnectionSession session, ProjectsModel projects, KeyCommands commands, DialogService dialogs,
-                      Notices notices, TaskRunner runner) {
+    public KeyActions(ConnectionSession session, ProjectsModel projects, OrgKeysModel orgKeys, KeyCommands commands,
+                      DialogService dialogs, Notices notices, TaskRunner runner) {
         this.session = session;
         this.projects = projects;
+        this.orgKeys = orgKeys;
         this.commands = commands;
         this.dialogs = dialogs;
         this.notices = notices;
@@ -29,13 +37,23 @@ public final class KeyActions {
     }
 
     /** What the switch in a row asks for. */
+    @Override
     public void setValid(KeyRow row, boolean valid) {
-        commands.setValid(row, valid);
+        if (!valid && mayLockOut(row) && !dialogs.confirm(LOCK_OUT_DIALOG, "Deactivate the key this connection uses?",
+                lockOutWarning(row, "deactivate") + " Deactivate it?")) {
+            return;
+        }
+        commands.setValid(row, valid).thenAccept(answer -> {
+            if (!answer.valid() && mayLockOut(row)) {
+                lockedOut(row, "deactivated");
+            }
+        });
     }
 
+    @Override
     public void toggle(KeyRow row) {
         if (row != null) {
-            commands.setValid(row, !row.key().valid());
+            setValid(row, !row.key().valid());
         }
     }
 
@@ -44,22 +62,41 @@ public final class KeyActions {
         if (row == null) {
             return;
         }
-        dialogs.show("newKeyDialog", () -> new NewKeyDialog(row.project().name(), name -> commands.create(row, name)
-                .thenApply(created -> {
+        dialogs.show("newKeyDialog", () -> new NewKeyDialog("New key in \u201c" + row.project().name() + "\u201d",
+                name -> commands.create(row, name).thenApply(created -> {
                     dialogs.showSecret("Key \u201c" + KeyNames.name(created) + "\u201d was created in \u201c"
                             + row.project().name() + "\u201d:", created.value());
                     return created;
                 })));
     }
 
+    public void newOrganizationKey() {
+        if (session.api() == null) {
+            return;
+        }
+        dialogs.show("newKeyDialog", () -> new NewKeyDialog("New organisation key",
+                name -> commands.createOrganizationKey(name).thenApply(created -> {
+                    dialogs.showSecret("Organisation key \u201c" + KeyNames.name(created) + "\u201d was created. "
+                            + "It can manage every project of the organisation:", created.value());
+                    return created;
+                })));
+    }
+
+    @Override
     public void revokeKey(KeyRow row) {
         if (row == null || row.isBusy()) {
             return;
         }
         ApiKey key = row.key();
-        Runnable deactivate = key.valid() ? () -> commands.setValid(row, false) : null;
-        dialogs.show("revokeKeyDialog", () -> new RevokeKeyDialog(KeyNames.name(key), key.suffix(), () -> commands.revoke(row)
-                .thenRun(() -> notices.show("Key " + KeyNames.label(key) + " was revoked.")), deactivate));
+        Runnable deactivate = key.valid() ? () -> setValid(row, false) : null;
+        String lockOut = mayLockOut(row) ? lockOutWarning(row, "revoke") : null;
+        dialogs.show("revokeKeyDialog", () -> new RevokeKeyDialog(KeyNames.name(key), key.suffix(), lockOut,
+                () -> commands.revoke(row).thenRun(() -> {
+                    notices.show("Key " + KeyNames.label(key) + " was revoked.");
+                    if (lockOut != null) {
+                        lockedOut(row, "revoked");
+                    }
+                }), deactivate));
     }
 
     /** Checks a pasted key against the server; starts with the filter's text when that looks like a key. */
@@ -73,9 +110,27 @@ public final class KeyActions {
         dialogs.show("checkKeyDialog", () -> new CheckKeyDialog(baseUrl, runner, prefill));
     }
 
+    @Override
     public void copyMasked(KeyRow row) {
         if (row != null) {
             notices.copy(row.key().value(), "Masked value of " + KeyNames.label(row.key()) + " copied.");
         }
+    }
+
+    private boolean mayLockOut(KeyRow row) {
+        return row.isOrganizationKey() && orgKeys.keyInUse().mayBe(row);
+    }
+
+    private String lockOutWarning(KeyRow row, String verb) {
+        String which = orgKeys.keyInUse().isAmbiguous()
+                ? KeyNames.label(row.key()) + " ends like the key this connection uses, so it may be that key."
+                : KeyNames.label(row.key()) + " is the key this connection uses.";
+        return which + " If you " + verb + " it, this connection stops working at once: every refresh and change "
+                + "will be refused until you edit the connection to use another organisation key.";
+    }
+
+    private void lockedOut(KeyRow row, String how) {
+        session.lockedOut("Locked out: this connection's organisation key " + KeyNames.label(row.key()) + " was " + how
+                + ". Edit the connection to use another key.");
     }
 }

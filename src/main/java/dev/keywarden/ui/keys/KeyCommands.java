@@ -31,11 +31,13 @@ public final class KeyCommands {
     private final ConnectionSession session;
     private final ProjectsModel projects;
     private final KeysModel keys;
+    private final OrgKeysModel orgKeys;
     private final ProblemReport problems;
     private final TaskRunner runner;
 
-    public KeyCommands(ConnectionSession session, ProjectsModel projects, KeysModel keys, ProblemReport problems,
-                       TaskRunner runner) {
+    public KeyCommands(ConnectionSession session, ProjectsModel projects, KeysModel keys, OrgKeysModel orgKeys,
+                       ProblemReport problems, TaskRunner runner) {
+        this.orgKeys = orgKeys;
         this.runner = runner;
         this.session = session;
         this.projects = projects;
@@ -58,7 +60,8 @@ public final class KeyCommands {
         row.startChange(valid);
         keys.shownFor(row).ifPresent(shown -> shown.startChange(valid));
         return session.change(BackgroundCall.of((valid ? "Activating key " : "Deactivating key ") + what,
-                                () -> api.setApiKeyValid(row.projectId(), row.id(), valid)).tag(SET_VALID_TAG))
+                                () -> row.isOrganizationKey() ? api.setOrganizationApiKeyValid(row.id(), valid)
+                                        : api.setApiKeyValid(row.projectId(), row.id(), valid)).tag(SET_VALID_TAG))
                 .whenComplete((answer, error) -> {
                     row.settle();
                     keys.shownFor(row).ifPresent(KeyRow::settle);
@@ -86,7 +89,8 @@ public final class KeyCommands {
         Generation.Token connection = session.token();
         row.markUnknown();
         keys.shownFor(row).ifPresent(KeyRow::markUnknown);
-        BackgroundCall.of("Reading key " + KeyNames.label(row.key()) + " again", () -> api.getApiKey(row.projectId(), row.id()))
+        BackgroundCall.of("Reading key " + KeyNames.label(row.key()) + " again", () -> row.isOrganizationKey()
+                        ? api.getOrganizationApiKey(row.id()) : api.getApiKey(row.projectId(), row.id()))
                 .tag(READ_AGAIN_TAG)
                 .onSuccess(now -> {
                     if (!connection.isCurrent()) {
@@ -115,8 +119,26 @@ public final class KeyCommands {
 
     private void land(KeyRow row, ApiKey answer) {
         row.show(answer);
-        keys.shownFor(row).ifPresent(shown -> shown.show(answer));
-        projects.keysChanged(row.projectId(), summary -> summary.with(answer));
+        if (row.isOrganizationKey()) {
+            orgKeys.landed(answer);
+        } else {
+            keys.shownFor(row).ifPresent(shown -> shown.show(answer));
+            projects.keysChanged(row.projectId(), summary -> summary.with(answer));
+        }
+    }
+
+    /** Creates an organisation key; the stage holds its raw value, which nothing here keeps. */
+    public CompletionStage<ApiKey> createOrganizationKey(String name) {
+        ConfidentApi api = session.api();
+        Generation.Token connection = session.token();
+        return session.change(BackgroundCall.of("Creating organisation key " + name, () -> api.createOrganizationApiKey(name))
+                        .tag(CREATE_TAG))
+                .thenApply(created -> {
+                    if (connection.isCurrent()) {
+                        orgKeys.landed(created);
+                    }
+                    return created;
+                });
     }
 
     /** Creates a key; the stage holds its raw value, which nothing here keeps. */
@@ -139,7 +161,11 @@ public final class KeyCommands {
         row.startChange(null);
         return session.change(BackgroundCall.ofAction("Revoking key " + KeyNames.label(row.key()), () -> {
                     try {
-                        api.revokeApiKey(row.projectId(), row.id());
+                        if (row.isOrganizationKey()) {
+                            api.revokeOrganizationApiKey(row.id());
+                        } else {
+                            api.revokeApiKey(row.projectId(), row.id());
+                        }
                     } catch (NotFoundException alreadyGone) {
                         // Also what a retried DELETE sees when its first answer was lost.
                     }
@@ -147,8 +173,12 @@ public final class KeyCommands {
                 .whenComplete((done, error) -> {
                     row.settle();
                     if (error == null && connection.isCurrent()) {
-                        keys.removed(row);
-                        projects.keysChanged(row.projectId(), summary -> summary.without(row.id()));
+                        if (row.isOrganizationKey()) {
+                            orgKeys.removed(row);
+                        } else {
+                            keys.removed(row);
+                            projects.keysChanged(row.projectId(), summary -> summary.without(row.id()));
+                        }
                     }
                 });
     }

@@ -7,8 +7,10 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import java.util.Objects;
+
 /**
- * One row of the keys table. {@code key} is only ever what the server answered (masked); {@code busy}
+ * One row of a keys table: a project's key, or an organisation key (no project id). {@code key} is only ever what the server answered (masked); {@code busy}
  * is true while a change to this key is in flight. Only the keys package changes it.
  */
 public final class KeyRow {
@@ -29,8 +31,13 @@ public final class KeyRow {
         return new Observable[] {row.key, row.busy, row.requestedValid, row.unknown};
     }
 
+    /** The project the key belongs to; null for an organisation key. */
     public String projectId() {
         return projectId;
+    }
+
+    public boolean isOrganizationKey() {
+        return projectId == null;
     }
 
     public long id() {
@@ -71,7 +78,7 @@ public final class KeyRow {
     }
 
     public boolean sameKey(KeyRow other) {
-        return other.projectId.equals(projectId) && other.id == id;
+        return Objects.equals(other.projectId, projectId) && other.id == id;
     }
 
     void show(ApiKey answer) {
@@ -95,6 +102,6 @@ public final class KeyRow {
 
     @Override
     public String toString() {
-        return "KeyRow[" + projectId + "/" + id + "]";
+        return "KeyRow[" + (projectId == null ? "org" : projectId) + "/" + id + "]";
     }
 }

@@ -40,10 +40,6 @@ import java.util.Comparator;
 
 /** The keys of the selected project: table, toolbar and context menu. */
 public final class KeysPane extends VBox {
-    private static final PseudoClass DEACTIVATED = PseudoClass.getPseudoClass("deactivated");
-    private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
-    private static final KeyCodeCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
-
     private final KeysModel model;
     private final ProjectsModel projects;
     private final ConnectionSession session;
@@ -92,10 +88,7 @@ public final class KeysPane extends VBox {
         toolbar.getStyleClass().add("pane-toolbar");
 
         table.setId("keysTable");
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(nameColumn(), valueColumn(), statusColumn(), createdColumn(), lastUsedColumn());
-        table.setRowFactory(view -> keyRow());
+        KeyTable.configure(table, projects.clock(), actions, KeyTable::plainName);
         table.setContextMenu(contextMenu());
         Label placeholder = new Label();
         placeholder.setId("keysPlaceholder");
@@ -127,49 +120,6 @@ public final class KeysPane extends VBox {
             ProjectRow project = projects.selected();
             return project == null ? "Keys" : "Keys of " + Names.visible(project.project().name());
         }, projects.selectedProperty()));
-        table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            KeyRow row = selected();
-            if (row == null) {
-                return;
-            }
-            if (event.getCode() == KeyCode.SPACE) {
-                actions.toggle(row);
-                event.consume();
-            } else if (event.getCode() == KeyCode.DELETE) {
-                actions.revokeKey(row);
-                event.consume();
-            } else if (COPY.match(event)) {
-                actions.copyMasked(row);
-                event.consume();
-            }
-        });
-    }
-
-    private TableRow<KeyRow> keyRow() {
-        return new TableRow<>() {
-            private final InvalidationListener restyle = observable -> restyle();
-            private KeyRow watched;
-
-            @Override
-            protected void updateItem(KeyRow item, boolean empty) {
-                super.updateItem(item, empty);
-                if (watched != null) {
-                    watched.keyProperty().removeListener(restyle);
-                    watched.busyProperty().removeListener(restyle);
-                }
-                watched = empty ? null : item;
-                if (watched != null) {
-                    watched.keyProperty().addListener(restyle);
-                    watched.busyProperty().addListener(restyle);
-                }
-                restyle();
-            }
-
-            private void restyle() {
-                pseudoClassStateChanged(DEACTIVATED, watched != null && !watched.key().valid());
-                pseudoClassStateChanged(BUSY, watched != null && watched.isBusy());
-            }
-        };
     }
 
     private ContextMenu contextMenu() {
@@ -177,7 +127,7 @@ public final class KeysPane extends VBox {
         toggle.setAccelerator(new KeyCodeCombination(KeyCode.SPACE));
         toggle.setOnAction(event -> actions.toggle(selected()));
         MenuItem copy = new MenuItem("Copy masked value");
-        copy.setAccelerator(COPY);
+        copy.setAccelerator(KeyTable.COPY);
         copy.setOnAction(event -> actions.copyMasked(selected()));
         MenuItem newKey = new MenuItem("New key\u2026");
         newKey.setOnAction(event -> actions.newKey());
@@ -193,53 +143,6 @@ public final class KeysPane extends VBox {
             newKey.setDisable(projects.selected() == null);
         });
         return menu;
-    }
-
-    private TableColumn<KeyRow, String> nameColumn() {
-        TableColumn<KeyRow, String> column = new TableColumn<>("Name");
-        column.setId("name");
-        column.setPrefWidth(200);
-        column.setCellValueFactory(cell -> Bindings.createStringBinding(
-                () -> KeyNames.name(cell.getValue().key()), cell.getValue().keyProperty()));
-        return column;
-    }
-
-    private TableColumn<KeyRow, String> valueColumn() {
-        TableColumn<KeyRow, String> column = new TableColumn<>("Value");
-        column.setId("value");
-        column.setPrefWidth(190);
-        column.getStyleClass().add("monospace");
-        column.setCellValueFactory(cell -> Bindings.createStringBinding(
-                () -> cell.getValue().key().value(), cell.getValue().keyProperty()));
-        return column;
-    }
-
-    private TableColumn<KeyRow, KeyRow> statusColumn() {
-        TableColumn<KeyRow, KeyRow> column = new TableColumn<>("Status");
-        column.setId("status");
-        column.setPrefWidth(170);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(col -> new KeyStatusCell(actions::setValid));
-        column.setComparator(Comparator.comparing((KeyRow row) -> row.key().valid()));
-        return column;
-    }
-
-    private TableColumn<KeyRow, Instant> createdColumn() {
-        TableColumn<KeyRow, Instant> column = Columns.column("Created", "created");
-        column.setPrefWidth(140);
-        column.setCellValueFactory(cell -> Bindings.createObjectBinding(
-                () -> cell.getValue().key().createdAt(), cell.getValue().keyProperty()));
-        column.setCellFactory(col -> Columns.dateCell());
-        return column;
-    }
-
-    private TableColumn<KeyRow, Instant> lastUsedColumn() {
-        TableColumn<KeyRow, Instant> column = Columns.column("Last used", "lastUsed");
-        column.setPrefWidth(110);
-        column.setCellValueFactory(cell -> Bindings.createObjectBinding(
-                () -> cell.getValue().key().lastUsed(), cell.getValue().keyProperty()));
-        column.setCellFactory(col -> Columns.relativeTimeCell(projects.clock()));
-        return column;
     }
 
     public KeyRow selected() {

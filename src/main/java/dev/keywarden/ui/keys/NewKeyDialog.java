@@ -21,8 +21,9 @@ public final class NewKeyDialog extends FormDialog<ApiKey> {
     private final Label nameError;
     private final Function<String, ? extends CompletionStage<ApiKey>> creator;
 
-    public NewKeyDialog(String projectName, Function<String, ? extends CompletionStage<ApiKey>> creator) {
-        super("New key in \u201c" + projectName + "\u201d", "Create key");
+    /** @param title e.g. "New key in “Checkout”" */
+    public NewKeyDialog(String title, Function<String, ? extends CompletionStage<ApiKey>> creator) {
+        super(title, "Create key");
         this.creator = creator;
         getDialogPane().setId("newKeyDialog");
         name.setId("keyName");

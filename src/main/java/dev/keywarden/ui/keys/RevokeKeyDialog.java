@@ -17,7 +17,8 @@ public final class RevokeKeyDialog extends FormDialog<Boolean> {
     private final Supplier<? extends CompletionStage<?>> revoker;
 
     /** @param deactivateInstead run when the admin picks that option; null when the key is already deactivated */
-    public RevokeKeyDialog(String keyName, String suffix, Supplier<? extends CompletionStage<?>> revoker,
+    /** @param lockOut a warning that the connection will stop working, or null when it will not */
+    public RevokeKeyDialog(String keyName, String suffix, String lockOut, Supplier<? extends CompletionStage<?>> revoker,
                            Runnable deactivateInstead) {
         super("Revoke key", "Revoke permanently");
         this.revoker = revoker;
@@ -27,6 +28,9 @@ public final class RevokeKeyDialog extends FormDialog<Boolean> {
                 + "Revoking is permanent: the key stops working at once and can never be restored. "
                 + (deactivateInstead == null ? ""
                         : "If you may need it again, deactivate it instead: it is refused the same way and can be switched back on."));
+        if (lockOut != null) {
+            warning.setText(lockOut + " " + warning.getText());
+        }
         warning.setId("revokeWarning");
         warning.setWrapText(true);
         warning.setMaxWidth(460);

@@ -1,0 +1,147 @@
+package dev.keywarden.ui.keys;
+
+import dev.keywarden.ui.common.Columns;
+import dev.keywarden.ui.common.KeyNames;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A table of keys as both keys views show them: name, masked value, the Active / Deactivated switch,
+ * created, last used; deactivated rows tinted; Space toggles, Delete revokes, Ctrl+C copies the masked value.
+ */
+final class KeyTable {
+    static final KeyCodeCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final PseudoClass DEACTIVATED = PseudoClass.getPseudoClass("deactivated");
+    private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
+
+    /** What the table's keys and switch ask for. */
+    interface Handlers {
+        void setValid(KeyRow row, boolean valid);
+
+        void toggle(KeyRow row);
+
+        void revokeKey(KeyRow row);
+
+        void copyMasked(KeyRow row);
+    }
+
+    private KeyTable() {
+    }
+
+    /** @param nameOf the name column's text for a row (e.g. with a "this connection" mark) */
+    static void configure(TableView<KeyRow> table, Clock clock, Handlers handlers, Function<KeyRow, String> nameOf) {
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(nameColumn(nameOf), valueColumn(), statusColumn(handlers::setValid), createdColumn(),
+                lastUsedColumn(clock));
+        table.setRowFactory(view -> tintedRow());
+        table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            KeyRow row = table.getSelectionModel().getSelectedItem();
+            if (row == null) {
+                return;
+            }
+            Consumer<KeyRow> action = event.getCode() == KeyCode.SPACE ? handlers::toggle
+                    : event.getCode() == KeyCode.DELETE ? handlers::revokeKey
+                    : COPY.match(event) ? handlers::copyMasked : null;
+            if (action != null) {
+                action.accept(row);
+                event.consume();
+            }
+        });
+    }
+
+    static String plainName(KeyRow row) {
+        return KeyNames.name(row.key());
+    }
+
+    private static TableRow<KeyRow> tintedRow() {
+        return new TableRow<>() {
+            private final InvalidationListener restyle = observable -> restyle();
+            private KeyRow watched;
+
+            @Override
+            protected void updateItem(KeyRow item, boolean empty) {
+                super.updateItem(item, empty);
+                if (watched != null) {
+                    watched.keyProperty().removeListener(restyle);
+                    watched.busyProperty().removeListener(restyle);
+                }
+                watched = empty ? null : item;
+                if (watched != null) {
+                    watched.keyProperty().addListener(restyle);
+                    watched.busyProperty().addListener(restyle);
+                }
+                restyle();
+            }
+
+            private void restyle() {
+                pseudoClassStateChanged(DEACTIVATED, watched != null && !watched.key().valid());
+                pseudoClassStateChanged(BUSY, watched != null && watched.isBusy());
+            }
+        };
+    }
+
+    private static TableColumn<KeyRow, String> nameColumn(Function<KeyRow, String> nameOf) {
+        TableColumn<KeyRow, String> column = new TableColumn<>("Name");
+        column.setId("name");
+        column.setPrefWidth(200);
+        column.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> nameOf.apply(cell.getValue()), cell.getValue().keyProperty()));
+        return column;
+    }
+
+    private static TableColumn<KeyRow, String> valueColumn() {
+        TableColumn<KeyRow, String> column = new TableColumn<>("Value");
+        column.setId("value");
+        column.setPrefWidth(190);
+        column.getStyleClass().add("monospace");
+        column.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> cell.getValue().key().value(), cell.getValue().keyProperty()));
+        return column;
+    }
+
+    private static TableColumn<KeyRow, KeyRow> statusColumn(BiConsumer<KeyRow, Boolean> onToggle) {
+        TableColumn<KeyRow, KeyRow> column = new TableColumn<>("Status");
+        column.setId("status");
+        column.setPrefWidth(170);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(col -> new KeyStatusCell(onToggle));
+        column.setComparator(Comparator.comparing((KeyRow row) -> row.key().valid()));
+        return column;
+    }
+
+    private static TableColumn<KeyRow, Instant> createdColumn() {
+        TableColumn<KeyRow, Instant> column = Columns.column("Created", "created");
+        column.setPrefWidth(140);
+        column.setCellValueFactory(cell -> Bindings.createObjectBinding(
+                () -> cell.getValue().key().createdAt(), cell.getValue().keyProperty()));
+        column.setCellFactory(col -> Columns.dateCell());
+        return column;
+    }
+
+    private static TableColumn<KeyRow, Instant> lastUsedColumn(Clock clock) {
+        TableColumn<KeyRow, Instant> column = Columns.column("Last used", "lastUsed");
+        column.setPrefWidth(110);
+        column.setCellValueFactory(cell -> Bindings.createObjectBinding(
+                () -> cell.getValue().key().lastUsed(), cell.getValue().keyProperty()));
+        column.setCellFactory(col -> Columns.relativeTimeCell(clock));
+        return column;
+    }
+}
