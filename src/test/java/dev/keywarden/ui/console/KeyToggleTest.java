@@ -47,7 +47,7 @@ class KeyToggleTest extends ConsoleTest {
         robot.clickOn("#checkKey");
         javafx.scene.control.Label result = robot.lookup("#checkKeyResult").queryAs(javafx.scene.control.Label.class);
         await("the check's answer", () -> result.getText() != null && !result.getText().isEmpty());
-        assertThat(result.getText()).startsWith("Refused (401)");
+        assertThat(result.getText()).startsWith("Project key, checked with GET /v1/datasets.").contains("Refused (401)");
         ConsoleFixture.screenshot(result.getScene(), "check-key-refused");
         robot.clickOn("Close");
     }
