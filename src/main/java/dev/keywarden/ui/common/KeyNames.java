@@ -8,9 +8,9 @@ public final class KeyNames {
     private KeyNames() {
     }
 
-    /** The key's name, or "#id" for an unnamed key. */
+    /** The key's name, or "(unnamed #15)"; hidden characters shown visibly. */
     public static String name(ApiKey key) {
-        return key.name() == null || key.name().isBlank() ? "#" + key.id() : Names.visible(key.name());
+        return key.name() == null || key.name().isBlank() ? "(unnamed #" + key.id() + ")" : Names.visible(key.name());
     }
 
     /** “Production agent key” (…d4e5f6) */

@@ -98,7 +98,13 @@ public final class HeaderBar extends VBox {
         names.setMinWidth(0);
         HBox.setHgrow(names, Priority.ALWAYS);
         names.setMaxWidth(Double.MAX_VALUE);
-        switcher.setMinWidth(170);
+        switcher.setMinWidth(Region.USE_PREF_SIZE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        renameLink.setMinWidth(Region.USE_PREF_SIZE);
+        orgName.setMinWidth(0);
+        Tooltip orgTip = new Tooltip();
+        orgTip.textProperty().bind(orgName.textProperty());
+        orgName.setTooltip(orgTip);
         for (Button button : new Button[] {add, edit, remove}) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }

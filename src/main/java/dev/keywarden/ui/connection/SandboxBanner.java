@@ -28,6 +28,7 @@ public final class SandboxBanner extends HBox {
         Button connect = Controls.button("Connect a real organisation\u2026",
                 "Add a connection with your organisation API key", "connectReal");
         connect.setOnAction(event -> connections.add());
+        connect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().setAll(text, connect);
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(10);

@@ -6,11 +6,14 @@ import dev.keywarden.core.Generation;
 import dev.keywarden.core.TaskRunner;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.common.ProblemReport;
+import dev.keywarden.ui.common.Problems;
 import dev.keywarden.ui.connection.ConnectionSession;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -48,6 +51,7 @@ public final class OrgKeysModel {
     private final ObservableList<KeyRow> rows = FXCollections.observableArrayList(KeyRow::observables);
     private final ObservableList<KeyRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper(this, "loadProblem");
     private final ReadOnlyObjectWrapper<KeyInUse> keyInUse = new ReadOnlyObjectWrapper<>(this, "keyInUse",
             new KeyInUse(null, null, 0));
     private final Generation loads = new Generation();
@@ -73,12 +77,14 @@ public final class OrgKeysModel {
                 .onSuccess(keys -> {
                     if (load.isCurrent() && connection.isCurrent()) {
                         session.heard(connection, null);
+                        loadProblem.set(null);
                         show(keys);
                     }
                 })
                 .onFailure(error -> {
                     if (load.isCurrent() && connection.isCurrent()) {
                         session.heard(connection, error);
+                        loadProblem.set("Could not load the organisation keys: " + Problems.inPlainWords(error));
                         problems.report("Could not load the organisation keys", error);
                     }
                 })
@@ -131,6 +137,7 @@ public final class OrgKeysModel {
     private void clear() {
         loads.invalidate();
         loading.set(false);
+        loadProblem.set(null);
         rows.clear();
         markKeyInUse();
     }
@@ -141,6 +148,11 @@ public final class OrgKeysModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** Why the last load failed, in plain words, until a load succeeds; else null. */
+    public ReadOnlyStringProperty loadProblemProperty() {
+        return loadProblem.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<KeyInUse> keyInUseProperty() {

@@ -90,8 +90,10 @@ public final class OrgKeysPane extends VBox {
         KeyTable.configure(table, clock, actions, this::nameWithMark);
         table.setContextMenu(contextMenu());
         Label placeholder = new Label();
-        placeholder.textProperty().bind(Bindings.when(model.loadingProperty()).then("Loading\u2026")
-                .otherwise("No organisation keys to show."));
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.loadingProperty().get() ? "Loading\u2026"
+                        : model.loadProblemProperty().get() != null ? model.loadProblemProperty().get()
+                        : "No organisation keys to show.", model.loadingProperty(), model.loadProblemProperty()));
         table.setPlaceholder(placeholder);
 
         FilteredList<KeyRow> filtered = new FilteredList<>(model.rows());
