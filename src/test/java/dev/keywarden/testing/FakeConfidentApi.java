@@ -30,6 +30,7 @@ public final class FakeConfidentApi implements ConfidentApi {
     private ApiException nextFailure;
     private volatile ApiException everyFailure;
     private volatile Runnable onListApiKeys = () -> { };
+    private volatile Runnable onListOrganizationApiKeys = () -> { };
     private long nextKeyId = 1;
 
     public FakeConfidentApi withProject(String id, String name, boolean... keyStates) {
@@ -47,6 +48,12 @@ public final class FakeConfidentApi implements ConfidentApi {
     /** Runs at each key listing, outside the fake's lock, e.g. to slow it down or make it fail. */
     public FakeConfidentApi onListApiKeys(Runnable hook) {
         this.onListApiKeys = hook;
+        return this;
+    }
+
+    /** Runs at each organisation-key listing, outside the fake's lock, e.g. to make it fail. */
+    public FakeConfidentApi onListOrganizationApiKeys(Runnable hook) {
+        this.onListOrganizationApiKeys = hook;
         return this;
     }
 
@@ -192,9 +199,12 @@ public final class FakeConfidentApi implements ConfidentApi {
     }
 
     @Override
-    public synchronized List<ApiKey> listOrganizationApiKeys() {
-        maybeFail();
-        return List.copyOf(organizationKeys);
+    public List<ApiKey> listOrganizationApiKeys() {
+        onListOrganizationApiKeys.run();
+        synchronized (this) {
+            maybeFail();
+            return List.copyOf(organizationKeys);
+        }
     }
 
     @Override
