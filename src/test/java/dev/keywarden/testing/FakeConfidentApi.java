@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 
 /** An in-memory organisation for view-model tests, counting calls, with failures on demand. */
 public final class FakeConfidentApi implements ConfidentApi {
@@ -31,6 +33,11 @@ public final class FakeConfidentApi implements ConfidentApi {
     private volatile ApiException everyFailure;
     private volatile Runnable onListApiKeys = () -> { };
     private volatile Runnable onListOrganizationApiKeys = () -> { };
+    private volatile LongConsumer onChange = keyId -> { };
+    private final Map<Long, ChangeFault> changeFaults = new ConcurrentHashMap<>();
+
+    private record ChangeFault(ApiException failure, boolean appliedFirst, int times) {
+    }
     private long nextKeyId = 1;
 
     public FakeConfidentApi withProject(String id, String name, boolean... keyStates) {
@@ -55,6 +62,44 @@ public final class FakeConfidentApi implements ConfidentApi {
     public FakeConfidentApi onListOrganizationApiKeys(Runnable hook) {
         this.onListOrganizationApiKeys = hook;
         return this;
+    }
+
+    /** Runs before each change of a key (set valid, revoke; project or organisation), outside the fake's lock, with the key's id. */
+    public FakeConfidentApi onChange(LongConsumer hook) {
+        this.onChange = hook;
+        return this;
+    }
+
+    /**
+     * The next {@code times} changes of key {@code keyId} (set valid, revoke) fail with {@code failure};
+     * when {@code appliedFirst}, the change is made before the failure is thrown, as when the answer is lost.
+     */
+    public FakeConfidentApi failChangesOf(long keyId, ApiException failure, boolean appliedFirst, int times) {
+        changeFaults.put(keyId, new ChangeFault(failure, appliedFirst, times));
+        return this;
+    }
+
+    private ChangeFault takeChangeFault(long keyId) {
+        ChangeFault fault = changeFaults.get(keyId);
+        if (fault == null) {
+            return null;
+        }
+        if (fault.times() <= 1) {
+            changeFaults.remove(keyId);
+        } else {
+            changeFaults.put(keyId, new ChangeFault(fault.failure(), fault.appliedFirst(), fault.times() - 1));
+        }
+        if (!fault.appliedFirst()) {
+            throw fault.failure();
+        }
+        return fault;
+    }
+
+    private static <T> T afterFault(ChangeFault fault, T answer) {
+        if (fault != null) {
+            throw fault.failure();
+        }
+        return answer;
     }
 
     /** Every call fails with this from now on, e.g. a key the server refuses. */
@@ -168,26 +213,35 @@ public final class FakeConfidentApi implements ConfidentApi {
     }
 
     @Override
-    public synchronized ApiKey setApiKeyValid(String projectId, long apiKeyId, boolean valid) {
-        toggles.incrementAndGet();
-        maybeFail();
-        List<ApiKey> list = keys.get(projectId);
-        for (int i = 0; i < list.size(); i++) {
-            ApiKey k = list.get(i);
-            if (k.id() == apiKeyId) {
-                ApiKey updated = new ApiKey(k.id(), k.name(), valid, k.value(), k.createdAt(), k.lastUsed());
-                list.set(i, updated);
-                return updated;
+    public ApiKey setApiKeyValid(String projectId, long apiKeyId, boolean valid) {
+        onChange.accept(apiKeyId);
+        synchronized (this) {
+            toggles.incrementAndGet();
+            maybeFail();
+            ChangeFault fault = takeChangeFault(apiKeyId);
+            List<ApiKey> list = keys.get(projectId);
+            for (int i = 0; i < list.size(); i++) {
+                ApiKey k = list.get(i);
+                if (k.id() == apiKeyId) {
+                    ApiKey updated = new ApiKey(k.id(), k.name(), valid, k.value(), k.createdAt(), k.lastUsed());
+                    list.set(i, updated);
+                    return afterFault(fault, updated);
+                }
             }
+            throw new NotFoundException("API key not found", "PUT", "/v1/projects/" + projectId + "/api-keys/" + apiKeyId);
         }
-        throw new NotFoundException("API key not found", "PUT", "/v1/projects/" + projectId + "/api-keys/" + apiKeyId);
     }
 
     @Override
-    public synchronized void revokeApiKey(String projectId, long apiKeyId) {
-        maybeFail();
-        if (!keys.get(projectId).removeIf(k -> k.id() == apiKeyId)) {
-            throw new NotFoundException("API key not found", "DELETE", "/v1/projects/" + projectId + "/api-keys/" + apiKeyId);
+    public void revokeApiKey(String projectId, long apiKeyId) {
+        onChange.accept(apiKeyId);
+        synchronized (this) {
+            maybeFail();
+            ChangeFault fault = takeChangeFault(apiKeyId);
+            if (!keys.get(projectId).removeIf(k -> k.id() == apiKeyId)) {
+                throw new NotFoundException("API key not found", "DELETE", "/v1/projects/" + projectId + "/api-keys/" + apiKeyId);
+            }
+            afterFault(fault, null);
         }
     }
 
@@ -225,25 +279,34 @@ public final class FakeConfidentApi implements ConfidentApi {
     }
 
     @Override
-    public synchronized ApiKey setOrganizationApiKeyValid(long apiKeyId, boolean valid) {
-        organizationKeyToggles.incrementAndGet();
-        maybeFail();
-        for (int i = 0; i < organizationKeys.size(); i++) {
-            ApiKey k = organizationKeys.get(i);
-            if (k.id() == apiKeyId) {
-                ApiKey updated = new ApiKey(k.id(), k.name(), valid, k.value(), k.createdAt(), k.lastUsed());
-                organizationKeys.set(i, updated);
-                return updated;
+    public ApiKey setOrganizationApiKeyValid(long apiKeyId, boolean valid) {
+        onChange.accept(apiKeyId);
+        synchronized (this) {
+            organizationKeyToggles.incrementAndGet();
+            maybeFail();
+            ChangeFault fault = takeChangeFault(apiKeyId);
+            for (int i = 0; i < organizationKeys.size(); i++) {
+                ApiKey k = organizationKeys.get(i);
+                if (k.id() == apiKeyId) {
+                    ApiKey updated = new ApiKey(k.id(), k.name(), valid, k.value(), k.createdAt(), k.lastUsed());
+                    organizationKeys.set(i, updated);
+                    return afterFault(fault, updated);
+                }
             }
+            throw organizationKeyNotFound("PUT", apiKeyId);
         }
-        throw organizationKeyNotFound("PUT", apiKeyId);
     }
 
     @Override
-    public synchronized void revokeOrganizationApiKey(long apiKeyId) {
-        maybeFail();
-        if (!organizationKeys.removeIf(k -> k.id() == apiKeyId)) {
-            throw organizationKeyNotFound("DELETE", apiKeyId);
+    public void revokeOrganizationApiKey(long apiKeyId) {
+        onChange.accept(apiKeyId);
+        synchronized (this) {
+            maybeFail();
+            ChangeFault fault = takeChangeFault(apiKeyId);
+            if (!organizationKeys.removeIf(k -> k.id() == apiKeyId)) {
+                throw organizationKeyNotFound("DELETE", apiKeyId);
+            }
+            afterFault(fault, null);
         }
     }
 
