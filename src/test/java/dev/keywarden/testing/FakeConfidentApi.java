@@ -118,6 +118,15 @@ public final class FakeConfidentApi implements ConfidentApi {
         return organizationKeys.stream().filter(k -> k.id() == keyId).findFirst().orElseThrow();
     }
 
+    /** Sets the last use of key {@code keyId}, project or organisation, as the server would after a call with it. */
+    public synchronized FakeConfidentApi setLastUsed(long keyId, Instant lastUsed) {
+        for (List<ApiKey> list : keys.values()) {
+            list.replaceAll(k -> k.id() == keyId ? new ApiKey(k.id(), k.name(), k.valid(), k.value(), k.createdAt(), lastUsed) : k);
+        }
+        organizationKeys.replaceAll(k -> k.id() == keyId ? new ApiKey(k.id(), k.name(), k.valid(), k.value(), k.createdAt(), lastUsed) : k);
+        return this;
+    }
+
     public int organizationKeyToggleCalls() {
         return organizationKeyToggles.get();
     }
