@@ -1,5 +1,6 @@
 package dev.keywarden.core.bulk;
 
+import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyEntry;
 
 import java.util.List;
@@ -40,6 +41,22 @@ public record BulkResult(BulkPlan plan, List<KeyResult> results, boolean cancell
         List<KeyEntry> again = failed().stream()
                 .map(result -> result.after() == null ? result.entry() : result.entry().with(result.after())).toList();
         return plan.subset(again);
+    }
+
+    /**
+     * "Undo": the opposite change for exactly the keys this run changed, each as it now is, e.g.
+     * reactivate what a deactivation switched off.
+     *
+     * @throws IllegalStateException for a revocation, which cannot be undone
+     */
+    public BulkPlan undo() {
+        KeyAction opposite = switch (plan.action()) {
+            case DEACTIVATE -> KeyAction.ACTIVATE;
+            case ACTIVATE -> KeyAction.DEACTIVATE;
+            case REVOKE -> throw new IllegalStateException("A revocation cannot be undone.");
+        };
+        List<KeyEntry> changed = succeeded().stream().map(result -> result.entry().with(result.after())).toList();
+        return BulkPlan.ofEntries(opposite, changed, changed, plan.ownKeySuffix());
     }
 
     /** A new plan of the same change for the keys a cancel kept from being sent. */

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Running plans against an in-memory organisation: results per key, failures, lost answers, cancel, retry. */
 class BulkExecutorTest {
@@ -193,6 +194,47 @@ class BulkExecutorTest {
         assertThat(result.results()).isEmpty();
         assertThat(result.plan().alreadyDone()).hasSize(1);
         assertThat(api.toggleCalls()).isZero();
+    }
+
+    @Test
+    void undoReactivatesExactlyTheKeysTheDeactivationSwitchedOff() throws Exception {
+        FakeConfidentApi api = organisation()
+                .failChangesOf(2, new ForbiddenException("Not allowed", "PUT", "/v1/projects/p1/api-keys/2"), false, 1);
+        api.setApiKeyValid("p1", 3, false);
+        BulkResult result = new BulkExecutor(2).run(api, plan(api, KeyAction.DEACTIVATE, "p1:1", "p1:2", "p1:3", "org:10"),
+                BulkListener.NONE);
+
+        BulkPlan undo = result.undo();
+        assertThat(undo.action()).isEqualTo(KeyAction.ACTIVATE);
+        assertThat(undo.toSend()).extracting(entry -> entry.ref().toString()).as("not the refused one, not the one already off")
+                .containsExactly("p1:1", "org:10");
+        assertThat(new BulkExecutor(2).run(api, undo, BulkListener.NONE).allSucceeded()).isTrue();
+        assertThat(api.key("p1", 1).valid()).isTrue();
+        assertThat(api.key("p1", 3).valid()).isFalse();
+        assertThat(api.organizationKey(10).valid()).isTrue();
+
+        BulkResult revoked = new BulkExecutor(1).run(api, plan(api, KeyAction.REVOKE, "p1:3"), BulkListener.NONE);
+        assertThatThrownBy(revoked::undo).isInstanceOf(IllegalStateException.class)
+                .hasMessage("A revocation cannot be undone.");
+    }
+
+    @Test
+    void interruptingTheWaitCancelsWhatIsNotSentYet() throws Exception {
+        FakeConfidentApi api = organisation();
+        CountDownLatch firstSent = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        api.onChange(keyId -> {
+            firstSent.countDown();
+            await(release);
+        });
+        BulkRun run = new BulkExecutor(1).start(api, plan(api, KeyAction.DEACTIVATE, "p1:1", "p1:2"), BulkListener.NONE);
+        assertThat(firstSent.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(run::await).isInstanceOf(InterruptedException.class);
+        assertThat(run.isCancelled()).isTrue();
+        release.countDown();
+        BulkResult result = run.completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(result.results()).extracting(KeyResult::outcome).containsExactly(Outcome.DONE, Outcome.NOT_SENT);
     }
 
     private static void sleep(long millis) {
