@@ -62,6 +62,14 @@ public final class KeyPatterns {
         return found;
     }
 
+    /**
+     * The raw key a {@link Found} stands for in the same text (a wrapped key without its line break).
+     * Only for a caller that must send it, as <em>Check a key</em> does; never keep, log or show it.
+     */
+    public static String rawValue(String text, Found found) {
+        return text.substring(found.start(), found.end()).replaceAll("[\\r\\n \\t]", "");
+    }
+
     private static Found body(String text, Matcher prefix) {
         StringBuilder lastSix = new StringBuilder();
         int count = 0;

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -111,6 +112,20 @@ public final class LeakFinder {
 
     private static boolean kindFits(KeyKind hint, KeyKind kind) {
         return hint == null || hint == kind;
+    }
+
+    /**
+     * The raw key behind a candidate found by its pattern, taken again from the same text, for
+     * <em>Check a key</em>, which must send it: never keep, log or show it. Empty for a masked value
+     * (there is no raw key) and for a marked token (the caller has it).
+     */
+    public static Optional<String> rawValueOf(String text, Candidate candidate) {
+        if (candidate.source() != Candidate.Source.KEY_PATTERN) {
+            return Optional.empty();
+        }
+        return KeyPatterns.find(text).stream()
+                .filter(key -> key.suffix().equals(candidate.suffix()) && key.kind() == candidate.kindHint())
+                .findFirst().map(key -> KeyPatterns.rawValue(text, key));
     }
 
     /** {@link #extract(String, Collection)} then {@link #match(List, Collection)}. */

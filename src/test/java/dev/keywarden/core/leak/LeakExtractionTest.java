@@ -123,6 +123,17 @@ class LeakExtractionTest {
         assertThat(KeyPatterns.find(ORG_EU).get(0).toString()).doesNotContain(HEX_B.substring(0, 20));
     }
 
+    @Test
+    void theRawKeyCanBeTakenAgainFromTheSameTextForCheckAKey() {
+        String text = "a: " + ORG_EU + "\nb: confident_us_proj_0123456789abcdef0123\n  456789a1b2c3\nc: ***************999999";
+        List<Candidate> candidates = LeakFinder.extract(text);
+        assertThat(candidates).hasSize(3);
+        assertThat(LeakFinder.rawValueOf(text, candidates.get(0))).contains(ORG_EU);
+        assertThat(LeakFinder.rawValueOf(text, candidates.get(1))).contains(PROJ_US);
+        assertThat(LeakFinder.rawValueOf(text, candidates.get(2))).as("a masked value has no raw key").isEmpty();
+        assertThat(LeakFinder.rawValueOf("other text", candidates.get(0))).isEmpty();
+    }
+
     private static String describe(Candidate candidate) {
         KeyKind kind = candidate.kindHint();
         return (kind == null ? "any" : kind.name()) + " " + candidate.suffix();
