@@ -34,7 +34,8 @@ public final class OrganisationLoader {
 
     /**
      * What a load reports as it goes, in this order: organisation, projects, the organisation keys
-     * (loaded or failed), then one per project.
+     * (loaded or failed), then one per project. The project keys are asked for while the organisation
+     * keys load; only their events wait for it.
      */
     public sealed interface Event permits OrganizationLoaded, ProjectsLoaded, OrganizationKeysLoaded, OrganizationKeysFailed,
             ProjectKeysLoaded, ProjectKeysFailed {

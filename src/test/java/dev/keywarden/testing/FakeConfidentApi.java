@@ -35,10 +35,10 @@ public final class FakeConfidentApi implements ConfidentApi {
     private volatile Runnable onListOrganizationApiKeys = () -> { };
     private volatile LongConsumer onChange = keyId -> { };
     private final Map<Long, ChangeFault> changeFaults = new ConcurrentHashMap<>();
+    private long nextKeyId = 1;
 
     private record ChangeFault(ApiException failure, boolean appliedFirst, int times) {
     }
-    private long nextKeyId = 1;
 
     public FakeConfidentApi withProject(String id, String name, boolean... keyStates) {
         projects.put(id, new Project(id, name, null, "org", T0, null));
