@@ -2,6 +2,7 @@ package dev.keywarden.core;
 
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.common.DaemonThreads;
+import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.Organization;
 import dev.keywarden.model.Project;
@@ -19,24 +20,39 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Loads what an organisation holds: the organisation, its projects, then every project's keys with
- * at most {@code parallelism} requests at once (the API has no call that lists all keys). Each step
- * is reported as an {@link Event} as soon as it is known, so a screen can show the projects before
- * the keys. A project whose keys fail is reported and the rest go on; a failure of the organisation
- * or the project list fails the load. Interrupting the calling thread cancels every request in flight.
- * Used by the console and the benchmarks alike.
+ * Loads what an organisation holds: the organisation, its projects, its organisation keys, then every
+ * project's keys with at most {@code parallelism} requests at once (the API has no call that lists all
+ * keys). Each step is reported as an {@link Event} as soon as it is known, so a screen can show the
+ * projects before the keys. A project whose keys fail is reported and the rest go on, and so is a
+ * failure to list the organisation keys; a failure of the organisation or the project list fails the
+ * load. Interrupting the calling thread cancels every request in flight. Used by the console, the
+ * command line and the benchmarks alike.
  */
 public final class OrganisationLoader {
+    /** What the console's project list uses; the all-keys table may ask for more (the issue suggests 8). */
     public static final int DEFAULT_PARALLELISM = 6;
 
-    /** What a load reports as it goes, in this order: organisation, projects, then one per project. */
-    public sealed interface Event permits OrganizationLoaded, ProjectsLoaded, ProjectKeysLoaded, ProjectKeysFailed {
+    /**
+     * What a load reports as it goes, in this order: organisation, projects, the organisation keys
+     * (loaded or failed), then one per project. The project keys are asked for while the organisation
+     * keys load; only their events wait for it.
+     */
+    public sealed interface Event permits OrganizationLoaded, ProjectsLoaded, OrganizationKeysLoaded, OrganizationKeysFailed,
+            ProjectKeysLoaded, ProjectKeysFailed {
     }
 
     public record OrganizationLoaded(Organization organization) implements Event {
     }
 
     public record ProjectsLoaded(List<Project> projects) implements Event {
+    }
+
+    /** The organisation's own keys ({@code GET /v1/organization/api-keys}), masked. */
+    public record OrganizationKeysLoaded(List<ApiKey> keys) implements Event {
+    }
+
+    /** The organisation keys could not be listed; the projects' keys still load. */
+    public record OrganizationKeysFailed(Exception error) implements Event {
     }
 
     /** {@code done} of {@code total} projects have answered, this one included. */
@@ -46,12 +62,40 @@ public final class OrganisationLoader {
     public record ProjectKeysFailed(Project project, Exception error, int done, int total) implements Event {
     }
 
-    /** Everything loaded; {@code failures} holds the projects whose keys could not be read, by project id. */
+    /**
+     * Everything loaded; {@code failures} holds the projects whose keys could not be read, by project id.
+     * {@code organizationKeys} is null when they were not asked for ({@link #loadKeys}) or could not be
+     * listed, and then {@code organizationKeysFailure} says why (null when not asked for).
+     */
     public record Result(Organization organization, List<Project> projects, Map<String, List<ApiKey>> keysByProjectId,
-                         Map<String, Exception> failures) {
+                         Map<String, Exception> failures, List<ApiKey> organizationKeys, Exception organizationKeysFailure) {
 
+        public Result(Organization organization, List<Project> projects, Map<String, List<ApiKey>> keysByProjectId,
+                      Map<String, Exception> failures) {
+            this(organization, projects, keysByProjectId, failures, null, null);
+        }
+
+        /** Project keys only, as before organisation keys were loaded. */
         public int keyCount() {
             return keysByProjectId.values().stream().mapToInt(List::size).sum();
+        }
+
+        /**
+         * Every key loaded, one row each: the organisation keys first, then each project's keys in the
+         * order of {@link #projects()}; projects whose keys failed have no rows.
+         */
+        public List<KeyEntry> entries() {
+            List<KeyEntry> entries = new ArrayList<>();
+            if (organizationKeys != null) {
+                organizationKeys.forEach(key -> entries.add(KeyEntry.ofOrganisation(key)));
+            }
+            for (Project project : projects) {
+                List<ApiKey> keys = keysByProjectId.get(project.id());
+                if (keys != null) {
+                    keys.forEach(key -> entries.add(KeyEntry.ofProject(project, key)));
+                }
+            }
+            return List.copyOf(entries);
         }
     }
 
@@ -74,14 +118,16 @@ public final class OrganisationLoader {
         try {
             Future<Organization> organization = pool.submit(api::organization);
             Future<List<Project>> projectList = pool.submit(api::listProjects);
+            Future<List<ApiKey>> organizationKeyList = pool.submit(api::listOrganizationApiKeys);
             Organization org = outcome(organization);
             events.accept(new OrganizationLoaded(org));
             List<Project> projects = outcome(projectList);
             events.accept(new ProjectsLoaded(projects));
             Map<String, List<ApiKey>> keys = new LinkedHashMap<>();
             Map<String, Exception> failures = new LinkedHashMap<>();
-            loadKeys(api, projects, pool, events, keys, failures);
-            return new Result(org, projects, keys, failures);
+            OrganizationKeys organizationKeys = new OrganizationKeys(organizationKeyList, events);
+            loadKeys(api, projects, pool, events, keys, failures, organizationKeys::report);
+            return new Result(org, projects, keys, failures, organizationKeys.keys, organizationKeys.failure);
         } finally {
             pool.shutdownNow();
         }
@@ -93,7 +139,7 @@ public final class OrganisationLoader {
         try {
             Map<String, List<ApiKey>> keys = new LinkedHashMap<>();
             Map<String, Exception> failures = new LinkedHashMap<>();
-            loadKeys(api, projects, pool, events, keys, failures);
+            loadKeys(api, projects, pool, events, keys, failures, () -> { });
             return new Result(null, List.copyOf(projects), keys, failures);
         } finally {
             pool.shutdownNow();
@@ -103,8 +149,36 @@ public final class OrganisationLoader {
     private record Answer(Project project, List<ApiKey> keys, Exception error) {
     }
 
+    /** The organisation-key listing, reported once, after the projects and before any project's keys. */
+    private static final class OrganizationKeys {
+        private final Future<List<ApiKey>> future;
+        private final Consumer<? super Event> events;
+        private List<ApiKey> keys;
+        private Exception failure;
+
+        OrganizationKeys(Future<List<ApiKey>> future, Consumer<? super Event> events) {
+            this.future = future;
+            this.events = events;
+        }
+
+        void report() throws InterruptedException {
+            try {
+                keys = List.copyOf(future.get());
+                events.accept(new OrganizationKeysLoaded(keys));
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof Exception cause ? cause : e;
+                events.accept(new OrganizationKeysFailed(failure));
+            }
+        }
+    }
+
+    private interface BeforeProjectKeys {
+        void run() throws InterruptedException;
+    }
+
     private static void loadKeys(ConfidentApi api, List<Project> projects, ExecutorService pool, Consumer<? super Event> events,
-                                 Map<String, List<ApiKey>> keys, Map<String, Exception> failures) throws InterruptedException {
+                                 Map<String, List<ApiKey>> keys, Map<String, Exception> failures, BeforeProjectKeys first)
+            throws InterruptedException {
         CompletionService<Answer> answers = new ExecutorCompletionService<>(pool);
         List<Future<Answer>> pending = new ArrayList<>(projects.size());
         for (Project project : projects) {
@@ -117,6 +191,7 @@ public final class OrganisationLoader {
             }));
         }
         try {
+            first.run();
             for (int done = 1; done <= projects.size(); done++) {
                 Answer answer = answers.take().get();
                 if (answer.error() == null) {

@@ -3,10 +3,14 @@ package dev.keywarden.core;
 import dev.keywarden.api.ServerException;
 import dev.keywarden.api.UnauthorizedException;
 import dev.keywarden.core.OrganisationLoader.Event;
+import dev.keywarden.core.OrganisationLoader.OrganizationKeysFailed;
+import dev.keywarden.core.OrganisationLoader.OrganizationKeysLoaded;
 import dev.keywarden.core.OrganisationLoader.OrganizationLoaded;
 import dev.keywarden.core.OrganisationLoader.ProjectKeysFailed;
 import dev.keywarden.core.OrganisationLoader.ProjectKeysLoaded;
 import dev.keywarden.core.OrganisationLoader.ProjectsLoaded;
+import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.keys.KeyKind;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.testing.FakeConfidentApi;
 import org.junit.jupiter.api.Test;
@@ -39,8 +43,9 @@ class OrganisationLoaderTest {
 
         assertThat(events.get(0)).isInstanceOf(OrganizationLoaded.class);
         assertThat(events.get(1)).isInstanceOfSatisfying(ProjectsLoaded.class, loaded -> assertThat(loaded.projects()).hasSize(5));
-        assertThat(events.subList(2, events.size())).hasSize(5).allSatisfy(event -> assertThat(event).isInstanceOf(ProjectKeysLoaded.class));
-        assertThat(events.subList(2, events.size())).extracting(event -> ((ProjectKeysLoaded) event).done()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(events.get(2)).isInstanceOf(OrganizationKeysLoaded.class);
+        assertThat(events.subList(3, events.size())).hasSize(5).allSatisfy(event -> assertThat(event).isInstanceOf(ProjectKeysLoaded.class));
+        assertThat(events.subList(3, events.size())).extracting(event -> ((ProjectKeysLoaded) event).done()).containsExactly(1, 2, 3, 4, 5);
         assertThat(result.organization().name()).isEqualTo("Acme Inc.");
         assertThat(result.keyCount()).isEqualTo(10);
         assertThat(result.keysByProjectId().get("p3")).extracting(ApiKey::valid).containsExactly(true, false);
@@ -116,5 +121,52 @@ class OrganisationLoaderTest {
         assertThat(loading.isAlive()).as("the load ended").isFalse();
         assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
         assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the requests in flight were interrupted").isTrue();
+    }
+
+    @Test
+    void listsTheOrganisationKeysRightAfterTheProjectsAndBuildsOneRowPerKey() throws Exception {
+        FakeConfidentApi api = organisation(2).withOrganizationKey("admin", true, "a1b2c3").withOrganizationKey("old", false, "d4e5f6");
+        List<Event> events = new CopyOnWriteArrayList<>();
+        OrganisationLoader.Result result = new OrganisationLoader(8).load(api, events::add);
+
+        assertThat(events.get(2)).isInstanceOfSatisfying(OrganizationKeysLoaded.class,
+                loaded -> assertThat(loaded.keys()).extracting(ApiKey::name).containsExactly("admin", "old"));
+        assertThat(result.organizationKeys()).hasSize(2);
+        assertThat(result.organizationKeysFailure()).isNull();
+        assertThat(result.keyCount()).as("project keys only").isEqualTo(4);
+        assertThat(result.entries()).extracting(entry -> entry.ref().toString())
+                .containsExactly("org:5", "org:6", "p1:1", "p1:2", "p2:3", "p2:4");
+        assertThat(result.entries()).first().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(KeyKind.ORGANISATION);
+            assertThat(entry.suffix()).isEqualTo("a1b2c3");
+        });
+        assertThat(result.entries()).filteredOn(entry -> entry.kind() == KeyKind.PROJECT).extracting(KeyEntry::projectName)
+                .containsExactly("Project 1", "Project 1", "Project 2", "Project 2");
+    }
+
+    @Test
+    void organisationKeysThatCannotBeListedAreReportedAndTheProjectsStillLoad() throws Exception {
+        FakeConfidentApi api = new FakeConfidentApi().withProject("p1", "Project 1", true).onListOrganizationApiKeys(() -> {
+            throw new ServerException(500, "boom", "GET", "/v1/organization/api-keys");
+        });
+        List<Event> events = new CopyOnWriteArrayList<>();
+        OrganisationLoader.Result result = new OrganisationLoader(2).load(api, events::add);
+
+        assertThat(events.get(2)).isInstanceOfSatisfying(OrganizationKeysFailed.class,
+                failed -> assertThat(failed.error()).hasMessageContaining("boom"));
+        assertThat(events.get(3)).isInstanceOf(ProjectKeysLoaded.class);
+        assertThat(result.organizationKeys()).isNull();
+        assertThat(result.organizationKeysFailure()).isInstanceOf(ServerException.class);
+        assertThat(result.entries()).extracting(entry -> entry.ref().toString()).containsExactly("p1:1");
+    }
+
+    @Test
+    void retryingSomeProjectsDoesNotAskForTheOrganisationKeys() throws Exception {
+        FakeConfidentApi api = organisation(2).withOrganizationKey("admin", true, "a1b2c3");
+        List<Event> events = new CopyOnWriteArrayList<>();
+        OrganisationLoader.Result result = new OrganisationLoader(2).loadKeys(api, api.listProjects().subList(1, 2), events::add);
+        assertThat(events).singleElement().isInstanceOf(ProjectKeysLoaded.class);
+        assertThat(result.organizationKeys()).isNull();
+        assertThat(result.organizationKeysFailure()).isNull();
     }
 }

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 
 /** An in-memory organisation for view-model tests, counting calls, with failures on demand. */
 public final class FakeConfidentApi implements ConfidentApi {
@@ -29,9 +31,14 @@ public final class FakeConfidentApi implements ConfidentApi {
     private String organizationName = "Acme Inc.";
     private ApiException nextFailure;
     private volatile ApiException everyFailure;
-    private ApiException lostAnswer;
     private volatile Runnable onListApiKeys = () -> { };
+    private volatile Runnable onListOrganizationApiKeys = () -> { };
+    private volatile LongConsumer onChange = keyId -> { };
+    private final Map<Long, ChangeFault> changeFaults = new ConcurrentHashMap<>();
     private long nextKeyId = 1;
+
+    private record ChangeFault(ApiException failure, boolean appliedFirst, int times) {
+    }
 
     public FakeConfidentApi withProject(String id, String name, boolean... keyStates) {
         projects.put(id, new Project(id, name, null, "org", T0, null));
@@ -51,9 +58,48 @@ public final class FakeConfidentApi implements ConfidentApi {
         return this;
     }
 
-    /** The next key toggle is made, but its answer is lost: the caller gets this failure instead. */
-    public synchronized void applyThenFailNext(ApiException failure) {
-        this.lostAnswer = failure;
+    /** Runs at each organisation-key listing, outside the fake's lock, e.g. to make it fail. */
+    public FakeConfidentApi onListOrganizationApiKeys(Runnable hook) {
+        this.onListOrganizationApiKeys = hook;
+        return this;
+    }
+
+    /** Runs before each change of a key (set valid, revoke; project or organisation), outside the fake's lock, with the key's id. */
+    public FakeConfidentApi onChange(LongConsumer hook) {
+        this.onChange = hook;
+        return this;
+    }
+
+    /**
+     * The next {@code times} changes of key {@code keyId} (set valid, revoke) fail with {@code failure};
+     * when {@code appliedFirst}, the change is made before the failure is thrown, as when the answer is lost.
+     */
+    public FakeConfidentApi failChangesOf(long keyId, ApiException failure, boolean appliedFirst, int times) {
+        changeFaults.put(keyId, new ChangeFault(failure, appliedFirst, times));
+        return this;
+    }
+
+    private ChangeFault takeChangeFault(long keyId) {
+        ChangeFault fault = changeFaults.get(keyId);
+        if (fault == null) {
+            return null;
+        }
+        if (fault.times() <= 1) {
+            changeFaults.remove(keyId);
+        } else {
+            changeFaults.put(keyId, new ChangeFault(fault.failure(), fault.appliedFirst(), fault.times() - 1));
+        }
+        if (!fault.appliedFirst()) {
+            throw fault.failure();
+        }
+        return fault;
+    }
+
+    private static <T> T afterFault(ChangeFault fault, T answer) {
+        if (fault != null) {
+            throw fault.failure();
+        }
+        return answer;
     }
 
     /** Every call fails with this from now on, e.g. a key the server refuses. */
@@ -70,6 +116,15 @@ public final class FakeConfidentApi implements ConfidentApi {
 
     public synchronized ApiKey organizationKey(long keyId) {
         return organizationKeys.stream().filter(k -> k.id() == keyId).findFirst().orElseThrow();
+    }
+
+    /** Sets the last use of key {@code keyId}, project or organisation, as the server would after a call with it. */
+    public synchronized FakeConfidentApi setLastUsed(long keyId, Instant lastUsed) {
+        for (List<ApiKey> list : keys.values()) {
+            list.replaceAll(k -> k.id() == keyId ? new ApiKey(k.id(), k.name(), k.valid(), k.value(), k.createdAt(), lastUsed) : k);
+        }
+        organizationKeys.replaceAll(k -> k.id() == keyId ? new ApiKey(k.id(), k.name(), k.valid(), k.value(), k.createdAt(), lastUsed) : k);
+        return this;
     }
 
     public int organizationKeyToggleCalls() {
@@ -167,31 +222,35 @@ public final class FakeConfidentApi implements ConfidentApi {
     }
 
     @Override
-    public synchronized ApiKey setApiKeyValid(String projectId, long apiKeyId, boolean valid) {
-        toggles.incrementAndGet();
-        maybeFail();
-        List<ApiKey> list = keys.get(projectId);
-        for (int i = 0; i < list.size(); i++) {
-            ApiKey k = list.get(i);
-            if (k.id() == apiKeyId) {
-                ApiKey updated = new ApiKey(k.id(), k.name(), valid, k.value(), k.createdAt(), k.lastUsed());
-                list.set(i, updated);
-                if (lostAnswer != null) {
-                    ApiException lost = lostAnswer;
-                    lostAnswer = null;
-                    throw lost;
+    public ApiKey setApiKeyValid(String projectId, long apiKeyId, boolean valid) {
+        onChange.accept(apiKeyId);
+        synchronized (this) {
+            toggles.incrementAndGet();
+            maybeFail();
+            ChangeFault fault = takeChangeFault(apiKeyId);
+            List<ApiKey> list = keys.get(projectId);
+            for (int i = 0; i < list.size(); i++) {
+                ApiKey k = list.get(i);
+                if (k.id() == apiKeyId) {
+                    ApiKey updated = new ApiKey(k.id(), k.name(), valid, k.value(), k.createdAt(), k.lastUsed());
+                    list.set(i, updated);
+                    return afterFault(fault, updated);
                 }
-                return updated;
             }
+            throw new NotFoundException("API key not found", "PUT", "/v1/projects/" + projectId + "/api-keys/" + apiKeyId);
         }
-        throw new NotFoundException("API key not found", "PUT", "/v1/projects/" + projectId + "/api-keys/" + apiKeyId);
     }
 
     @Override
-    public synchronized void revokeApiKey(String projectId, long apiKeyId) {
-        maybeFail();
-        if (!keys.get(projectId).removeIf(k -> k.id() == apiKeyId)) {
-            throw new NotFoundException("API key not found", "DELETE", "/v1/projects/" + projectId + "/api-keys/" + apiKeyId);
+    public void revokeApiKey(String projectId, long apiKeyId) {
+        onChange.accept(apiKeyId);
+        synchronized (this) {
+            maybeFail();
+            ChangeFault fault = takeChangeFault(apiKeyId);
+            if (!keys.get(projectId).removeIf(k -> k.id() == apiKeyId)) {
+                throw new NotFoundException("API key not found", "DELETE", "/v1/projects/" + projectId + "/api-keys/" + apiKeyId);
+            }
+            afterFault(fault, null);
         }
     }
 
@@ -203,9 +262,12 @@ public final class FakeConfidentApi implements ConfidentApi {
     }
 
     @Override
-    public synchronized List<ApiKey> listOrganizationApiKeys() {
-        maybeFail();
-        return List.copyOf(organizationKeys);
+    public List<ApiKey> listOrganizationApiKeys() {
+        onListOrganizationApiKeys.run();
+        synchronized (this) {
+            maybeFail();
+            return List.copyOf(organizationKeys);
+        }
     }
 
     @Override
@@ -226,25 +288,34 @@ public final class FakeConfidentApi implements ConfidentApi {
     }
 
     @Override
-    public synchronized ApiKey setOrganizationApiKeyValid(long apiKeyId, boolean valid) {
-        organizationKeyToggles.incrementAndGet();
-        maybeFail();
-        for (int i = 0; i < organizationKeys.size(); i++) {
-            ApiKey k = organizationKeys.get(i);
-            if (k.id() == apiKeyId) {
-                ApiKey updated = new ApiKey(k.id(), k.name(), valid, k.value(), k.createdAt(), k.lastUsed());
-                organizationKeys.set(i, updated);
-                return updated;
+    public ApiKey setOrganizationApiKeyValid(long apiKeyId, boolean valid) {
+        onChange.accept(apiKeyId);
+        synchronized (this) {
+            organizationKeyToggles.incrementAndGet();
+            maybeFail();
+            ChangeFault fault = takeChangeFault(apiKeyId);
+            for (int i = 0; i < organizationKeys.size(); i++) {
+                ApiKey k = organizationKeys.get(i);
+                if (k.id() == apiKeyId) {
+                    ApiKey updated = new ApiKey(k.id(), k.name(), valid, k.value(), k.createdAt(), k.lastUsed());
+                    organizationKeys.set(i, updated);
+                    return afterFault(fault, updated);
+                }
             }
+            throw organizationKeyNotFound("PUT", apiKeyId);
         }
-        throw organizationKeyNotFound("PUT", apiKeyId);
     }
 
     @Override
-    public synchronized void revokeOrganizationApiKey(long apiKeyId) {
-        maybeFail();
-        if (!organizationKeys.removeIf(k -> k.id() == apiKeyId)) {
-            throw organizationKeyNotFound("DELETE", apiKeyId);
+    public void revokeOrganizationApiKey(long apiKeyId) {
+        onChange.accept(apiKeyId);
+        synchronized (this) {
+            maybeFail();
+            ChangeFault fault = takeChangeFault(apiKeyId);
+            if (!organizationKeys.removeIf(k -> k.id() == apiKeyId)) {
+                throw organizationKeyNotFound("DELETE", apiKeyId);
+            }
+            afterFault(fault, null);
         }
     }
 

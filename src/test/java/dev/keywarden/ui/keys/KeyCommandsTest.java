@@ -173,7 +173,7 @@ class KeyCommandsTest {
     void aToggleWhoseAnswerWasLostShowsUnknownThenWhatTheServerHas() {
         models.show("p1");
         KeyRow row = models.shownKey(1);
-        models.api.applyThenFailNext(new ServerException(502, null, "PUT", "/v1/projects/p1/api-keys/1"));
+        models.api.failChangesOf(1, new ServerException(502, null, "PUT", "/v1/projects/p1/api-keys/1"), true, 1);
 
         commands.setValid(row, false);
         models.runner.finish(KeyCommands.SET_VALID_TAG);

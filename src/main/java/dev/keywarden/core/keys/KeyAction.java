@@ -1,0 +1,45 @@
+package dev.keywarden.core.keys;
+
+import dev.keywarden.model.ApiKey;
+
+/** A change made to a key from Keywarden: the unit of bulk plans and of the audit trail. */
+public enum KeyAction {
+    DEACTIVATE("deactivate", "deactivated", Boolean.FALSE),
+    ACTIVATE("reactivate", "reactivated", Boolean.TRUE),
+    REVOKE("revoke", "revoked", null);
+
+    private final String verb;
+    private final String pastTense;
+    private final Boolean wantedValid;
+
+    KeyAction(String verb, String pastTense, Boolean wantedValid) {
+        this.verb = verb;
+        this.pastTense = pastTense;
+        this.wantedValid = wantedValid;
+    }
+
+    /** "deactivate", "reactivate", "revoke". */
+    public String verb() {
+        return verb;
+    }
+
+    /** "deactivated", "reactivated", "revoked". */
+    public String pastTense() {
+        return pastTense;
+    }
+
+    /** The {@code valid} flag this action sets; null for revoke, which deletes the key. */
+    public Boolean wantedValid() {
+        return wantedValid;
+    }
+
+    /** Whether the key as listed already is what this action would make it (never for revoke). */
+    public boolean isAlreadyDone(ApiKey key) {
+        return wantedValid != null && key.valid() == wantedValid;
+    }
+
+    /** Only a revocation cannot be undone. */
+    public boolean canBeUndone() {
+        return this != REVOKE;
+    }
+}
