@@ -2,6 +2,7 @@ package dev.keywarden.cli;
 
 import dev.keywarden.api.ApiException;
 import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.api.NotFoundException;
 import dev.keywarden.core.OrganisationLoader;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.Project;
@@ -70,8 +71,8 @@ final class KeyInventory {
         for (String id : ids.stream().distinct().toList()) {
             try {
                 projects.add(api.getProject(id));
-            } catch (ApiException e) {
-                throw new CliFailure("Could not read the project " + id + ": " + e.summary(), e);
+            } catch (NotFoundException e) {
+                throw new CliFailure("No project " + id + " in this organisation: " + e.summary(), e);
             }
         }
         return projects;
