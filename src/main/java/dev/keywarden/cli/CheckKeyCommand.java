@@ -6,9 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.Console;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
@@ -45,7 +46,7 @@ final class CheckKeyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String key = readOneKey(environment.in());
+        String key = oneKey(readKey());
         String baseUrl = connection.resolveBaseUrl(environment);
         boolean organisation = kind == Kind.org || (kind == Kind.auto && ORGANISATION_KEY.matcher(key).matches());
         String path = organisation ? "/v1/organization" : "/v1/datasets";
@@ -94,12 +95,27 @@ final class CheckKeyCommand implements Callable<Integer> {
         return key.length() > 12 ? "ending in " + key.substring(key.length() - 6) : "(too short to show a part)";
     }
 
-    private static String readOneKey(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_INPUT + 1);
+    /** From the terminal without echo when there is one (so the key stays off the screen), else all of stdin. */
+    private String readKey() throws IOException {
+        Console terminal = environment.terminal();
+        if (terminal != null) {
+            char[] typed = terminal.readPassword("Paste the key (it is not shown), then press Enter: ");
+            if (typed == null) {
+                return "";
+            }
+            String text = new String(typed);
+            Arrays.fill(typed, ' ');
+            return text;
+        }
+        byte[] bytes = environment.in().readNBytes(MAX_INPUT + 1);
         if (bytes.length > MAX_INPUT) {
             throw new CliFailure("Standard input is longer than a key; give exactly one key.");
         }
-        String text = new String(bytes, StandardCharsets.UTF_8).strip();
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static String oneKey(String input) {
+        String text = input.strip();
         if (text.isEmpty()) {
             throw new CliFailure("No key on standard input: pipe one in, e.g. 'pbpaste | keywarden check-key'.");
         }

@@ -4,6 +4,7 @@ import dev.keywarden.api.HttpConfidentApi;
 import dev.keywarden.core.ApiFactory;
 import dev.keywarden.core.AppPaths;
 
+import java.io.Console;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,9 +19,10 @@ import java.util.function.Supplier;
  *
  * @param settingsFolder where saved connections and their keys are; asked only by commands that need it
  * @param apis           opens the gateway for a connection (the HTTP one; tests may wrap it)
+ * @param terminal       the terminal when stdin and stdout are one, to read a pasted key without echo; else null
  */
 public record CliEnvironment(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err,
-                             Supplier<Path> settingsFolder, Clock clock, ApiFactory apis) {
+                             Supplier<Path> settingsFolder, Clock clock, ApiFactory apis, Console terminal) {
 
     public CliEnvironment {
         env = Map.copyOf(Objects.requireNonNull(env, "env"));
@@ -35,6 +37,6 @@ public record CliEnvironment(Map<String, String> env, InputStream in, PrintWrite
     /** The real process: {@code System.getenv()}, the standard streams, {@link AppPaths#configDir()}. */
     public static CliEnvironment system() {
         return new CliEnvironment(System.getenv(), System.in, new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true), AppPaths::configDir, Clock.systemDefaultZone(), HttpConfidentApi::new);
+                new PrintWriter(System.err, true), AppPaths::configDir, Clock.systemDefaultZone(), HttpConfidentApi::new, System.console());
     }
 }

@@ -61,7 +61,7 @@ final class CliRun {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true), () -> settings, Clock.fixed(NOW, ZoneOffset.UTC), apis);
+                new PrintWriter(out, true), new PrintWriter(err, true), () -> settings, Clock.fixed(NOW, ZoneOffset.UTC), apis, null);
         int exit = Main.run(environment, args, consoleRuns::add, sandboxArgs -> {
             sandboxRuns.add(sandboxArgs);
             return sandboxExit;

@@ -68,7 +68,8 @@ class KeysListTest {
         assertThat(rows.get(0)).containsEntry("kind", "org").containsEntry("project_id", null).containsEntry("key_id", 901)
                 .containsEntry("name", "CI admin").containsEntry("status", "active")
                 .containsEntry("created_at", "2026-01-02T03:04:05.000Z").containsEntry("last_used", "2026-11-28T11:00:00.000Z");
-        assertThat(rows.get(1)).containsEntry("status", "deactivated").containsEntry("last_used", null);
+        assertThat(rows.get(1)).containsEntry("name", "Old laptop, \"Bob\"").containsEntry("status", "deactivated")
+                .containsEntry("last_used", null);
 
         Map<String, Map<String, Object>> byKeyId = new HashMap<>();
         rows.stream().filter(row -> row.get("kind").equals("project")).forEach(row -> byKeyId.put(row.get("key_id").toString(), row));
@@ -88,6 +89,7 @@ class KeysListTest {
         CliRun.Result csv = keys("--format", "csv");
         assertThat(csv.exit()).isZero();
         assertThat(csv.out().lines().findFirst()).contains(String.join(",", KeyFormats.COLUMNS));
+        assertThat(csv.out()).contains(",\"Old laptop, \"\"Bob\"\"\",");
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.EMPTY_STRING_AS_NULL);
         try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(csv.out())) {

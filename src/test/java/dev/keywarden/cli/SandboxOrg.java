@@ -24,7 +24,7 @@ final class SandboxOrg implements AutoCloseable {
     static final List<ApiKey> ORGANISATION_KEYS = List.of(
             new ApiKey(901, "CI admin", true, ApiKey.mask("confident_us_org_aaaaaaaaaaaaaaaaaaaaaaaaaa0rg901"),
                     Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-11-28T11:00:00Z")),
-            new ApiKey(902, "Old laptop", false, ApiKey.mask("confident_us_org_bbbbbbbbbbbbbbbbbbbbbbbbbb0rg902"),
+            new ApiKey(902, "Old laptop, \"Bob\"", false, ApiKey.mask("confident_us_org_bbbbbbbbbbbbbbbbbbbbbbbbbb0rg902"),
                     Instant.parse("2025-05-06T07:08:09Z"), null));
 
     final SandboxServer server;
