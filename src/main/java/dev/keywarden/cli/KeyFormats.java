@@ -16,11 +16,13 @@ import java.util.Map;
 
 /**
  * {@code csv} and {@code json} output of {@code keys list}. The column names are part of the command
- * line's contract (README, "Command line"): change them only with a new name, never in place.
+ * line's contract (README, "Command line"): change them only with a new name, never in place. They are
+ * those of the console's key export ({@code core.csv.KeysCsv}, being built for issue 9), so one script
+ * reads both.
  * Times are ISO-8601 UTC as on the wire; an unknown time or a missing project is empty (CSV) or null (JSON).
  */
 final class KeyFormats {
-    static final List<String> COLUMNS = List.of("kind", "project_id", "project_name", "key_id", "name", "value",
+    static final List<String> COLUMNS = List.of("kind", "project_id", "project_name", "key_id", "name", "masked_value",
             "status", "created_at", "last_used");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -42,12 +44,12 @@ final class KeyFormats {
 
     private static Map<String, Object> columns(KeyListing row) {
         Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("kind", row.kind().word);
+        columns.put("kind", row.kind().name());
         columns.put("project_id", row.projectId());
         columns.put("project_name", row.projectName());
         columns.put("key_id", row.keyId());
         columns.put("name", row.name());
-        columns.put("value", row.value());
+        columns.put("masked_value", row.value());
         columns.put("status", row.status());
         columns.put("created_at", time(row.createdAt()));
         columns.put("last_used", time(row.lastUsed()));

@@ -13,8 +13,9 @@ import java.time.Instant;
 record KeyListing(Kind kind, String projectId, String projectName, long keyId, String name, String value,
                   boolean active, Instant createdAt, Instant lastUsed) {
 
+    /** {@code name()} is the kind's word in CSV and JSON (as in the console's export); {@code word} in the table. */
     enum Kind {
-        PROJECT("project"), ORG("org");
+        PROJECT("project"), ORGANISATION("org");
 
         final String word;
 
@@ -31,7 +32,7 @@ record KeyListing(Kind kind, String projectId, String projectName, long keyId, S
 
     static KeyListing ofOrganisation(ApiKey key) {
         ApiKey masked = key.masked();
-        return new KeyListing(Kind.ORG, null, null, masked.id(), masked.name(), masked.value(), masked.valid(),
+        return new KeyListing(Kind.ORGANISATION, null, null, masked.id(), masked.name(), masked.value(), masked.valid(),
                 masked.createdAt(), masked.lastUsed());
     }
 

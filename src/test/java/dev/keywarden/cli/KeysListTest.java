@@ -63,21 +63,21 @@ class KeysListTest {
         assertThat(rows).hasSize(SandboxOrg.ORGANISATION_KEYS.size() + org.projectKeyCount());
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.keySet()).containsExactlyElementsOf(KeyFormats.COLUMNS);
-            assertThat((String) row.get("value")).startsWith("*".repeat(ApiKey.MASK_STARS)).hasSize(21);
+            assertThat((String) row.get("masked_value")).startsWith("*".repeat(ApiKey.MASK_STARS)).hasSize(21);
         });
-        assertThat(rows.get(0)).containsEntry("kind", "org").containsEntry("project_id", null).containsEntry("key_id", 901)
+        assertThat(rows.get(0)).containsEntry("kind", "ORGANISATION").containsEntry("project_id", null).containsEntry("key_id", 901)
                 .containsEntry("name", "CI admin").containsEntry("status", "active")
                 .containsEntry("created_at", "2026-01-02T03:04:05.000Z").containsEntry("last_used", "2026-11-28T11:00:00.000Z");
         assertThat(rows.get(1)).containsEntry("name", "Old laptop, \"Bob\"").containsEntry("status", "deactivated")
                 .containsEntry("last_used", null);
 
         Map<String, Map<String, Object>> byKeyId = new HashMap<>();
-        rows.stream().filter(row -> row.get("kind").equals("project")).forEach(row -> byKeyId.put(row.get("key_id").toString(), row));
+        rows.stream().filter(row -> row.get("kind").equals("PROJECT")).forEach(row -> byKeyId.put(row.get("key_id").toString(), row));
         for (Project project : org.projects()) {
             for (ApiKey key : org.server.store().keys(project.id())) {
                 Map<String, Object> row = byKeyId.get(Long.toString(key.id()));
                 assertThat(row).as("key %s", key.id()).containsEntry("project_id", project.id())
-                        .containsEntry("project_name", project.name()).containsEntry("value", key.value())
+                        .containsEntry("project_name", project.name()).containsEntry("masked_value", key.value())
                         .containsEntry("status", key.valid() ? "active" : "deactivated");
             }
         }
@@ -110,7 +110,7 @@ class KeysListTest {
         assertThat(json(keys("--project", project.id(), "--format=json")))
                 .hasSize(projectKeys).allSatisfy(row -> assertThat(row).containsEntry("project_id", project.id()));
         assertThat(json(keys("--org", "--format=json")))
-                .hasSize(2).allSatisfy(row -> assertThat(row).containsEntry("kind", "org"));
+                .hasSize(2).allSatisfy(row -> assertThat(row).containsEntry("kind", "ORGANISATION"));
         assertThat(json(keys("--org", "--project", project.id(), "--format=json"))).hasSize(2 + projectKeys);
     }
 
