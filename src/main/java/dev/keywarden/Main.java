@@ -1,6 +1,7 @@
 package dev.keywarden;
 
 import dev.keywarden.cli.CliEnvironment;
+import dev.keywarden.cli.CliFailure;
 import dev.keywarden.cli.ExitCodes;
 import dev.keywarden.cli.KeywardenCli;
 import dev.keywarden.cli.KeywardenVersion;
@@ -93,7 +94,12 @@ public final class Main {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            console.accept(args);
+            try {
+                console.accept(args);
+            } catch (RuntimeException e) {
+                // e.g. no display: JavaFX's own words are the useful part; no key is involved before the window opens.
+                throw new CliFailure("The console could not open: " + e.getMessage(), e);
+            }
             return ExitCodes.OK;
         }
     }

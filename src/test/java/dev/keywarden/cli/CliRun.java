@@ -29,6 +29,7 @@ final class CliRun {
     private String stdin = "";
     private ApiFactory apis = HttpConfidentApi::new;
     private int sandboxExit;
+    private RuntimeException consoleFailure;
 
     final List<String[]> consoleRuns = new ArrayList<>();
     final List<String[]> sandboxRuns = new ArrayList<>();
@@ -52,6 +53,11 @@ final class CliRun {
         return this;
     }
 
+    CliRun failingConsole(RuntimeException failure) {
+        consoleFailure = failure;
+        return this;
+    }
+
     CliRun sandboxExit(int code) {
         sandboxExit = code;
         return this;
@@ -62,7 +68,12 @@ final class CliRun {
         StringWriter err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintWriter(out, true), new PrintWriter(err, true), () -> settings, Clock.fixed(NOW, ZoneOffset.UTC), apis, null);
-        int exit = Main.run(environment, args, consoleRuns::add, sandboxArgs -> {
+        int exit = Main.run(environment, args, consoleArgs -> {
+            consoleRuns.add(consoleArgs);
+            if (consoleFailure != null) {
+                throw consoleFailure;
+            }
+        }, sandboxArgs -> {
             sandboxRuns.add(sandboxArgs);
             return sandboxExit;
         });

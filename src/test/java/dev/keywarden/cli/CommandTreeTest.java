@@ -46,6 +46,13 @@ class CommandTreeTest {
     }
 
     @Test
+    void aConsoleThatCannotOpenSaysWhy() {
+        CliRun.Result result = cli().failingConsole(new UnsupportedOperationException("Unable to open DISPLAY")).run("--sandbox");
+        assertThat(result.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.err()).isEqualTo("keywarden: The console could not open: Unable to open DISPLAY\n");
+    }
+
+    @Test
     void launchOptionsStillParseAsTheConsoleReadsThem() {
         assertThat(LaunchOptions.parse()).isEqualTo(new LaunchOptions(false, null));
         assertThat(LaunchOptions.parse("--profile=EU")).isEqualTo(new LaunchOptions(false, "EU"));
