@@ -28,8 +28,9 @@ final class KeyInventory {
     private final OrganisationLoader loader = new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM);
 
     /**
-     * @param projectIds       only these projects' keys; empty for none, or for all with {@code everyProject}
+     * @param projectIds       these projects' keys (ignored with {@code everyProject})
      * @param withOrganisation include the organisation's own keys
+     * @param everyProject     every project's keys
      */
     Loaded load(ConfidentApi api, List<String> projectIds, boolean withOrganisation, boolean everyProject) throws Exception {
         Map<String, String> failures = new LinkedHashMap<>();
