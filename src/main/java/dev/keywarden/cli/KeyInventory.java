@@ -60,7 +60,9 @@ final class KeyInventory {
                 if (!withProjects) {
                     throw e;
                 }
-                failures.put(ORGANISATION_KEYS, e.summary());
+                failures.put(ORGANISATION_KEYS, e instanceof NotFoundException
+                        ? "This server does not list organisation keys (" + e.status() + " " + e.serverError() + ")."
+                        : e.summary());
             }
         }
         rows.addAll(projectRows);

@@ -177,6 +177,17 @@ class KeysListTest {
     }
 
     @Test
+    void aServerThatDoesNotListOrganisationKeysSaysSo() {
+        org.server.failNext("GET", "/v1/organization/api-keys", 404, "Not found", 1);
+        CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey())
+                .run("keys", "list", "--base-url", org.baseUrl(), "--format=csv");
+        assertThat(result.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.err()).isEqualTo("keywarden: could not read the keys of the organisation: "
+                + "This server does not list organisation keys (404 Not found). The other keys are listed.\n");
+        assertThat(result.out().lines().count()).isEqualTo(1 + org.projectKeyCount());
+    }
+
+    @Test
     void organisationKeysThatFailNextToProjectsAreNamedAndTheProjectsListed() {
         org.server.failNext("GET", "/v1/organization/api-keys", 503, "maintenance", 5);
         CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey())
