@@ -64,6 +64,14 @@ class ConnectionOptionsTest {
     }
 
     @Test
+    void anUnusableKeyIsNamedByItsVariableAndNeverShown() {
+        CliRun cli = new CliRun(settings).env("PROD_KEY", "confident_us_org_with a space");
+        CliRun.Result result = list(cli, "--base-url", org.baseUrl(), "--org-key-env", "PROD_KEY");
+        assertThat(result.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.err()).startsWith("keywarden: PROD_KEY is set but unusable: ").doesNotContain("confident_us_org_with");
+    }
+
+    @Test
     void theEnvironmentAloneAsTheConsoleReadsIt() {
         CliRun cli = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey()).env("CONFIDENT_BASE_URL", org.baseUrl() + "/");
         assertThat(list(cli).exit()).isZero();

@@ -161,6 +161,8 @@ class KeysListTest {
         assertThat(lines.get(1)).contains("org", "CI admin", "***0rg901", "active", "2026-01-02", "1 h ago");
         assertThat(lines.get(2)).contains("never");
         assertThat(table.out()).doesNotContain("*".repeat(ApiKey.MASK_STARS));
+        Project longName = org.projects().stream().filter(p -> p.name().length() > 12).findFirst().orElseThrow();
+        assertThat(table.out()).contains(longName.name().substring(0, 11) + "…").doesNotContain(longName.name());
     }
 
     @Test
