@@ -1,59 +1,124 @@
 package dev.keywarden;
 
-import dev.keywarden.ui.app.LaunchOptions;
-
-import dev.keywarden.api.Version;
+import dev.keywarden.cli.CliEnvironment;
+import dev.keywarden.cli.CliFailure;
+import dev.keywarden.cli.ExitCodes;
+import dev.keywarden.cli.KeywardenCli;
+import dev.keywarden.cli.KeywardenVersion;
 import dev.keywarden.sandbox.SandboxCommand;
 import dev.keywarden.ui.app.KeywardenApp;
+import dev.keywarden.ui.app.LaunchOptions;
 import javafx.application.Application;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * Entry point. Not an {@link Application} subclass, so the console starts from a plain classpath.
- * {@code sandbox} runs the embedded server alone, with no window.
+ * {@code keywarden} alone opens the console; {@code sandbox} runs the embedded server alone; the
+ * headless commands come from {@code dev.keywarden.cli}.
  */
 public final class Main {
-    static final String USAGE = """
-            Usage:
-              keywarden [--sandbox | --profile NAME]   open the console
-              keywarden sandbox [options]              run the Confident-compatible sandbox server alone
-              keywarden --help | --version
-
-            Console options:
-              --sandbox        open on the embedded sandbox with demo data, whatever is saved
-              --profile NAME   open the saved connection NAME
-
-            Run 'keywarden sandbox --help' for the sandbox's options.
-            Environment: CONFIDENT_ORG_API_KEY (shown as an unsaved connection), CONFIDENT_BASE_URL, CONFIDENT_REGION.
-            """;
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("sandbox")) {
-            int status = SandboxCommand.run(Arrays.copyOfRange(args, 1, args.length));
-            if (status != 0) {
-                System.exit(status);
-            }
-            return;
+        int status = run(CliEnvironment.system(), args, Main::openConsole, SandboxCommand::run);
+        if (status != 0) {
+            System.exit(status);
         }
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            System.out.print(USAGE);
-            return;
-        }
-        if (Arrays.asList(args).contains("--version")) {
-            System.out.println("keywarden " + Version.get());
-            return;
-        }
-        try {
-            LaunchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("keywarden: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-        }
+    }
+
+    /**
+     * Parses and runs one command line.
+     *
+     * @param console opens the window with the console's arguments (tests record them instead)
+     * @param sandbox runs {@code keywarden sandbox} with its own arguments, returning the exit code
+     */
+    public static int run(CliEnvironment environment, String[] args, Consumer<String[]> console,
+                          ToIntFunction<String[]> sandbox) {
+        CommandLine commandLine = KeywardenCli.commandLine(new ConsoleCommand(console, args), environment,
+                new SandboxPassThrough(sandbox));
+        // The sandbox reads its own options (SandboxOptions), so picocli hands them over untouched.
+        commandLine.getSubcommands().get("sandbox").setUnmatchedOptionsArePositionalParams(true);
+        int status = commandLine.execute(args);
+        environment.out().flush();
+        environment.err().flush();
+        return status;
+    }
+
+    private static void openConsole(String[] args) {
         Application.launch(KeywardenApp.class, args);
+    }
+
+    @Command(name = "keywarden", mixinStandardHelpOptions = true, versionProvider = KeywardenVersion.class,
+            description = {
+                    "Keywarden: see and switch off the API keys of a Confident AI organisation.",
+                    "With no command, opens the console (on the embedded sandbox the first time)."},
+            footer = {"",
+                    "Run 'keywarden COMMAND --help' for a command's options.",
+                    "Environment: CONFIDENT_ORG_API_KEY (the organisation key), CONFIDENT_BASE_URL,",
+                    "CONFIDENT_REGION (US, EU, AU).",
+                    "Exit codes: 0 ok, 1 'no' (check-key: the key still works), 2 error,",
+                    "3 partial failure (bulk changes)."},
+            sortOptions = false)
+    static final class ConsoleCommand implements Callable<Integer> {
+        private final Consumer<String[]> console;
+        private final String[] args;
+
+        @Mixin
+        LaunchOptions.Arguments options;
+
+        @Spec
+        CommandSpec spec;
+
+        ConsoleCommand(Consumer<String[]> console, String[] args) {
+            this.console = console;
+            this.args = args.clone();
+        }
+
+        @Override
+        public Integer call() {
+            try {
+                options.toLaunchOptions();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            try {
+                console.accept(args);
+            } catch (RuntimeException e) {
+                // e.g. no display: JavaFX's own words are the useful part; no key is involved before the window opens.
+                throw new CliFailure("The console could not open: " + e.getMessage(), e);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "sandbox",
+            description = "Run the Confident-compatible sandbox server alone (options: 'keywarden sandbox --help').")
+    static final class SandboxPassThrough implements Callable<Integer> {
+        private final ToIntFunction<String[]> sandbox;
+
+        @Parameters(arity = "0..*", paramLabel = "OPTION", description = "the sandbox's options, as 'keywarden sandbox --help' lists them")
+        List<String> options = new ArrayList<>();
+
+        SandboxPassThrough(ToIntFunction<String[]> sandbox) {
+            this.sandbox = sandbox;
+        }
+
+        @Override
+        public Integer call() {
+            return sandbox.applyAsInt(options.toArray(String[]::new));
+        }
     }
 }

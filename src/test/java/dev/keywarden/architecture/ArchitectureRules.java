@@ -10,6 +10,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The rules of CONTRIBUTING.md's package map, as ArchUnit rules:
  * <pre>
  *   Main (dev.keywarden) -> ui -> core -> api -> model -> common
+ *   Main (dev.keywarden) -> cli -> core
  *                            ui.app -> sandbox -> model, common
  * </pre>
  */
@@ -21,6 +22,7 @@ final class ArchitectureRules {
             .consideringOnlyDependenciesInAnyPackage("dev.keywarden..")
             .layer("Main").definedBy("dev.keywarden")
             .layer("Ui").definedBy("dev.keywarden.ui..")
+            .layer("Cli").definedBy("dev.keywarden.cli..")
             .layer("Core").definedBy("dev.keywarden.core..")
             .layer("Api").definedBy("dev.keywarden.api..")
             .layer("Sandbox").definedBy("dev.keywarden.sandbox..")
@@ -28,11 +30,12 @@ final class ArchitectureRules {
             .layer("Common").definedBy("dev.keywarden.common..")
             .whereLayer("Main").mayNotBeAccessedByAnyLayer()
             .whereLayer("Ui").mayOnlyBeAccessedByLayers("Main")
-            .whereLayer("Core").mayOnlyBeAccessedByLayers("Ui")
-            .whereLayer("Api").mayOnlyBeAccessedByLayers("Core", "Ui", "Main")
+            .whereLayer("Cli").mayOnlyBeAccessedByLayers("Main")
+            .whereLayer("Core").mayOnlyBeAccessedByLayers("Ui", "Cli")
+            .whereLayer("Api").mayOnlyBeAccessedByLayers("Core", "Ui", "Cli", "Main")
             .whereLayer("Sandbox").mayOnlyBeAccessedByLayers("Ui", "Main")
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("Api", "Core", "Ui", "Sandbox", "Main")
-            .whereLayer("Common").mayOnlyBeAccessedByLayers("Model", "Api", "Core", "Ui", "Sandbox", "Main");
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("Api", "Core", "Ui", "Cli", "Sandbox", "Main")
+            .whereLayer("Common").mayOnlyBeAccessedByLayers("Model", "Api", "Core", "Ui", "Cli", "Sandbox", "Main");
 
     /** Only the start-up wiring embeds the sandbox (and the entry point runs it alone). */
     static final ArchRule SANDBOX_ONLY_FROM_START_UP = noClasses()
@@ -42,7 +45,7 @@ final class ArchitectureRules {
 
     static final ArchRule NO_JAVAFX_BELOW_UI = noClasses()
             .that().resideInAnyPackage("dev.keywarden.common..", "dev.keywarden.model..", "dev.keywarden.api..",
-                    "dev.keywarden.core..", "dev.keywarden.sandbox..")
+                    "dev.keywarden.core..", "dev.keywarden.sandbox..", "dev.keywarden.cli..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .as("nothing below ui uses JavaFX");
 

@@ -1,0 +1,42 @@
+package dev.keywarden.cli;
+
+import dev.keywarden.api.HttpConfidentApi;
+import dev.keywarden.core.ApiFactory;
+import dev.keywarden.core.AppPaths;
+
+import java.io.Console;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Everything a command takes from outside the process, given to it rather than read from globals, so
+ * a test runs a command in-process with its own environment, streams, settings folder and clock.
+ *
+ * @param settingsFolder where saved connections and their keys are; asked only by commands that need it
+ * @param apis           opens the gateway for a connection (the HTTP one; tests may wrap it)
+ * @param terminal       the terminal when stdin and stdout are one, to read a pasted key without echo; else null
+ */
+public record CliEnvironment(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err,
+                             Supplier<Path> settingsFolder, Clock clock, ApiFactory apis, Console terminal) {
+
+    public CliEnvironment {
+        env = Map.copyOf(Objects.requireNonNull(env, "env"));
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        Objects.requireNonNull(settingsFolder, "settingsFolder");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(apis, "apis");
+    }
+
+    /** The real process: {@code System.getenv()}, the standard streams, {@link AppPaths#configDir()}. */
+    public static CliEnvironment system() {
+        return new CliEnvironment(System.getenv(), System.in, new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), AppPaths::configDir, Clock.systemDefaultZone(), HttpConfidentApi::new, System.console());
+    }
+}

@@ -1,0 +1,16 @@
+package dev.keywarden.cli;
+
+/** What a script can act on; documented in the README's "Command line" section. */
+public final class ExitCodes {
+    /** Done; for {@code check-key}: the server refuses the key. */
+    public static final int OK = 0;
+    /** The answer is "no": for {@code check-key}, the server still accepts the key. */
+    public static final int NO = 1;
+    /** Bad usage, or a failure (unreachable server, refused org key, unknown project, unreadable settings). */
+    public static final int ERROR = 2;
+    /** Reserved for bulk changes: some succeeded, some failed. */
+    public static final int PARTIAL = 3;
+
+    private ExitCodes() {
+    }
+}

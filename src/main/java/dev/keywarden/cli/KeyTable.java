@@ -1,0 +1,86 @@
+package dev.keywarden.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code keys list} for a person at a terminal: one line per key, at most {@value #MAX_WIDTH} characters
+ * wide (long names are cut with "…"), masked values shortened to their last 6 characters, the creation
+ * date in the local zone, and the last use as "3 h ago" / "never".
+ */
+final class KeyTable {
+    static final int MAX_WIDTH = 120;
+    private static final String[] HEADERS = {"KIND", "PROJECT ID", "PROJECT", "KEY ID", "NAME", "VALUE", "STATUS", "CREATED", "LAST USED"};
+    private static final int[] CAPS = {7, 25, 12, 7, 13, 9, 11, 10, 10};
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private KeyTable() {
+    }
+
+    static void print(List<KeyListing> rows, Clock clock, PrintWriter out) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(HEADERS);
+        for (KeyListing row : rows) {
+            lines.add(new String[] {
+                    row.kind().word,
+                    orEmpty(row.projectId()),
+                    orEmpty(row.projectName()),
+                    Long.toString(row.keyId()),
+                    orEmpty(row.name()),
+                    "***" + row.suffix(),
+                    row.status(),
+                    row.createdAt() == null ? "" : DAY.withZone(clock.getZone()).format(row.createdAt()),
+                    ago(row.lastUsed(), clock.instant())});
+        }
+        int[] widths = new int[HEADERS.length];
+        for (String[] line : lines) {
+            for (int i = 0; i < line.length; i++) {
+                widths[i] = Math.min(CAPS[i], Math.max(widths[i], line[i].length()));
+            }
+        }
+        for (String[] line : lines) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < line.length; i++) {
+                String cell = fit(line[i], widths[i]);
+                text.append(i == line.length - 1 ? cell : String.format("%-" + widths[i] + "s  ", cell));
+            }
+            out.println(text.toString().stripTrailing());
+        }
+        out.println(rows.size() == 1 ? "1 key" : rows.size() + " keys");
+    }
+
+    private static String fit(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    /** "just now", "12 min ago", "3 h ago", "5 d ago", "7 mo ago", "2 y ago", or "never". */
+    static String ago(Instant time, Instant now) {
+        if (time == null) {
+            return "never";
+        }
+        Duration age = Duration.between(time, now);
+        if (age.isNegative() || age.toSeconds() < 60) {
+            return "just now";
+        }
+        if (age.toMinutes() < 60) {
+            return age.toMinutes() + " min ago";
+        }
+        if (age.toHours() < 24) {
+            return age.toHours() + " h ago";
+        }
+        long days = age.toDays();
+        if (days < 60) {
+            return days + " d ago";
+        }
+        return days < 730 ? days / 30 + " mo ago" : days / 365 + " y ago";
+    }
+}

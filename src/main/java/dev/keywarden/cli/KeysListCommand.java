@@ -1,0 +1,87 @@
+package dev.keywarden.cli;
+
+import dev.keywarden.api.ConfidentApi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code keywarden keys list}: every key of the organisation, or of some projects, as a table, CSV or JSON. */
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = KeywardenVersion.class,
+        description = {
+                "List keys: by default every organisation key and every project key.",
+                "Values are always masked. Exit 0 when every key was read, 2 on a failure",
+                "(the keys that could be read are still listed)."},
+        sortOptions = false)
+final class KeysListCommand implements Callable<Integer> {
+
+    enum Format { table, csv, json }
+
+    enum Status { active, deactivated }
+
+    private final CliEnvironment environment;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--project", paramLabel = "ID",
+            description = "only the keys of project ID (repeatable); with --org, organisation keys as well")
+    List<String> projectIds = new ArrayList<>();
+
+    @Option(names = "--org", description = "only the organisation's own keys; with --project, that project's as well")
+    boolean organisationKeys;
+
+    @Option(names = "--stale", paramLabel = "DAYS|never", converter = Staleness.Converter.class,
+            description = "only keys not used in the last DAYS days (never-used included), or never used")
+    Staleness stale;
+
+    @Option(names = "--status", paramLabel = "active|deactivated", description = "only keys with this status")
+    Status status;
+
+    @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
+            description = "table (default; for a terminal), csv or json (for scripts; stable column names)")
+    Format format;
+
+    KeysListCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Connection target = connection.resolve(environment);
+        KeyInventory.Loaded loaded;
+        try (ConfidentApi api = environment.apis().open(target.config())) {
+            boolean everything = projectIds.isEmpty() && !organisationKeys;
+            loaded = new KeyInventory().load(api, projectIds, everything || organisationKeys, everything);
+        }
+        Instant now = environment.clock().instant();
+        List<KeyListing> rows = loaded.rows().stream()
+                .filter(row -> status == null || row.active() == (status == Status.active))
+                .filter(row -> stale == null || stale.matches(row.lastUsed(), now))
+                .toList();
+        switch (format) {
+            case table -> KeyTable.print(rows, environment.clock(), environment.out());
+            case csv -> KeyFormats.csv(rows, environment.out());
+            case json -> KeyFormats.json(rows, environment.out());
+        }
+        environment.out().flush();
+        if (!loaded.failures().isEmpty()) {
+            environment.err().println("keywarden: could not read " + describe(loaded.failures()));
+            environment.err().flush();
+            return ExitCodes.ERROR;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String describe(Map<String, String> failures) {
+        return "the keys of " + failures.entrySet().stream()
+                .map(failure -> failure.getKey() + ": " + failure.getValue())
+                .collect(Collectors.joining("; ")) + " The other keys are listed.";
+    }
+}

@@ -1,0 +1,34 @@
+package dev.keywarden.cli;
+
+import picocli.CommandLine;
+
+/**
+ * Builds the command tree: the given root (the console's options and the sandbox are {@code Main}'s),
+ * the headless commands of this package, and one way of reporting usage errors and failures.
+ */
+public final class KeywardenCli {
+
+    private KeywardenCli() {
+    }
+
+    /**
+     * @param root            the top command, named {@code keywarden}
+     * @param moreSubcommands commands wired elsewhere (the sandbox), added after this package's own
+     */
+    public static CommandLine commandLine(Object root, CliEnvironment environment, Object... moreSubcommands) {
+        CommandLine commandLine = new CommandLine(root, new CliFactory(environment));
+        commandLine.addSubcommand(KeysCommand.class);
+        commandLine.addSubcommand(CheckKeyCommand.class);
+        for (Object subcommand : moreSubcommands) {
+            commandLine.addSubcommand(subcommand);
+        }
+        commandLine.addSubcommand(CompletionCommand.class);
+        // Set after every subcommand is added: picocli applies these to the commands present at the time.
+        commandLine.setOut(environment.out());
+        commandLine.setErr(environment.err());
+        commandLine.setExpandAtFiles(false);
+        commandLine.setParameterExceptionHandler(new UsageErrors());
+        commandLine.setExecutionExceptionHandler(new Failures());
+        return commandLine;
+    }
+}
