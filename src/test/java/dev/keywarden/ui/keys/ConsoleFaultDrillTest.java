@@ -132,7 +132,7 @@ class ConsoleFaultDrillTest {
         models.show("p1");
         KeyRow row = models.shownKey(1);
         if (applied) {
-            models.api.applyThenFailNext(failure);
+            models.api.failChangesOf(1, failure, true, 1);
         } else {
             models.api.failNext(failure);
         }
@@ -218,7 +218,7 @@ class ConsoleFaultDrillTest {
     void whenReadingAKeyAgainFailsTooTheRowStaysUnknownAndSaysSo() {
         models.show("p1");
         KeyRow row = models.shownKey(1);
-        models.api.applyThenFailNext(Fault.DEADLINE_PASSED.realFailure(Call.TOGGLE_KEY_1));
+        models.api.failChangesOf(1, Fault.DEADLINE_PASSED.realFailure(Call.TOGGLE_KEY_1), true, 1);
         commands.setValid(row, false);
         // The toggle's work is done; the read that follows its answer meets a server that is gone.
         models.api.failNext(Fault.REFUSED.realFailure(Call.READ_KEY_1));
