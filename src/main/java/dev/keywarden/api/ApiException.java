@@ -83,8 +83,13 @@ public abstract sealed class ApiException extends RuntimeException
         return outcomeUnknown() ? plain + " The change may still have been made on the server." : plain;
     }
 
-    /** {@link #summary()} without the note about the outcome. */
+    /** {@link #summary()} without the note about the outcome: what is wrong with the server or the call. */
     protected abstract String plainSummary();
+
+    /** What went wrong, in plain words, without the note about a change's outcome (e.g. for the connection's state). */
+    public final String situation() {
+        return plainSummary();
+    }
 
     /**
      * The technical detail behind the summary: the call, where it went, the HTTP status, the server's

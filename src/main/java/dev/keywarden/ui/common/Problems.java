@@ -23,6 +23,12 @@ public final class Problems {
         return "Unexpected error (" + cause.getClass().getSimpleName() + ")" + (message == null ? "." : ": " + message);
     }
 
+    /** What is wrong, in plain words, leaving out whether a change was made (that belongs to the change). */
+    public static String situation(Throwable error) {
+        Throwable cause = unwrap(error);
+        return cause instanceof ApiException api ? api.situation() : inPlainWords(error);
+    }
+
     /** The technical detail (the call, the status, the server's text, the cause), or null when there is none. */
     public static String details(Throwable error) {
         Throwable cause = unwrap(error);

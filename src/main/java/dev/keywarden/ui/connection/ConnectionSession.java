@@ -95,7 +95,7 @@ public final class ConnectionSession {
                 problem.set(null);
             }
         } else if (ConnectionTrouble.isTrouble(error)) {
-            failed(Problems.inPlainWords(error));
+            failed(Problems.situation(error));
         }
     }
 

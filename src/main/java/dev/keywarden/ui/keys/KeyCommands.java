@@ -96,6 +96,7 @@ public final class KeyCommands {
                     if (!connection.isCurrent()) {
                         return;
                     }
+                    session.heard(connection, null);
                     land(row, now);
                     String outcome = now.valid() == asked
                             ? "Read again: the key is now " + state(now) + ", so the change was made although its answer was lost."
@@ -105,12 +106,22 @@ public final class KeyCommands {
                 })
                 .onFailure(error -> {
                     if (connection.isCurrent()) {
+                        session.heard(connection, error);
                         problems.show(new Problem(failed + ": " + Problems.inPlainWords(lost)
                                 + " Reading the key again failed too, so its state is unknown: press F5 to check.",
                                 Problems.details(error), true));
                     }
                 })
                 .runWith(runner);
+    }
+
+    /** After a revoke whose answer was lost, the list shows whether the key is still there. */
+    private void readListAgain(KeyRow row) {
+        if (row.isOrganizationKey()) {
+            orgKeys.reload();
+        } else {
+            projects.find(row.projectId()).ifPresent(projects::loadKeysOf);
+        }
     }
 
     private static String state(ApiKey key) {
@@ -133,6 +144,11 @@ public final class KeyCommands {
         Generation.Token connection = session.token();
         return session.change(BackgroundCall.of("Creating organisation key " + name, () -> api.createOrganizationApiKey(name))
                         .tag(CREATE_TAG))
+                .whenComplete((created, error) -> {
+                    if (error != null && ApiException.outcomeUnknown(error) && connection.isCurrent()) {
+                        orgKeys.reload();
+                    }
+                })
                 .thenApply(created -> {
                     if (connection.isCurrent()) {
                         orgKeys.landed(created);
@@ -146,6 +162,11 @@ public final class KeyCommands {
         ConfidentApi api = session.api();
         Generation.Token connection = session.token();
         return session.change(BackgroundCall.of("Creating key " + name, () -> api.createApiKey(project.id(), name)).tag(CREATE_TAG))
+                .whenComplete((created, error) -> {
+                    if (error != null && ApiException.outcomeUnknown(error) && connection.isCurrent()) {
+                        projects.loadKeysOf(project);
+                    }
+                })
                 .thenApply(created -> {
                     if (connection.isCurrent()) {
                         projects.keysChanged(project.id(), summary -> summary.with(created));
@@ -172,7 +193,9 @@ public final class KeyCommands {
                 }).tag(REVOKE_TAG))
                 .whenComplete((done, error) -> {
                     row.settle();
-                    if (error == null && connection.isCurrent()) {
+                    if (error != null && ApiException.outcomeUnknown(error) && connection.isCurrent()) {
+                        readListAgain(row);
+                    } else if (error == null && connection.isCurrent()) {
                         if (row.isOrganizationKey()) {
                             orgKeys.removed(row);
                         } else {

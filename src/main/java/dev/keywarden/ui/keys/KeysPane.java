@@ -94,8 +94,10 @@ public final class KeysPane extends VBox {
         placeholder.setId("keysPlaceholder");
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> projects.selected() == null
                         ? "Select a project to see its keys."
-                        : model.loadingProperty().get() ? "Loading\u2026" : "No keys in this project.",
-                projects.selectedProperty(), model.loadingProperty()));
+                        : model.loadingProperty().get() ? "Loading\u2026"
+                        : model.rows().isEmpty() ? "No keys in this project."
+                        : "No key of this project matches the filter.",
+                projects.selectedProperty(), model.loadingProperty(), model.rows()));
         table.setPlaceholder(placeholder);
 
         FilteredList<KeyRow> filtered = new FilteredList<>(model.rows());

@@ -1,5 +1,6 @@
 package dev.keywarden.ui.projects;
 
+import dev.keywarden.api.ApiException;
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.api.NotFoundException;
 import dev.keywarden.core.BackgroundCall;
@@ -30,10 +31,18 @@ public final class ProjectCommands {
         this.projects = projects;
     }
 
+    /** A change whose answer was lost may have been made: the list is read again, so it shows what the server has. */
+    private void readAgainIfLost(Throwable error, Generation.Token connection) {
+        if (error != null && ApiException.outcomeUnknown(error) && connection.isCurrent()) {
+            projects.refresh();
+        }
+    }
+
     public CompletionStage<CreatedProject> create(NewProject request) {
         ConfidentApi api = session.api();
         Generation.Token connection = session.token();
         return session.change(BackgroundCall.of("Creating project " + request.name(), () -> api.createProject(request)).tag(CREATE_TAG))
+                .whenComplete((answer, error) -> readAgainIfLost(error, connection))
                 .thenApply(created -> {
                     if (connection.isCurrent()) {
                         projects.added(created.project(), created.defaultKey());
@@ -46,6 +55,7 @@ public final class ProjectCommands {
         ConfidentApi api = session.api();
         Generation.Token connection = session.token();
         return session.change(BackgroundCall.of("Saving project " + row.project().name(), () -> api.updateProject(row.id(), changes)).tag(UPDATE_TAG))
+                .whenComplete((answer, error) -> readAgainIfLost(error, connection))
                 .thenApply(project -> {
                     if (connection.isCurrent()) {
                         projects.updated(row, project);
@@ -65,6 +75,7 @@ public final class ProjectCommands {
                         // Also what a retried DELETE sees when its first answer was lost.
                     }
                 }).tag(DELETE_TAG))
+                .whenComplete((answer, error) -> readAgainIfLost(error, connection))
                 .thenRun(() -> {
                     if (connection.isCurrent()) {
                         projects.removed(row.id());

@@ -98,9 +98,12 @@ public final class ProjectsPane extends VBox {
             if (model.loadingProperty().get() || session.stateProperty().get() == ConnectionSession.State.CONNECTING) {
                 return "Loading\u2026";
             }
+            if (!model.rows().isEmpty() && model.filter().isActive()) {
+                return "No project, key name or key matches the filter.";
+            }
             return session.stateProperty().get() == ConnectionSession.State.FAILED ? "Nothing to show: the connection failed (see above)."
                     : "No projects.";
-        }, model.loadingProperty(), session.stateProperty()));
+        }, model.loadingProperty(), session.stateProperty(), model.rows(), model.filter().textProperty()));
         table.setPlaceholder(placeholder);
 
         FilteredList<ProjectRow> filtered = new FilteredList<>(model.rows());
@@ -134,8 +137,16 @@ public final class ProjectsPane extends VBox {
         // Keep a project selected so its keys show at once: on first load, and while filtering (a pasted key).
         table.getItems().addListener((javafx.collections.ListChangeListener<ProjectRow>) change -> {
             ProjectRow selected = model.selected();
-            if (!table.getItems().isEmpty() && (selected == null || !table.getItems().contains(selected))) {
+            if (table.getItems().isEmpty()) {
+                if (selected != null && model.filter().isActive()) {
+                    // Nothing matches: show no project's keys rather than those of one the filter hides.
+                    model.select(null);
+                }
+            } else if (selected == null || !table.getItems().contains(selected)) {
                 table.getSelectionModel().select(0);
+            } else if (table.getSelectionModel().getSelectedItem() != selected) {
+                // The list was rebuilt under the selection (e.g. the filter was cleared): highlight the shown project again.
+                table.getSelectionModel().select(selected);
             }
         });
         table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
