@@ -33,7 +33,7 @@ public final class MainViewModel {
         this.projects = new ProjectsModel(runner, session, new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM),
                 clock, problems);
         this.keys = new KeysModel(projects);
-        this.orgKeys = new OrgKeysModel(runner, session, problems);
+        this.orgKeys = new OrgKeysModel(runner, session, projects, problems);
         this.keyCommands = new KeyCommands(session, projects, keys, orgKeys, problems, runner);
         this.projectCommands = new ProjectCommands(session, projects);
     }
@@ -64,7 +64,6 @@ public final class MainViewModel {
     /** Reloads the organisation, the projects, every project's keys and the selected project's keys. */
     public void refresh() {
         projects.refresh();
-        orgKeys.reload();
     }
 
     /** Stops background loads and closes the connection, when the window closes. */

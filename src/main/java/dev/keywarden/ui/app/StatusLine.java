@@ -18,9 +18,11 @@ final class StatusLine extends StatusBar {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Label tasks = new Label();
+    private final ProjectsModel model;
     private String lastProblem;
 
     StatusLine(ProjectsModel model, FxTaskRunner runner) {
+        this.model = model;
         setId("statusBar");
         tasks.setId("runningTasks");
         Button cancel = Controls.button("Cancel", "Cancel running loads (Esc)", "cancelTasks");
@@ -53,7 +55,7 @@ final class StatusLine extends StatusBar {
 
     void showProblem(String problem) {
         lastProblem = problem;
-        setText("\u26a0 " + problem);
+        showIdleText(model);
     }
 
     /** "Last refresh 12:00:01", or, when a later refresh failed, that what is shown may be out of date. */
@@ -64,7 +66,8 @@ final class StatusLine extends StatusBar {
                 : failed != null ? "Showing what the server said at " + CLOCK.format(last) + "; the refresh at "
                         + CLOCK.format(failed) + " failed, so it may be out of date"
                 : "Last refresh " + CLOCK.format(last);
-        setText(lastProblem == null ? refreshed : refreshed + "   \u26a0 " + lastProblem);
+        setText(lastProblem == null ? refreshed : refreshed.isEmpty() ? "\u26a0 " + lastProblem
+                : refreshed + "   \u26a0 " + lastProblem);
     }
 
     void clearProblem() {

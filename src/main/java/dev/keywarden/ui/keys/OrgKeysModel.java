@@ -8,6 +8,7 @@ import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.common.ProblemReport;
 import dev.keywarden.ui.common.Problems;
 import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.projects.ProjectsModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -55,12 +56,31 @@ public final class OrgKeysModel {
     private final ReadOnlyObjectWrapper<KeyInUse> keyInUse = new ReadOnlyObjectWrapper<>(this, "keyInUse",
             new KeyInUse(null, null, 0));
     private final Generation loads = new Generation();
+    /** Counts changes that landed; a list asked for before the latest one may be stale. */
+    private long changes;
+    private long shownAtChange;
 
-    public OrgKeysModel(TaskRunner runner, ConnectionSession session, ProblemReport problems) {
+    public OrgKeysModel(TaskRunner runner, ConnectionSession session, ProjectsModel projects, ProblemReport problems) {
         this.runner = runner;
         this.session = session;
         this.problems = problems;
         session.apiProperty().addListener((obs, before, now) -> clear());
+        projects.onOrganizationKeys(this::loadedWithTheOrganisation, this::failedWithTheOrganisation);
+    }
+
+    /** The list a refresh of the whole organisation read; one a change may have overtaken is asked for again. */
+    private void loadedWithTheOrganisation(List<ApiKey> keys) {
+        if (changes != shownAtChange) {
+            reload();
+        } else {
+            loadProblem.set(null);
+            show(keys);
+        }
+    }
+
+    private void failedWithTheOrganisation(Exception error) {
+        loadProblem.set("Could not load the organisation keys: " + Problems.inPlainWords(error));
+        problems.report("Could not load the organisation keys", error);
     }
 
     /** Lists the organisation keys again; an answer for a connection left, or overtaken by a later load, is dropped. */
@@ -71,12 +91,18 @@ public final class OrgKeysModel {
         }
         Generation.Token load = loads.next();
         Generation.Token connection = session.token();
+        long askedAt = changes;
         loading.set(true);
         BackgroundCall.of("Loading organisation keys", api::listOrganizationApiKeys)
                 .tag(LOAD_TAG)
                 .onSuccess(keys -> {
                     if (load.isCurrent() && connection.isCurrent()) {
                         session.heard(connection, null);
+                        if (changes != askedAt) {
+                            // A change landed after this list was asked for: it may not show it, so ask again.
+                            reload();
+                            return;
+                        }
                         loadProblem.set(null);
                         show(keys);
                     }
@@ -112,17 +138,20 @@ public final class OrgKeysModel {
         }
         rows.removeIf(row -> !fetched.contains(row.id()));
         rows.addAll(added);
+        shownAtChange = changes;
         markKeyInUse();
     }
 
     /** A change the server answered for one key (toggled or created). */
     void landed(ApiKey answer) {
+        changes++;
         rows.stream().filter(row -> row.id() == answer.id()).findFirst()
                 .ifPresentOrElse(row -> row.show(answer), () -> rows.add(new KeyRow(null, answer)));
         markKeyInUse();
     }
 
     void removed(KeyRow row) {
+        changes++;
         rows.removeIf(shown -> shown.sameKey(row));
         markKeyInUse();
     }

@@ -4,6 +4,8 @@ import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.Generation;
 import dev.keywarden.core.OrganisationLoader;
+import dev.keywarden.core.OrganisationLoader.OrganizationKeysFailed;
+import dev.keywarden.core.OrganisationLoader.OrganizationKeysLoaded;
 import dev.keywarden.core.OrganisationLoader.OrganizationLoaded;
 import dev.keywarden.core.OrganisationLoader.ProjectKeysFailed;
 import dev.keywarden.core.OrganisationLoader.ProjectKeysLoaded;
@@ -33,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -62,6 +65,8 @@ public final class ProjectsModel {
     /** Stamps changes that landed; an answer asked for before a later stamp may be stale. */
     private long changeClock;
     private long listChangedAt;
+    private Consumer<List<ApiKey>> organizationKeys = keys -> { };
+    private Consumer<Exception> organizationKeysFailed = error -> { };
 
     public ProjectsModel(TaskRunner runner, ConnectionSession session, OrganisationLoader loader, Clock clock,
                          ProblemReport problems) {
@@ -128,6 +133,10 @@ public final class ProjectsModel {
             find(loaded.project().id()).ifPresent(row -> showKeys(api, row, loaded.keys(), startedAt));
         } else if (event instanceof ProjectKeysFailed failed) {
             problems.report("Could not load the keys of " + failed.project().name(), failed.error());
+        } else if (event instanceof OrganizationKeysLoaded loaded) {
+            organizationKeys.accept(loaded.keys());
+        } else if (event instanceof OrganizationKeysFailed failed) {
+            organizationKeysFailed.accept(failed.error());
         }
     }
 
@@ -199,6 +208,15 @@ public final class ProjectsModel {
     private void refreshed() {
         lastRefresh.set(clock.instant());
         refreshFailedAt.set(null);
+    }
+
+    /**
+     * Where the organisation keys that a load lists go (the organisation keys view): one load reads
+     * everything, so a refresh never asks for them twice.
+     */
+    public void onOrganizationKeys(Consumer<List<ApiKey>> loaded, Consumer<Exception> failed) {
+        this.organizationKeys = loaded;
+        this.organizationKeysFailed = failed;
     }
 
     /** Runs a load and keeps its handle until it ends, so {@link #cancelLoads()} can stop it. */
