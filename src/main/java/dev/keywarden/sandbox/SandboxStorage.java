@@ -1,6 +1,7 @@
 package dev.keywarden.sandbox;
 
 import dev.keywarden.common.OwnerOnlyFiles;
+import dev.keywarden.model.ApiKey;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,8 +54,10 @@ final class SandboxStorage {
                                      UnaryOperator<ChangeWriter> writers, long minCompactBytes) throws IOException {
         if (dataFile == null) {
             StoreState state = new StoreState(initial.get());
-            addAdminKey(state, adminKey, clock);
-            return new SandboxStore(state, clock, writers.apply(ChangeWriter.IN_MEMORY), List.of());
+            List<String> notices = new ArrayList<>();
+            addAdminKey(state, adminKey, clock, notices);
+            notices.forEach(notice -> LOG.log(System.Logger.Level.WARNING, notice));
+            return new SandboxStore(state, clock, writers.apply(ChangeWriter.IN_MEMORY), notices);
         }
         DataFile file = new DataFile(dataFile);
         Path journalPath = Journal.pathFor(file.path());
@@ -97,7 +100,7 @@ final class SandboxStorage {
             generation = 0;
         }
 
-        addAdminKey(state, adminKey, clock);
+        addAdminKey(state, adminKey, clock, notices);
         Journal journal;
         try {
             journal = Journal.startAfter(file, generation, state.toData(), minCompactBytes);
@@ -108,9 +111,16 @@ final class SandboxStorage {
         return new SandboxStore(state, clock, writers.apply(journal), notices);
     }
 
-    private static void addAdminKey(StoreState state, String adminKey, Clock clock) {
-        if (adminKey != null) {
-            state.addAdminKey(adminKey, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    private static void addAdminKey(StoreState state, String adminKey, Clock clock, List<String> notices) {
+        if (adminKey == null) {
+            return;
+        }
+        state.addAdminKey(adminKey, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        ApiKey inUse = state.orgKeyByValueDigest(ValueDigest.of(adminKey));
+        if (!inUse.valid()) {
+            notices.add("The organisation key the sandbox was started with is organisation API key " + inUse.id()
+                    + " in the data, which is switched off: calls made with it are refused. Start with another key "
+                    + "(or none, for a new one) and switch it on again.");
         }
     }
 

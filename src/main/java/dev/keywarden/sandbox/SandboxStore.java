@@ -227,8 +227,8 @@ public final class SandboxStore implements AutoCloseable {
     /**
      * Authenticates a management call: true for an active organisation key, whose {@code lastUsed} becomes
      * now; false for a deactivated, revoked or unknown value, and for a project key. Recording the use is best
-     * effort, as for project keys. The key the sandbox was started with is used in memory only, without
-     * waiting for the disk.
+     * effort, as for project keys, so a call with a created key waits for its use to be saved. The key the
+     * sandbox was started with is used in memory only, without waiting for the disk.
      */
     public boolean useOrgKey(String rawValue) {
         if (rawValue == null) {
@@ -338,7 +338,7 @@ public final class SandboxStore implements AutoCloseable {
         synchronized (stateLock) {
             change.applyTo(state);
         }
-        writer.written(state::toData);
+        writer.written(this::snapshot);
     }
 
     // The lookups below run under the write lock only: no other thread can change the state meanwhile.

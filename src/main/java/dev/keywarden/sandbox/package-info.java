@@ -35,8 +35,9 @@
  *       {@code KEYWARDEN_SANDBOX_ORG_KEY} or generated) is key 0, "Sandbox admin key": listed, used, switched
  *       off and revoked like the others, but in memory only, so every start lists it again, active (a
  *       restart is the way back in after locking yourself out). Id 0 is never given to another key. When it
- *       has the value of a stored organisation key, that key is the one; the value of a project key stops
- *       the start. Created organisation keys are {@code confident_us_org_} + 32 hex.</li>
+ *       has the value of a stored organisation key, that key is the one (a start notice says when it is
+ *       switched off); the value of a project key stops the start. Created organisation keys are
+ *       {@code confident_us_org_} + 32 hex (the sandbox has no region).</li>
  *   <li>{@code --seed} fixes the demo data (names, ids, key values, validity, and every time as a distance
  *       before the start), organisation keys included (3–4: one never used, one deactivated, drawn after the
  *       projects and numbered after their keys); keys minted afterwards, and the org key, always come from

@@ -117,6 +117,32 @@ class SandboxOrgKeyPersistenceTest {
     }
 
     @Test
+    void startingWithAStoredKeyThatIsSwitchedOffSaysSoAndAnotherKeyLetsYouBackIn() throws Exception {
+        String createdRaw;
+        long createdId;
+        try (SandboxServer first = SandboxServer.start(options(START_KEY))) {
+            SandboxClient admin = new SandboxClient(first);
+            JsonNode created = assertSuccess(admin.post("/v1/organization/api-keys", "{\"name\": \"Off\"}")).get("apiKey");
+            createdRaw = created.get("value").asText();
+            createdId = created.get("id").asLong();
+            assertSuccess(admin.put("/v1/organization/api-keys/" + createdId, "{\"valid\": false}"));
+        }
+        try (SandboxServer second = SandboxServer.start(options(createdRaw))) {
+            assertThat(second.store().notices()).anySatisfy(notice -> assertThat(notice)
+                    .contains("organisation API key " + createdId, "switched off", "Start with another key")
+                    .doesNotContain(createdRaw.substring(createdRaw.length() - 8)));
+            assertError(new SandboxClient(second).get("/v1/organization"), 401);
+        }
+        try (SandboxServer third = SandboxServer.start(options(START_KEY))) {
+            assertThat(third.store().notices()).noneMatch(notice -> notice.contains("switched off"));
+            assertSuccess(new SandboxClient(third).put("/v1/organization/api-keys/" + createdId, "{\"valid\": true}"));
+        }
+        try (SandboxServer fourth = SandboxServer.start(options(createdRaw))) {
+            assertSuccess(new SandboxClient(fourth).get("/v1/organization"));
+        }
+    }
+
+    @Test
     void startingWithTheValueOfAProjectKeyIsRefusedWithoutQuotingIt() throws Exception {
         String projectKey;
         try (SandboxServer first = SandboxServer.start(options(START_KEY))) {
