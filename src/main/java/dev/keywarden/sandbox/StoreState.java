@@ -132,7 +132,8 @@ final class StoreState {
      * file, so it is listed again, active, at every start; id 0 is never given to a written key, so the id
      * sequence is not touched.
      *
-     * @throws IllegalArgumentException when the value is a project key's: one value must not be both kinds
+     * @throws IllegalArgumentException when the value is a project key's (one value must not be both kinds), or
+     *                                  starts with {@code *} as masked values do
      */
     void addAdminKey(String value, Instant now) {
         String digest = ValueDigest.of(value);
@@ -142,6 +143,11 @@ final class StoreState {
         if (keyIdByValueDigest.containsKey(digest)) {
             throw new IllegalArgumentException("The organisation key given is the value of a project key in the data; "
                     + "an organisation key must have a value of its own");
+        }
+        if (value.startsWith("*")) {
+            // It would pass for already masked and be listed as it is.
+            throw new IllegalArgumentException("The organisation key given starts with *, as masked keys do; "
+                    + "choose one that does not");
         }
         orgKeys.put(ADMIN_KEY_ID, new ApiKey(ADMIN_KEY_ID, ADMIN_KEY_NAME, true, value, now, null));
         orgKeyIdByValueDigest.put(digest, ADMIN_KEY_ID);

@@ -156,6 +156,14 @@ class SandboxOrgKeyPersistenceTest {
     }
 
     @Test
+    void aStartKeyThatLooksMaskedIsRefusedSoItIsNeverListedInFull() {
+        assertThatThrownBy(() -> SandboxServer.start(SandboxOptions.defaults().withOrgKey("***secret-admin-key")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("starts with *")
+                .hasMessageNotContaining("secret-admin-key");
+    }
+
+    @Test
     void theFileWithCreatedOrgKeysIsOwnerOnly() throws Exception {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         try (SandboxServer server = SandboxServer.start(options(START_KEY))) {
