@@ -20,9 +20,9 @@ import java.util.function.Function;
  * The organisation, safe for many threads. A change is checked, then made durable by the
  * {@link ChangeWriter}, and only then applied to memory, so an answer is always the truth: when the write
  * fails the request answers 500 and nothing changed, in memory or on disk. Changes queue on one write lock
- * (held across the durable write, so the file order is the answer order); readers take only a short state
- * lock and never wait for a disk. Keys are held with raw values and masked on the way out, except when just
- * created.
+ * (held across the durable write, so the file order is the answer order); reads take only a short state lock
+ * and never wait for a disk (recording a key's use is a change). Keys are held with raw values and masked on
+ * the way out, except when just created.
  */
 public final class SandboxStore implements AutoCloseable {
 

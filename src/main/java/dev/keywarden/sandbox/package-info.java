@@ -2,8 +2,7 @@
  * The embedded sandbox: a local server on 127.0.0.1 that speaks Confident AI's management API (the
  * seventeen endpoints that take an organisation key, organisation keys themselves included) plus
  * {@code GET /v1/datasets} for project keys, so the console and its tests have a faithful peer without an
- * account. Uses only the JDK HTTP server, Jackson and
- * {@code dev.keywarden.model}; never the gateway ({@code api}), the UI or JavaFX.
+ * account. Uses only the JDK HTTP server, Jackson and {@code dev.keywarden.model}; never the gateway ({@code api}), the UI or JavaFX.
  *
  * <p>Where the vendor documents nothing, the sandbox decides:
  * <ul>
@@ -15,7 +14,7 @@
  *       (400; 415 unless sent as {@code application/json}), uniqueness (409). Requests the JDK's HTTP
  *       layer refuses (bad request line or URI, bad or conflicting Content-Length/Transfer-Encoding) get
  *       its HTML 400/501 before any of this.</li>
- *   <li>Names (project and key) follow {@link dev.keywarden.model.Names}: trimmed, non-blank, at most 255
+ *   <li>Names (organisation, project and key) follow {@link dev.keywarden.model.Names}: trimmed, non-blank, at most 255
  *       characters, no control, format or line-separator characters and no unpaired surrogates (the 400 names
  *       the code point), no no-break space at either end. Descriptions are a string or null of at most 2,000
  *       characters; {@code email} is checked for shape and ignored. Project names are unique after NFKC
@@ -45,14 +44,16 @@
  *   <li>{@code --data FILE} holds a JSON snapshot ({@code format}, {@code version} 3, {@code generation},
  *       {@code organization}, {@code nextKeyId}, {@code projects[].project}, {@code projects[].apiKeys} and
  *       {@code organizationApiKeys} with raw values; version 1 and 2 files, which have no organisation keys,
- *       still load, and an older sandbox refuses version 3 rather than drop its keys) and {@code FILE.journal} beside it, one JSON line per change
- *       since that snapshot, forced to disk before the change is answered. Each start, and a journal grown
+ *       still load, and an older sandbox refuses version 3 rather than drop its keys) and
+ *       {@code FILE.journal} beside it, one JSON line per change since that snapshot, forced to disk before
+ *       the change is answered. Each start, and a journal grown
  *       past twice the snapshot (at least 4 MiB), folds the journal into a new snapshot. Both files are
  *       written 0600. The key the sandbox was started with is never written; keys created through the API
  *       are, like project keys. A bad file stops the start and is left as it was; a torn
  *       last journal line (a crash mid-write) is skipped with a notice. A change is applied in memory only
  *       after it is saved: if the save fails the request answers 500 and nothing changed. Recording a key's
- *       last use on {@code /v1/datasets} is best effort: the call is answered and {@code lastUsed} stays.</li>
+ *       last use (on {@code /v1/datasets}, or a created organisation key's on a management call) is best
+ *       effort: the call is answered and {@code lastUsed} stays.</li>
  * </ul>
  */
 package dev.keywarden.sandbox;
