@@ -23,6 +23,11 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = Change.KeyValiditySet.class, name = "keyValiditySet"),
         @JsonSubTypes.Type(value = Change.KeyDeleted.class, name = "keyDeleted"),
         @JsonSubTypes.Type(value = Change.KeyUsed.class, name = "keyUsed"),
+        @JsonSubTypes.Type(value = Change.OrganizationRenamed.class, name = "organizationRenamed"),
+        @JsonSubTypes.Type(value = Change.OrgKeyCreated.class, name = "orgKeyCreated"),
+        @JsonSubTypes.Type(value = Change.OrgKeyValiditySet.class, name = "orgKeyValiditySet"),
+        @JsonSubTypes.Type(value = Change.OrgKeyDeleted.class, name = "orgKeyDeleted"),
+        @JsonSubTypes.Type(value = Change.OrgKeyUsed.class, name = "orgKeyUsed"),
 })
 sealed interface Change {
 
@@ -88,6 +93,45 @@ sealed interface Change {
         public void applyTo(StoreState state) {
             ApiKey old = state.existingKey(keyId);
             state.replaceKey(new ApiKey(old.id(), old.name(), old.valid(), old.value(), old.createdAt(), lastUsed));
+        }
+    }
+
+    record OrganizationRenamed(@JsonProperty(value = "name", required = true) String name) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            state.renameOrganization(name);
+        }
+    }
+
+    record OrgKeyCreated(@JsonProperty(value = "apiKey", required = true) ApiKey key) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            state.addOrgKey(key);
+        }
+    }
+
+    record OrgKeyValiditySet(@JsonProperty(value = "keyId", required = true) long keyId,
+                             @JsonProperty(value = "valid", required = true) boolean valid) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            ApiKey old = state.existingOrgKey(keyId);
+            state.replaceOrgKey(new ApiKey(old.id(), old.name(), valid, old.value(), old.createdAt(), old.lastUsed()));
+        }
+    }
+
+    record OrgKeyDeleted(@JsonProperty(value = "keyId", required = true) long keyId) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            state.removeOrgKey(keyId);
+        }
+    }
+
+    record OrgKeyUsed(@JsonProperty(value = "keyId", required = true) long keyId,
+                      @JsonProperty(value = "lastUsed", required = true) Instant lastUsed) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            ApiKey old = state.existingOrgKey(keyId);
+            state.replaceOrgKey(new ApiKey(old.id(), old.name(), old.valid(), old.value(), old.createdAt(), lastUsed));
         }
     }
 }

@@ -21,12 +21,15 @@ import java.util.Set;
  * The {@code --data} file: a snapshot of the sandbox state as JSON ({@link SandboxData}), raw key values
  * included, written owner-only and replaced atomically by {@link OwnerOnlyFiles}. Changes since the
  * snapshot are in the {@link Journal} beside it; {@code generation} says which journal continues it.
- * Version 1 (no journal, no generation) still loads, as generation 0. The organisation key is never written.
+ * Version 1 (no journal, no generation) still loads, as generation 0; versions 1 and 2 have no organisation
+ * keys. The organisation key the sandbox was started with is never written; keys created through the API are.
  */
 final class DataFile {
 
     /** The first version, written before the journal: a whole snapshot after every change. */
     static final int VERSION_WITHOUT_JOURNAL = 1;
+    /** The second version: a journal, but no organisation keys. */
+    static final int VERSION_WITHOUT_ORG_KEYS = 2;
 
     record Loaded(SandboxData data, long generation) {
     }
@@ -79,12 +82,12 @@ final class DataFile {
                     "is not a Keywarden sandbox data file (it lacks \"format\": \"" + SandboxData.FORMAT + "\")", null);
         }
         int version = tree.path("version").asInt();
-        if (version != SandboxData.VERSION && version != VERSION_WITHOUT_JOURNAL) {
+        if (version != SandboxData.VERSION && version != VERSION_WITHOUT_ORG_KEYS && version != VERSION_WITHOUT_JOURNAL) {
             throw new DataFileException(path, "has version " + tree.path("version").asText("?")
-                    + "; this sandbox reads versions " + VERSION_WITHOUT_JOURNAL + " and " + SandboxData.VERSION, null);
+                    + "; this sandbox reads versions " + VERSION_WITHOUT_JOURNAL + " to " + SandboxData.VERSION, null);
         }
         long generation = 0;
-        if (version == SandboxData.VERSION) {
+        if (version != VERSION_WITHOUT_JOURNAL) {
             JsonNode stored = tree.path("generation");
             if (!stored.canConvertToExactIntegral() || stored.asLong() < 1) {
                 throw new DataFileException(path, "is not valid sandbox data: \"generation\" is not a positive whole number", null);
@@ -101,7 +104,8 @@ final class DataFile {
         } catch (IOException e) {
             throw new DataFileException(path, "cannot be read (" + e + ")", null);
         }
-        SandboxData data = SandboxData.of(read.organization(), read.nextKeyId(), read.projects());
+        SandboxData data = SandboxData.of(read.organization(), read.nextKeyId(), read.organizationApiKeys(),
+                read.projects());
         try {
             data.validate();
         } catch (IllegalArgumentException e) {

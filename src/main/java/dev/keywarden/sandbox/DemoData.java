@@ -18,7 +18,10 @@ import java.util.Random;
 
 /**
  * A believable organisation to click through: about a dozen projects with 2–8 keys each, roughly a
- * quarter deactivated, last uses from minutes to hundreds of days ago and some never used.
+ * quarter deactivated, last uses from minutes to hundreds of days ago and some never used; and 3–4
+ * organisation keys, one never used, one deactivated, the others used recently. Organisation keys are drawn
+ * after the projects, so a seed gives the same projects as before they existed, and numbered after the
+ * project keys.
  * Everything is drawn from the given {@link Random}, and every time is a distance before
  * {@code now}: the same seed gives the same names, ids, values and validity, and the same "ago"s.
  */
@@ -50,6 +53,12 @@ final class DemoData {
             "Notebook – Aiko", "Load test", "Old prod key (rotated)", "Airflow DAG", "Eval harness",
             "Batch scorer", "Grafana exporter", "Laptop – Jonas",
     };
+
+    private static final String[] ORG_KEY_NAMES = {
+            "Terraform provisioner", "Keywarden – ops laptop", "SCIM directory sync", "Billing export job",
+            "Incident runbook", "Platform team automation",
+    };
+    private static final String ROTATED_ORG_KEY_NAME = "Previous admin key (rotated)";
 
     private static final String[] POLICIES = {"EU data residency", "PII redaction", "SOC 2 retention"};
 
@@ -83,7 +92,33 @@ final class DemoData {
         projects.sort(Comparator.comparing(p -> p.project().createdAt()));
         // Key ids follow creation in the real service, so number them by created_at.
         List<SandboxData.ProjectData> numbered = renumberKeys(projects);
-        return SandboxData.of(organization, nextKeyId, numbered);
+        List<ApiKey> orgKeys = organizationKeys(organization);
+        return SandboxData.of(organization, nextKeyId, orgKeys, numbered);
+    }
+
+    /** The first is never used, the second deactivated (rotated out long ago), the rest in use. */
+    private List<ApiKey> organizationKeys(Organization organization) {
+        List<String> names = new ArrayList<>(List.of(ORG_KEY_NAMES));
+        Collections.shuffle(names, random);
+        int count = 3 + random.nextInt(2);
+        List<ApiKey> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean rotated = i == 1;
+            Instant created = between(organization.createdAt(), now.minus(Duration.ofDays(rotated ? 200 : 2)));
+            Instant lastUsed = switch (i) {
+                case 0 -> null;
+                case 1 -> between(created, now.minus(Duration.ofDays(30)));
+                default -> between(now.minus(Duration.ofDays(2)), now.minus(Duration.ofMinutes(1)));
+            };
+            String value = Identifiers.orgKeyValue(random);
+            keys.add(new ApiKey(0, rotated ? ROTATED_ORG_KEY_NAME : names.get(i), !rotated, value, created, lastUsed));
+        }
+        keys.sort(Comparator.comparing(ApiKey::createdAt));
+        List<ApiKey> numbered = new ArrayList<>();
+        for (ApiKey k : keys) {
+            numbered.add(new ApiKey(nextKeyId++, k.name(), k.valid(), k.value(), k.createdAt(), k.lastUsed()));
+        }
+        return numbered;
     }
 
     private Organization organization() {
@@ -108,7 +143,7 @@ final class DemoData {
             String keyName = random.nextInt(25) == 0 ? null : names.get(i);
             keys.add(key(keyName, keyCreated));
         }
-                return new SandboxData.ProjectData(project, keys);
+        return new SandboxData.ProjectData(project, keys);
     }
 
     private ApiKey key(String name, Instant created) {

@@ -9,7 +9,7 @@ final class Identifiers {
     static final String PROJECT_KEY_PREFIX = "confident_us_proj_";
     static final String ORG_KEY_PREFIX = "confident_us_org_";
 
-    /** Every real secret (org key, new project keys) comes from here; SecureRandom is thread-safe. */
+    /** Every real secret (org keys, new project keys) comes from here; SecureRandom is thread-safe. */
     static final SecureRandom SECURE = new SecureRandom();
 
     private static final String BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -27,8 +27,12 @@ final class Identifiers {
         return PROJECT_KEY_PREFIX + draw(random, HEX, 32);
     }
 
+    static String orgKeyValue(Random random) {
+        return ORG_KEY_PREFIX + draw(random, HEX, 32);
+    }
+
     static String orgKey() {
-        return ORG_KEY_PREFIX + draw(SECURE, HEX, 32);
+        return orgKeyValue(SECURE);
     }
 
     private static String draw(Random random, String alphabet, int length) {

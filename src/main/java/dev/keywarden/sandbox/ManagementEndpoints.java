@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The eleven organisation-key endpoints of the management API, each a thin layer over the store. */
+/** The organisation and project endpoints of the management API (0–10), each a thin layer over the store. */
 final class ManagementEndpoints {
 
     private static final String PROJECT = "/v1/projects/{projectId}";
@@ -107,13 +107,13 @@ final class ManagementEndpoints {
         return request.keyIdParameter("apiKeyId");
     }
 
-    private static Map<String, Object> deleted(Object id) {
+    static Map<String, Object> deleted(Object id) {
         Map<String, Object> data = data("id", id);
         data.put("deleted", true);
         return data;
     }
 
-    private static Map<String, Object> data(String name, Object value) {
+    static Map<String, Object> data(String name, Object value) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put(name, value);
         return data;

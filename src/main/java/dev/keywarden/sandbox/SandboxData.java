@@ -12,23 +12,34 @@ import java.util.Map;
 /**
  * The whole organisation state: what the demo generator produces, the store starts from, and the
  * data file holds. Key values here are raw (never masked): they must still authenticate after a restart.
+ * {@code organizationApiKeys} are the organisation's own (admin) keys, except the one the sandbox was
+ * started with, which is never written; files before version 3 have none.
  */
 record SandboxData(
         @JsonProperty("format") String format,
         @JsonProperty("version") int version,
         @JsonProperty("organization") Organization organization,
         @JsonProperty("nextKeyId") long nextKeyId,
-        @JsonProperty("projects") List<ProjectData> projects) {
+        @JsonProperty("projects") List<ProjectData> projects,
+        @JsonProperty("organizationApiKeys") List<ApiKey> organizationApiKeys) {
 
     static final String FORMAT = "keywarden-sandbox";
-    static final int VERSION = 2;
+    /** 3 added {@code organizationApiKeys}; an older sandbox would drop them silently, so it must refuse the file. */
+    static final int VERSION = 3;
 
     SandboxData {
+        // Missing in files written before version 3: they have no organisation keys.
+        organizationApiKeys = organizationApiKeys == null ? List.of() : List.copyOf(organizationApiKeys);
         projects = projects == null ? null : List.copyOf(projects);
     }
 
     static SandboxData of(Organization organization, long nextKeyId, List<ProjectData> projects) {
-        return new SandboxData(FORMAT, VERSION, organization, nextKeyId, projects);
+        return of(organization, nextKeyId, List.of(), projects);
+    }
+
+    static SandboxData of(Organization organization, long nextKeyId, List<ApiKey> organizationApiKeys,
+                          List<ProjectData> projects) {
+        return new SandboxData(FORMAT, VERSION, organization, nextKeyId, projects, organizationApiKeys);
     }
 
     record ProjectData(@JsonProperty("project") Project project, @JsonProperty("apiKeys") List<ApiKey> apiKeys) {
@@ -67,20 +78,28 @@ record SandboxData(
             String sameName = names.putIfAbsent(ProjectNames.normalised(project.name()), at);
             check(sameName == null, "the project name at " + at + " appears twice (also at " + sameName + ")");
             for (int k = 0; k < entry.apiKeys().size(); k++) {
-                String keyAt = at + ".apiKeys[" + k + "]";
-                ApiKey key = entry.apiKeys().get(k);
-                check(key != null && key.value() != null && !key.value().isBlank() && key.createdAt() != null,
-                        keyAt + " lacks a value or created_at");
-                check(key.id() > 0, "API key id " + key.id() + " at " + keyAt + " is not positive");
-                String sameKey = keyIds.putIfAbsent(key.id(), keyAt);
-                check(sameKey == null, "API key id " + key.id() + " at " + keyAt + " appears twice (also at " + sameKey + ")");
-                check(!key.isMasked(), keyAt + " holds a masked value, not a raw one");
+                checkKey(entry.apiKeys().get(k), at + ".apiKeys[" + k + "]", keyIds);
             }
+        }
+        // Organisation keys share the id sequence with project keys: one id names one key.
+        for (int k = 0; k < organizationApiKeys.size(); k++) {
+            checkKey(organizationApiKeys.get(k), "organizationApiKeys[" + k + "]", keyIds);
         }
     }
 
+    private static void checkKey(ApiKey key, String keyAt, Map<Long, String> keyIds) {
+        check(key != null && key.value() != null && !key.value().isBlank() && key.createdAt() != null,
+                keyAt + " lacks a value or created_at");
+        check(key.id() > 0, "API key id " + key.id() + " at " + keyAt + " is not positive");
+        String sameKey = keyIds.putIfAbsent(key.id(), keyAt);
+        check(sameKey == null, "API key id " + key.id() + " at " + keyAt + " appears twice (also at " + sameKey + ")");
+        check(!key.isMasked(), keyAt + " holds a masked value, not a raw one");
+    }
+
     long highestKeyId() {
-        return projects.stream().flatMap(p -> p.apiKeys().stream()).mapToLong(ApiKey::id).max().orElse(0);
+        long projectKeys = projects.stream().flatMap(p -> p.apiKeys().stream()).mapToLong(ApiKey::id).max().orElse(0);
+        long orgKeys = organizationApiKeys.stream().mapToLong(ApiKey::id).max().orElse(0);
+        return Math.max(projectKeys, orgKeys);
     }
 
     private static void check(boolean condition, String problem) {

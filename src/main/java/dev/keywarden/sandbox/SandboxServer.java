@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The embedded Confident-compatible server, on 127.0.0.1 only. Start it, point a client at
- * {@link #baseUrl()} with {@link #orgKey()}, and close it when done.
+ * {@link #baseUrl()} with {@link #orgKey()}, and close it when done. That key is listed among the
+ * organisation's keys ("Sandbox admin key"); keys created through the API authenticate as well.
  */
 public final class SandboxServer implements AutoCloseable {
 
@@ -43,7 +44,9 @@ public final class SandboxServer implements AutoCloseable {
         this.latency = options.latency();
 
         Router router = new Router();
-        new ManagementEndpoints(store).registerOn(router, new OrgKeyCheck(orgKey));
+        OrgKeyCheck orgKeyCheck = new OrgKeyCheck(store);
+        new ManagementEndpoints(store).registerOn(router, orgKeyCheck);
+        new OrganizationEndpoints(store).registerOn(router, orgKeyCheck);
         new DatasetsEndpoint(store).registerOn(router);
 
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port());
@@ -81,7 +84,8 @@ public final class SandboxServer implements AutoCloseable {
         Objects.requireNonNull(limits, "limits");
         String orgKey = options.orgKey() != null ? options.orgKey() : Identifiers.orgKey();
         Clock clock = Clock.systemUTC();
-        SandboxStore store = SandboxStorage.open(options.dataFile(), () -> initialData(options, clock), clock, writers);
+        SandboxStore store = SandboxStorage.open(options.dataFile(), () -> initialData(options, clock), orgKey, clock,
+                writers);
         try {
             return new SandboxServer(options, limits, store, orgKey);
         } catch (IOException | RuntimeException e) {

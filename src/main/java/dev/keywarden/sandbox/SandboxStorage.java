@@ -1,12 +1,14 @@
 package dev.keywarden.sandbox;
 
 import dev.keywarden.common.OwnerOnlyFiles;
+import dev.keywarden.model.ApiKey;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,7 +17,8 @@ import java.util.function.UnaryOperator;
 /**
  * Opens the store: in memory, or from the {@code --data} file and its {@link Journal}. On start, temporary
  * files a crash left behind are removed, a read-only data file stops the start, the snapshot is loaded and
- * the journal replayed onto it, and both are written afresh (a new snapshot, an empty journal).
+ * the journal replayed onto it, the key the sandbox was started with is listed among the organisation's keys
+ * (in memory only, as key 0), and both files are written afresh (a new snapshot, an empty journal).
  */
 final class SandboxStorage {
 
@@ -24,20 +27,37 @@ final class SandboxStorage {
     private SandboxStorage() {
     }
 
-    /**
-     * @param dataFile null keeps everything in memory
-     * @param initial  the data to start from when there is no file yet
-     * @param writers  wraps the writer the store gets (a test seam); {@code UnaryOperator.identity()} otherwise
-     */
+    /** Without a key of its own: the organisation has only the keys in the data. */
     static SandboxStore open(Path dataFile, Supplier<SandboxData> initial, Clock clock,
                              UnaryOperator<ChangeWriter> writers) throws IOException {
-        return open(dataFile, initial, clock, writers, Journal.DEFAULT_MIN_COMPACT_BYTES);
+        return open(dataFile, initial, null, clock, writers, Journal.DEFAULT_MIN_COMPACT_BYTES);
     }
 
     static SandboxStore open(Path dataFile, Supplier<SandboxData> initial, Clock clock,
                              UnaryOperator<ChangeWriter> writers, long minCompactBytes) throws IOException {
+        return open(dataFile, initial, null, clock, writers, minCompactBytes);
+    }
+
+    /**
+     * @param dataFile null keeps everything in memory
+     * @param initial  the data to start from when there is no file yet
+     * @param adminKey the raw organisation key the sandbox was started with; null for none
+     * @param writers  wraps the writer the store gets (a test seam); {@code UnaryOperator.identity()} otherwise
+     * @throws IllegalArgumentException when {@code adminKey} is the value of a project key
+     */
+    static SandboxStore open(Path dataFile, Supplier<SandboxData> initial, String adminKey, Clock clock,
+                             UnaryOperator<ChangeWriter> writers) throws IOException {
+        return open(dataFile, initial, adminKey, clock, writers, Journal.DEFAULT_MIN_COMPACT_BYTES);
+    }
+
+    private static SandboxStore open(Path dataFile, Supplier<SandboxData> initial, String adminKey, Clock clock,
+                                     UnaryOperator<ChangeWriter> writers, long minCompactBytes) throws IOException {
         if (dataFile == null) {
-            return new SandboxStore(initial.get(), clock, writers.apply(ChangeWriter.IN_MEMORY));
+            StoreState state = new StoreState(initial.get());
+            List<String> notices = new ArrayList<>();
+            addAdminKey(state, adminKey, clock, notices);
+            notices.forEach(notice -> LOG.log(System.Logger.Level.WARNING, notice));
+            return new SandboxStore(state, clock, writers.apply(ChangeWriter.IN_MEMORY), notices);
         }
         DataFile file = new DataFile(dataFile);
         Path journalPath = Journal.pathFor(file.path());
@@ -80,6 +100,7 @@ final class SandboxStorage {
             generation = 0;
         }
 
+        addAdminKey(state, adminKey, clock, notices);
         Journal journal;
         try {
             journal = Journal.startAfter(file, generation, state.toData(), minCompactBytes);
@@ -88,6 +109,19 @@ final class SandboxStorage {
         }
         notices.forEach(notice -> LOG.log(System.Logger.Level.WARNING, notice));
         return new SandboxStore(state, clock, writers.apply(journal), notices);
+    }
+
+    private static void addAdminKey(StoreState state, String adminKey, Clock clock, List<String> notices) {
+        if (adminKey == null) {
+            return;
+        }
+        state.addAdminKey(adminKey, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        ApiKey inUse = state.orgKeyByValueDigest(ValueDigest.of(adminKey));
+        if (!inUse.valid()) {
+            notices.add("The organisation key the sandbox was started with is organisation API key " + inUse.id()
+                    + " in the data, which is switched off: calls made with it are refused. Start with another key "
+                    + "(or none, for a new one) and switch it on again.");
+        }
     }
 
     /**

@@ -6,25 +6,23 @@ import dev.keywarden.model.Organization;
 import dev.keywarden.model.Project;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
 
 /**
  * The organisation, safe for many threads. A change is checked, then made durable by the
  * {@link ChangeWriter}, and only then applied to memory, so an answer is always the truth: when the write
  * fails the request answers 500 and nothing changed, in memory or on disk. Changes queue on one write lock
- * (held across the durable write, so the file order is the answer order); readers take only a short state
- * lock and never wait for a disk. Keys are held with raw values and masked on the way out, except when just
- * created.
+ * (held across the durable write, so the file order is the answer order); reads take only a short state lock
+ * and never wait for a disk (recording a key's use is a change). Keys are held with raw values and masked on
+ * the way out, except when just created.
  */
 public final class SandboxStore implements AutoCloseable {
 
@@ -92,14 +90,41 @@ public final class SandboxStore implements AutoCloseable {
         }
     }
 
-    /** Test hook: the raw value of a live key, to call {@code /v1/datasets} with it. */
+    /** The organisation's own keys, masked, by id: the one the sandbox was started with among them. */
+    public List<ApiKey> orgKeys() {
+        synchronized (stateLock) {
+            return state.orgKeys().stream().map(ApiKey::masked).toList();
+        }
+    }
+
+    /** One organisation key, masked; empty when there is none with this id. */
+    public Optional<ApiKey> orgKey(long keyId) {
+        synchronized (stateLock) {
+            return Optional.ofNullable(state.orgKey(keyId)).map(ApiKey::masked);
+        }
+    }
+
+    /** Test hook: the raw value of a live key of either kind, to authenticate with it. */
     public String rawValue(long keyId) {
         synchronized (stateLock) {
+            ApiKey orgKey = state.orgKey(keyId);
+            if (orgKey != null) {
+                return orgKey.value();
+            }
             try {
                 return state.existingKey(keyId).value();
             } catch (IllegalStateException e) {
                 throw new NoSuchElementException("no API key with id " + keyId);
             }
+        }
+    }
+
+    /** Renames the organisation; the name is checked already. */
+    public Organization renameOrganization(String name) {
+        Objects.requireNonNull(name, "name");
+        synchronized (writeLock) {
+            commit(new Change.OrganizationRenamed(name.strip()));
+            return state.organization();
         }
     }
 
@@ -111,7 +136,7 @@ public final class SandboxStore implements AutoCloseable {
             requireUniqueName(stripped, null);
             Instant now = now();
             Project project = new Project(newProjectId(), stripped, description, state.organization().id(), now, null);
-            ApiKey key = newKey(DEFAULT_KEY_NAME, now);
+            ApiKey key = newKey(DEFAULT_KEY_NAME, now, Identifiers::projectKeyValue);
             commit(new Change.ProjectCreated(project, key));
             return new CreatedProject(project, key);
         }
@@ -146,7 +171,7 @@ public final class SandboxStore implements AutoCloseable {
         Objects.requireNonNull(name, "name");
         synchronized (writeLock) {
             existingProject(projectId);
-            ApiKey key = newKey(name, now());
+            ApiKey key = newKey(name, now(), Identifiers::projectKeyValue);
             commit(new Change.KeyCreated(projectId, key));
             return key;
         }
@@ -170,6 +195,82 @@ public final class SandboxStore implements AutoCloseable {
         }
     }
 
+    /** Mints an organisation key; the answer carries its raw value, the only time it is shown. */
+    public ApiKey createOrgKey(String name) {
+        Objects.requireNonNull(name, "name");
+        synchronized (writeLock) {
+            ApiKey key = newKey(name, now(), Identifiers::orgKeyValue);
+            commit(new Change.OrgKeyCreated(key));
+            return key;
+        }
+    }
+
+    public ApiKey setOrgKeyValid(long keyId, boolean valid) {
+        synchronized (writeLock) {
+            ApiKey old = existingOrgKey(keyId);
+            if (old.valid() == valid) {
+                return old.masked();
+            }
+            commitOrgKeyChange(keyId, new Change.OrgKeyValiditySet(keyId, valid));
+            return new ApiKey(old.id(), old.name(), valid, old.value(), old.createdAt(), old.lastUsed()).masked();
+        }
+    }
+
+    /** Revokes an organisation key for good; its value stops authenticating at once. */
+    public void deleteOrgKey(long keyId) {
+        synchronized (writeLock) {
+            existingOrgKey(keyId);
+            commitOrgKeyChange(keyId, new Change.OrgKeyDeleted(keyId));
+        }
+    }
+
+    /**
+     * Authenticates a management call: true for an active organisation key, whose {@code lastUsed} becomes
+     * now; false for a deactivated, revoked or unknown value, and for a project key. Recording the use is best
+     * effort, as for project keys, so a call with a created key waits for its use to be saved. The key the
+     * sandbox was started with is used in memory only, without waiting for the disk.
+     */
+    public boolean useOrgKey(String rawValue) {
+        if (rawValue == null) {
+            return false;
+        }
+        String digest = ValueDigest.of(rawValue);
+        synchronized (stateLock) {
+            ApiKey key = state.orgKeyByValueDigest(digest);
+            if (key == null || !key.valid()) {
+                return false;
+            }
+            if (state.isAdminKey(key.id())) {
+                new Change.OrgKeyUsed(key.id(), now()).applyTo(state);
+                return true;
+            }
+        }
+        synchronized (writeLock) {
+            ApiKey key;
+            synchronized (stateLock) {
+                // Looked up again: it may have been switched off while this call waited for the lock.
+                key = state.orgKeyByValueDigest(digest);
+            }
+            if (key == null || !key.valid()) {
+                return false;
+            }
+            recordUse(new Change.OrgKeyUsed(key.id(), now()), "organization API key " + key.id());
+            return true;
+        }
+    }
+
+    /** Best effort: a use that cannot be saved is logged and not applied. Caller holds the write lock. */
+    private void recordUse(Change used, String key) {
+        try {
+            writer.write(used);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not save the last use of " + key
+                    + "; the call was answered and lastUsed stays as it was", e);
+            return;
+        }
+        apply(used);
+    }
+
     /**
      * Authenticates a data-plane call made with a project key: an active key's {@code lastUsed} becomes
      * now and its project is returned; a deactivated, revoked or unknown value gives empty.
@@ -181,23 +282,14 @@ public final class SandboxStore implements AutoCloseable {
         if (rawValue == null) {
             return Optional.empty();
         }
-        String digest = digest(rawValue);
+        String digest = ValueDigest.of(rawValue);
         synchronized (writeLock) {
             ApiKey key = state.keyByValueDigest(digest);
             if (key == null || !key.valid()) {
                 return Optional.empty();
             }
-            Project project = state.projectOfKey(key.id());
-            Change used = new Change.KeyUsed(key.id(), now());
-            try {
-                writer.write(used);
-            } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Could not save the last use of API key " + key.id()
-                        + "; the call was answered and lastUsed stays as it was", e);
-                return Optional.of(project);
-            }
-            apply(used);
-            return Optional.of(project);
+            recordUse(new Change.KeyUsed(key.id(), now()), "API key " + key.id());
+            return Optional.of(state.projectOfKey(key.id()));
         }
     }
 
@@ -233,11 +325,20 @@ public final class SandboxStore implements AutoCloseable {
         apply(change);
     }
 
+    /** The key the sandbox was started with lives in memory only: its changes are applied, never written. */
+    private void commitOrgKeyChange(long keyId, Change change) {
+        if (state.isAdminKey(keyId)) {
+            apply(change);
+        } else {
+            commit(change);
+        }
+    }
+
     private void apply(Change change) {
         synchronized (stateLock) {
             change.applyTo(state);
         }
-        writer.written(state::toData);
+        writer.written(this::snapshot);
     }
 
     // The lookups below run under the write lock only: no other thread can change the state meanwhile.
@@ -259,6 +360,13 @@ public final class SandboxStore implements AutoCloseable {
         return key;
     }
 
+    /** Under the state lock too: the use of the key the sandbox was started with moves its lastUsed without the write lock. */
+    private ApiKey existingOrgKey(long keyId) {
+        synchronized (stateLock) {
+            return Optional.ofNullable(state.orgKey(keyId)).orElseThrow(ApiError::keyNotFound);
+        }
+    }
+
     private void requireUniqueName(String name, String exceptProjectId) {
         String wanted = ProjectNames.normalised(name);
         for (Project project : state.projects()) {
@@ -277,24 +385,15 @@ public final class SandboxStore implements AutoCloseable {
     }
 
     /** A key not yet in the state: the id is taken for good only once the change that adds it is applied. */
-    private ApiKey newKey(String name, Instant createdAt) {
+    private ApiKey newKey(String name, Instant createdAt, Function<Random, String> values) {
         String value;
         do {
-            value = Identifiers.projectKeyValue(Identifiers.SECURE);
-        } while (state.hasValueDigest(digest(value)));
+            value = values.apply(Identifiers.SECURE);
+        } while (state.hasValueDigest(ValueDigest.of(value)));
         return new ApiKey(state.nextKeyId(), name, true, value, createdAt, null);
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    static String digest(String value) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -4,21 +4,31 @@ import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.Organization;
 import dev.keywarden.model.Project;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The organisation's projects and keys with their lookups, changed only through {@link Change#applyTo}.
- * Not thread-safe: {@link SandboxStore} decides who may touch it. Each change refuses what would break the
- * indexes (an unknown id, a duplicate id or value), which only a bad journal can ask for; the reason names
- * key ids at most, never a value or name.
+ * The organisation, its own (organisation) keys, its projects and their keys, with their lookups, changed only
+ * through {@link Change#applyTo}. Not thread-safe: {@link SandboxStore} decides who may touch it. Each change
+ * refuses what would break the indexes (an unknown id, a duplicate id or value), which only a bad journal can
+ * ask for; the reason names key ids at most, never a value or name. Project and organisation keys share one
+ * rising id sequence and one set of values, but a value authenticates only as its own kind.
  */
 final class StoreState {
 
-    private final Organization organization;
+    static final String ADMIN_KEY_NAME = "Sandbox admin key";
+    /** The key the sandbox was started with: listed and usable like the others, never written to the data file. */
+    static final long ADMIN_KEY_ID = 0;
+
+    private Organization organization;
+    /** By id, so they are listed in id order. */
+    private final Map<Long, ApiKey> orgKeys = new TreeMap<>();
+    private final Map<String, Long> orgKeyIdByValueDigest = new HashMap<>();
     private final Map<String, ProjectEntry> projects = new LinkedHashMap<>();
     private final Map<Long, String> projectIdByKeyId = new HashMap<>();
     /** Keyed by a digest of the raw value, so a lookup never compares secrets character by character. */
@@ -43,6 +53,9 @@ final class StoreState {
             for (ApiKey key : stored.apiKeys()) {
                 addKey(stored.project().id(), key);
             }
+        }
+        for (ApiKey key : data.organizationApiKeys()) {
+            addOrgKey(key);
         }
         this.nextKeyId = Math.max(data.nextKeyId(), data.highestKeyId() + 1);
     }
@@ -87,8 +100,57 @@ final class StoreState {
         return projects.get(projectIdByKeyId.get(keyId)).project;
     }
 
+    /** Whether any key, of a project or of the organisation, has this value. */
     boolean hasValueDigest(String digest) {
-        return keyIdByValueDigest.containsKey(digest);
+        return keyIdByValueDigest.containsKey(digest) || orgKeyIdByValueDigest.containsKey(digest);
+    }
+
+    /** The organisation's keys with raw values, by id. */
+    List<ApiKey> orgKeys() {
+        return List.copyOf(orgKeys.values());
+    }
+
+    /** Null when there is no such organisation key. */
+    ApiKey orgKey(long keyId) {
+        return orgKeys.get(keyId);
+    }
+
+    /** Null when no organisation key has this value. */
+    ApiKey orgKeyByValueDigest(String digest) {
+        Long keyId = orgKeyIdByValueDigest.get(digest);
+        return keyId == null ? null : orgKeys.get(keyId);
+    }
+
+    /** Whether this is the key the sandbox was started with, whose changes live in memory only. */
+    boolean isAdminKey(long keyId) {
+        return keyId == ADMIN_KEY_ID;
+    }
+
+    /**
+     * Lists the key the sandbox was started with among the organisation's keys as key {@value #ADMIN_KEY_ID},
+     * unless a stored organisation key has that value already (then that one is it). Never written to the data
+     * file, so it is listed again, active, at every start; id 0 is never given to a written key, so the id
+     * sequence is not touched.
+     *
+     * @throws IllegalArgumentException when the value is a project key's (one value must not be both kinds), or
+     *                                  starts with {@code *} as masked values do
+     */
+    void addAdminKey(String value, Instant now) {
+        String digest = ValueDigest.of(value);
+        if (orgKeyIdByValueDigest.containsKey(digest)) {
+            return;
+        }
+        if (keyIdByValueDigest.containsKey(digest)) {
+            throw new IllegalArgumentException("The organisation key given is the value of a project key in the data; "
+                    + "an organisation key must have a value of its own");
+        }
+        if (value.startsWith("*")) {
+            // It would pass for already masked and be listed as it is.
+            throw new IllegalArgumentException("The organisation key given starts with *, as masked keys do; "
+                    + "choose one that does not");
+        }
+        orgKeys.put(ADMIN_KEY_ID, new ApiKey(ADMIN_KEY_ID, ADMIN_KEY_NAME, true, value, now, null));
+        orgKeyIdByValueDigest.put(digest, ADMIN_KEY_ID);
     }
 
     List<String> activeKeyValues() {
@@ -104,7 +166,8 @@ final class StoreState {
         for (ProjectEntry entry : projects.values()) {
             stored.add(new SandboxData.ProjectData(entry.project, List.copyOf(entry.keys.values())));
         }
-        return SandboxData.of(organization, nextKeyId, stored);
+        List<ApiKey> written = orgKeys.values().stream().filter(key -> !isAdminKey(key.id())).toList();
+        return SandboxData.of(organization, nextKeyId, written, stored);
     }
 
     ApiKey existingKey(long keyId) {
@@ -133,10 +196,7 @@ final class StoreState {
 
     void addKey(String projectId, ApiKey key) {
         ProjectEntry entry = existingProject(projectId);
-        require(key.id() > 0 && !projectIdByKeyId.containsKey(key.id()), "it adds API key " + key.id() + ", which already exists");
-        require(key.value() != null && !key.isMasked(), "it adds API key " + key.id() + " without a raw value");
-        String digest = SandboxStore.digest(key.value());
-        require(!keyIdByValueDigest.containsKey(digest), "it adds API key " + key.id() + " with the value of another key");
+        String digest = requireNewKey(key);
         entry.keys.put(key.id(), key);
         projectIdByKeyId.put(key.id(), projectId);
         keyIdByValueDigest.put(digest, key.id());
@@ -152,7 +212,47 @@ final class StoreState {
     void removeKey(long keyId) {
         ApiKey key = existingKey(keyId);
         projects.get(projectIdByKeyId.remove(keyId)).keys.remove(keyId);
-        keyIdByValueDigest.remove(SandboxStore.digest(key.value()));
+        keyIdByValueDigest.remove(ValueDigest.of(key.value()));
+    }
+
+    void renameOrganization(String name) {
+        require(name != null, "it renames the organization without a name");
+        organization = new Organization(organization.id(), name, organization.plan(), organization.createdAt());
+    }
+
+    ApiKey existingOrgKey(long keyId) {
+        ApiKey key = orgKeys.get(keyId);
+        require(key != null, "it names organization API key " + keyId + ", which does not exist");
+        return key;
+    }
+
+    void addOrgKey(ApiKey key) {
+        String digest = requireNewKey(key);
+        orgKeys.put(key.id(), key);
+        orgKeyIdByValueDigest.put(digest, key.id());
+        nextKeyId = Math.max(nextKeyId, key.id() + 1);
+    }
+
+    void replaceOrgKey(ApiKey key) {
+        ApiKey old = existingOrgKey(key.id());
+        require(old.value().equals(key.value()), "it changes the value of organization API key " + key.id());
+        orgKeys.put(key.id(), key);
+    }
+
+    void removeOrgKey(long keyId) {
+        ApiKey key = existingOrgKey(keyId);
+        orgKeys.remove(keyId);
+        orgKeyIdByValueDigest.remove(ValueDigest.of(key.value()));
+    }
+
+    /** Checks a key to be added against every key of either kind; returns its value's digest. */
+    private String requireNewKey(ApiKey key) {
+        require(key.id() > 0 && !projectIdByKeyId.containsKey(key.id()) && !orgKeys.containsKey(key.id()),
+                "it adds API key " + key.id() + ", which already exists");
+        require(key.value() != null && !key.isMasked(), "it adds API key " + key.id() + " without a raw value");
+        String digest = ValueDigest.of(key.value());
+        require(!hasValueDigest(digest), "it adds API key " + key.id() + " with the value of another key");
+        return digest;
     }
 
     private ProjectEntry existingProject(String projectId) {

@@ -1,8 +1,8 @@
 /**
- * The embedded sandbox: a local server on 127.0.0.1 that speaks Confident AI's management API (the eleven
- * organisation-key endpoints) plus {@code GET /v1/datasets} for project keys, so the console and its
- * tests have a faithful peer without an account. Uses only the JDK HTTP server, Jackson and
- * {@code dev.keywarden.model}; never the gateway ({@code api}), the UI or JavaFX.
+ * The embedded sandbox: a local server on 127.0.0.1 that speaks Confident AI's management API (the
+ * seventeen endpoints that take an organisation key, organisation keys themselves included) plus
+ * {@code GET /v1/datasets} for project keys, so the console and its tests have a faithful peer without an
+ * account. Uses only the JDK HTTP server, Jackson and {@code dev.keywarden.model}; never the gateway ({@code api}), the UI or JavaFX.
  *
  * <p>Where the vendor documents nothing, the sandbox decides:
  * <ul>
@@ -14,7 +14,7 @@
  *       (400; 415 unless sent as {@code application/json}), uniqueness (409). Requests the JDK's HTTP
  *       layer refuses (bad request line or URI, bad or conflicting Content-Length/Transfer-Encoding) get
  *       its HTML 400/501 before any of this.</li>
- *   <li>Names (project and key) follow {@link dev.keywarden.model.Names}: trimmed, non-blank, at most 255
+ *   <li>Names (organisation, project and key) follow {@link dev.keywarden.model.Names}: trimmed, non-blank, at most 255
  *       characters, no control, format or line-separator characters and no unpaired surrogates (the 400 names
  *       the code point), no no-break space at either end. Descriptions are a string or null of at most 2,000
  *       characters; {@code email} is checked for shape and ignored. Project names are unique after NFKC
@@ -26,18 +26,34 @@
  *       body that stops short or is broken chunked encoding is answered 400 first, with
  *       {@code Connection: close}.</li>
  *   <li>Projects are listed in creation order, keys by id. Key ids rise across the organisation and are
- *       never reused.</li>
+ *       never reused: project and organisation keys share the one sequence, so an id names one key.</li>
+ *   <li>Organisation keys: every management call needs an active one and moves its {@code lastUsed} (best
+ *       effort, as project keys on {@code /v1/datasets}); a deactivated, revoked or unknown key, or a project
+ *       key, is 401 {@code Invalid API key}, and an organisation key is not a project key on
+ *       {@code /v1/datasets}. The key the sandbox was started with ({@code --org-key},
+ *       {@code KEYWARDEN_SANDBOX_ORG_KEY} or generated) is key 0, "Sandbox admin key": listed, used, switched
+ *       off and revoked like the others, but in memory only, so every start lists it again, active (a
+ *       restart is the way back in after locking yourself out). Id 0 is never given to another key. When it
+ *       has the value of a stored organisation key, that key is the one (a start notice says when it is
+ *       switched off); the value of a project key stops the start. Created organisation keys are
+ *       {@code confident_us_org_} + 32 hex (the sandbox has no region).</li>
  *   <li>{@code --seed} fixes the demo data (names, ids, key values, validity, and every time as a distance
- *       before the start); keys minted afterwards, and the org key, always come from SecureRandom.</li>
- *   <li>{@code --data FILE} holds a JSON snapshot ({@code format}, {@code version} 2, {@code generation},
- *       {@code organization}, {@code nextKeyId}, {@code projects[].project}, {@code projects[].apiKeys} with
- *       raw values; version 1 files still load) and {@code FILE.journal} beside it, one JSON line per change
- *       since that snapshot, forced to disk before the change is answered. Each start, and a journal grown
+ *       before the start), organisation keys included (3–4: one never used, one deactivated, drawn after the
+ *       projects and numbered after their keys); keys minted afterwards, and the org key, always come from
+ *       SecureRandom. {@code --empty} has no organisation keys but the start key.</li>
+ *   <li>{@code --data FILE} holds a JSON snapshot ({@code format}, {@code version} 3, {@code generation},
+ *       {@code organization}, {@code nextKeyId}, {@code projects[].project}, {@code projects[].apiKeys} and
+ *       {@code organizationApiKeys} with raw values; version 1 and 2 files, which have no organisation keys,
+ *       still load, and an older sandbox refuses version 3 rather than drop its keys) and
+ *       {@code FILE.journal} beside it, one JSON line per change since that snapshot, forced to disk before
+ *       the change is answered. Each start, and a journal grown
  *       past twice the snapshot (at least 4 MiB), folds the journal into a new snapshot. Both files are
- *       written 0600. The org key is never written. A bad file stops the start and is left as it was; a torn
+ *       written 0600. The key the sandbox was started with is never written; keys created through the API
+ *       are, like project keys. A bad file stops the start and is left as it was; a torn
  *       last journal line (a crash mid-write) is skipped with a notice. A change is applied in memory only
  *       after it is saved: if the save fails the request answers 500 and nothing changed. Recording a key's
- *       last use on {@code /v1/datasets} is best effort: the call is answered and {@code lastUsed} stays.</li>
+ *       last use (on {@code /v1/datasets}, or a created organisation key's on a management call) is best
+ *       effort: the call is answered and {@code lastUsed} stays.</li>
  * </ul>
  */
 package dev.keywarden.sandbox;

@@ -6,6 +6,7 @@ import dev.keywarden.api.ConflictException;
 import dev.keywarden.api.ConnectionConfig;
 import dev.keywarden.api.DataPlaneProbe;
 import dev.keywarden.api.HttpConfidentApi;
+import dev.keywarden.api.InvalidRequestException;
 import dev.keywarden.api.NetworkException;
 import dev.keywarden.api.NotFoundException;
 import dev.keywarden.api.OrgKey;
@@ -14,6 +15,7 @@ import dev.keywarden.api.UnavailableException;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.CreatedProject;
 import dev.keywarden.model.NewProject;
+import dev.keywarden.model.Organization;
 import dev.keywarden.model.Project;
 import dev.keywarden.model.ProjectChanges;
 import dev.keywarden.sandbox.SandboxOptions;
@@ -36,6 +38,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class GatewaySandboxEndToEndTest {
 
     private static final String RAW_KEY = "confident_us_proj_[0-9a-f]{32}";
+    /** The documented shape of a raw organisation key in the US region. */
+    private static final String RAW_ORG_KEY = "confident_us_org_[0-9a-f]{32}";
     private static final int OK = 200;
     private static final int REFUSED = 401;
 
@@ -153,6 +157,85 @@ class GatewaySandboxEndToEndTest {
     /** Written out rather than taken from {@link ApiKey#mask}, so a wrong mask there cannot agree with itself. */
     private static String masked(String raw) {
         return "***************" + raw.substring(raw.length() - 6);
+    }
+
+    @Test
+    void anOrganisationKeyFromCreationToRevocation() {
+        assertThat(api.listOrganizationApiKeys()).singleElement().satisfies(start -> {
+            assertThat(start.name()).isEqualTo("Sandbox admin key");
+            assertThat(start.valid()).isTrue();
+            assertThat(start.value()).isEqualTo(masked(server.orgKey()));
+        });
+
+        ApiKey created = api.createOrganizationApiKey("CI/CD key");
+        assertThat(created.value()).matches(RAW_ORG_KEY);
+        assertThat(created.name()).isEqualTo("CI/CD key");
+        assertThat(created.valid()).isTrue();
+        assertThat(created.lastUsed()).isNull();
+        assertThat(api.getOrganizationApiKey(created.id()).value()).isEqualTo(masked(created.value()));
+        assertThat(api.listOrganizationApiKeys()).filteredOn(k -> k.id() == created.id())
+                .singleElement().extracting(ApiKey::value).isEqualTo(masked(created.value()));
+
+        try (HttpConfidentApi withCreated = new HttpConfidentApi(
+                ConnectionConfig.of(server.baseUrl(), OrgKey.of(created.value())))) {
+            Project made = withCreated.createProject(NewProject.named("Made with the new key")).project();
+            assertThat(api.listProjects()).containsExactly(made);
+            ApiKey used = api.getOrganizationApiKey(created.id());
+            assertThat(used.lastUsed()).isNotNull().isAfterOrEqualTo(created.createdAt());
+            assertThat(probe.datasetsStatus(server.baseUrl(), created.value()))
+                    .as("an organisation key is not a project key").isEqualTo(REFUSED);
+
+            ApiKey deactivated = api.setOrganizationApiKeyValid(created.id(), false);
+            assertThat(deactivated.valid()).isFalse();
+            assertThat(deactivated.value()).isEqualTo(masked(created.value()));
+            UnauthorizedException refused = catchThrowableOfType(UnauthorizedException.class, withCreated::listProjects);
+            assertThat(refused).isNotNull();
+            assertThat(refused.serverError()).isEqualTo("Invalid API key");
+            assertThat(refused.getMessage()).doesNotContain(created.value());
+            assertThat(api.getOrganizationApiKey(created.id()).lastUsed()).as("a refused call is not a use")
+                    .isEqualTo(used.lastUsed());
+
+            assertThat(api.setOrganizationApiKeyValid(created.id(), true).valid()).isTrue();
+            assertThat(withCreated.organization()).isEqualTo(api.organization());
+
+            api.revokeOrganizationApiKey(created.id());
+            assertThat(catchThrowableOfType(UnauthorizedException.class, withCreated::organization)).isNotNull();
+            NotFoundException gone = catchThrowableOfType(NotFoundException.class,
+                    () -> api.getOrganizationApiKey(created.id()));
+            assertThat(gone).isNotNull();
+            assertThat(gone.serverError()).isEqualTo("API key not found");
+            assertThat(api.listOrganizationApiKeys()).extracting(ApiKey::id).doesNotContain(created.id());
+        }
+    }
+
+    @Test
+    void aProjectKeyIsNeverAnOrganisationKey() {
+        ApiKey projectKey = api.createProject(NewProject.named("Checkout agent")).defaultKey();
+        try (HttpConfidentApi withProjectKey = new HttpConfidentApi(
+                ConnectionConfig.of(server.baseUrl(), OrgKey.of(projectKey.value())))) {
+            assertThat(catchThrowableOfType(UnauthorizedException.class, withProjectKey::listOrganizationApiKeys))
+                    .isNotNull();
+        }
+        assertThat(probe.datasetsStatus(server.baseUrl(), projectKey.value())).isEqualTo(OK);
+        NotFoundException notAnOrgKey = catchThrowableOfType(NotFoundException.class,
+                () -> api.setOrganizationApiKeyValid(projectKey.id(), false));
+        assertThat(notAnOrgKey).isNotNull();
+        assertThat(probe.datasetsStatus(server.baseUrl(), projectKey.value())).isEqualTo(OK);
+    }
+
+    @Test
+    void theOrganisationIsRenamed() {
+        Organization before = api.organization();
+        Organization renamed = api.renameOrganization("Acme Labs");
+        assertThat(renamed).isEqualTo(new Organization(before.id(), "Acme Labs", before.plan(), before.createdAt()));
+        assertThat(api.organization()).isEqualTo(renamed);
+        assertThat(server.store().organization()).isEqualTo(renamed);
+
+        InvalidRequestException blank = catchThrowableOfType(InvalidRequestException.class,
+                () -> api.renameOrganization(" "));
+        assertThat(blank).isNotNull();
+        assertThat(blank.serverError()).isEqualTo("Field \"name\" must not be blank");
+        assertThat(api.organization()).isEqualTo(renamed);
     }
 
     @Test

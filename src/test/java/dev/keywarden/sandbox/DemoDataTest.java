@@ -61,9 +61,15 @@ class DemoDataTest {
                     }
                 }
             }
-            assertThat(data.nextKeyId()).isEqualTo(keys.size() + 1);
+            // Organisation keys share the one id sequence, numbered after the project keys.
+            for (ApiKey key : data.organizationApiKeys()) {
+                assertThat(ids.add(key.id())).isTrue();
+                assertThat(key.id()).isGreaterThan(keys.size());
+            }
+            int allKeys = keys.size() + data.organizationApiKeys().size();
+            assertThat(data.nextKeyId()).isEqualTo(allKeys + 1);
             assertThat(ids).containsExactlyInAnyOrderElementsOf(
-                    LongStream.rangeClosed(1, keys.size()).boxed().toList());
+                    LongStream.rangeClosed(1, allKeys).boxed().toList());
             long deactivated = keys.stream().filter(k -> !k.valid()).count();
             assertThat((double) deactivated / keys.size()).as("deactivated share").isBetween(0.08, 0.45);
             assertThat(data.projects()).anyMatch(p -> p.project().description() == null);
@@ -84,10 +90,34 @@ class DemoDataTest {
     }
 
     @Test
+    void aFewOrganisationKeysOneNeverUsedOneDeactivatedTheOthersInUse() {
+        for (long seed = 1; seed <= 20; seed++) {
+            SandboxData data = DemoData.generate(new Random(seed), NOW);
+            List<ApiKey> orgKeys = data.organizationApiKeys();
+            assertThat(orgKeys).hasSizeBetween(3, 4);
+            assertThat(orgKeys).extracting(ApiKey::id).isSorted();
+            assertThat(orgKeys).filteredOn(k -> k.lastUsed() == null).hasSize(1).allMatch(ApiKey::valid);
+            assertThat(orgKeys).filteredOn(k -> !k.valid()).hasSize(1)
+                    .allMatch(k -> k.lastUsed() != null && k.lastUsed().isBefore(NOW.minus(Duration.ofDays(29))));
+            assertThat(orgKeys).filteredOn(k -> k.valid() && k.lastUsed() != null).isNotEmpty()
+                    .allMatch(k -> k.lastUsed().isAfter(NOW.minus(Duration.ofDays(3))));
+            for (ApiKey key : orgKeys) {
+                assertThat(key.value()).matches("confident_us_org_[0-9a-f]{32}");
+                assertThat(key.name()).isNotBlank();
+                assertThat(key.createdAt()).isAfterOrEqualTo(data.organization().createdAt()).isBefore(NOW);
+                if (key.lastUsed() != null) {
+                    assertThat(key.lastUsed()).isAfterOrEqualTo(key.createdAt()).isBeforeOrEqualTo(NOW);
+                }
+            }
+        }
+    }
+
+    @Test
     void emptyHasTheOrganisationButNoProjects() {
         SandboxData data = DemoData.empty(new Random(1), NOW);
         data.validate();
         assertThat(data.projects()).isEmpty();
+        assertThat(data.organizationApiKeys()).isEmpty();
         assertThat(data.organization().name()).isEqualTo("Acme Inc.");
     }
 
@@ -100,6 +130,9 @@ class DemoDataTest {
             for (ApiKey k : p.apiKeys()) {
                 facts.add(k.id() + " " + k.name() + " " + k.valid() + " " + k.value() + " " + (k.lastUsed() == null));
             }
+        }
+        for (ApiKey k : data.organizationApiKeys()) {
+            facts.add(k.id() + " " + k.name() + " " + k.valid() + " " + k.value() + " " + (k.lastUsed() == null));
         }
         return facts;
     }

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every refusal the API documents, as a table. Paths and bodies use placeholders filled from the running
- * sandbox: {P} a project, {Q} another project, {K} a key of P, {KQ} a key of Q, {PNAME} P's name.
- * None of these requests may change the state.
+ * sandbox: {P} a project, {Q} another project, {K} a key of P, {KQ} a key of Q, {PNAME} P's name, {OK} an
+ * active organisation key of the demo data. None of these requests may change the state.
  */
 class SandboxBadInputTest {
 
@@ -30,9 +30,12 @@ class SandboxBadInputTest {
     private static Project q;
     private static ApiKey k;
     private static ApiKey kq;
+    private static ApiKey ok;
+    private static ApiKey okOff;
     private static String before;
 
-    enum Auth { ORG, NONE, WRONG, PROJECT_KEY }
+    /** ORG is the key the sandbox was started with; OTHER_ORG an active demo org key; ORG_OFF a deactivated one. */
+    enum Auth { ORG, NONE, WRONG, PROJECT_KEY, OTHER_ORG, ORG_OFF }
 
     record Case(String title, Auth auth, String method, String path, String body, int status, String error) {
         @Override
@@ -50,6 +53,8 @@ class SandboxBadInputTest {
         q = projects.get(1);
         k = server.store().keys(p.id()).get(0);
         kq = server.store().keys(q.id()).get(0);
+        ok = server.store().orgKeys().stream().filter(key -> key.valid() && key.id() != 0).findFirst().orElseThrow();
+        okOff = server.store().orgKeys().stream().filter(key -> !key.valid()).findFirst().orElseThrow();
         before = server.store().snapshot().toString();
     }
 
@@ -140,6 +145,57 @@ class SandboxBadInputTest {
                         null, 400, "API key id must be written without leading zeros"),
                 new Case("body over 1 MiB", Auth.ORG, "POST", "/v1/projects", MIB_PLUS, 400,
                         "Request body is larger than 1 MiB"),
+                // 400: the organisation and its keys
+                new Case("org key without name", Auth.ORG, "POST", "/v1/organization/api-keys", "{}", 400,
+                        "Field \"name\" is required"),
+                new Case("org key name not a string", Auth.ORG, "POST", "/v1/organization/api-keys", "{\"name\": 3}", 400,
+                        "Field \"name\" must be a string"),
+                new Case("org key name null", Auth.ORG, "POST", "/v1/organization/api-keys", "{\"name\": null}", 400,
+                        "Field \"name\" must be a string"),
+                new Case("blank org key name", Auth.ORG, "POST", "/v1/organization/api-keys", "{\"name\": \" \"}", 400,
+                        "Field \"name\" must not be blank"),
+                new Case("org key name over 255 characters", Auth.ORG, "POST", "/v1/organization/api-keys",
+                        "{\"name\": \"" + "n".repeat(256) + "\"}", 400, "Field \"name\" must be at most 255 characters"),
+                new Case("org key name with a zero-width joiner", Auth.ORG, "POST", "/v1/organization/api-keys",
+                        "{\"name\": \"ci\\u200Dkey\"}", 400, "Field \"name\" must not contain U+200D (ZERO WIDTH JOINER)"),
+                new Case("org key body malformed", Auth.ORG, "POST", "/v1/organization/api-keys", "{\"name\": ", 400,
+                        "Request body is not valid JSON"),
+                new Case("org key body over 1 MiB", Auth.ORG, "POST", "/v1/organization/api-keys", MIB_PLUS, 400,
+                        "Request body is larger than 1 MiB"),
+                new Case("rename organization without name", Auth.ORG, "PUT", "/v1/organization", "{}", 400,
+                        "Field \"name\" is required"),
+                new Case("rename organization without a body", Auth.ORG, "PUT", "/v1/organization", "", 400,
+                        "Request body must be a JSON object"),
+                new Case("rename organization to blank", Auth.ORG, "PUT", "/v1/organization", "{\"name\": \"\"}", 400,
+                        "Field \"name\" must not be blank"),
+                new Case("rename organization to a number", Auth.ORG, "PUT", "/v1/organization", "{\"name\": 1}", 400,
+                        "Field \"name\" must be a string"),
+                new Case("rename organization to null", Auth.ORG, "PUT", "/v1/organization", "{\"name\": null}", 400,
+                        "Field \"name\" must be a string"),
+                new Case("rename organization with a right-to-left override", Auth.ORG, "PUT", "/v1/organization",
+                        "{\"name\": \"Acme\\u202E\"}", 400, "Field \"name\" must not contain U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+                new Case("rename organization with malformed JSON", Auth.ORG, "PUT", "/v1/organization", "{name}", 400,
+                        "Request body is not valid JSON"),
+                new Case("org key valid not boolean", Auth.ORG, "PUT", "/v1/organization/api-keys/{OK}",
+                        "{\"valid\": \"false\"}", 400, "Field \"valid\" must be a boolean"),
+                new Case("org key valid as a number", Auth.ORG, "PUT", "/v1/organization/api-keys/{OK}", "{\"valid\": 1}",
+                        400, "Field \"valid\" must be a boolean"),
+                new Case("org key valid missing", Auth.ORG, "PUT", "/v1/organization/api-keys/{OK}", "{}", 400,
+                        "Field \"valid\" must be a boolean"),
+                new Case("org key valid null", Auth.ORG, "PUT", "/v1/organization/api-keys/{OK}", "{\"valid\": null}", 400,
+                        "Field \"valid\" must be a boolean"),
+                new Case("non-integer org key id", Auth.ORG, "GET", "/v1/organization/api-keys/abc", null, 400,
+                        "API key id must be an integer"),
+                new Case("fractional org key id", Auth.ORG, "PUT", "/v1/organization/api-keys/1.5", "{\"valid\": true}",
+                        400, "API key id must be an integer"),
+                new Case("negative org key id", Auth.ORG, "DELETE", "/v1/organization/api-keys/-1", null, 400,
+                        "API key id must be an integer"),
+                new Case("org key id with leading zeros", Auth.ORG, "GET", "/v1/organization/api-keys/0{OK}", null, 400,
+                        "API key id must be written without leading zeros"),
+                new Case("org key update by an id with leading zeros", Auth.ORG, "PUT", "/v1/organization/api-keys/00{OK}",
+                        "{\"valid\": false}", 400, "API key id must be written without leading zeros"),
+                new Case("org key delete by an id with leading zeros", Auth.ORG, "DELETE",
+                        "/v1/organization/api-keys/000{OK}", null, 400, "API key id must be written without leading zeros"),
                 // 401
                 new Case("no key", Auth.NONE, "GET", "/v1/projects", null, 401, "Invalid API key"),
                 new Case("no key on organization", Auth.NONE, "GET", "/v1/organization", null, 401, "Invalid API key"),
@@ -153,6 +209,29 @@ class SandboxBadInputTest {
                 new Case("org key on datasets", Auth.ORG, "GET", "/v1/datasets", null, 401, "Invalid API key"),
                 new Case("no key on datasets", Auth.NONE, "GET", "/v1/datasets", null, 401, "Invalid API key"),
                 new Case("unknown key on datasets", Auth.WRONG, "GET", "/v1/datasets", null, 401, "Invalid API key"),
+                new Case("created-style org key on datasets", Auth.OTHER_ORG, "GET", "/v1/datasets", null, 401,
+                        "Invalid API key"),
+                new Case("no key on org keys", Auth.NONE, "GET", "/v1/organization/api-keys", null, 401, "Invalid API key"),
+                new Case("wrong key creating an org key", Auth.WRONG, "POST", "/v1/organization/api-keys",
+                        "{\"name\": \"x\"}", 401, "Invalid API key"),
+                new Case("wrong key before a bad org key id", Auth.WRONG, "GET", "/v1/organization/api-keys/abc", null, 401,
+                        "Invalid API key"),
+                new Case("project key listing org keys", Auth.PROJECT_KEY, "GET", "/v1/organization/api-keys", null, 401,
+                        "Invalid API key"),
+                new Case("project key creating an org key", Auth.PROJECT_KEY, "POST", "/v1/organization/api-keys",
+                        "{\"name\": \"x\"}", 401, "Invalid API key"),
+                new Case("project key renaming the organization", Auth.PROJECT_KEY, "PUT", "/v1/organization",
+                        "{\"name\": \"x\"}", 401, "Invalid API key"),
+                new Case("project key on organization", Auth.PROJECT_KEY, "GET", "/v1/organization", null, 401,
+                        "Invalid API key"),
+                new Case("deactivated org key on projects", Auth.ORG_OFF, "GET", "/v1/projects", null, 401,
+                        "Invalid API key"),
+                new Case("deactivated org key on organization", Auth.ORG_OFF, "GET", "/v1/organization", null, 401,
+                        "Invalid API key"),
+                new Case("deactivated org key switching itself on", Auth.ORG_OFF, "PUT", "/v1/organization/api-keys/{OKOFF}",
+                        "{\"valid\": true}", 401, "Invalid API key"),
+                new Case("deactivated org key on datasets", Auth.ORG_OFF, "GET", "/v1/datasets", null, 401,
+                        "Invalid API key"),
                 // 404
                 new Case("unknown project", Auth.ORG, "GET", "/v1/projects/cnotaprojectnotaprojectxx", null, 404,
                         "Project not found"),
@@ -177,6 +256,26 @@ class SandboxBadInputTest {
                         "{\"valid\": false}", 404, "API key not found"),
                 new Case("delete key under another project", Auth.ORG, "DELETE", "/v1/projects/{P}/api-keys/{KQ}",
                         null, 404, "API key not found"),
+                new Case("unknown org key", Auth.ORG, "GET", "/v1/organization/api-keys/999999", null, 404,
+                        "API key not found"),
+                new Case("update unknown org key", Auth.ORG, "PUT", "/v1/organization/api-keys/999999",
+                        "{\"valid\": false}", 404, "API key not found"),
+                new Case("update unknown org key with a bad body", Auth.ORG, "PUT", "/v1/organization/api-keys/999999",
+                        "{\"valid\": \"no\"}", 404, "API key not found"),
+                new Case("delete unknown org key", Auth.ORG, "DELETE", "/v1/organization/api-keys/999999", null, 404,
+                        "API key not found"),
+                new Case("project key's id among org keys", Auth.ORG, "GET", "/v1/organization/api-keys/{K}", null, 404,
+                        "API key not found"),
+                new Case("switching a project key as an org key", Auth.ORG, "PUT", "/v1/organization/api-keys/{K}",
+                        "{\"valid\": false}", 404, "API key not found"),
+                new Case("revoking a project key as an org key", Auth.ORG, "DELETE", "/v1/organization/api-keys/{K}", null,
+                        404, "API key not found"),
+                new Case("org key's id under a project", Auth.ORG, "GET", "/v1/projects/{P}/api-keys/{OK}", null, 404,
+                        "API key not found"),
+                new Case("start key's id under a project", Auth.ORG, "DELETE", "/v1/projects/{P}/api-keys/0", null, 404,
+                        "API key not found"),
+                new Case("unknown route below org keys", Auth.ORG, "GET", "/v1/organization/api-keys/{OK}/usage", null,
+                        404, "Not found"),
                 new Case("unknown route", Auth.ORG, "GET", "/v1/nothing-here", null, 404, "Not found"),
                 new Case("unknown route below a key", Auth.ORG, "GET", "/v1/projects/{P}/api-keys/{K}/usage", null, 404,
                         "Not found"),
@@ -187,6 +286,12 @@ class SandboxBadInputTest {
                 new Case("wrong method on organization", Auth.ORG, "DELETE", "/v1/organization", null, 405,
                         "Method not allowed"),
                 new Case("wrong method on a key", Auth.ORG, "POST", "/v1/projects/{P}/api-keys/{K}", "{}", 405,
+                        "Method not allowed"),
+                new Case("wrong method on organization keys", Auth.ORG, "DELETE", "/v1/organization/api-keys", null, 405,
+                        "Method not allowed"),
+                new Case("wrong method on an organization key", Auth.ORG, "POST", "/v1/organization/api-keys/{OK}", "{}",
+                        405, "Method not allowed"),
+                new Case("PATCH on organization", Auth.ORG, "PATCH", "/v1/organization", "{\"name\": \"x\"}", 405,
                         "Method not allowed"),
                 new Case("wrong method on datasets", Auth.ORG, "POST", "/v1/datasets", "{}", 405,
                         "Method not allowed"),
@@ -213,6 +318,8 @@ class SandboxBadInputTest {
             case NONE -> null;
             case WRONG -> "confident_us_org_00000000000000000000000000000000";
             case PROJECT_KEY -> server.store().rawValue(k.id());
+            case OTHER_ORG -> server.store().rawValue(ok.id());
+            case ORG_OFF -> server.store().rawValue(okOff.id());
         };
         SandboxClient.Response response = client.send(c.method(), fill(c.path()),
                 c.body() == null ? null : fill(c.body()), key == null ? null : "CONFIDENT_API_KEY", key);
@@ -221,6 +328,9 @@ class SandboxBadInputTest {
         assertThat(error).isEqualTo(fill(c.error()));
         if (c.status() == 405) {
             assertThat(response.headers().firstValue("Allow")).isPresent();
+        }
+        if (c.path().equals("/v1/organization") && c.status() == 405) {
+            assertThat(response.headers().firstValue("Allow")).hasValue("GET, PUT");
         }
     }
 
@@ -272,6 +382,8 @@ class SandboxBadInputTest {
                 .replace("{PNAME_NBSP}", p.name().replace(' ', '\u00A0'))
                 .replace("{PNAME}", p.name())
                 .replace("{KQ}", Long.toString(kq.id()))
+                .replace("{OKOFF}", Long.toString(okOff.id()))
+                .replace("{OK}", Long.toString(ok.id()))
                 .replace("{K}", Long.toString(k.id()))
                 .replace("{P}", p.id())
                 .replace("{Q}", q.id());

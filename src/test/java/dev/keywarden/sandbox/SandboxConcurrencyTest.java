@@ -68,6 +68,63 @@ class SandboxConcurrencyTest {
         }
     }
 
+    /**
+     * Management calls with created organisation keys, each use journaled, while the keys are switched off
+     * and on: every call is answered 200 or 401 (never 500), one made after the switch-off answer is refused,
+     * and a restart finds what memory held, last uses included.
+     */
+    @Test
+    void orgKeysUsedWhileTheyAreSwitchedOffAndOn(@TempDir Path dir) throws Exception {
+        SandboxOptions options = SandboxOptions.defaults().withEmpty(true).withDataFile(dir.resolve("sandbox.json"));
+        SandboxData written;
+        try (SandboxServer durable = SandboxServer.start(options)) {
+            SandboxClient admin = new SandboxClient(durable);
+            List<Long> ids = new ArrayList<>();
+            List<SandboxClient> users = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                JsonNode key = assertSuccess(admin.post("/v1/organization/api-keys", "{\"name\": \"org " + i + "\"}"))
+                        .get("apiKey");
+                ids.add(key.get("id").asLong());
+                users.add(new SandboxClient(durable.baseUrl(), key.get("value").asText()));
+            }
+            Set<Integer> statuses = ConcurrentHashMap.newKeySet();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    SandboxClient user = users.get(t % users.size());
+                    running.add(pool.submit(() -> {
+                        for (int r = 0; r < 25; r++) {
+                            statuses.add(user.get(r % 2 == 0 ? "/v1/projects" : "/v1/organization/api-keys").status());
+                        }
+                    }));
+                }
+                for (int round = 0; round < 5; round++) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        String path = "/v1/organization/api-keys/" + ids.get(i);
+                        assertSuccess(admin.put(path, "{\"valid\": false}"));
+                        assertThat(users.get(i).get("/v1/organization").status()).isEqualTo(401);
+                        assertSuccess(admin.put(path, "{\"valid\": true}"));
+                    }
+                }
+                for (Future<?> future : running) {
+                    future.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(statuses).isSubsetOf(200, 401).contains(200);
+            for (int i = 0; i < ids.size(); i++) {
+                assertSuccess(users.get(i).get("/v1/organization"));
+                assertThat(durable.store().orgKey(ids.get(i)).orElseThrow().lastUsed()).isNotNull();
+            }
+            written = durable.store().snapshot();
+        }
+        try (SandboxServer restarted = SandboxServer.start(options)) {
+            assertThat(restarted.store().snapshot()).isEqualTo(written);
+        }
+    }
+
     private static void writeConcurrently(SandboxServer server, SandboxClient client) throws Exception {
         String projectId = assertSuccess(client.post("/v1/projects", "{\"name\": \"Shared\"}"))
                 .get("project").get("id").asText();

@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A sandbox in its own JVM, killed with SIGKILL while clients write: every acknowledged change is there after. */
+/**
+ * A sandbox in its own JVM, killed with SIGKILL while clients write projects, project keys and organisation
+ * keys: every acknowledged change is there after.
+ */
 class SandboxCrashTest {
 
     private static final int CLIENTS = 4;
@@ -42,10 +45,11 @@ class SandboxCrashTest {
                 .redirectErrorStream(true)
                 .start();
         Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
+        Map<String, Boolean> acknowledgedOrgKeys = new ConcurrentHashMap<>();
         // A change whose answer the kill cut off may or may not have been made; only answered ones must be there.
         Set<String> unanswered = ConcurrentHashMap.newKeySet();
         AtomicInteger changes = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
         try {
             SandboxClient client = new SandboxClient(baseUrl(sandbox), "org-key");
             List<Future<?>> running = new ArrayList<>();
@@ -53,6 +57,7 @@ class SandboxCrashTest {
                 int clientNo = c;
                 running.add(clients.submit(() -> writeUntilRefused(client, clientNo, acknowledged, unanswered, changes)));
             }
+            running.add(clients.submit(() -> writeOrgKeysUntilRefused(client, acknowledgedOrgKeys, unanswered, changes)));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (changes.get() < 60 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
@@ -67,6 +72,7 @@ class SandboxCrashTest {
             clients.shutdownNow();
         }
         assertThat(changes.get()).isGreaterThanOrEqualTo(60);
+        assertThat(acknowledgedOrgKeys).isNotEmpty();
 
         try (SandboxServer restarted = SandboxServer.start(SandboxOptions.defaults().withDataFile(file))) {
             SandboxStore store = restarted.store();
@@ -77,6 +83,14 @@ class SandboxCrashTest {
                 ApiKey key = store.keys(byName.get(name).id()).get(0);
                 if (!unanswered.contains(name)) {
                     assertThat(key.valid()).as("last acknowledged validity of %s", name).isEqualTo(valid);
+                }
+            });
+            Map<String, ApiKey> orgKeys = new ConcurrentHashMap<>();
+            store.orgKeys().forEach(k -> orgKeys.put(k.name(), k));
+            acknowledgedOrgKeys.forEach((name, valid) -> {
+                assertThat(orgKeys).as("acknowledged organisation key %s", name).containsKey(name);
+                if (!unanswered.contains(name)) {
+                    assertThat(orgKeys.get(name).valid()).as("last acknowledged validity of %s", name).isEqualTo(valid);
                 }
             });
         }
@@ -98,6 +112,32 @@ class SandboxCrashTest {
                 String keyPath = "/v1/projects/" + data.get("project").get("id").asText() + "/api-keys/"
                         + data.get("apiKey").get("id").asLong();
                 unanswered.add(name);
+                if (client.put(keyPath, "{\"valid\": false}").status() != 200) {
+                    return null;
+                }
+                acknowledged.put(name, false);
+                unanswered.remove(name);
+                changes.incrementAndGet();
+            }
+        } catch (RuntimeException killed) {
+            return null;
+        }
+    }
+
+    /** Creates organisation keys and switches them off, as {@link #writeUntilRefused} does with projects. */
+    private static Void writeOrgKeysUntilRefused(SandboxClient client, Map<String, Boolean> acknowledged,
+                                                 Set<String> unanswered, AtomicInteger changes) {
+        try {
+            for (int i = 0; ; i++) {
+                String name = "Org key " + i;
+                SandboxClient.Response created = client.post("/v1/organization/api-keys", "{\"name\": \"" + name + "\"}");
+                if (created.status() != 200) {
+                    return null;
+                }
+                acknowledged.put(name, true);
+                changes.incrementAndGet();
+                unanswered.add(name);
+                String keyPath = "/v1/organization/api-keys/" + created.data().get("apiKey").get("id").asLong();
                 if (client.put(keyPath, "{\"valid\": false}").status() != 200) {
                     return null;
                 }

@@ -175,8 +175,8 @@ class SandboxPersistenceTest {
         assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 1, \"organization\": ", "is not valid JSON");
         assertRefused("", "is empty");
         assertRefused("[1, 2, 3]", "not a Keywarden sandbox data file");
-        // Version 2 is the current one (version 1 still loads); a later one is refused.
-        assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 3}", "has version 3");
+        // Version 3 is the current one (versions 1 and 2 still load); a later one is refused.
+        assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 4}", "has version 4");
         assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 1}", "\"organization\" is missing");
         assertRefused("{\"format\": \"something-else\", \"version\": 1}", "not a Keywarden sandbox data file");
         assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 1, \"nextKeyId\": 1, \"projects\": [],"

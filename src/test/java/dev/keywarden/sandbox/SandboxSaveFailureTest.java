@@ -26,8 +26,12 @@ class SandboxSaveFailureTest {
     @TempDir
     Path dir;
 
-    /** A project with a valid key to act on, in a seeded demo organisation. */
-    record Target(String projectId, long keyId, String raw) {
+    /** A project with a valid key, and an active organisation key of the demo data, to act on. */
+    record Target(String projectId, long keyId, String raw, long orgKeyId, String orgRaw) {
+        String orgKey() {
+            return "/v1/organization/api-keys/" + orgKeyId;
+        }
+
         String project() {
             return "/v1/projects/" + projectId;
         }
@@ -49,7 +53,11 @@ class SandboxSaveFailureTest {
                 mutation("delete project", (c, t) -> c.delete(t.project())),
                 mutation("create key", (c, t) -> c.post(t.keys(), "{\"name\": \"New key\"}")),
                 mutation("deactivate key", (c, t) -> c.put(t.key(), "{\"valid\": false}")),
-                mutation("delete key", (c, t) -> c.delete(t.key())));
+                mutation("delete key", (c, t) -> c.delete(t.key())),
+                mutation("create org key", (c, t) -> c.post("/v1/organization/api-keys", "{\"name\": \"New admin\"}")),
+                mutation("deactivate org key", (c, t) -> c.put(t.orgKey(), "{\"valid\": false}")),
+                mutation("revoke org key", (c, t) -> c.delete(t.orgKey())),
+                mutation("rename organization", (c, t) -> c.put("/v1/organization", "{\"name\": \"Renamed Inc.\"}")));
     }
 
     private static Arguments mutation(String name, BiFunction<SandboxClient, Target, SandboxClient.Response> request) {
@@ -75,7 +83,10 @@ class SandboxSaveFailureTest {
             assertThat(server.store().snapshot()).isEqualTo(before);
             assertSuccess(client.get(target.key()));
             assertSuccess(client.datasets(target.raw()));
+            assertSuccess(new SandboxClient(server.baseUrl(), target.orgRaw()).get("/v1/organization"));
             assertThat(server.store().projects()).extracting(Project::name).doesNotContain("Brand new", "Renamed");
+            assertThat(server.store().orgKeys()).extracting(ApiKey::name).doesNotContain("New admin");
+            assertThat(server.store().organization().name()).isEqualTo("Acme Inc.");
         }
         try (SandboxServer reloaded = SandboxServer.start(options)) {
             assertThat(reloaded.store().snapshot()).isEqualTo(before);
@@ -118,6 +129,38 @@ class SandboxSaveFailureTest {
     }
 
     @Test
+    void anOrgKeyWhoseLastUseCannotBeSavedIsStillAcceptedAndItsLastUseStays() throws Exception {
+        FailingWrites writes = new FailingWrites();
+        Target target;
+        ApiKey before;
+        try (SandboxServer server = SandboxServer.start(options(), writes)) {
+            target = target(server);
+            before = server.store().orgKey(target.orgKeyId()).orElseThrow();
+            writes.failing(true);
+            assertSuccess(new SandboxClient(server.baseUrl(), target.orgRaw()).get("/v1/projects"));
+            assertThat(writes.refused()).isEqualTo(1);
+            assertThat(server.store().orgKey(target.orgKeyId())).contains(before);
+        }
+        try (SandboxServer reloaded = SandboxServer.start(options())) {
+            assertThat(reloaded.store().orgKey(target.orgKeyId())).contains(before);
+        }
+    }
+
+    @Test
+    void changesToTheStartKeyNeedNoDiskAndSoStillWork() throws Exception {
+        FailingWrites writes = new FailingWrites();
+        try (SandboxServer server = SandboxServer.start(options(), writes)) {
+            Target target = target(server);
+            SandboxClient other = new SandboxClient(server.baseUrl(), target.orgRaw());
+            writes.failing(true);
+            assertSuccess(other.put("/v1/organization/api-keys/0", "{\"valid\": false}"));
+            assertError(new SandboxClient(server).get("/v1/organization"), 401);
+            assertSuccess(other.put("/v1/organization/api-keys/0", "{\"valid\": true}"));
+            assertSuccess(new SandboxClient(server).get("/v1/organization"));
+        }
+    }
+
+    @Test
     void withoutADataFileAFailedWriteAlsoChangesNothing() throws Exception {
         FailingWrites writes = new FailingWrites();
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withSeed(3L), writes)) {
@@ -133,13 +176,15 @@ class SandboxSaveFailureTest {
         return SandboxOptions.defaults().withSeed(3L).withDataFile(dir.resolve("sandbox.json")).withOrgKey("org-key");
     }
 
-    /** The first project's first valid key. */
+    /** The first project's first valid key, and the first active organisation key of the demo data. */
     private static Target target(SandboxServer server) {
         SandboxStore store = server.store();
+        ApiKey orgKey = store.orgKeys().stream().filter(k -> k.valid() && k.id() != 0).findFirst().orElseThrow();
         for (Project project : store.projects()) {
             for (ApiKey key : store.keys(project.id())) {
                 if (key.valid()) {
-                    return new Target(project.id(), key.id(), store.rawValue(key.id()));
+                    return new Target(project.id(), key.id(), store.rawValue(key.id()), orgKey.id(),
+                            store.rawValue(orgKey.id()));
                 }
             }
         }
