@@ -18,7 +18,7 @@ final class BenchmarkTable {
     }
 
     void printTo(PrintStream out) {
-        out.println(PREFIX + "console open = organization() + listProjects() + listApiKeys(p) for every project on "
+        out.println(PREFIX + "console open = organization() + listProjects() + listOrganizationApiKeys() + listApiKeys(p) for every project on "
                 + MeasuredOpen.LOADER.parallelism() + " threads; one warm-up open before each measured one");
         out.println(PREFIX + "JVM " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
                 + " CPUs, max heap " + Math.round(Runtime.getRuntime().maxMemory() / MIB) + " MiB, sandbox TCP_NODELAY "
