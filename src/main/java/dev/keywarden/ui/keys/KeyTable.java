@@ -27,6 +27,8 @@ import java.util.function.Function;
  * created, last used; deactivated rows tinted; Space toggles, Delete revokes, Ctrl+C copies the masked value.
  */
 final class KeyTable {
+    /** Every keys table carries it, so deactivated and busy rows look the same in all of them. */
+    public static final String STYLE_CLASS = "key-table";
     static final KeyCodeCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final PseudoClass DEACTIVATED = PseudoClass.getPseudoClass("deactivated");
     private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
@@ -47,6 +49,7 @@ final class KeyTable {
 
     /** @param nameOf the name column's text for a row (e.g. with a "this connection" mark) */
     static void configure(TableView<KeyRow> table, Clock clock, Handlers handlers, Function<KeyRow, String> nameOf) {
+        table.getStyleClass().add(STYLE_CLASS);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(nameColumn(nameOf), valueColumn(), statusColumn(handlers::setValid), createdColumn(),
