@@ -6,7 +6,10 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -19,6 +22,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -68,6 +73,32 @@ final class KeyTable {
                 event.consume();
             }
         });
+    }
+
+    /** The menu both keys tables share: toggle, copy, then create and revoke. */
+    static ContextMenu contextMenu(TableView<KeyRow> table, Handlers handlers, String newKeyText, Runnable newKey,
+                                   BooleanSupplier canCreate) {
+        Supplier<KeyRow> selected = () -> table.getSelectionModel().getSelectedItem();
+        MenuItem toggle = new MenuItem("Activate / deactivate");
+        toggle.setAccelerator(new KeyCodeCombination(KeyCode.SPACE));
+        toggle.setOnAction(event -> handlers.toggle(selected.get()));
+        MenuItem copy = new MenuItem("Copy masked value");
+        copy.setAccelerator(COPY);
+        copy.setOnAction(event -> handlers.copyMasked(selected.get()));
+        MenuItem create = new MenuItem(newKeyText);
+        create.setOnAction(event -> newKey.run());
+        MenuItem revoke = new MenuItem("Revoke\u2026");
+        revoke.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        revoke.setOnAction(event -> handlers.revokeKey(selected.get()));
+        ContextMenu menu = new ContextMenu(toggle, copy, new SeparatorMenuItem(), create, revoke);
+        menu.setOnShowing(event -> {
+            boolean none = selected.get() == null;
+            toggle.setDisable(none);
+            copy.setDisable(none);
+            revoke.setDisable(none);
+            create.setDisable(!canCreate.getAsBoolean());
+        });
+        return menu;
     }
 
     static String plainName(KeyRow row) {

@@ -11,13 +11,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The keys of the selected project, as the server last listed them for it. Selecting a project
@@ -76,22 +71,7 @@ public final class KeysModel {
     }
 
     private void show(String projectId, List<ApiKey> list) {
-        Map<Long, KeyRow> shown = new HashMap<>();
-        rows.removeIf(existing -> !existing.projectId().equals(projectId));
-        rows.forEach(existing -> shown.put(existing.id(), existing));
-        Set<Long> fetched = new HashSet<>();
-        List<KeyRow> added = new ArrayList<>();
-        for (ApiKey key : list) {
-            fetched.add(key.id());
-            KeyRow existing = shown.get(key.id());
-            if (existing == null) {
-                added.add(new KeyRow(projectId, key));
-            } else if (!existing.isBusy()) {
-                existing.show(key);
-            }
-        }
-        rows.removeIf(existing -> !fetched.contains(existing.id()));
-        rows.addAll(added);
+        KeyRows.merge(rows, projectId, list);
     }
 
     /** The row shown now for the same key as {@code row}, if the table still shows that project. */

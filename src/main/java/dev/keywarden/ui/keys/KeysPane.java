@@ -1,42 +1,25 @@
 package dev.keywarden.ui.keys;
 
 import dev.keywarden.model.Names;
-import dev.keywarden.ui.common.Columns;
 import dev.keywarden.ui.projects.ProjectRow;
 
 import dev.keywarden.ui.common.Controls;
-import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.projects.ProjectsModel;
-import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
-import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.SelectionMode;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.time.Instant;
-import java.util.Comparator;
 
 /** The keys of the selected project: table, toolbar and context menu. */
 public final class KeysPane extends VBox {
@@ -89,7 +72,7 @@ public final class KeysPane extends VBox {
 
         table.setId("keysTable");
         KeyTable.configure(table, projects.clock(), actions, KeyTable::plainName);
-        table.setContextMenu(contextMenu());
+        table.setContextMenu(KeyTable.contextMenu(table, actions, "New key\u2026", actions::newKey, () -> projects.selected() != null));
         Label placeholder = new Label();
         placeholder.setId("keysPlaceholder");
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> projects.selected() == null
@@ -122,29 +105,6 @@ public final class KeysPane extends VBox {
             ProjectRow project = projects.selected();
             return project == null ? "Keys" : "Keys of " + Names.visible(project.project().name());
         }, projects.selectedProperty()));
-    }
-
-    private ContextMenu contextMenu() {
-        MenuItem toggle = new MenuItem("Activate / deactivate");
-        toggle.setAccelerator(new KeyCodeCombination(KeyCode.SPACE));
-        toggle.setOnAction(event -> actions.toggle(selected()));
-        MenuItem copy = new MenuItem("Copy masked value");
-        copy.setAccelerator(KeyTable.COPY);
-        copy.setOnAction(event -> actions.copyMasked(selected()));
-        MenuItem newKey = new MenuItem("New key\u2026");
-        newKey.setOnAction(event -> actions.newKey());
-        MenuItem revoke = new MenuItem("Revoke\u2026");
-        revoke.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
-        revoke.setOnAction(event -> actions.revokeKey(selected()));
-        ContextMenu menu = new ContextMenu(toggle, copy, new SeparatorMenuItem(), newKey, revoke);
-        menu.setOnShowing(event -> {
-            boolean none = selected() == null;
-            toggle.setDisable(none);
-            copy.setDisable(none);
-            revoke.setDisable(none);
-            newKey.setDisable(projects.selected() == null);
-        });
-        return menu;
     }
 
     public KeyRow selected() {

@@ -18,12 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The organisation's own API keys (the admin keys that authenticate every management call), as the
@@ -123,21 +118,7 @@ public final class OrgKeysModel {
     }
 
     private void show(List<ApiKey> keys) {
-        Map<Long, KeyRow> shown = new HashMap<>();
-        rows.forEach(row -> shown.put(row.id(), row));
-        Set<Long> fetched = new HashSet<>();
-        List<KeyRow> added = new ArrayList<>();
-        for (ApiKey key : keys) {
-            fetched.add(key.id());
-            KeyRow existing = shown.get(key.id());
-            if (existing == null) {
-                added.add(new KeyRow(null, key));
-            } else if (!existing.isBusy()) {
-                existing.show(key);
-            }
-        }
-        rows.removeIf(row -> !fetched.contains(row.id()));
-        rows.addAll(added);
+        KeyRows.merge(rows, null, keys);
         shownAtChange = changes;
         markKeyInUse();
     }

@@ -10,14 +10,9 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -88,7 +83,7 @@ public final class OrgKeysPane extends VBox {
 
         table.setId("orgKeysTable");
         KeyTable.configure(table, clock, actions, this::nameWithMark);
-        table.setContextMenu(contextMenu());
+        table.setContextMenu(KeyTable.contextMenu(table, actions, "New organisation key\u2026", actions::newOrganizationKey, () -> session.api() != null));
         Label placeholder = new Label();
         placeholder.setWrapText(true);
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.loadingProperty().get() ? "Loading\u2026"
@@ -129,28 +124,6 @@ public final class OrgKeysPane extends VBox {
                     : "This connection uses " + KeyNames.label(keyInUse.row().key()) + ", marked \u201cthis connection\u201d.";
         }, model.keyInUseProperty()));
         model.keyInUseProperty().addListener((obs, before, now) -> table.refresh());
-    }
-
-    private ContextMenu contextMenu() {
-        MenuItem toggle = new MenuItem("Activate / deactivate");
-        toggle.setAccelerator(new KeyCodeCombination(KeyCode.SPACE));
-        toggle.setOnAction(event -> actions.toggle(selected()));
-        MenuItem copy = new MenuItem("Copy masked value");
-        copy.setAccelerator(KeyTable.COPY);
-        copy.setOnAction(event -> actions.copyMasked(selected()));
-        MenuItem newKey = new MenuItem("New organisation key\u2026");
-        newKey.setOnAction(event -> actions.newOrganizationKey());
-        MenuItem revoke = new MenuItem("Revoke\u2026");
-        revoke.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
-        revoke.setOnAction(event -> actions.revokeKey(selected()));
-        ContextMenu menu = new ContextMenu(toggle, copy, new SeparatorMenuItem(), newKey, revoke);
-        menu.setOnShowing(event -> {
-            boolean none = selected() == null;
-            toggle.setDisable(none);
-            copy.setDisable(none);
-            revoke.setDisable(none);
-        });
-        return menu;
     }
 
     public KeyRow selected() {

@@ -1,7 +1,6 @@
 package dev.keywarden.ui.console;
 
 import dev.keywarden.ui.connection.ConnectionSession;
-import dev.keywarden.ui.app.MainViewModel;
 
 import dev.keywarden.core.CredentialStore;
 import dev.keywarden.core.ProfileStore;
