@@ -158,6 +158,7 @@ public final class MainView extends BorderPane {
     /** Stops the periodic refresh when the window closes. */
     public void stop() {
         tick.stop();
+        status.stop();
     }
 
     public OrgKeysPane orgKeysPane() {

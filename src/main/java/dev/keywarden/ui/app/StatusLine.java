@@ -3,23 +3,34 @@ package dev.keywarden.ui.app;
 import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.projects.ProjectsModel;
 import dev.keywarden.ui.common.FxTaskRunner;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.util.Duration;
 import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import org.controlsfx.control.StatusBar;
 
 import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Running background tasks with progress and a Cancel button, the last refresh, the last error. */
+/**
+ * Running background tasks with how long the oldest has been waiting (every call has a deadline, so the
+ * admin sees it run down), progress and a Cancel button; the last refresh; the last error.
+ */
 final class StatusLine extends StatusBar {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Label tasks = new Label();
     private final ProjectsModel model;
     private String lastProblem;
+    private final Map<Task<?>, Long> startedAt = new IdentityHashMap<>();
+    private final Timeline ticking = new Timeline();
 
     StatusLine(ProjectsModel model, FxTaskRunner runner) {
         this.model = model;
@@ -31,7 +42,14 @@ final class StatusLine extends StatusBar {
         cancel.managedProperty().bind(cancel.visibleProperty());
         getRightItems().setAll(tasks, cancel);
 
-        tasks.textProperty().bind(Bindings.createStringBinding(() -> runningText(runner), runner.running()));
+        runner.running().addListener((javafx.collections.ListChangeListener<Task<?>>) change -> {
+            runner.running().forEach(task -> startedAt.putIfAbsent(task, System.nanoTime()));
+            startedAt.keySet().retainAll(runner.running());
+            showRunning(runner);
+        });
+        ticking.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1), event -> showRunning(runner)));
+        ticking.setCycleCount(Animation.INDEFINITE);
+        ticking.play();
         progressProperty().bind(Bindings.when(Bindings.isEmpty(runner.running())).then(0.0).otherwise(-1.0));
         setText("");
         model.lastRefreshProperty().addListener((obs, before, now) -> showIdleText(model));
@@ -43,14 +61,25 @@ final class StatusLine extends StatusBar {
         });
     }
 
-    /** "Loading keys of Checkout… (+2 more)" */
-    private static String runningText(FxTaskRunner runner) {
+    private void showRunning(FxTaskRunner runner) {
+        tasks.setText(runningText(runner));
+    }
+
+    /** "Loading keys of Checkout… 4 s (+2 more)": the oldest task, and for how long it has been waiting. */
+    private String runningText(FxTaskRunner runner) {
         int count = runner.running().size();
         if (count == 0) {
             return "";
         }
-        String first = runner.running().get(0).getTitle();
-        return count == 1 ? first + "\u2026" : first + "\u2026 (+" + (count - 1) + " more)";
+        Task<?> oldest = runner.running().get(0);
+        Long since = startedAt.get(oldest);
+        long seconds = since == null ? 0 : (System.nanoTime() - since) / 1_000_000_000L;
+        String first = oldest.getTitle() + "\u2026" + (seconds >= 1 ? " " + seconds + " s" : "");
+        return count == 1 ? first : first + " (+" + (count - 1) + " more)";
+    }
+
+    void stop() {
+        ticking.stop();
     }
 
     void showProblem(String problem) {
