@@ -6,10 +6,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 import java.time.Instant;
 
@@ -17,12 +15,7 @@ import static dev.keywarden.ui.console.ConsoleFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A first run: the console opens on the demo sandbox, loads everything, filters and answers shortcuts. */
-class ConsoleStartTest extends ConsoleTest {
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
+class ConsoleStartTest extends SharedConsoleTest {
     @Test
     void aFirstRunOpensOnTheSandboxAndSaysSo(FxRobot robot) {
         console.awaitLoaded();

@@ -5,22 +5,15 @@ import dev.keywarden.ui.projects.ProjectRow;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 
 import static dev.keywarden.ui.console.ConsoleFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** New key (raw value once, with Copy) and revoking with its confirmation. */
-class KeyActionsTest extends ConsoleTest {
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
+class KeyActionsTest extends SharedConsoleTest {
     @Test
     void aNewKeyIsShownOnceThenOnlyMasked(FxRobot robot) {
         console.awaitLoaded();

@@ -3,23 +3,16 @@ package dev.keywarden.ui.console;
 import dev.keywarden.api.DataPlaneProbe;
 import dev.keywarden.ui.keys.KeyRow;
 import dev.keywarden.ui.projects.ProjectRow;
-import javafx.stage.Stage;
 import dev.keywarden.ui.common.MessageBar;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 
 import static dev.keywarden.ui.console.ConsoleFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The switch that matters at 2 a.m.: off, shown refused; and a failure that changes nothing. */
-class KeyToggleTest extends ConsoleTest {
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
+class KeyToggleTest extends SharedConsoleTest {
     @Test
     void switchingAKeyOffIsWhatTheServerNowHasAndTheKeyIsRefused(FxRobot robot) {
         console.awaitLoaded();

@@ -6,21 +6,14 @@ import dev.keywarden.ui.keys.KeyRow;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 import static dev.keywarden.ui.console.ConsoleFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The organisation keys tab: the key in use marked, the guard against locking yourself out, the rename. */
-class OrgKeysViewTest extends ConsoleTest {
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
+class OrgKeysViewTest extends SharedConsoleTest {
     private void showOrganisationKeys(FxRobot robot) {
         console.awaitLoaded();
         robot.clickOn("#orgKeysTab");

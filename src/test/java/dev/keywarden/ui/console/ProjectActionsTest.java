@@ -5,22 +5,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 
 import static dev.keywarden.ui.console.ConsoleFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** New project (its default key shown once), a refused duplicate name, and a guarded delete. */
-class ProjectActionsTest extends ConsoleTest {
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
+class ProjectActionsTest extends SharedConsoleTest {
     @Test
     void aNewProjectShowsItsDefaultKeyOnceAndKeepsOnlyTheMask(FxRobot robot) {
         console.awaitLoaded();

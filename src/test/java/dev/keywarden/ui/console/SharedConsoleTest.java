@@ -1,0 +1,69 @@
+package dev.keywarden.ui.console;
+
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Console tests that can share one window and one sandbox: the console opens once for the class (about
+ * 3 s saved per test), and after each test whatever it left open is closed and the filter and tab are
+ * put back. Tests must not depend on each other's order or leftovers: each picks its own project or key.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedConsoleTest.Robots.class)
+abstract class SharedConsoleTest {
+    @TempDir
+    static Path home;
+    ConsoleFixture console;
+    Stage stage;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    void openOneWindowForTheClass() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> console = ConsoleFixture.open(stage, home));
+    }
+
+    @AfterEach
+    void putTheWindowBack() {
+        robot.interact(() -> {
+            List<Window> others = Window.getWindows().stream().filter(window -> window != stage && window.isShowing()).toList();
+            others.forEach(window -> ((Stage) window).close());
+            console.model().projects().filter().textProperty().set("");
+            console.window().view().views().getSelectionModel().select(0);
+            console.window().view().messages().hideCurrent();
+        });
+    }
+
+    @AfterAll
+    void closeTheWindow() throws Exception {
+        console.close(robot);
+        FxToolkit.cleanupStages();
+    }
+
+    /** Hands each test method the robot, as TestFX's own extension would. */
+    static final class Robots implements ParameterResolver {
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == FxRobot.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return new FxRobot();
+        }
+    }
+}
