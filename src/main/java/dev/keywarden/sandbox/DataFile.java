@@ -73,7 +73,7 @@ final class DataFile {
         try {
             tree = mapper.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new DataFileException(path, JsonProblems.describe(e, 1), null);
+            throw new DataFileException(path, JsonProblems.kindAndPlace(e, 1), null);
         } catch (IOException e) {
             throw new DataFileException(path, "cannot be read (" + e + ")", null);
         }
@@ -100,7 +100,7 @@ final class DataFile {
             // From the bytes, not the tree, so that an error knows its line and column.
             read = mapper.readValue(bytes, SandboxData.class);
         } catch (JsonProcessingException e) {
-            throw new DataFileException(path, JsonProblems.describe(e, 1), null);
+            throw new DataFileException(path, JsonProblems.kindAndPlace(e, 1), null);
         } catch (IOException e) {
             throw new DataFileException(path, "cannot be read (" + e + ")", null);
         }
@@ -129,7 +129,7 @@ final class DataFile {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new DataFileException(path, JsonProblems.describe(e, 1), null);
+            throw new DataFileException(path, JsonProblems.kindAndPlace(e, 1), null);
         } catch (DataFileException e) {
             throw e;
         } catch (IOException e) {

@@ -170,7 +170,7 @@ final class Journal implements ChangeWriter {
         try {
             header = MAPPER.readTree(bytes, 0, end);
         } catch (JsonProcessingException e) {
-            throw new DataFileException(path, JsonProblems.describe(e, 1), null);
+            throw new DataFileException(path, JsonProblems.kindAndPlace(e, 1), null);
         } catch (IOException e) {
             throw new DataFileException(path, "cannot be read (" + e + ")", null);
         }
@@ -195,7 +195,7 @@ final class Journal implements ChangeWriter {
         try {
             change = MAPPER.readValue(bytes, offset, length, Change.class);
         } catch (JsonProcessingException e) {
-            throw new DataFileException(path, JsonProblems.describe(e, lineNo), null);
+            throw new DataFileException(path, JsonProblems.kindAndPlace(e, lineNo), null);
         } catch (IOException e) {
             throw new DataFileException(path, "cannot be read (" + e + ")", null);
         }

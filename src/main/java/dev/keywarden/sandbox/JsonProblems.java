@@ -27,7 +27,7 @@ final class JsonProblems {
      *
      * @param firstLine the line the parsed text starts on, for JSON cut out of a longer file
      */
-    static String describe(JsonProcessingException e, int firstLine) {
+    static String kindAndPlace(JsonProcessingException e, int firstLine) {
         String where = where(e.getLocation(), firstLine);
         if (e instanceof JsonMappingException mapping) {
             String what = mapping instanceof InvalidFormatException

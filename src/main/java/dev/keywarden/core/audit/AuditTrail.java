@@ -68,7 +68,7 @@ public final class AuditTrail {
                 channel.force(true);
             }
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            throw new AuditException("Could not add this change to the audit trail " + file + " (" + describe(e)
+            throw new AuditException("Could not add this change to the audit trail " + file + " (" + reasonOf(e)
                     + "). The change itself was not undone: note it elsewhere.", file, e);
         }
     }
@@ -97,7 +97,7 @@ public final class AuditTrail {
         }
         if (first != null) {
             throw new AuditException(failed + " of " + tried + " changes could not be added to the audit trail " + file
-                    + " (" + describe(first.getCause()) + "). The changes themselves were not undone: note them elsewhere.", file, first);
+                    + " (" + reasonOf(first.getCause()) + "). The changes themselves were not undone: note them elsewhere.", file, first);
         }
     }
 
@@ -123,7 +123,7 @@ public final class AuditTrail {
         } catch (NoSuchFileException e) {
             return new AuditLog(List.of(), 0);
         } catch (IOException e) {
-            throw new AuditException("Could not read the audit trail " + file + " (" + describe(e) + ").", file, e);
+            throw new AuditException("Could not read the audit trail " + file + " (" + reasonOf(e) + ").", file, e);
         }
         return new AuditLog(entries, skipped);
     }
@@ -165,7 +165,7 @@ public final class AuditTrail {
         target.setExecutable(false, false);
     }
 
-    private static String describe(Throwable e) {
+    private static String reasonOf(Throwable e) {
         if (e instanceof NoSuchFileException) {
             return "a folder on the way is missing";
         }
