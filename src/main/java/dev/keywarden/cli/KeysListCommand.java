@@ -22,8 +22,6 @@ import java.util.stream.Collectors;
         sortOptions = false)
 final class KeysListCommand implements Callable<Integer> {
 
-    enum Format { table, csv, json }
-
     enum Status { active, deactivated }
 
     private final CliEnvironment environment;
@@ -47,7 +45,7 @@ final class KeysListCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
             description = "table (default; for a terminal), csv or json (for scripts; stable column names)")
-    Format format;
+    OutputFormat format;
 
     KeysListCommand(CliEnvironment environment) {
         this.environment = environment;
