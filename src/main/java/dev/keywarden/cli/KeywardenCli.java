@@ -20,6 +20,7 @@ public final class KeywardenCli {
         commandLine.addSubcommand(KeysCommand.class);
         commandLine.addSubcommand(LeakFindCommand.class);
         commandLine.addSubcommand(CheckKeyCommand.class);
+        commandLine.addSubcommand(AuditCommand.class);
         for (Object subcommand : moreSubcommands) {
             commandLine.addSubcommand(subcommand);
         }
