@@ -1,5 +1,8 @@
 package dev.keywarden.cli;
 
+import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.api.ServerException;
+import dev.keywarden.core.ApiFactory;
 import dev.keywarden.core.audit.AuditEntry;
 import dev.keywarden.core.audit.AuditFilter;
 import dev.keywarden.core.audit.AuditOutcome;
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -217,6 +222,34 @@ class KeyChangeTest {
         assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCodes.PARTIAL);
         assertThat(result.err()).contains("Not deactivated: the answer was lost and reading the key again shows it unchanged.");
         assertThat(audit()).singleElement().extracting(AuditEntry::outcome).isNotEqualTo(AuditOutcome.SUCCESS);
+    }
+
+    @Test
+    void aChangeMadeWhoseAnswerWasLostCountsAsDoneAndSaysSo() throws Exception {
+        ApiKey key = activeKeys.get(0);
+        ApiFactory live = org.withLiveOrganisationKeys();
+        ApiFactory losingAnswers = config -> {
+            ConfidentApi api = live.open(config);
+            return (ConfidentApi) Proxy.newProxyInstance(ConfidentApi.class.getClassLoader(), new Class<?>[] {ConfidentApi.class},
+                    (proxy, method, args) -> {
+                        Object answer;
+                        try {
+                            answer = method.invoke(api, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                        if (method.getName().equals("setApiKeyValid")) {
+                            throw new ServerException(502, null, "PUT", "/v1/projects/" + args[0] + "/api-keys/" + args[1]);
+                        }
+                        return answer;
+                    });
+        };
+        CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey()).apis(losingAnswers)
+                .run("keys", "deactivate", ref(key), "--base-url", org.baseUrl());
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out()).contains(ref(key), "Deactivated, although the answer was lost: reading the key again shows the change.");
+        assertThat(valid(key)).isFalse();
+        assertThat(audit()).singleElement().extracting(AuditEntry::outcome).isEqualTo(AuditOutcome.SUCCESS);
     }
 
     @Test
