@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
  */
 public final class ConnectionOptions {
     public static final String DEFAULT_KEY_VARIABLE = EnvironmentProfile.ENV_ORG_KEY;
+    /**
+     * The profile the audit trail records for a key from the environment. Not the variable's name: the
+     * audit trail masks anything shaped like a key, and {@code CONFIDENT_ORG_API_KEY} is.
+     */
+    public static final String COMMAND_LINE_PROFILE = "command line";
 
     @Option(names = "--profile", paramLabel = "NAME",
             description = "use the saved connection NAME (its key is in the settings folder)")
@@ -44,13 +49,13 @@ public final class ConnectionOptions {
             OrgKey key = new CredentialStore(environment.settingsFolder().get()).read(saved.name())
                     .orElseThrow(() -> new CliFailure("No key is saved for the connection \"" + saved.name()
                             + "\"; enter it again in the console (Edit connection...)."));
-            return new Connection("saved connection \"" + saved.name() + "\"", saved.connectionConfig(key));
+            return new Connection("saved connection \"" + saved.name() + "\"", saved.name(), saved.connectionConfig(key));
         }
         String variable = keyVariable();
         OrgKey key = keyFrom(environment.env(), variable);
         Profile where = baseUrl != null ? explicitUrl() : environmentProfile(environment.env(), variable, key);
         try {
-            return new Connection(variable, where.connectionConfig(key));
+            return new Connection(variable, COMMAND_LINE_PROFILE, where.connectionConfig(key));
         } catch (IllegalArgumentException e) {
             throw new CliFailure(e.getMessage());
         }

@@ -8,8 +8,10 @@ public final class ExitCodes {
     public static final int NO = 1;
     /** Bad usage, or a failure (unreachable server, refused org key, unknown project, unreadable settings). */
     public static final int ERROR = 2;
-    /** Reserved for bulk changes: some succeeded, some failed. */
+    /** A bulk change sent its changes but not every key asked for was changed (each is listed on stderr). */
     public static final int PARTIAL = 3;
+    /** A bulk change made every change but could not append them all to the audit trail (stderr says so). */
+    public static final int AUDIT_FAILED = 4;
 
     private ExitCodes() {
     }

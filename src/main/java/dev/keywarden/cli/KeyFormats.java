@@ -2,9 +2,9 @@ package dev.keywarden.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.keywarden.core.csv.KeysCsv;
+import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.Json;
 
 import java.io.IOException;
@@ -16,47 +16,43 @@ import java.util.Map;
 
 /**
  * {@code csv} and {@code json} output of {@code keys list}. The column names are part of the command
- * line's contract (README, "Command line"): change them only with a new name, never in place. They are
- * those of the console's key export ({@code core.csv.KeysCsv}, being built for issue 9), so one script
- * reads both.
- * Times are ISO-8601 UTC as on the wire; an unknown time or a missing project is empty (CSV) or null (JSON).
+ * line's contract (README, "Command line"): those of the console's key export, {@link KeysCsv}, which
+ * writes the CSV, so one script reads both. Times are ISO-8601 UTC as on the wire; an unknown time or a
+ * missing project is empty (CSV) or null (JSON).
  */
 final class KeyFormats {
-    static final List<String> COLUMNS = List.of("kind", "project_id", "project_name", "key_id", "name", "masked_value",
-            "status", "created_at", "last_used");
+    static final List<String> COLUMNS = KeysCsv.COLUMNS;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** Quotes only the values that need it, so {@code cut -d,} works on ids and names without commas. */
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private KeyFormats() {
     }
 
-    static void json(List<KeyListing> rows, PrintWriter out) throws IOException {
+    static void json(List<KeyEntry> rows, PrintWriter out) throws IOException {
         out.println(JSON.writeValueAsString(rows.stream().map(KeyFormats::columns).toList()));
     }
 
-    static void csv(List<KeyListing> rows, PrintWriter out) throws IOException {
-        CsvSchema.Builder schema = CsvSchema.builder();
-        COLUMNS.forEach(schema::addColumn);
-        out.print(CSV.writer(schema.build().withHeader()).writeValueAsString(rows.stream().map(KeyFormats::columns).toList()));
+    static void csv(List<KeyEntry> rows, PrintWriter out) throws IOException {
+        KeysCsv.write(rows, out);
     }
 
-    private static Map<String, Object> columns(KeyListing row) {
+    /** One key as the JSON object of {@code keys list}; also the key part of {@code leak-find}'s JSON. */
+    static Map<String, Object> columns(KeyEntry row) {
+        ApiKey key = row.key();
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("kind", row.kind().name());
         columns.put("project_id", row.projectId());
         columns.put("project_name", row.projectName());
-        columns.put("key_id", row.keyId());
-        columns.put("name", row.name());
-        columns.put("masked_value", row.value());
-        columns.put("status", row.status());
-        columns.put("created_at", time(row.createdAt()));
-        columns.put("last_used", time(row.lastUsed()));
+        columns.put("key_id", key.id());
+        columns.put("name", key.name());
+        columns.put("masked_value", key.value());
+        columns.put("status", KeysCsv.status(key));
+        columns.put("created_at", time(key.createdAt()));
+        columns.put("last_used", time(key.lastUsed()));
         return columns;
     }
 
-    private static String time(Instant time) {
+    static String time(Instant time) {
         return time == null ? null : Json.WIRE_TIME.format(time);
     }
 }

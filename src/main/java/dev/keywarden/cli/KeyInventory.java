@@ -1,19 +1,22 @@
 package dev.keywarden.cli;
 
-import dev.keywarden.api.ApiException;
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.api.NotFoundException;
 import dev.keywarden.core.OrganisationLoader;
-import dev.keywarden.model.ApiKey;
+import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.keys.KeyKind;
+import dev.keywarden.model.Organization;
 import dev.keywarden.model.Project;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads the keys {@code keys list} shows, through the console's {@link OrganisationLoader}: organisation
+ * Reads the keys the commands work on, through the console's {@link OrganisationLoader}: organisation
  * keys first, then each project's keys in the server's order. What could not be read (a project's keys,
  * the organisation keys next to projects) is listed in {@link Loaded#failures()} and the rest is still
  * returned; a failure of the organisation or the project list fails the whole load.
@@ -21,11 +24,19 @@ import java.util.Map;
 final class KeyInventory {
     static final String ORGANISATION_KEYS = "the organisation";
 
-    /** @param failures what could not be read (a project's name and id, or {@value #ORGANISATION_KEYS}) to why */
-    record Loaded(List<KeyListing> rows, Map<String, String> failures) {
+    /**
+     * @param organization null when only some projects' keys were read
+     * @param failures     what could not be read (a project's name and id, or {@value #ORGANISATION_KEYS}) to why
+     */
+    record Loaded(Organization organization, List<KeyEntry> rows, Map<String, String> failures) {
     }
 
     private final OrganisationLoader loader = new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM);
+
+    /** Every key of the organisation: what {@code leak-find} and the bulk changes match against. */
+    Loaded everything(ConfidentApi api) throws Exception {
+        return load(api, List.of(), true, true);
+    }
 
     /**
      * @param projectIds       these projects' keys (ignored with {@code everyProject})
@@ -33,40 +44,47 @@ final class KeyInventory {
      * @param everyProject     every project's keys
      */
     Loaded load(ConfidentApi api, List<String> projectIds, boolean withOrganisation, boolean everyProject) throws Exception {
-        Map<String, String> failures = new LinkedHashMap<>();
-        List<KeyListing> projectRows = new ArrayList<>();
         boolean withProjects = everyProject || !projectIds.isEmpty();
+        List<Project> chosen = everyProject ? List.of() : projects(api, projectIds);
+        if (!withOrganisation) {
+            OrganisationLoader.Result result = loader.loadKeys(api, chosen, event -> { });
+            Map<String, String> failures = new LinkedHashMap<>();
+            addProjectFailures(result, failures, null);
+            return new Loaded(null, result.entries(), failures);
+        }
+        OrganisationLoader.Result result = loader.load(api, event -> { });
+        Set<String> wanted = everyProject ? null : new HashSet<>(chosen.stream().map(Project::id).toList());
+        Map<String, String> failures = new LinkedHashMap<>();
+        Exception organisationFailure = result.organizationKeysFailure();
+        if (organisationFailure != null) {
+            if (!withProjects) {
+                throw organisationFailure;
+            }
+            failures.put(ORGANISATION_KEYS, organisationFailure instanceof NotFoundException notFound
+                    ? "This server does not list organisation keys (" + notFound.status() + " " + notFound.serverError() + ")."
+                    : Failures.inPlainWords(organisationFailure));
+        }
         if (withProjects) {
-            OrganisationLoader.Result result = everyProject
-                    ? loader.load(api, event -> { })
-                    : loader.loadKeys(api, projects(api, projectIds), event -> { });
-            for (Project project : result.projects()) {
-                List<ApiKey> keys = result.keysByProjectId().get(project.id());
-                if (keys != null) {
-                    keys.forEach(key -> projectRows.add(KeyListing.ofProject(project, key)));
-                }
-                Exception failure = result.failures().get(project.id());
-                if (failure != null) {
-                    failures.put("project \"" + project.name() + "\" (" + project.id() + ")", Failures.inPlainWords(failure));
-                }
+            addProjectFailures(result, failures, wanted);
+        }
+        List<KeyEntry> rows = new ArrayList<>();
+        for (KeyEntry entry : result.entries()) {
+            boolean keep = entry.kind() == KeyKind.ORGANISATION
+                    || (withProjects && (wanted == null || wanted.contains(entry.projectId())));
+            if (keep) {
+                rows.add(entry);
             }
         }
-        List<KeyListing> rows = new ArrayList<>();
-        if (withOrganisation) {
-            try {
-                // Straight to the gateway for now: the loader is learning organisation keys (issue 9) and takes this over.
-                api.listOrganizationApiKeys().forEach(key -> rows.add(KeyListing.ofOrganisation(key)));
-            } catch (ApiException e) {
-                if (!withProjects) {
-                    throw e;
-                }
-                failures.put(ORGANISATION_KEYS, e instanceof NotFoundException
-                        ? "This server does not list organisation keys (" + e.status() + " " + e.serverError() + ")."
-                        : e.summary());
+        return new Loaded(result.organization(), rows, failures);
+    }
+
+    private static void addProjectFailures(OrganisationLoader.Result result, Map<String, String> failures, Set<String> wanted) {
+        for (Project project : result.projects()) {
+            Exception failure = result.failures().get(project.id());
+            if (failure != null && (wanted == null || wanted.contains(project.id()))) {
+                failures.put("project \"" + project.name() + "\" (" + project.id() + ")", Failures.inPlainWords(failure));
             }
         }
-        rows.addAll(projectRows);
-        return new Loaded(rows, failures);
     }
 
     private static List<Project> projects(ConfidentApi api, List<String> ids) {

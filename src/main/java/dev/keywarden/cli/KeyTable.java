@@ -1,5 +1,10 @@
 package dev.keywarden.cli;
 
+import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.keys.KeyKind;
+import dev.keywarden.core.csv.KeysCsv;
+import dev.keywarden.model.ApiKey;
+
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,20 +27,21 @@ final class KeyTable {
     private KeyTable() {
     }
 
-    static void print(List<KeyListing> rows, Clock clock, PrintWriter out) {
+    static void print(List<KeyEntry> rows, Clock clock, PrintWriter out) {
         List<String[]> lines = new ArrayList<>();
         lines.add(HEADERS);
-        for (KeyListing row : rows) {
+        for (KeyEntry row : rows) {
+            ApiKey key = row.key();
             lines.add(new String[] {
-                    row.kind().word,
+                    kindWord(row.kind()),
                     orEmpty(row.projectId()),
                     orEmpty(row.projectName()),
-                    Long.toString(row.keyId()),
-                    orEmpty(row.name()),
+                    Long.toString(key.id()),
+                    orEmpty(key.name()),
                     "***" + row.suffix(),
-                    row.status(),
-                    row.createdAt() == null ? "" : DAY.withZone(clock.getZone()).format(row.createdAt()),
-                    ago(row.lastUsed(), clock.instant())});
+                    KeysCsv.status(key),
+                    key.createdAt() == null ? "" : DAY.withZone(clock.getZone()).format(key.createdAt()),
+                    ago(key.lastUsed(), clock.instant())});
         }
         int[] widths = new int[HEADERS.length];
         for (String[] line : lines) {
@@ -54,11 +60,16 @@ final class KeyTable {
         out.println(rows.size() == 1 ? "1 key" : rows.size() + " keys");
     }
 
-    private static String fit(String text, int width) {
+    /** "project" or "org", short for a table (CSV and JSON say PROJECT or ORGANISATION). */
+    static String kindWord(KeyKind kind) {
+        return kind == KeyKind.ORGANISATION ? "org" : "project";
+    }
+
+    static String fit(String text, int width) {
         return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 
-    private static String orEmpty(String text) {
+    static String orEmpty(String text) {
         return text == null ? "" : text;
     }
 

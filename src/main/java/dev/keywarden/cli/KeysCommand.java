@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 /** {@code keywarden keys ...}: the organisation's keys. */
 @Command(name = "keys", mixinStandardHelpOptions = true, versionProvider = KeywardenVersion.class,
         description = "The organisation's keys.",
-        subcommands = KeysListCommand.class)
+        subcommands = {KeysListCommand.class, KeyChangeCommand.Deactivate.class, KeyChangeCommand.Activate.class,
+                KeyChangeCommand.Revoke.class})
 final class KeysCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

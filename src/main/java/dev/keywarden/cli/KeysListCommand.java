@@ -1,11 +1,12 @@
 package dev.keywarden.cli;
 
 import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.keys.Staleness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,6 @@ import java.util.stream.Collectors;
         sortOptions = false)
 final class KeysListCommand implements Callable<Integer> {
 
-    enum Format { table, csv, json }
-
     enum Status { active, deactivated }
 
     private final CliEnvironment environment;
@@ -37,16 +36,16 @@ final class KeysListCommand implements Callable<Integer> {
     @Option(names = "--org", description = "only the organisation's own keys; with --project, that project's as well")
     boolean organisationKeys;
 
-    @Option(names = "--stale", paramLabel = "DAYS|never", converter = Staleness.Converter.class,
+    @Option(names = "--stale", paramLabel = "DAYS|never", converter = StaleOption.Converter.class,
             description = "only keys not used in the last DAYS days (never-used included), or never used")
-    Staleness stale;
+    StaleOption stale;
 
     @Option(names = "--status", paramLabel = "active|deactivated", description = "only keys with this status")
     Status status;
 
     @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
             description = "table (default; for a terminal), csv or json (for scripts; stable column names)")
-    Format format;
+    OutputFormat format;
 
     KeysListCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -60,10 +59,10 @@ final class KeysListCommand implements Callable<Integer> {
             boolean everything = projectIds.isEmpty() && !organisationKeys;
             loaded = new KeyInventory().load(api, projectIds, everything || organisationKeys, everything);
         }
-        Instant now = environment.clock().instant();
-        List<KeyListing> rows = loaded.rows().stream()
-                .filter(row -> status == null || row.active() == (status == Status.active))
-                .filter(row -> stale == null || stale.matches(row.lastUsed(), now))
+        Staleness staleness = new Staleness(environment.clock());
+        List<KeyEntry> rows = loaded.rows().stream()
+                .filter(row -> status == null || row.key().valid() == (status == Status.active))
+                .filter(row -> stale == null || stale.matches(staleness, row.key()))
                 .toList();
         switch (format) {
             case table -> KeyTable.print(rows, environment.clock(), environment.out());
@@ -79,7 +78,7 @@ final class KeysListCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String describe(Map<String, String> failures) {
+    static String describe(Map<String, String> failures) {
         return "the keys of " + failures.entrySet().stream()
                 .map(failure -> failure.getKey() + ": " + failure.getValue())
                 .collect(Collectors.joining("; ")) + " The other keys are listed.";

@@ -18,7 +18,9 @@ public final class KeywardenCli {
     public static CommandLine commandLine(Object root, CliEnvironment environment, Object... moreSubcommands) {
         CommandLine commandLine = new CommandLine(root, new CliFactory(environment));
         commandLine.addSubcommand(KeysCommand.class);
+        commandLine.addSubcommand(LeakFindCommand.class);
         commandLine.addSubcommand(CheckKeyCommand.class);
+        commandLine.addSubcommand(AuditCommand.class);
         for (Object subcommand : moreSubcommands) {
             commandLine.addSubcommand(subcommand);
         }

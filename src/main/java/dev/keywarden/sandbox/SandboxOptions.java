@@ -1,5 +1,9 @@
 package dev.keywarden.sandbox;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -69,36 +73,66 @@ public record SandboxOptions(int port, String orgKey, boolean empty, Long seed, 
         return new SandboxOptions(port, orgKey, empty, seed, dataFile, latency, newSimulateTraffic);
     }
 
-    /** Reads command-line options ({@code --name value} or {@code --name=value}); the port defaults to {@value #CLI_PORT}. */
+    /**
+     * Reads command-line options ({@code --name value} or {@code --name=value}) with picocli, as the other
+     * commands are read; the port defaults to {@value #CLI_PORT}. A repeated option's last value wins.
+     */
     public static SandboxOptions parse(String[] args) {
-        SandboxOptions options = defaults().withPort(CLI_PORT);
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg;
-            String inlineValue = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                inlineValue = arg.substring(equals + 1);
-            }
-            switch (name) {
-                case "--empty" -> options = options.withEmpty(flag(name, inlineValue));
-                case "--simulate-traffic" -> options = options.withSimulateTraffic(flag(name, inlineValue));
-                case "--port", "--org-key", "--seed", "--data", "--latency-ms" -> {
-                    String value = inlineValue;
-                    if (value == null) {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException("Option " + name + " needs a value");
-                        }
-                        value = args[++i];
-                    }
-                    options = withValue(options, name, value);
-                }
-                default -> throw new IllegalArgumentException(arg.startsWith("-")
-                        ? "Unknown option " + arg : "Unexpected argument \"" + arg + "\"");
+        Arguments given = new Arguments();
+        CommandLine commandLine = new CommandLine(given).setOverwrittenOptionsAllowed(true).setExpandAtFiles(false);
+        try {
+            commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(inPlainWords(e)); // not picocli's message as cause: it quotes values, which may be keys
+        }
+        SandboxOptions options = defaults().withPort(CLI_PORT).withEmpty(given.empty).withSimulateTraffic(given.simulateTraffic);
+        for (String[] option : new String[][] {{"--port", given.port}, {"--org-key", given.orgKey}, {"--seed", given.seed},
+                {"--data", given.data}, {"--latency-ms", given.latency}}) {
+            if (option[1] != null) {
+                options = withValue(options, option[0], option[1]);
             }
         }
         return options;
+    }
+
+    /** The options as picocli reads them: values as given, checked afterwards by {@link #withValue}, so the messages stay plain. */
+    @Command(name = "sandbox")
+    static final class Arguments {
+        @Option(names = "--port", paramLabel = "N")
+        String port;
+        @Option(names = "--org-key", paramLabel = "KEY")
+        String orgKey;
+        @Option(names = "--empty")
+        boolean empty;
+        @Option(names = "--seed", paramLabel = "N")
+        String seed;
+        @Option(names = "--data", paramLabel = "FILE")
+        String data;
+        @Option(names = "--latency-ms", paramLabel = "N")
+        String latency;
+        @Option(names = "--simulate-traffic")
+        boolean simulateTraffic;
+    }
+
+    /** picocli's reason in the sandbox's own words (the option, never a value that may be a key). */
+    private static String inPlainWords(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String arg = unmatched.getUnmatched().get(0);
+            return arg.startsWith("-") ? "Unknown option " + arg : "Unexpected argument \"" + arg + "\"";
+        }
+        if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            if (option.arity().max() == 0) {
+                return "Option " + option.longestName() + " takes no value";
+            }
+            if (e instanceof CommandLine.MissingParameterException) {
+                return "Option " + option.longestName() + " needs a value";
+            }
+        }
+        if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()
+                && missing.getMissing().get(0) instanceof CommandLine.Model.OptionSpec option) {
+            return "Option " + option.longestName() + " needs a value";
+        }
+        return "Could not read the options: " + e.getClass().getSimpleName();
     }
 
     /**
@@ -115,13 +149,6 @@ public record SandboxOptions(int port, String orgKey, boolean empty, Long seed, 
             throw new IllegalArgumentException(ORG_KEY_VARIABLE + " must hold a key without spaces");
         }
         return options.withOrgKey(fromEnvironment);
-    }
-
-    private static boolean flag(String name, String inlineValue) {
-        if (inlineValue != null) {
-            throw new IllegalArgumentException("Option " + name + " takes no value");
-        }
-        return true;
     }
 
     private static SandboxOptions withValue(SandboxOptions options, String name, String value) {

@@ -72,7 +72,8 @@ class CommandTreeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"keys", "keys list", "check-key", "generate-completion"})
+    @ValueSource(strings = {"keys", "keys list", "keys deactivate", "keys activate", "keys revoke", "leak-find", "audit", "check-key",
+            "generate-completion"})
     void everyCommandHasHelp(String command) {
         String[] args = (command + " --help").split(" ");
         CliRun.Result help = cli().run(args);

@@ -199,4 +199,14 @@ class KeysListTest {
         assertThat(result.out().lines().count()).isEqualTo(1 + org.projectKeyCount());
         assertThat(result.all()).doesNotContain(org.orgKey());
     }
+
+    @Test
+    void organisationKeysAloneThatCannotBeListedAreAnError() {
+        org.server.failNext("GET", "/v1/organization/api-keys", 403, "not for you", 1);
+        CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey())
+                .run("keys", "list", "--org", "--base-url", org.baseUrl());
+        assertThat(result.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.err()).hasLineCount(1).startsWith("keywarden: ").contains("403", "not for you");
+        assertThat(result.out()).isEmpty();
+    }
 }
