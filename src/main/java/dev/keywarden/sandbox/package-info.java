@@ -2,7 +2,7 @@
  * The embedded sandbox: a local server on 127.0.0.1 that speaks Confident AI's management API (the
  * seventeen endpoints that take an organisation key, organisation keys themselves included) plus
  * {@code GET /v1/datasets} for project keys, so the console and its tests have a faithful peer without an
- * account. Uses only the JDK HTTP server, Jackson and {@code dev.keywarden.model}; never the gateway ({@code api}), the UI or JavaFX.
+ * account. Uses only the JDK HTTP server, Jackson, picocli (for its options), {@code dev.keywarden.model} and {@code dev.keywarden.common}; never the gateway ({@code api}), the UI or JavaFX.
  *
  * <p>Where the vendor documents nothing, the sandbox decides:
  * <ul>
