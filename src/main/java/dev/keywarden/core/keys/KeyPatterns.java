@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 public final class KeyPatterns {
     public static final int KEY_BODY_LENGTH = 32;
     private static final Pattern PREFIX = Pattern.compile("confident_(?:(?!proj_|org_)([a-z]{2,4})_)?(proj|org)_");
-    private static final Pattern LOOSE = Pattern.compile("(?i)confident_(?:[a-z0-9]{1,8}_)?(?:proj|org)_[a-z0-9]+");
+    // At least 12 characters after the prefix: a key or a long piece of one, not a name like CONFIDENT_ORG_API_KEY.
+    private static final Pattern LOOSE = Pattern.compile("(?i)confident_(?:[a-z0-9]{1,8}_)?(?:proj|org)_[a-z0-9]{12,}");
 
     private KeyPatterns() {
     }

@@ -19,6 +19,8 @@ class KeyPatternsTest {
     void masksWhatOnlyLooksLikeAKeyToo() {
         assertThat(KeyPatterns.redact("CONFIDENT_US_PROJ_" + HEX.toUpperCase())).isEqualTo("***************A1B2C3");
         assertThat(KeyPatterns.redact("confident_eu_org_abc123def456ghi789")).isEqualTo("***************ghi789");
+        assertThat(KeyPatterns.redact("set CONFIDENT_ORG_API_KEY first")).as("a variable's name is not a key")
+                .isEqualTo("set CONFIDENT_ORG_API_KEY first");
         assertThat(KeyPatterns.redact("key confident_us_proj_0123456789abcdef0123\n456789a1b2c3 end"))
                 .isEqualTo("key ***************a1b2c3 end");
     }
