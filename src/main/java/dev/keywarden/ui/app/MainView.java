@@ -9,6 +9,8 @@ import dev.keywarden.ui.common.Notices;
 import dev.keywarden.ui.connection.ConnectionsModel;
 import dev.keywarden.ui.connection.HeaderBar;
 import dev.keywarden.ui.connection.SandboxBanner;
+import dev.keywarden.ui.incident.AllKeysTab;
+import dev.keywarden.ui.incident.CsvExport;
 import dev.keywarden.ui.keys.KeyActions;
 import dev.keywarden.ui.keys.KeysPane;
 import dev.keywarden.ui.keys.OrgKeysPane;
@@ -45,6 +47,7 @@ public final class MainView extends BorderPane {
     private final ProjectActions projectActions;
     private final KeyActions keyActions;
     private final Timeline tick = new Timeline();
+    private final AllKeysTab allKeysTab;
 
     public MainView(MainViewModel model, FxTaskRunner runner, ConnectionsModel connections, DialogService dialogs) {
         this.model = model;
@@ -68,7 +71,9 @@ public final class MainView extends BorderPane {
         projectsTab.setId("projectsTab");
         Tab orgKeysTab = new Tab("Organisation keys", orgKeysPane);
         orgKeysTab.setId("orgKeysTab");
-        views.getTabs().setAll(projectsTab, orgKeysTab);
+        this.allKeysTab = new AllKeysTab(model.allKeys(), model.session(), keyActions,
+                new CsvExport(dialogs, runner, notices, model.problems()), model.projects().clock());
+        views.getTabs().setAll(projectsTab, orgKeysTab, allKeysTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");
         VBox.setVgrow(views, Priority.ALWAYS);
@@ -105,6 +110,8 @@ public final class MainView extends BorderPane {
                 () -> views.getSelectionModel().select(0));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
                 () -> views.getSelectionModel().select(1));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                () -> views.getSelectionModel().select(allKeysTab));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), projectActions::newProject);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), keyActions::newKey);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
@@ -162,6 +169,10 @@ public final class MainView extends BorderPane {
 
     public OrgKeysPane orgKeysPane() {
         return orgKeysPane;
+    }
+
+    public AllKeysTab allKeysTab() {
+        return allKeysTab;
     }
 
     public TabPane views() {

@@ -5,6 +5,7 @@ import dev.keywarden.core.OrganisationLoader;
 import dev.keywarden.core.TaskRunner;
 import dev.keywarden.ui.common.ProblemReport;
 import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.incident.AllKeysModel;
 import dev.keywarden.ui.keys.KeyCommands;
 import dev.keywarden.ui.keys.KeysModel;
 import dev.keywarden.ui.keys.OrgKeysModel;
@@ -25,10 +26,11 @@ public final class MainViewModel {
     private final OrgKeysModel orgKeys;
     private final KeyCommands keyCommands;
     private final ProjectCommands projectCommands;
+    private final AllKeysModel allKeys;
     private ProblemReport problemSink = message -> { };
+    private final ProblemReport problems = message -> problemSink.show(message);
 
     public MainViewModel(TaskRunner runner, Clock clock) {
-        ProblemReport problems = message -> problemSink.show(message);
         this.session = new ConnectionSession(runner);
         this.projects = new ProjectsModel(runner, session, new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM),
                 clock, problems);
@@ -36,11 +38,17 @@ public final class MainViewModel {
         this.orgKeys = new OrgKeysModel(runner, session, problems);
         this.keyCommands = new KeyCommands(session, projects, keys, orgKeys, problems, runner);
         this.projectCommands = new ProjectCommands(session, projects);
+        this.allKeys = new AllKeysModel(runner, session, problems);
     }
 
     /** Where failures of background work are told to the admin, in plain words. */
     public void setProblemSink(ProblemReport sink) {
         this.problemSink = sink;
+    }
+
+    /** Reports to whatever sink is set now, for features wired in the view. */
+    public ProblemReport problems() {
+        return problems;
     }
 
     /** Switches to another organisation: everything shown for the previous one is dropped at once. */
@@ -65,6 +73,9 @@ public final class MainViewModel {
     public void refresh() {
         projects.refresh();
         orgKeys.reload();
+        if (allKeys.loadedProperty().get()) {
+            allKeys.load();
+        }
     }
 
     /** Stops background loads and closes the connection, when the window closes. */
@@ -91,6 +102,10 @@ public final class MainViewModel {
 
     public KeyCommands keyCommands() {
         return keyCommands;
+    }
+
+    public AllKeysModel allKeys() {
+        return allKeys;
     }
 
     public ProjectCommands projectCommands() {
