@@ -10,7 +10,11 @@ import dev.keywarden.ui.connection.ConnectionsModel;
 import dev.keywarden.ui.connection.HeaderBar;
 import dev.keywarden.ui.connection.SandboxBanner;
 import dev.keywarden.ui.incident.AllKeysTab;
+import dev.keywarden.ui.incident.BulkActions;
 import dev.keywarden.ui.incident.CsvExport;
+import dev.keywarden.ui.incident.IncidentContext;
+import dev.keywarden.ui.common.UndoOffer;
+import javafx.application.Platform;
 import dev.keywarden.ui.keys.KeyActions;
 import dev.keywarden.ui.keys.KeysPane;
 import dev.keywarden.ui.keys.OrgKeysPane;
@@ -48,13 +52,17 @@ public final class MainView extends BorderPane {
     private final KeyActions keyActions;
     private final Timeline tick = new Timeline();
     private final AllKeysTab allKeysTab;
+    private final UndoOffer undo;
+    private final IncidentContext incident;
 
     public MainView(MainViewModel model, FxTaskRunner runner, ConnectionsModel connections, DialogService dialogs) {
         this.model = model;
         this.runner = runner;
         this.connections = connections;
         getStyleClass().add("main-view");
-        Notices notices = new Notices(this::notice);
+        this.undo = new UndoOffer(model.projects().clock(),
+                (text, undoIt) -> messages.offer(text, "Undo", undoIt, Duration.millis(UndoOffer.WINDOW.toMillis())));
+        Notices notices = new Notices(this::notice, undo);
         this.projectActions = new ProjectActions(model.session(), model.projectCommands(), dialogs, notices);
         this.keyActions = new KeyActions(model.session(), model.projects(), model.orgKeys(), model.keyCommands(), dialogs,
                 notices, runner);
@@ -71,8 +79,11 @@ public final class MainView extends BorderPane {
         projectsTab.setId("projectsTab");
         Tab orgKeysTab = new Tab("Organisation keys", orgKeysPane);
         orgKeysTab.setId("orgKeysTab");
-        this.allKeysTab = new AllKeysTab(model.allKeys(), model.session(), keyActions,
-                new CsvExport(dialogs, runner, notices, model.problems()), model.projects().clock());
+        model.setProfileName(() -> connections.currentProperty().get() == null ? null : connections.currentProperty().get().name());
+        this.incident = new IncidentContext(model.session(), runner, Platform::runLater, model.audit(), model.problems(), notices,
+                model.allKeys(), model.projects(), model.orgKeys());
+        this.allKeysTab = new AllKeysTab(model.allKeys(), model.session(), keyActions, new CsvExport(dialogs, runner, notices,
+                model.problems()), new BulkActions(incident, dialogs), model.projects().clock());
         views.getTabs().setAll(projectsTab, orgKeysTab, allKeysTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");
@@ -112,6 +123,7 @@ public final class MainView extends BorderPane {
                 () -> views.getSelectionModel().select(1));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
                 () -> views.getSelectionModel().select(allKeysTab));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), undo::undo);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), projectActions::newProject);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), keyActions::newKey);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),

@@ -6,6 +6,7 @@ import dev.keywarden.core.TaskRunner;
 import dev.keywarden.ui.common.ProblemReport;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.incident.AllKeysModel;
+import dev.keywarden.ui.incident.IncidentAudit;
 import dev.keywarden.ui.keys.KeyCommands;
 import dev.keywarden.ui.keys.KeysModel;
 import dev.keywarden.ui.keys.OrgKeysModel;
@@ -13,6 +14,7 @@ import dev.keywarden.ui.projects.ProjectCommands;
 import dev.keywarden.ui.projects.ProjectsModel;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * The console's state, put together: the open connection, its projects, the selected project's keys
@@ -27,6 +29,8 @@ public final class MainViewModel {
     private final KeyCommands keyCommands;
     private final ProjectCommands projectCommands;
     private final AllKeysModel allKeys;
+    private final IncidentAudit audit;
+    private Supplier<String> profileName = () -> null;
     private ProblemReport problemSink = message -> { };
     private final ProblemReport problems = message -> problemSink.show(message);
 
@@ -39,6 +43,8 @@ public final class MainViewModel {
         this.keyCommands = new KeyCommands(session, projects, keys, orgKeys, problems, runner);
         this.projectCommands = new ProjectCommands(session, projects);
         this.allKeys = new AllKeysModel(runner, session, problems);
+        this.audit = new IncidentAudit(session, () -> profileName.get(), runner, clock, problems);
+        keyCommands.recordChangesWith(audit);
     }
 
     /** Where failures of background work are told to the admin, in plain words. */
@@ -102,6 +108,16 @@ public final class MainViewModel {
 
     public KeyCommands keyCommands() {
         return keyCommands;
+    }
+
+    /** The audit trail of changes made from the console; records nothing until given a folder. */
+    public IncidentAudit audit() {
+        return audit;
+    }
+
+    /** Where the audit trail finds the name of the connection profile in use. */
+    public void setProfileName(Supplier<String> name) {
+        this.profileName = name;
     }
 
     public AllKeysModel allKeys() {

@@ -1,6 +1,7 @@
 package dev.keywarden.ui.incident;
 
 import dev.keywarden.core.csv.KeysCsv;
+import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.model.Project;
 import dev.keywarden.ui.common.Controls;
@@ -19,6 +20,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -39,6 +41,7 @@ public final class AllKeysPane extends VBox {
     private final AllKeysFilter filter;
     private final KeyActions actions;
     private final CsvExport export;
+    private final BulkActions bulk;
     private final TableView<AllKeyRow> table = new TableView<>();
     private final TextField search = new TextField();
     private final ComboBox<AllKeysFilter.Status> status = new ComboBox<>();
@@ -49,7 +52,9 @@ public final class AllKeysPane extends VBox {
     private final HBox failureBar;
     private SortedList<AllKeyRow> shown;
 
-    public AllKeysPane(AllKeysModel model, AllKeysFilter filter, KeyActions actions, CsvExport export, Clock clock) {
+    public AllKeysPane(AllKeysModel model, AllKeysFilter filter, KeyActions actions, CsvExport export, BulkActions bulk,
+                       Clock clock) {
+        this.bulk = bulk;
         this.model = model;
         this.filter = filter;
         this.actions = actions;
@@ -110,12 +115,24 @@ public final class AllKeysPane extends VBox {
         stale.valueProperty().bindBidirectional(filter.staleProperty());
         count.setId("allKeysCount");
         count.getStyleClass().add("muted");
-        HBox filters = new HBox(8, search, status, stale, count);
+        Button deactivate = bulkButton("Deactivate\u2026", "Plan the deactivation of the selected keys", "bulkDeactivate",
+                KeyAction.DEACTIVATE);
+        Button reactivate = bulkButton("Reactivate\u2026", "Plan the reactivation of the selected keys", "bulkReactivate",
+                KeyAction.ACTIVATE);
+        Button revoke = bulkButton("Revoke\u2026", "Plan the revocation of the selected keys (Delete)", "bulkRevoke",
+                KeyAction.REVOKE);
+        HBox filters = new HBox(8, search, status, stale, count, deactivate, reactivate, revoke);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(2, 8, 6, 8));
 
         table.setId("allKeysTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.DELETE && !table.getSelectionModel().isEmpty()) {
+                planSelected(KeyAction.REVOKE);
+                event.consume();
+            }
+        });
         AllKeysColumns.configure(table, clock, filter.staleness(), actions::setValid);
         Label placeholder = new Label();
         placeholder.setWrapText(true);
@@ -177,6 +194,18 @@ public final class AllKeysPane extends VBox {
         Observable[] all = java.util.Arrays.copyOf(first, first.length + 1);
         all[first.length] = last;
         return all;
+    }
+
+    private Button bulkButton(String text, String tooltip, String id, KeyAction action) {
+        Button button = Controls.button(text, tooltip, id);
+        button.setOnAction(event -> planSelected(action));
+        button.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        return button;
+    }
+
+    /** Opens the plan of this change for the selected rows. */
+    public void planSelected(KeyAction action) {
+        bulk.plan(action, selectedRows().stream().map(AllKeyRow::entry).toList());
     }
 
     /** Exports the rows the filters show, in the table's order. */

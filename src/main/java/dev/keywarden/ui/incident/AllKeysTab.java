@@ -15,10 +15,11 @@ public final class AllKeysTab extends Tab {
     private final AllKeysModel model;
     private final AllKeysPane pane;
 
-    public AllKeysTab(AllKeysModel model, ConnectionSession session, KeyActions actions, CsvExport export, Clock clock) {
+    public AllKeysTab(AllKeysModel model, ConnectionSession session, KeyActions actions, CsvExport export, BulkActions bulk,
+                      Clock clock) {
         super("All keys");
         this.model = model;
-        this.pane = new AllKeysPane(model, new AllKeysFilter(new Staleness(clock)), actions, export, clock);
+        this.pane = new AllKeysPane(model, new AllKeysFilter(new Staleness(clock)), actions, export, bulk, clock);
         setId("allKeysTab");
         setContent(pane);
         selectedProperty().addListener((obs, before, selected) -> loadIfShown());
