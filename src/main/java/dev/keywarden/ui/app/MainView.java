@@ -12,7 +12,9 @@ import dev.keywarden.ui.connection.SandboxBanner;
 import dev.keywarden.ui.incident.AllKeysTab;
 import dev.keywarden.ui.incident.BulkActions;
 import dev.keywarden.ui.incident.CsvExport;
+import dev.keywarden.ui.incident.FilterPasteGuard;
 import dev.keywarden.ui.incident.IncidentContext;
+import dev.keywarden.ui.incident.LeakFinderActions;
 import dev.keywarden.ui.common.UndoOffer;
 import javafx.application.Platform;
 import dev.keywarden.ui.keys.KeyActions;
@@ -54,6 +56,7 @@ public final class MainView extends BorderPane {
     private final AllKeysTab allKeysTab;
     private final UndoOffer undo;
     private final IncidentContext incident;
+    private final LeakFinderActions leakFinder;
 
     public MainView(MainViewModel model, FxTaskRunner runner, ConnectionsModel connections, DialogService dialogs) {
         this.model = model;
@@ -82,8 +85,11 @@ public final class MainView extends BorderPane {
         model.setProfileName(() -> connections.currentProperty().get() == null ? null : connections.currentProperty().get().name());
         this.incident = new IncidentContext(model.session(), runner, Platform::runLater, model.audit(), model.problems(), notices,
                 model.allKeys(), model.projects(), model.orgKeys());
+        BulkActions bulk = new BulkActions(incident, dialogs);
         this.allKeysTab = new AllKeysTab(model.allKeys(), model.session(), keyActions, new CsvExport(dialogs, runner, notices,
-                model.problems()), new BulkActions(incident, dialogs), model.projects().clock());
+                model.problems()), bulk, model.projects().clock());
+        this.leakFinder = new LeakFinderActions(incident, bulk, dialogs, runner, model.projects().clock());
+        FilterPasteGuard.install(model.projects().filter().textProperty(), leakFinder);
         views.getTabs().setAll(projectsTab, orgKeysTab, allKeysTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");
@@ -124,6 +130,8 @@ public final class MainView extends BorderPane {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
                 () -> views.getSelectionModel().select(allKeysTab));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), undo::undo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), leakFinder::open);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> scene.getWindow().hide());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), projectActions::newProject);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), keyActions::newKey);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
@@ -185,6 +193,10 @@ public final class MainView extends BorderPane {
 
     public AllKeysTab allKeysTab() {
         return allKeysTab;
+    }
+
+    public LeakFinderActions leakFinder() {
+        return leakFinder;
     }
 
     public TabPane views() {
