@@ -10,6 +10,7 @@ import dev.keywarden.ui.connection.ConnectionsModel;
 import dev.keywarden.ui.connection.HeaderBar;
 import dev.keywarden.ui.connection.SandboxBanner;
 import dev.keywarden.ui.incident.AllKeysTab;
+import dev.keywarden.ui.incident.AuditTab;
 import dev.keywarden.ui.incident.BulkActions;
 import dev.keywarden.ui.incident.CsvExport;
 import dev.keywarden.ui.incident.FilterPasteGuard;
@@ -86,11 +87,12 @@ public final class MainView extends BorderPane {
         this.incident = new IncidentContext(model.session(), runner, Platform::runLater, model.audit(), model.problems(), notices,
                 model.allKeys(), model.projects(), model.orgKeys());
         BulkActions bulk = new BulkActions(incident, dialogs);
-        this.allKeysTab = new AllKeysTab(model.allKeys(), model.session(), keyActions, new CsvExport(dialogs, runner, notices,
-                model.problems()), bulk, model.projects().clock());
+        CsvExport export = new CsvExport(dialogs, runner, notices, model.problems());
+        this.allKeysTab = new AllKeysTab(model.allKeys(), model.session(), keyActions, export, bulk, model.projects().clock());
+        Tab auditTab = new AuditTab(model.audit(), runner, model.projects().clock(), export);
         this.leakFinder = new LeakFinderActions(incident, bulk, dialogs, runner, model.projects().clock());
         FilterPasteGuard.install(model.projects().filter().textProperty(), leakFinder);
-        views.getTabs().setAll(projectsTab, orgKeysTab, allKeysTab);
+        views.getTabs().setAll(projectsTab, orgKeysTab, allKeysTab, auditTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");
         VBox.setVgrow(views, Priority.ALWAYS);
