@@ -52,8 +52,11 @@ public final class AllKeysPane extends VBox {
     private final HBox failureBar;
     private SortedList<AllKeyRow> shown;
 
+    private final WatchModel watch;
+
     public AllKeysPane(AllKeysModel model, AllKeysFilter filter, KeyActions actions, CsvExport export, BulkActions bulk,
-                       Clock clock) {
+                       WatchModel watch, Clock clock) {
+        this.watch = watch;
         this.bulk = bulk;
         this.model = model;
         this.filter = filter;
@@ -147,7 +150,8 @@ public final class AllKeysPane extends VBox {
         shown.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(shown);
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().setAll(toolbar, filters, failureBar, table);
+        WatchPane watchPane = new WatchPane(watch, clock, () -> watch.watch(selectedRows().stream().map(AllKeyRow::entry).toList()));
+        getChildren().setAll(toolbar, filters, failureBar, table, watchPane);
     }
 
     private void initListeners() {
