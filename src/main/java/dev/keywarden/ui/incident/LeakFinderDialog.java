@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.time.Clock;
@@ -96,7 +97,7 @@ public final class LeakFinderDialog extends Dialog<Void> {
         deactivate.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.selected()));
         deactivate.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
-            model.deactivateSelected();
+            model.deactivateSelected(getDialogPane().getScene().getWindow());
         });
         getDialogPane().lookupButton(ButtonType.CLOSE).setId("leakClose");
         model.matches().addListener((ListChangeListener<LeakMatch>) change -> showMatches());
@@ -119,18 +120,23 @@ public final class LeakFinderDialog extends Dialog<Void> {
                 case SEVERAL_MATCHES -> "verdict-several";
                 case ONE_MATCH -> "verdict-one";
             });
-            HBox head = new HBox(8, new Label(match.candidate().masked()), verdict);
+            Label candidate = new Label(match.candidate().toString());
+            candidate.getStyleClass().add("monospace");
+            candidate.setMinWidth(Region.USE_PREF_SIZE);
+            HBox.setHgrow(verdict, Priority.ALWAYS);
+            HBox head = new HBox(8, candidate, verdict);
             head.getStyleClass().add("leak-candidate");
             if (match.candidate().source() == Candidate.Source.KEY_PATTERN) {
                 Button check = new Button("Check a key\u2026");
                 check.setId("leakCheck-" + match.candidate().suffix());
+                check.setMinWidth(Region.USE_PREF_SIZE);
                 check.setOnAction(event -> model.rawValueOf(match.candidate()).ifPresent(checkKey));
                 head.getChildren().add(check);
             }
             VBox block = new VBox(2, head);
             for (KeyEntry key : match.matches()) {
                 CheckBox choose = new CheckBox(describe(key));
-                choose.setId("leakMatch-" + key.ref());
+                choose.setId(matchId(key));
                 choose.setSelected(model.selected().contains(key.ref()));
                 choose.selectedProperty().addListener((obs, before, chosen) -> model.select(key, chosen));
                 VBox.setMargin(choose, new Insets(0, 0, 0, 24));
@@ -141,6 +147,11 @@ public final class LeakFinderDialog extends Dialog<Void> {
         if (!model.matches().isEmpty()) {
             Platform.runLater(() -> getDialogPane().lookupButton(DEACTIVATE).requestFocus());
         }
+    }
+
+    /** A node id for a match ({@code :} would read as a CSS pseudo-class). */
+    public static String matchId(KeyEntry key) {
+        return "leakMatch-" + key.ref().toString().replace(':', '-');
     }
 
     private String describe(KeyEntry key) {

@@ -83,9 +83,9 @@ public final class LeakFinderModel {
     private void matchNow() {
         stopWaiting();
         List<LeakMatch> found = LeakFinder.find(text.get(), List.of(), allKeys.entries());
-        matches.setAll(found);
         found.stream().filter(match -> match.verdict() == LeakMatch.Verdict.ONE_MATCH)
                 .forEach(match -> selected.add(match.matches().get(0).ref()));
+        matches.setAll(found);
         long none = found.stream().filter(match -> match.verdict() == LeakMatch.Verdict.NO_MATCH).count();
         long several = found.stream().filter(match -> match.verdict() == LeakMatch.Verdict.SEVERAL_MATCHES).count();
         StringBuilder line = new StringBuilder(found.size() + (found.size() == 1 ? " possible key found" : " possible keys found"));
@@ -126,7 +126,12 @@ public final class LeakFinderModel {
 
     /** Opens the plan to deactivate the selected matches. */
     public BulkModel deactivateSelected() {
-        return bulk.plan(KeyAction.DEACTIVATE, selectedKeys());
+        return deactivateSelected(null);
+    }
+
+    /** As {@link #deactivateSelected()}, the plan shown over this window. */
+    public BulkModel deactivateSelected(javafx.stage.Window over) {
+        return bulk.plan(KeyAction.DEACTIVATE, selectedKeys(), over);
     }
 
     /** The raw key behind a candidate, for Check a key only; empty for a masked value. */
