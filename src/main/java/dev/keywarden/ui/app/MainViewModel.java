@@ -44,7 +44,7 @@ public final class MainViewModel {
         this.projectCommands = new ProjectCommands(session, projects);
         this.allKeys = new AllKeysModel(runner, session, problems);
         this.audit = new IncidentAudit(session, () -> profileName.get(), runner, clock, problems);
-        keyCommands.recordChangesWith(audit);
+        keyCommands.recordChangesWith(allKeys.following(audit));
     }
 
     /** Where failures of background work are told to the admin, in plain words. */

@@ -18,6 +18,7 @@ import dev.keywarden.model.Project;
 import dev.keywarden.ui.common.ProblemReport;
 import dev.keywarden.ui.common.Problems;
 import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.keys.KeyChangeRecorder;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -33,6 +34,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Every key of the organisation, organisation keys and project keys alike, loaded with the
@@ -157,6 +159,22 @@ public final class AllKeysModel {
                 .onFinally(() -> orgDone.complete(null))
                 .runWith(runner);
         return keysDone.thenCombine(orgDone, (a, b) -> null);
+    }
+
+    /**
+     * Follows a single change made in another keys table: once it is answered, the key's project (or the
+     * organisation keys) is read again here, if this table was loaded.
+     */
+    public KeyChangeRecorder following(KeyChangeRecorder next) {
+        return (key, action) -> {
+            Consumer<Throwable> recorded = next.sending(key, action);
+            return error -> {
+                recorded.accept(error);
+                if (loaded.get()) {
+                    refresh(key.projectId() == null ? Set.of() : Set.of(key.projectId()), key.kind() == KeyKind.ORGANISATION);
+                }
+            };
+        };
     }
 
     private CompletionStage<Void> reloadProjects(List<Project> some, String tag) {

@@ -141,6 +141,23 @@ class AllKeysModelTest {
     }
 
     @Test
+    void aSingleChangeInAnotherTableIsReadAgainHere() {
+        ConsoleModels models = withOrganisationKey();
+        AllKeysModel all = models.model.allKeys();
+        all.load();
+        models.runner.finishAll();
+        models.show("p2");
+
+        models.model.keyCommands().setValid(models.shownKey(4), false);
+        models.runner.finish(dev.keywarden.ui.keys.KeyCommands.SET_VALID_TAG);
+        assertThat(models.runner.tags()).containsExactly(AllKeysModel.RELOAD_TAG);
+        models.runner.finishAll();
+
+        assertThat(all.rows().stream().filter(row -> row.keyRow().id() == 4).findFirst().orElseThrow().keyRow().key().valid())
+                .isFalse();
+    }
+
+    @Test
     void filtersCountByStatusAndStaleness() {
         ConsoleModels models = withOrganisationKey();
         Clock clock = Clock.fixed(FakeConfidentApi.T0.plus(Duration.ofDays(100)), ZoneOffset.UTC);
