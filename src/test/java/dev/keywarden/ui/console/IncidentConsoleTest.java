@@ -138,6 +138,8 @@ class IncidentConsoleTest {
         await("deactivated on the server", () -> !sandbox().store().key(victim.projectId(), victim.keyRow().id()).orElseThrow().valid());
         await("the result", () -> model().allKeys().rows().stream().anyMatch(row -> row.keyRow().id() == victim.keyRow().id()
                 && !row.keyRow().key().valid()));
+        await("the result listed", () -> robot.lookup("#bulkResults").queryAs(javafx.scene.control.ListView.class).getItems().size() == 1);
+        ConsoleFixture.screenshot(robot.lookup("#bulkDialog").query().getScene(), "bulk-result");
         robot.type(KeyCode.ENTER);
         await("the plan closed", () -> robot.lookup("#bulkDialog").tryQuery().isEmpty());
         robot.type(KeyCode.ESCAPE);
@@ -162,5 +164,33 @@ class IncidentConsoleTest {
         TableView<?> table = robot.lookup("#auditTable").queryAs(TableView.class);
         await("the audit listed", () -> table.getItems().size() == 2);
         ConsoleFixture.screenshot(stage.getScene(), "audit");
+    }
+
+    @Test
+    @Order(4)
+    void revokingSeveralKeysNeedsTheWordTypedFirst() {
+        robot.interact(() -> window.view().views().getSelectionModel().select(2));
+        TableView<?> table = robot.lookup("#allKeysTable").queryAs(TableView.class);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().selectRange(0, 2);
+        });
+        List<Long> chosen = table.getSelectionModel().getSelectedItems().stream().map(row -> ((AllKeyRow) row).keyRow().id()).toList();
+        robot.type(KeyCode.DELETE);
+        await("the revoke plan", () -> robot.lookup("#bulkDialog").tryQuery().isPresent());
+        javafx.scene.control.Button start = robot.lookup("#bulkStart").queryAs(javafx.scene.control.Button.class);
+        assertThat(robot.lookup("#bulkPlan .label").queryAs(Label.class).getText()).startsWith("Revoke 2 keys");
+        assertThat(start.isDisabled()).isTrue();
+
+        robot.clickOn("#bulkConfirm").write("yes");
+        assertThat(start.isDisabled()).isTrue();
+        robot.interact(() -> robot.lookup("#bulkConfirm").queryAs(javafx.scene.control.TextField.class).setText("REVOKE"));
+        assertThat(start.isDisabled()).isFalse();
+
+        robot.type(KeyCode.ESCAPE);
+        await("closed without sending", () -> robot.lookup("#bulkDialog").tryQuery().isEmpty());
+        assertThat(chosen).allSatisfy(id -> assertThat(model().allKeys().rows()).anyMatch(row -> row.keyRow().id() == id));
+        assertThat(sandbox().store().projects().stream().flatMap(project -> sandbox().store().keys(project.id()).stream())
+                .map(key -> key.id())).containsAll(chosen);
     }
 }
