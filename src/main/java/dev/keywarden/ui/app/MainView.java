@@ -91,7 +91,7 @@ public final class MainView extends BorderPane {
         this.allKeysTab = new AllKeysTab(model.allKeys(), model.session(), keyActions, export, bulk, model.projects().clock());
         Tab auditTab = new AuditTab(model.audit(), runner, model.projects().clock(), export);
         this.leakFinder = new LeakFinderActions(incident, bulk, dialogs, runner, model.projects().clock());
-        FilterPasteGuard.install(model.projects().filter().textProperty(), leakFinder);
+        FilterPasteGuard.install(model.projects().filter().textProperty(), leakFinder, Platform::runLater);
         views.getTabs().setAll(projectsTab, orgKeysTab, allKeysTab, auditTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");

@@ -4,6 +4,7 @@ import dev.keywarden.core.keys.KeyPatterns;
 import javafx.beans.property.StringProperty;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * A filter box never keeps a raw key: text holding one is handed to the leak finder, and the box is
@@ -15,7 +16,11 @@ public final class FilterPasteGuard {
     private FilterPasteGuard() {
     }
 
-    public static void install(StringProperty filterText, LeakFinderActions leakFinder) {
+    /**
+     * @param later runs the replacement after the change being notified (a text box bound both ways to the
+     *              property ignores a change made while it is notified): {@code Platform::runLater} in the window
+     */
+    public static void install(StringProperty filterText, LeakFinderActions leakFinder, Executor later) {
         FilterPasteGuard guard = new FilterPasteGuard();
         filterText.addListener((obs, before, now) -> {
             if (guard.replacing) {
@@ -25,13 +30,16 @@ public final class FilterPasteGuard {
             if (keys.isEmpty()) {
                 return;
             }
-            guard.replacing = true;
-            try {
-                filterText.set(KeyPatterns.masked(keys.get(0).suffix()));
-            } finally {
-                guard.replacing = false;
-            }
-            leakFinder.open(now);
+            String masked = KeyPatterns.masked(keys.get(0).suffix());
+            later.execute(() -> {
+                guard.replacing = true;
+                try {
+                    filterText.set(masked);
+                } finally {
+                    guard.replacing = false;
+                }
+                leakFinder.open(now);
+            });
         });
     }
 }

@@ -193,4 +193,26 @@ class IncidentConsoleTest {
         assertThat(sandbox().store().projects().stream().flatMap(project -> sandbox().store().keys(project.id()).stream())
                 .map(key -> key.id())).containsAll(chosen);
     }
+
+    @Test
+    @Order(5)
+    void aKeyPastedIntoTheProjectsFilterOpensTheLeakFinderAndTheBoxKeepsOnlyItsMaskedForm() {
+        AllKeyRow key = model().allKeys().rows().stream().filter(row -> row.kind() == KeyKind.PROJECT).findFirst().orElseThrow();
+        String raw = sandbox().store().rawValue(key.keyRow().id());
+        robot.interact(() -> window.view().views().getSelectionModel().select(0));
+        javafx.scene.control.TextField filter = robot.lookup("#filter").queryAs(javafx.scene.control.TextField.class);
+
+        robot.interact(() -> {
+            filter.requestFocus();
+            filter.replaceSelection(raw);
+        });
+        await("the leak finder", () -> robot.lookup("#leakFinderDialog").tryQuery().isPresent());
+
+        assertThat(filter.getText()).isEqualTo("***************" + key.entry().suffix());
+        assertThat(model().projects().filter().textProperty().get()).doesNotContain("confident_");
+        await("matched", () -> robot.lookup("#" + LeakFinderDialog.matchId(key.entry())).tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+        await("closed", () -> robot.lookup("#leakFinderDialog").tryQuery().isEmpty());
+        robot.interact(filter::clear);
+    }
 }

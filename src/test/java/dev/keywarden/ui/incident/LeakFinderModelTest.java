@@ -112,7 +112,7 @@ class LeakFinderModelTest {
     @Test
     void aKeyPastedIntoAFilterOpensTheLeakFinderAndTheFilterKeepsOnlyItsMaskedForm() {
         StringProperty filter = new SimpleStringProperty("");
-        FilterPasteGuard.install(filter, new LeakFinderActions(context, bulk, dialogs, models.runner, Clock.systemUTC()));
+        FilterPasteGuard.install(filter, new LeakFinderActions(context, bulk, dialogs, models.runner, Clock.systemUTC()), Runnable::run);
 
         filter.set("token=" + KEY_1);
 
