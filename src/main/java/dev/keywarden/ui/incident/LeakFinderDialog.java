@@ -17,6 +17,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -64,6 +65,11 @@ public final class LeakFinderDialog extends Dialog<Void> {
         text.setPrefRowCount(6);
         text.setWrapText(true);
         text.textProperty().bindBidirectional(model.textProperty());
+        TextField marked = new TextField();
+        marked.setId("leakMarked");
+        marked.setPromptText("Also treat these tokens as keys (separated by spaces), e.g. a key in another format");
+        marked.textProperty().bindBidirectional(model.markedProperty());
+        marked.setOnAction(event -> find());
         Button find = new Button("Find");
         find.setId("leakFind");
         find.setOnAction(event -> find());
@@ -78,7 +84,7 @@ public final class LeakFinderDialog extends Dialog<Void> {
         ScrollPane scroll = new ScrollPane(results);
         scroll.setFitToWidth(true);
         scroll.setPrefHeight(220);
-        VBox content = new VBox(8, explain, text, findRow, scroll);
+        VBox content = new VBox(8, explain, text, marked, findRow, scroll);
         content.setPadding(new Insets(10));
         content.setPrefWidth(680);
         getDialogPane().setContent(content);

@@ -32,6 +32,7 @@ public final class LeakFinderModel {
     private final AllKeysModel allKeys;
     private final BulkActions bulk;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final StringProperty marked = new SimpleStringProperty(this, "marked", "");
     private final ObservableList<LeakMatch> matches = FXCollections.observableArrayList();
     private final ObservableSet<KeyRef> selected = FXCollections.observableSet(new LinkedHashSet<>());
     private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper(this, "waiting");
@@ -52,7 +53,15 @@ public final class LeakFinderModel {
     public void find() {
         matches.clear();
         selected.clear();
-        if (LeakFinder.extract(text.get()).isEmpty()) {
+        List<String> tokens;
+        try {
+            tokens = markedTokens();
+            LeakFinder.extract(text.get(), tokens);
+        } catch (IllegalArgumentException tooShort) {
+            summary.set(tooShort.getMessage());
+            return;
+        }
+        if (LeakFinder.extract(text.get(), tokens).isEmpty()) {
             summary.set("No key found in this text. Keywarden looks for Confident keys (confident_\u2026proj_ or org_ and 32 "
                     + "characters) and masked values (stars and 6 characters).");
             return;
@@ -75,6 +84,12 @@ public final class LeakFinderModel {
         }
     }
 
+    /** The tokens the admin marked as keys, separated by spaces or commas. */
+    private List<String> markedTokens() {
+        String value = marked.get() == null ? "" : marked.get().strip();
+        return value.isEmpty() ? List.of() : List.of(value.split("[\\s,]+"));
+    }
+
     private String problemOrRetry() {
         String problem = allKeys.problemProperty().get();
         return problem == null ? "try again." : problem;
@@ -82,7 +97,7 @@ public final class LeakFinderModel {
 
     private void matchNow() {
         stopWaiting();
-        List<LeakMatch> found = LeakFinder.find(text.get(), List.of(), allKeys.entries());
+        List<LeakMatch> found = LeakFinder.find(text.get(), markedTokens(), allKeys.entries());
         found.stream().filter(match -> match.verdict() == LeakMatch.Verdict.ONE_MATCH)
                 .forEach(match -> selected.add(match.matches().get(0).ref()));
         matches.setAll(found);
@@ -143,6 +158,7 @@ public final class LeakFinderModel {
     public void clear() {
         stopWaiting();
         text.set("");
+        marked.set("");
         matches.clear();
         selected.clear();
         summary.set("");
@@ -150,6 +166,11 @@ public final class LeakFinderModel {
 
     public StringProperty textProperty() {
         return text;
+    }
+
+    /** Tokens to treat as keys although they do not look like one (their last 6 characters are compared). */
+    public StringProperty markedProperty() {
+        return marked;
     }
 
     public ObservableList<LeakMatch> matches() {

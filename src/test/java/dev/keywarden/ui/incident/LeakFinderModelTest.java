@@ -97,6 +97,23 @@ class LeakFinderModelTest {
     }
 
     @Test
+    void aTokenMarkedByTheAdminIsMatchedByItsLastSixCharacters() {
+        LeakFinderModel finder = finder("the vault said: token XYZ-000001001 leaked");
+        finder.markedProperty().set("XYZ-000001001");
+
+        finder.find();
+        models.runner.finishAll();
+
+        assertThat(finder.matches()).singleElement().satisfies(match -> assertThat(match.matches())
+                .extracting(entry -> entry.key().id()).containsExactly(1L));
+
+        finder.markedProperty().set("abc");
+        finder.find();
+        assertThat(finder.matches()).isEmpty();
+        assertThat(finder.summaryProperty().get()).startsWith("A marked token needs at least 6 characters");
+    }
+
+    @Test
     void clearingForgetsTheText() {
         LeakFinderModel finder = finder(KEY_1);
         finder.find();
