@@ -6,6 +6,7 @@ import dev.keywarden.ui.common.FxTaskRunner;
 import dev.keywarden.ui.common.MessageBar;
 import dev.keywarden.ui.common.Problem;
 import dev.keywarden.ui.common.Notices;
+import dev.keywarden.ui.common.UndoOffer;
 import dev.keywarden.ui.connection.ConnectionsModel;
 import dev.keywarden.ui.connection.HeaderBar;
 import dev.keywarden.ui.connection.SandboxBanner;
@@ -16,8 +17,6 @@ import dev.keywarden.ui.incident.CsvExport;
 import dev.keywarden.ui.incident.FilterPasteGuard;
 import dev.keywarden.ui.incident.IncidentContext;
 import dev.keywarden.ui.incident.LeakFinderActions;
-import dev.keywarden.ui.common.UndoOffer;
-import javafx.application.Platform;
 import dev.keywarden.ui.keys.KeyActions;
 import dev.keywarden.ui.keys.KeysPane;
 import dev.keywarden.ui.keys.OrgKeysPane;
@@ -26,6 +25,7 @@ import dev.keywarden.ui.projects.ProjectActions;
 import dev.keywarden.ui.projects.ProjectsPane;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
@@ -173,6 +173,7 @@ public final class MainView extends BorderPane {
             projectsPane.table().refresh();
             keysPane.table().refresh();
             orgKeysPane.table().refresh();
+            allKeysTab.pane().table().refresh();
             if (!runner.hasLoads()) {
                 model.keys().reload();
                 if (views.getSelectionModel().getSelectedIndex() == 1) {
