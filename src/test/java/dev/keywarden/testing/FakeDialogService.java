@@ -3,6 +3,7 @@ package dev.keywarden.testing;
 import dev.keywarden.ui.common.DialogService;
 import javafx.scene.control.Dialog;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,5 +52,12 @@ public final class FakeDialogService implements DialogService {
     public <R> Optional<R> showAndWait(String id, Supplier<? extends Dialog<R>> dialog) {
         asked.add(id);
         return Optional.ofNullable((R) results.get(id));
+    }
+
+    /** Answers a save-file question with the path given by {@link #result(String, Object)}, or cancels. */
+    @Override
+    public Optional<Path> chooseSaveFile(String id, String title, String fileName) {
+        asked.add(id);
+        return Optional.ofNullable((Path) results.get(id));
     }
 }

@@ -35,6 +35,7 @@ public final class KeywardenWindow {
         this.context = context;
         this.sandbox = sandbox;
         this.model = new MainViewModel(runner, Clock.systemDefaultZone());
+        model.audit().writeTo(context.configDir());
         ConnectionsModel connections = new ConnectionsModel();
         DialogService dialogs = new FxDialogService(() -> stage);
         this.view = new MainView(model, runner, connections, dialogs);

@@ -6,9 +6,17 @@ import dev.keywarden.ui.common.FxTaskRunner;
 import dev.keywarden.ui.common.MessageBar;
 import dev.keywarden.ui.common.Problem;
 import dev.keywarden.ui.common.Notices;
+import dev.keywarden.ui.common.UndoOffer;
 import dev.keywarden.ui.connection.ConnectionsModel;
 import dev.keywarden.ui.connection.HeaderBar;
 import dev.keywarden.ui.connection.SandboxBanner;
+import dev.keywarden.ui.incident.AllKeysTab;
+import dev.keywarden.ui.incident.AuditTab;
+import dev.keywarden.ui.incident.BulkActions;
+import dev.keywarden.ui.incident.CsvExport;
+import dev.keywarden.ui.incident.FilterPasteGuard;
+import dev.keywarden.ui.incident.IncidentContext;
+import dev.keywarden.ui.incident.LeakFinderActions;
 import dev.keywarden.ui.keys.KeyActions;
 import dev.keywarden.ui.keys.KeysPane;
 import dev.keywarden.ui.keys.OrgKeysPane;
@@ -17,6 +25,7 @@ import dev.keywarden.ui.projects.ProjectActions;
 import dev.keywarden.ui.projects.ProjectsPane;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
@@ -45,13 +54,19 @@ public final class MainView extends BorderPane {
     private final ProjectActions projectActions;
     private final KeyActions keyActions;
     private final Timeline tick = new Timeline();
+    private final AllKeysTab allKeysTab;
+    private final UndoOffer undo;
+    private final IncidentContext incident;
+    private final LeakFinderActions leakFinder;
 
     public MainView(MainViewModel model, FxTaskRunner runner, ConnectionsModel connections, DialogService dialogs) {
         this.model = model;
         this.runner = runner;
         this.connections = connections;
         getStyleClass().add("main-view");
-        Notices notices = new Notices(this::notice);
+        this.undo = new UndoOffer(model.projects().clock(),
+                (text, undoIt) -> messages.offer(text, "Undo", undoIt, Duration.millis(UndoOffer.WINDOW.toMillis())));
+        Notices notices = new Notices(this::notice, undo);
         this.projectActions = new ProjectActions(model.session(), model.projectCommands(), dialogs, notices);
         this.keyActions = new KeyActions(model.session(), model.projects(), model.orgKeys(), model.keyCommands(), dialogs,
                 notices, runner);
@@ -68,7 +83,16 @@ public final class MainView extends BorderPane {
         projectsTab.setId("projectsTab");
         Tab orgKeysTab = new Tab("Organisation keys", orgKeysPane);
         orgKeysTab.setId("orgKeysTab");
-        views.getTabs().setAll(projectsTab, orgKeysTab);
+        model.setProfileName(() -> connections.currentProperty().get() == null ? null : connections.currentProperty().get().name());
+        this.incident = new IncidentContext(model.session(), runner, Platform::runLater, model.audit(), model.problems(), notices,
+                model.allKeys(), model.projects(), model.orgKeys());
+        BulkActions bulk = new BulkActions(incident, dialogs);
+        CsvExport export = new CsvExport(dialogs, runner, notices, model.problems());
+        this.allKeysTab = new AllKeysTab(model.allKeys(), model.session(), keyActions, export, bulk, model.projects().clock());
+        Tab auditTab = new AuditTab(model.audit(), runner, model.projects().clock(), export);
+        this.leakFinder = new LeakFinderActions(incident, bulk, dialogs, runner, model.projects().clock());
+        FilterPasteGuard.install(model.projects().filter().textProperty(), leakFinder, Platform::runLater);
+        views.getTabs().setAll(projectsTab, orgKeysTab, allKeysTab, auditTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");
         VBox.setVgrow(views, Priority.ALWAYS);
@@ -105,6 +129,11 @@ public final class MainView extends BorderPane {
                 () -> views.getSelectionModel().select(0));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
                 () -> views.getSelectionModel().select(1));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                () -> views.getSelectionModel().select(allKeysTab));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), undo::undo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), leakFinder::open);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> scene.getWindow().hide());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), projectActions::newProject);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), keyActions::newKey);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
@@ -144,6 +173,7 @@ public final class MainView extends BorderPane {
             projectsPane.table().refresh();
             keysPane.table().refresh();
             orgKeysPane.table().refresh();
+            allKeysTab.pane().table().refresh();
             if (!runner.hasLoads()) {
                 model.keys().reload();
                 if (views.getSelectionModel().getSelectedIndex() == 1) {
@@ -163,6 +193,14 @@ public final class MainView extends BorderPane {
 
     public OrgKeysPane orgKeysPane() {
         return orgKeysPane;
+    }
+
+    public AllKeysTab allKeysTab() {
+        return allKeysTab;
+    }
+
+    public LeakFinderActions leakFinder() {
+        return leakFinder;
     }
 
     public TabPane views() {

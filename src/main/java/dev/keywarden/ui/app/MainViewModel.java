@@ -5,6 +5,8 @@ import dev.keywarden.core.OrganisationLoader;
 import dev.keywarden.core.TaskRunner;
 import dev.keywarden.ui.common.ProblemReport;
 import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.incident.AllKeysModel;
+import dev.keywarden.ui.incident.IncidentAudit;
 import dev.keywarden.ui.keys.KeyCommands;
 import dev.keywarden.ui.keys.KeysModel;
 import dev.keywarden.ui.keys.OrgKeysModel;
@@ -12,6 +14,7 @@ import dev.keywarden.ui.projects.ProjectCommands;
 import dev.keywarden.ui.projects.ProjectsModel;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * The console's state, put together: the open connection, its projects, the selected project's keys
@@ -25,10 +28,13 @@ public final class MainViewModel {
     private final OrgKeysModel orgKeys;
     private final KeyCommands keyCommands;
     private final ProjectCommands projectCommands;
+    private final AllKeysModel allKeys;
+    private final IncidentAudit audit;
+    private Supplier<String> profileName = () -> null;
     private ProblemReport problemSink = message -> { };
+    private final ProblemReport problems = message -> problemSink.show(message);
 
     public MainViewModel(TaskRunner runner, Clock clock) {
-        ProblemReport problems = message -> problemSink.show(message);
         this.session = new ConnectionSession(runner);
         this.projects = new ProjectsModel(runner, session, new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM),
                 clock, problems);
@@ -36,11 +42,19 @@ public final class MainViewModel {
         this.orgKeys = new OrgKeysModel(runner, session, projects, problems);
         this.keyCommands = new KeyCommands(session, projects, keys, orgKeys, problems, runner);
         this.projectCommands = new ProjectCommands(session, projects);
+        this.allKeys = new AllKeysModel(runner, session, problems);
+        this.audit = new IncidentAudit(session, () -> profileName.get(), runner, clock, problems);
+        keyCommands.recordChangesWith(allKeys.following(audit));
     }
 
     /** Where failures of background work are told to the admin, in plain words. */
     public void setProblemSink(ProblemReport sink) {
         this.problemSink = sink;
+    }
+
+    /** Reports to whatever sink is set now, for features wired in the view. */
+    public ProblemReport problems() {
+        return problems;
     }
 
     /** Switches to another organisation: everything shown for the previous one is dropped at once. */
@@ -64,6 +78,9 @@ public final class MainViewModel {
     /** Reloads the organisation, the projects, every project's keys and the selected project's keys. */
     public void refresh() {
         projects.refresh();
+        if (allKeys.loadedProperty().get()) {
+            allKeys.load();
+        }
     }
 
     /** Stops background loads and closes the connection, when the window closes. */
@@ -90,6 +107,20 @@ public final class MainViewModel {
 
     public KeyCommands keyCommands() {
         return keyCommands;
+    }
+
+    /** The audit trail of changes made from the console; records nothing until given a folder. */
+    public IncidentAudit audit() {
+        return audit;
+    }
+
+    /** Where the audit trail finds the name of the connection profile in use. */
+    public void setProfileName(Supplier<String> name) {
+        this.profileName = name;
+    }
+
+    public AllKeysModel allKeys() {
+        return allKeys;
     }
 
     public ProjectCommands projectCommands() {

@@ -2,6 +2,7 @@ package dev.keywarden.ui.common;
 
 import javafx.scene.control.Dialog;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -23,4 +24,12 @@ public interface DialogService {
 
     /** Opens a dialog and waits for its result; empty when it was cancelled. */
     <R> Optional<R> showAndWait(String id, Supplier<? extends Dialog<R>> dialog);
+
+    /**
+     * Asks where to save a file (an export), suggesting {@code fileName}; empty when cancelled. Nothing
+     * is written here: the caller writes off the FX thread.
+     */
+    default Optional<Path> chooseSaveFile(String id, String title, String fileName) {
+        return Optional.empty();
+    }
 }

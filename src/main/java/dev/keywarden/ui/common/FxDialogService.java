@@ -3,7 +3,11 @@ package dev.keywarden.ui.common;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -37,6 +41,16 @@ public final class FxDialogService implements DialogService {
     @Override
     public <R> Optional<R> showAndWait(String id, Supplier<? extends Dialog<R>> dialog) {
         return owned(dialog.get()).showAndWait();
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String id, String title, String fileName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(fileName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        File file = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
     }
 
     private <D extends Dialog<?>> D owned(D dialog) {

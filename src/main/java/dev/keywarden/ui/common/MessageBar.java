@@ -37,6 +37,28 @@ public final class MessageBar extends VBox {
         updateVisibility();
     }
 
+    /**
+     * A notice with a button (e.g. Undo) that is offered for {@code offeredFor}, then taken away;
+     * pressing it runs the action once and removes the notice.
+     */
+    public void offer(String text, String button, Runnable action, javafx.util.Duration offeredFor) {
+        VBox line = line(Problem.plain(text), STYLE_NOTICE, current);
+        Button act = new Button(button);
+        act.setId("noticeAction");
+        act.getStyleClass().add("message-action");
+        HBox row = (HBox) line.getChildren().get(0);
+        row.getChildren().add(1, act);
+        act.setOnAction(event -> {
+            row.getChildren().remove(act);
+            action.run();
+        });
+        javafx.animation.PauseTransition expire = new javafx.animation.PauseTransition(offeredFor);
+        expire.setOnFinished(event -> row.getChildren().remove(act));
+        expire.play();
+        current.getChildren().setAll(line);
+        updateVisibility();
+    }
+
     public void show(Problem problem) {
         if (problem.failedChange()) {
             failedChanges.getChildren().add(line(problem, STYLE_PROBLEM, failedChanges));

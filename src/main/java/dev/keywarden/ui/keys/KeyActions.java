@@ -43,9 +43,12 @@ public final class KeyActions implements KeyTable.Handlers {
                 lockOutWarning(row, "deactivate") + " Deactivate it?")) {
             return;
         }
+        boolean sends = session.api() != null && !row.isBusy() && row.key().valid() != valid;
         commands.setValid(row, valid).thenAccept(answer -> {
             if (!answer.valid() && mayLockOut(row)) {
                 lockedOut(row, "deactivated");
+            } else if (sends && !valid && !answer.valid()) {
+                notices.offerUndo("Key " + KeyNames.label(answer) + " was deactivated.", () -> setValid(row, true));
             }
         });
     }

@@ -15,8 +15,13 @@ import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.projects.ProjectRow;
 import dev.keywarden.ui.projects.ProjectsModel;
 
+import dev.keywarden.core.keys.KeyAction;
+import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.keys.KeyKind;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Changes to project keys. Each returns a stage that completes on the callback thread with the
@@ -34,6 +39,7 @@ public final class KeyCommands {
     private final OrgKeysModel orgKeys;
     private final ProblemReport problems;
     private final TaskRunner runner;
+    private KeyChangeRecorder recorder = KeyChangeRecorder.NONE;
 
     public KeyCommands(ConnectionSession session, ProjectsModel projects, KeysModel keys, OrgKeysModel orgKeys,
                        ProblemReport problems, TaskRunner runner) {
@@ -43,6 +49,18 @@ public final class KeyCommands {
         this.projects = projects;
         this.keys = keys;
         this.problems = problems;
+    }
+
+    /** Where every change sent from here is recorded (the audit trail). */
+    public void recordChangesWith(KeyChangeRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    private Consumer<Throwable> recording(KeyRow row, KeyAction action) {
+        KeyEntry entry = row.isOrganizationKey() ? KeyEntry.ofOrganisation(row.key())
+                : new KeyEntry(KeyKind.PROJECT, row.projectId(),
+                        projects.find(row.projectId()).map(project -> project.project().name()).orElse(null), row.key());
+        return recorder.sending(entry, action);
     }
 
     /**
@@ -57,12 +75,14 @@ public final class KeyCommands {
         }
         Generation.Token connection = session.token();
         String what = KeyNames.label(row.key());
+        Consumer<Throwable> record = recording(row, valid ? KeyAction.ACTIVATE : KeyAction.DEACTIVATE);
         row.startChange(valid);
         keys.shownFor(row).ifPresent(shown -> shown.startChange(valid));
         return session.change(BackgroundCall.of((valid ? "Activating key " : "Deactivating key ") + what,
                                 () -> row.isOrganizationKey() ? api.setOrganizationApiKeyValid(row.id(), valid)
                                         : api.setApiKeyValid(row.projectId(), row.id(), valid)).tag(SET_VALID_TAG))
                 .whenComplete((answer, error) -> {
+                    record.accept(error);
                     row.settle();
                     keys.shownFor(row).ifPresent(KeyRow::settle);
                     String failed = (valid ? "Could not activate " : "Could not deactivate ") + what;
@@ -179,6 +199,7 @@ public final class KeyCommands {
     public CompletionStage<Void> revoke(KeyRow row) {
         ConfidentApi api = session.api();
         Generation.Token connection = session.token();
+        Consumer<Throwable> record = recording(row, KeyAction.REVOKE);
         row.startChange(null);
         return session.change(BackgroundCall.ofAction("Revoking key " + KeyNames.label(row.key()), () -> {
                     try {
@@ -192,6 +213,7 @@ public final class KeyCommands {
                     }
                 }).tag(REVOKE_TAG))
                 .whenComplete((done, error) -> {
+                    record.accept(error);
                     row.settle();
                     if (error != null && ApiException.outcomeUnknown(error) && connection.isCurrent()) {
                         readListAgain(row);

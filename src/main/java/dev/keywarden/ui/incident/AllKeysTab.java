@@ -1,0 +1,48 @@
+package dev.keywarden.ui.incident;
+
+import dev.keywarden.core.keys.Staleness;
+import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.keys.KeyActions;
+import javafx.application.Platform;
+import javafx.scene.control.Tab;
+
+import java.time.Clock;
+
+/**
+ * The "All keys" tab: loads every key the first time it is shown for a connection (and again when
+ * the admin connects elsewhere while it is shown), not before, since it asks for every project's keys.
+ */
+public final class AllKeysTab extends Tab {
+    private final AllKeysModel model;
+    private final AllKeysPane pane;
+    private final WatchModel watch;
+
+    public AllKeysTab(AllKeysModel model, ConnectionSession session, KeyActions actions, CsvExport export, BulkActions bulk,
+                      Clock clock) {
+        super("All keys");
+        this.model = model;
+        this.watch = new WatchModel(session, Platform::runLater, clock, WatchModel.INTERVAL);
+        this.pane = new AllKeysPane(model, new AllKeysFilter(new Staleness(clock)), actions, export, bulk, watch, clock);
+        setId("allKeysTab");
+        setContent(pane);
+        selectedProperty().addListener((obs, before, selected) -> loadIfShown());
+        session.organizationProperty().addListener((obs, before, now) -> loadIfShown());
+    }
+
+    /** Loads when shown; the watch stops when the tab is left. */
+    private void loadIfShown() {
+        if (isSelected()) {
+            model.loadIfNeeded();
+        } else {
+            watch.stop();
+        }
+    }
+
+    public WatchModel watch() {
+        return watch;
+    }
+
+    public AllKeysPane pane() {
+        return pane;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.keywarden.ui.incident;
+
+import dev.keywarden.core.BackgroundCall;
+import dev.keywarden.core.Generation;
+import dev.keywarden.core.TaskRunner;
+import dev.keywarden.core.audit.AuditEntry;
+import dev.keywarden.core.audit.AuditFilter;
+import dev.keywarden.core.audit.AuditLog;
+import dev.keywarden.core.audit.AuditOutcome;
+import dev.keywarden.core.audit.AuditTrail;
+import dev.keywarden.core.keys.KeyAction;
+import dev.keywarden.ui.common.Problems;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The audit trail as the Audit tab lists it, newest first, read off the FX thread and filtered by
+ * time, action and outcome.
+ */
+public final class AuditModel {
+    public static final String READ_TAG = "audit.read";
+
+    /** How far back to list. */
+    public enum Since {
+        ALL("All time", null), HOUR("Last hour", Duration.ofHours(1)), DAY("Last 24 hours", Duration.ofDays(1)),
+        WEEK("Last 7 days", Duration.ofDays(7));
+
+        private final String label;
+        private final Duration back;
+
+        Since(String label, Duration back) {
+            this.label = label;
+            this.back = back;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final IncidentAudit audit;
+    private final TaskRunner runner;
+    private final Clock clock;
+    private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
+    private final ObjectProperty<Since> since = new SimpleObjectProperty<>(this, "since", Since.ALL);
+    private final ObjectProperty<KeyAction> action = new SimpleObjectProperty<>(this, "action");
+    private final ObjectProperty<AuditOutcome> outcome = new SimpleObjectProperty<>(this, "outcome");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final Generation reads = new Generation();
+
+    public AuditModel(IncidentAudit audit, TaskRunner runner, Clock clock) {
+        this.audit = audit;
+        this.runner = runner;
+        this.clock = clock;
+        since.addListener((obs, before, now) -> reload());
+        action.addListener((obs, before, now) -> reload());
+        outcome.addListener((obs, before, now) -> reload());
+    }
+
+    /** The filter as chosen now. */
+    public AuditFilter filter() {
+        Since choice = since.get() == null ? Since.ALL : since.get();
+        return new AuditFilter(choice.back == null ? null : clock.instant().minus(choice.back),
+                action.get() == null ? Set.of() : Set.of(action.get()), outcome.get() == null ? Set.of() : Set.of(outcome.get()));
+    }
+
+    public void reload() {
+        AuditTrail trail = audit.trail().orElse(null);
+        if (trail == null) {
+            status.set("No audit trail is kept in this window.");
+            return;
+        }
+        Generation.Token read = reads.next();
+        AuditFilter filter = filter();
+        BackgroundCall.of("Reading the audit trail", () -> trail.read(filter))
+                .tag(READ_TAG)
+                .onSuccess(log -> {
+                    if (read.isCurrent()) {
+                        show(log, trail);
+                    }
+                })
+                .onFailure(error -> {
+                    if (read.isCurrent()) {
+                        status.set(Problems.inPlainWords(error));
+                    }
+                })
+                .runWith(runner);
+    }
+
+    private void show(AuditLog log, AuditTrail trail) {
+        List<AuditEntry> newestFirst = new ArrayList<>(log.entries());
+        java.util.Collections.reverse(newestFirst);
+        entries.setAll(newestFirst);
+        status.set(newestFirst.size() + (newestFirst.size() == 1 ? " change" : " changes") + " in " + trail.file()
+                + (log.skippedLines() > 0 ? "; " + log.skippedLines() + " lines could not be read and are left out" : "") + ".");
+    }
+
+    public ObservableList<AuditEntry> entries() {
+        return FXCollections.unmodifiableObservableList(entries);
+    }
+
+    public ObjectProperty<Since> sinceProperty() {
+        return since;
+    }
+
+    /** One action, or null for any. */
+    public ObjectProperty<KeyAction> actionProperty() {
+        return action;
+    }
+
+    /** One outcome, or null for any. */
+    public ObjectProperty<AuditOutcome> outcomeProperty() {
+        return outcome;
+    }
+
+    /** How many are listed and from which file, or why nothing could be read. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+}

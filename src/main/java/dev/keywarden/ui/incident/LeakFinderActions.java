@@ -1,0 +1,48 @@
+package dev.keywarden.ui.incident;
+
+import dev.keywarden.core.TaskRunner;
+import dev.keywarden.ui.common.DialogService;
+import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.keys.CheckKeyDialog;
+
+import java.time.Clock;
+
+/** Opens the leak finder (Ctrl+L), optionally with text already pasted, and Check a key for one of its candidates. */
+public final class LeakFinderActions {
+    public static final String LEAK_FINDER_DIALOG = "leakFinderDialog";
+
+    private final IncidentContext context;
+    private final BulkActions bulk;
+    private final DialogService dialogs;
+    private final TaskRunner runner;
+    private final Clock clock;
+
+    public LeakFinderActions(IncidentContext context, BulkActions bulk, DialogService dialogs, TaskRunner runner, Clock clock) {
+        this.context = context;
+        this.bulk = bulk;
+        this.dialogs = dialogs;
+        this.runner = runner;
+        this.clock = clock;
+    }
+
+    public void open() {
+        open("");
+    }
+
+    /** With this text pasted, and found at once when there is any. */
+    public LeakFinderModel open(String pasted) {
+        ConnectionSession session = context.session();
+        if (session.api() == null) {
+            return null;
+        }
+        LeakFinderModel model = new LeakFinderModel(context.allKeys(), bulk);
+        model.textProperty().set(pasted == null ? "" : pasted);
+        if (!model.textProperty().get().isEmpty()) {
+            model.find();
+        }
+        String baseUrl = session.api().baseUrl();
+        dialogs.show(LEAK_FINDER_DIALOG, () -> new LeakFinderDialog(model,
+                raw -> dialogs.show("checkKeyDialog", () -> new CheckKeyDialog(baseUrl, runner, raw)), clock));
+        return model;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.keywarden.ui.incident;
+
+import dev.keywarden.ui.keys.KeyRow;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.layout.HBox;
+import org.controlsfx.control.ToggleSwitch;
+
+import java.util.function.BiConsumer;
+
+/**
+ * The Active / Deactivated switch of the all-keys table, as the other keys tables show it: the
+ * server's state, or the requested one while a change is in flight (disabled, with a spinner). A click
+ * asks the key actions and changes nothing itself.
+ */
+final class StatusSwitchCell<S> extends TableCell<S, KeyRow> {
+    private final ToggleSwitch toggle = new ToggleSwitch();
+    private final Label state = new Label();
+    private final ProgressIndicator spinner = new ProgressIndicator();
+    private final HBox box = new HBox(6, toggle, state, spinner);
+    private final InvalidationListener rowChanged = observable -> sync();
+    private KeyRow bound;
+    private boolean syncing;
+
+    StatusSwitchCell(BiConsumer<KeyRow, Boolean> onToggle) {
+        getStyleClass().add("key-status");
+        toggle.setFocusTraversable(false);
+        state.getStyleClass().add("key-state");
+        spinner.setPrefSize(14, 14);
+        spinner.setMaxSize(14, 14);
+        box.setAlignment(Pos.CENTER_LEFT);
+        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        toggle.selectedProperty().addListener((obs, before, selected) -> {
+            if (!syncing && bound != null) {
+                onToggle.accept(bound, selected);
+                sync();
+            }
+        });
+    }
+
+    @Override
+    protected void updateItem(KeyRow row, boolean empty) {
+        super.updateItem(row, empty);
+        if (bound != null) {
+            bound.keyProperty().removeListener(rowChanged);
+            bound.busyProperty().removeListener(rowChanged);
+            bound.requestedValidProperty().removeListener(rowChanged);
+            bound.unknownProperty().removeListener(rowChanged);
+        }
+        bound = empty ? null : row;
+        if (bound == null) {
+            setGraphic(null);
+            return;
+        }
+        bound.keyProperty().addListener(rowChanged);
+        bound.busyProperty().addListener(rowChanged);
+        bound.requestedValidProperty().addListener(rowChanged);
+        bound.unknownProperty().addListener(rowChanged);
+        sync();
+        setGraphic(box);
+    }
+
+    private void sync() {
+        if (bound == null) {
+            return;
+        }
+        syncing = true;
+        try {
+            Boolean requested = bound.requestedValidProperty().get();
+            boolean unknown = bound.isUnknown();
+            boolean busy = bound.isBusy() || unknown;
+            boolean shown = requested != null ? requested : bound.key().valid();
+            toggle.setSelected(shown);
+            state.setText(unknown ? "Unknown: reading again\u2026"
+                    : requested != null ? (requested ? "Activating\u2026" : "Deactivating\u2026")
+                    : shown ? "Active" : "Deactivated");
+            toggle.setDisable(busy);
+            spinner.setVisible(busy);
+            spinner.setManaged(busy);
+        } finally {
+            syncing = false;
+        }
+    }
+}
