@@ -18,7 +18,7 @@ final class BulkReport {
 
     void plan(BulkPlan plan, List<String> notes) {
         notes.forEach(out::println);
-        plan.describe().forEach(out::println);
+        plan.inPlainWords().forEach(out::println);
         plan.toSend().forEach(entry -> out.println("  " + name(entry) + "  " + (entry.key().valid() ? "active" : "deactivated")));
         plan.alreadyDone().forEach(entry -> out.println("  " + name(entry) + "  already " + plan.action().pastTense() + ": skipped"));
     }

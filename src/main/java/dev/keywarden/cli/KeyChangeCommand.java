@@ -78,7 +78,7 @@ abstract class KeyChangeCommand implements Callable<Integer> {
         try (ConfidentApi api = environment.apis().open(target.config())) {
             KeyInventory.Loaded loaded = new KeyInventory().everything(api);
             if (!loaded.failures().isEmpty()) {
-                environment.err().println("keywarden: could not read " + KeysListCommand.describe(loaded.failures())
+                environment.err().println("keywarden: could not read " + KeysListCommand.whatFailed(loaded.failures())
                         .replace("The other keys are listed.", "Keys there are not found by this change."));
             }
             KeySelection.Resolved chosen = selection.resolve(loaded.rows(), allMatches);

@@ -71,14 +71,14 @@ final class KeysListCommand implements Callable<Integer> {
         }
         environment.out().flush();
         if (!loaded.failures().isEmpty()) {
-            environment.err().println("keywarden: could not read " + describe(loaded.failures()));
+            environment.err().println("keywarden: could not read " + whatFailed(loaded.failures()));
             environment.err().flush();
             return ExitCodes.ERROR;
         }
         return ExitCodes.OK;
     }
 
-    static String describe(Map<String, String> failures) {
+    static String whatFailed(Map<String, String> failures) {
         return "the keys of " + failures.entrySet().stream()
                 .map(failure -> failure.getKey() + ": " + failure.getValue())
                 .collect(Collectors.joining("; ")) + " The other keys are listed.";

@@ -61,7 +61,7 @@ final class LeakFindCommand implements Callable<Integer> {
         }
         environment.out().flush();
         if (!loaded.failures().isEmpty()) {
-            environment.err().println("keywarden: could not read " + KeysListCommand.describe(loaded.failures())
+            environment.err().println("keywarden: could not read " + KeysListCommand.whatFailed(loaded.failures())
                     .replace("The other keys are listed.", "A candidate may be among them; the other keys were matched."));
             environment.err().flush();
             return ExitCodes.ERROR;

@@ -158,7 +158,7 @@ public final class BulkPlan {
     }
 
     /** The plan in plain words, one line each: what, how many, skipped, not found, the connection's own key. */
-    public List<String> describe() {
+    public List<String> inPlainWords() {
         return PlanWording.lines(this);
     }
 

@@ -29,7 +29,7 @@ public record LeakMatch(Candidate candidate, List<KeyEntry> matches) {
     }
 
     /** One plain sentence for the user, naming the candidate by its masked form only. */
-    public String describe() {
+    public String verdictSentence() {
         return switch (verdict()) {
             case NO_MATCH -> "The key ending " + candidate.suffix() + " matches no key of this organisation.";
             case ONE_MATCH -> "The key ending " + candidate.suffix() + " is " + name(matches.get(0)) + ".";

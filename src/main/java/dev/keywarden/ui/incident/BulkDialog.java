@@ -141,7 +141,7 @@ public final class BulkDialog extends Dialog<Void> {
     }
 
     private void showPlan(BulkPlan plan) {
-        planLines.getChildren().setAll(plan.describe().stream().map(line -> {
+        planLines.getChildren().setAll(plan.inPlainWords().stream().map(line -> {
             Label label = new Label(line);
             label.setWrapText(true);
             return label;

@@ -119,7 +119,7 @@ public final class LeakFinderDialog extends Dialog<Void> {
     private void showMatches() {
         results.getChildren().clear();
         for (LeakMatch match : model.matches()) {
-            Label verdict = new Label(match.describe());
+            Label verdict = new Label(match.verdictSentence());
             verdict.setWrapText(true);
             verdict.getStyleClass().add(switch (match.verdict()) {
                 case NO_MATCH -> "verdict-none";
@@ -141,7 +141,7 @@ public final class LeakFinderDialog extends Dialog<Void> {
             }
             VBox block = new VBox(2, head);
             for (KeyEntry key : match.matches()) {
-                CheckBox choose = new CheckBox(describe(key));
+                CheckBox choose = new CheckBox(matchLine(key));
                 choose.setId(matchId(key));
                 choose.setSelected(model.selected().contains(key.ref()));
                 choose.selectedProperty().addListener((obs, before, chosen) -> model.select(key, chosen));
@@ -160,7 +160,7 @@ public final class LeakFinderDialog extends Dialog<Void> {
         return "leakMatch-" + key.ref().toString().replace(':', '-');
     }
 
-    private String describe(KeyEntry key) {
+    private String matchLine(KeyEntry key) {
         return key.kind().label() + " key \u00b7 " + key.ownerLabel() + " \u00b7 " + KeyNames.name(key.key()) + " \u00b7 \u2026"
                 + key.suffix() + " \u00b7 " + (key.key().valid() ? "active" : "deactivated") + " \u00b7 last used "
                 + TimeText.relative(key.key().lastUsed(), clock);

@@ -56,14 +56,14 @@ final class WatchPane extends VBox {
                 if (model.usedWhileWatched().contains(update.entry().ref())) {
                     getStyleClass().add("watch-changed");
                 }
-                setText(describe(update));
+                setText(lineFor(update));
             }
         });
         model.usedWhileWatched().addListener((SetChangeListener<Object>) change -> list.refresh());
         getChildren().setAll(bar, list);
     }
 
-    private String describe(WatchUpdate update) {
+    private String lineFor(WatchUpdate update) {
         String key = update.entry().ownerLabel() + " \u00b7 " + KeyNames.name(update.entry().key()) + " \u00b7 \u2026"
                 + update.entry().suffix();
         if (update.checkedAt() == null) {

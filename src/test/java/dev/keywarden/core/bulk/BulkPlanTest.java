@@ -44,7 +44,7 @@ class BulkPlanTest {
         assertThat(plan.names()).containsExactly("ci", "prod", "backup admin");
         assertThat(plan.suffixes()).containsExactly("111111", "333333", "999999");
         assertThat(plan.ownKey()).isEqualTo(OwnKey.NOT_INCLUDED);
-        assertThat(plan.describe()).containsExactly(
+        assertThat(plan.inPlainWords()).containsExactly(
                 "Deactivate 3 keys (2 project keys, 1 organisation key) in Docs Q&A, Shop, Organisation.",
                 "1 key already deactivated: skipped.",
                 "1 key not found in this organisation: not sent (p9:77).");
@@ -58,7 +58,7 @@ class BulkPlanTest {
         BulkPlan revoke = BulkPlan.of(KeyAction.REVOKE, all, LOADED, null);
         assertThat(revoke.count()).isEqualTo(5);
         assertThat(revoke.ownKey()).isEqualTo(OwnKey.NOT_KNOWN);
-        assertThat(revoke.describe()).last().isEqualTo("Revocation is permanent and cannot be undone.");
+        assertThat(revoke.inPlainWords()).last().isEqualTo("Revocation is permanent and cannot be undone.");
     }
 
     @Test
@@ -68,7 +68,7 @@ class BulkPlanTest {
         BulkPlan plan = BulkPlan.of(KeyAction.DEACTIVATE, List.of(KeyRef.organisation(1), KeyRef.project("p1", 3)), LOADED, ownSuffix);
         assertThat(plan.ownKey()).isEqualTo(OwnKey.INCLUDED);
         assertThat(plan.ownKeyCandidates()).extracting(entry -> entry.ref().toString()).containsExactly("org:1");
-        assertThat(plan.describe()).contains("This includes the organisation key this connection uses: Keywarden will lose access when it is deactivated.");
+        assertThat(plan.inPlainWords()).contains("This includes the organisation key this connection uses: Keywarden will lose access when it is deactivated.");
         assertThat(plan.toString()).doesNotContain("0123456789abcdef");
     }
 
@@ -79,7 +79,7 @@ class BulkPlanTest {
         BulkPlan plan = BulkPlan.of(KeyAction.REVOKE, List.of(KeyRef.organisation(2)), loaded, "a1b2c3");
         assertThat(plan.ownKey()).isEqualTo(OwnKey.MAYBE_INCLUDED);
         assertThat(plan.ownKeyCandidates()).extracting(entry -> entry.ref().toString()).containsExactly("org:1", "org:2");
-        assertThat(plan.describe()).contains("2 organisation keys end in a1b2c3 like the one this connection uses, and this plan "
+        assertThat(plan.inPlainWords()).contains("2 organisation keys end in a1b2c3 like the one this connection uses, and this plan "
                 + "includes at least one: it may include this connection's own key.");
         assertThat(BulkPlan.of(KeyAction.REVOKE, List.of(KeyRef.project("p1", 3)), loaded, "a1b2c3").ownKey())
                 .as("a project key with the same suffix is not the connection's key").isEqualTo(OwnKey.NOT_INCLUDED);

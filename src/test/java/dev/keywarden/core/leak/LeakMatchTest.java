@@ -32,7 +32,7 @@ class LeakMatchTest {
         assertThat(matches).singleElement().satisfies(match -> {
             assertThat(match.verdict()).isEqualTo(LeakMatch.Verdict.ONE_MATCH);
             assertThat(match.matches()).extracting(entry -> entry.ref().toString()).containsExactly("p2:5");
-            assertThat(match.describe()).isEqualTo("The key ending 222222 is \"dev\" (Shop).");
+            assertThat(match.verdictSentence()).isEqualTo("The key ending 222222 is \"dev\" (Shop).");
         });
     }
 
@@ -41,7 +41,7 @@ class LeakMatchTest {
         LeakMatch match = LeakFinder.find("***************111111", List.of(), KEYS).get(0);
         assertThat(match.verdict()).isEqualTo(LeakMatch.Verdict.SEVERAL_MATCHES);
         assertThat(match.matches()).extracting(entry -> entry.ref().toString()).containsExactly("p1:3", "p2:4");
-        assertThat(match.describe()).isEqualTo("The suffix 111111 matches 2 keys of this organisation: check which one leaked.");
+        assertThat(match.verdictSentence()).isEqualTo("The suffix 111111 matches 2 keys of this organisation: check which one leaked.");
     }
 
     @Test
@@ -57,7 +57,7 @@ class LeakMatchTest {
     void aKeyOfAnotherOrganisationMatchesNothingAndSaysSo() {
         LeakMatch match = LeakFinder.find("confident_us_proj_000000000000000000000000009f9f9f", List.of(), KEYS).get(0);
         assertThat(match.verdict()).isEqualTo(LeakMatch.Verdict.NO_MATCH);
-        assertThat(match.describe()).isEqualTo("The key ending 9f9f9f matches no key of this organisation.");
+        assertThat(match.verdictSentence()).isEqualTo("The key ending 9f9f9f matches no key of this organisation.");
     }
 
     @Test

@@ -184,7 +184,7 @@ class BulkModelTest {
         setUp("abc123");
         BulkPlan plan = context.plan(KeyAction.DEACTIVATE, keys(5));
         assertThat(plan.ownKey()).isEqualTo(OwnKey.INCLUDED);
-        assertThat(plan.describe()).anyMatch(line -> line.contains("organisation key this connection uses"));
+        assertThat(plan.inPlainWords()).anyMatch(line -> line.contains("organisation key this connection uses"));
 
         run(new BulkModel(context, plan), null);
 

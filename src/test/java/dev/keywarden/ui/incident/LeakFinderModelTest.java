@@ -48,7 +48,7 @@ class LeakFinderModelTest {
         assertThat(finder.matches()).extracting(LeakMatch::verdict)
                 .containsExactly(LeakMatch.Verdict.ONE_MATCH, LeakMatch.Verdict.NO_MATCH);
         assertThat(finder.matches().get(0).matches().get(0).ownerLabel()).isEqualTo("Production App");
-        assertThat(finder.matches().get(1).describe()).isEqualTo("The key ending abcdef matches no key of this organisation.");
+        assertThat(finder.matches().get(1).verdictSentence()).isEqualTo("The key ending abcdef matches no key of this organisation.");
         assertThat(finder.selectedKeys()).extracting(entry -> entry.key().id()).containsExactly(1L);
         assertThat(finder.summaryProperty().get()).isEqualTo("2 possible keys found: 1 matched one key, 1 matched no key of this organisation.");
         assertThat(finder.summaryProperty().get()).doesNotContain("confident_");
