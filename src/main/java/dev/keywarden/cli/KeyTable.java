@@ -1,5 +1,6 @@
 package dev.keywarden.cli;
 
+import dev.keywarden.core.TimeText;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyKind;
 import dev.keywarden.core.csv.KeysCsv;
@@ -41,7 +42,7 @@ final class KeyTable {
                     "***" + row.suffix(),
                     KeysCsv.status(key),
                     key.createdAt() == null ? "" : DAY.withZone(clock.getZone()).format(key.createdAt()),
-                    ago(key.lastUsed(), clock.instant())});
+                    TimeText.relative(key.lastUsed(), clock)});
         }
         int[] widths = new int[HEADERS.length];
         for (String[] line : lines) {
@@ -71,27 +72,5 @@ final class KeyTable {
 
     static String orEmpty(String text) {
         return text == null ? "" : text;
-    }
-
-    /** "just now", "12 min ago", "3 h ago", "5 d ago", "7 mo ago", "2 y ago", or "never". */
-    static String ago(Instant time, Instant now) {
-        if (time == null) {
-            return "never";
-        }
-        Duration age = Duration.between(time, now);
-        if (age.isNegative() || age.toSeconds() < 60) {
-            return "just now";
-        }
-        if (age.toMinutes() < 60) {
-            return age.toMinutes() + " min ago";
-        }
-        if (age.toHours() < 24) {
-            return age.toHours() + " h ago";
-        }
-        long days = age.toDays();
-        if (days < 60) {
-            return days + " d ago";
-        }
-        return days < 730 ? days / 30 + " mo ago" : days / 365 + " y ago";
     }
 }

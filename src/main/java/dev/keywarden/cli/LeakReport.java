@@ -1,5 +1,6 @@
 package dev.keywarden.cli;
 
+import dev.keywarden.core.TimeText;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.keywarden.core.csv.KeysCsv;
@@ -40,7 +41,7 @@ final class LeakReport {
                 out.println("    " + String.join("  ", KeyTable.kindWord(entry.kind()),
                         entry.kind() == KeyKind.ORGANISATION ? "org" : entry.projectId(),
                         Long.toString(key.id()), KeyTable.fit(quoted(key.name()), 30), KeysCsv.status(key),
-                        "last used " + KeyTable.ago(key.lastUsed(), clock.instant())));
+                        "last used " + TimeText.relative(key.lastUsed(), clock)));
             }
         }
         long matched = matches.stream().filter(match -> !match.matches().isEmpty()).count();

@@ -1,5 +1,6 @@
 package dev.keywarden.ui.common;
 
+import dev.keywarden.core.TimeText;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;

@@ -5,6 +5,7 @@ import dev.keywarden.core.keys.Staleness;
 import dev.keywarden.ui.common.Columns;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.keys.KeyRow;
+import dev.keywarden.ui.keys.KeyStatusCell;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -59,7 +60,7 @@ final class AllKeysColumns {
         column.setId("status");
         column.setPrefWidth(160);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().keyRow()));
-        column.setCellFactory(col -> new StatusSwitchCell<>(onToggle));
+        column.setCellFactory(col -> new KeyStatusCell<>(onToggle, false));
         column.setComparator(Comparator.comparing((KeyRow row) -> row.key().valid()));
         return column;
     }

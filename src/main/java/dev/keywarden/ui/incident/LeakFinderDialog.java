@@ -4,7 +4,7 @@ import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.leak.Candidate;
 import dev.keywarden.core.leak.LeakMatch;
 import dev.keywarden.ui.common.KeyNames;
-import dev.keywarden.ui.common.TimeText;
+import dev.keywarden.core.TimeText;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;

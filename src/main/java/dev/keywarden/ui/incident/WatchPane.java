@@ -4,7 +4,7 @@ import dev.keywarden.core.watch.WatchUpdate;
 import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.common.Problems;
-import dev.keywarden.ui.common.TimeText;
+import dev.keywarden.core.TimeText;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

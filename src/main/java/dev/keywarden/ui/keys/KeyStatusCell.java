@@ -12,10 +12,11 @@ import org.controlsfx.control.ToggleSwitch;
 import java.util.function.BiConsumer;
 
 /**
- * The Active / Deactivated switch. It shows the server's state, or the requested state while a
- * change is in flight (disabled, with a spinner); a click asks the view model and changes nothing itself.
+ * The Active / Deactivated switch, in every keys table. It shows the server's state, or the requested
+ * state while a change is in flight (disabled, with a spinner), or that the state is unknown after a lost
+ * answer; a click asks the key actions and changes nothing itself.
  */
-final class KeyStatusCell extends TableCell<KeyRow, KeyRow> {
+public final class KeyStatusCell<S> extends TableCell<S, KeyRow> {
     static final String STYLE_CLASS = "key-status";
 
     private final ToggleSwitch toggle = new ToggleSwitch();
@@ -27,8 +28,12 @@ final class KeyStatusCell extends TableCell<KeyRow, KeyRow> {
     private KeyRow bound;
     private boolean syncing;
 
-    KeyStatusCell(BiConsumer<KeyRow, Boolean> onToggle) {
+    private final boolean withIds;
+
+    /** @param withIds give the switch and its label ids ({@code toggle-ID}, {@code status-ID}) for tests; one table per scene only */
+    public KeyStatusCell(BiConsumer<KeyRow, Boolean> onToggle, boolean withIds) {
         this.onToggle = onToggle;
+        this.withIds = withIds;
         getStyleClass().add(STYLE_CLASS);
         toggle.setFocusTraversable(false);
         state.getStyleClass().add("key-state");
@@ -88,8 +93,10 @@ final class KeyStatusCell extends TableCell<KeyRow, KeyRow> {
             toggle.setOpacity(unknown ? 0.3 : 1);
             spinner.setVisible(busy);
             spinner.setManaged(busy);
-            toggle.setId("toggle-" + bound.id());
-            state.setId("status-" + bound.id());
+            if (withIds) {
+                toggle.setId("toggle-" + bound.id());
+                state.setId("status-" + bound.id());
+            }
         } finally {
             syncing = false;
         }

@@ -156,7 +156,7 @@ final class KeyTable {
         column.setId("status");
         column.setPrefWidth(170);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(col -> new KeyStatusCell(onToggle));
+        column.setCellFactory(col -> new KeyStatusCell<>(onToggle, true));
         column.setComparator(Comparator.comparing((KeyRow row) -> row.key().valid()));
         return column;
     }

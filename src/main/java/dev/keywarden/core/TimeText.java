@@ -1,4 +1,4 @@
-package dev.keywarden.ui.common;
+package dev.keywarden.core;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** How times read in the tables: relative for last use, exact local time for created and in tooltips. */
+/** How times read in the console's tables and the command line's: relative for last use, exact local time for created and in tooltips. */
 public final class TimeText {
     private static final DateTimeFormatter LOCAL =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
