@@ -1,5 +1,6 @@
 package dev.keywarden.api;
 
+import dev.keywarden.common.Causes;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -139,11 +140,7 @@ public abstract sealed class ApiException extends RuntimeException
      * from the gateway (they happened before or after the call).
      */
     public static boolean outcomeUnknown(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof ExecutionException || current instanceof CompletionException) && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current instanceof ApiException api && api.outcomeUnknown();
+        return Causes.unwrap(failure) instanceof ApiException api && api.outcomeUnknown();
     }
 
     /** Set by the gateway before it throws. */

@@ -1,12 +1,11 @@
 package dev.keywarden.cli;
 
+import dev.keywarden.common.Causes;
 import dev.keywarden.api.ApiException;
 import dev.keywarden.core.StorageException;
 import picocli.CommandLine;
 
 import java.io.UncheckedIOException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /** Any failure while a command runs: one plain-words line on stderr, exit {@link ExitCodes#ERROR}. */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
@@ -23,10 +22,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
      * hold a key); for anything else only its kind, since its message may quote what it was given.
      */
     static String inPlainWords(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof ExecutionException || current instanceof CompletionException) && current.getCause() != null) {
-            current = current.getCause();
-        }
+        Throwable current = Causes.unwrap(failure);
         if (current instanceof ApiException api) {
             return api.summary();
         }

@@ -1,9 +1,8 @@
 package dev.keywarden.core.audit;
 
+import dev.keywarden.common.Causes;
 import dev.keywarden.api.ApiException;
 
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /** A failure in one plain sentence: the gateway's summary, else the message. */
 final class PlainWords {
@@ -11,10 +10,7 @@ final class PlainWords {
     }
 
     static String of(Throwable error) {
-        Throwable current = error;
-        while ((current instanceof CompletionException || current instanceof ExecutionException) && current.getCause() != null) {
-            current = current.getCause();
-        }
+        Throwable current = Causes.unwrap(error);
         if (current instanceof ApiException api) {
             return api.summary();
         }

@@ -1,9 +1,8 @@
 package dev.keywarden.ui.common;
 
+import dev.keywarden.common.Causes;
 import dev.keywarden.api.ApiException;
 
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /** Turns a failure into the sentence shown to the admin, and the technical detail shown on demand. */
 public final class Problems {
@@ -12,7 +11,7 @@ public final class Problems {
 
     /** Plain words first: no Java class names, no raw network text. */
     public static String inPlainWords(Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Causes.unwrap(error);
         if (cause instanceof ApiException api) {
             return api.summary();
         }
@@ -25,13 +24,13 @@ public final class Problems {
 
     /** What is wrong, in plain words, leaving out whether a change was made (that belongs to the change). */
     public static String situation(Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Causes.unwrap(error);
         return cause instanceof ApiException api ? api.situation() : inPlainWords(error);
     }
 
     /** The technical detail (the call, the status, the server's text, the cause), or null when there is none. */
     public static String details(Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Causes.unwrap(error);
         if (cause instanceof ApiException api) {
             return api.detail();
         }
@@ -43,14 +42,6 @@ public final class Problems {
 
     /** The failure itself, without the wrappers that futures put around it. */
     public static Throwable cause(Throwable error) {
-        return unwrap(error);
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable current = error;
-        while ((current instanceof ExecutionException || current instanceof CompletionException) && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
+        return Causes.unwrap(error);
     }
 }
