@@ -29,6 +29,8 @@ import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
@@ -115,6 +117,28 @@ public final class MainView extends BorderPane {
             }
         });
         keepRelativeTimesFresh();
+        leadOutOfTheFilter();
+    }
+
+    /**
+     * From the filter, Enter goes to the first key it shows (Space then switches it), Down to the
+     * projects: the keyboard flow from a pasted suffix to a switched-off key needs no Tab.
+     */
+    private void leadOutOfTheFilter() {
+        projectsPane.filterField().addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                TableView<?> keys = keysPane.table();
+                TableView<?> target = keys.getItems().isEmpty() ? projectsPane.table() : keys;
+                target.requestFocus();
+                if (target.getSelectionModel().getSelectedIndex() < 0 && !target.getItems().isEmpty()) {
+                    target.getSelectionModel().selectFirst();
+                }
+                event.consume();
+            } else if (event.getCode() == KeyCode.DOWN) {
+                projectsPane.table().requestFocus();
+                event.consume();
+            }
+        });
     }
 
     /** Shortcuts that work wherever the focus is in the window. */

@@ -4,6 +4,7 @@ import dev.keywarden.api.DataPlaneProbe;
 import dev.keywarden.ui.keys.KeyRow;
 import dev.keywarden.ui.projects.ProjectRow;
 import dev.keywarden.ui.common.MessageBar;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -65,6 +66,25 @@ class KeyToggleTest extends SharedConsoleTest {
                 .contains("Could not deactivate").contains("Simulated database outage")
                 .contains("the key is still active, so nothing changed");
         assertThat(robot.lookup("#messageBar").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void fromTheFilterEnterReachesTheKeyAndSpaceSwitchesItOffWithoutTheMouseOrTab(FxRobot robot) {
+        console.awaitLoaded();
+        ProjectRow project = console.projectWith(row -> row.keys().active() > 0);
+        var key = project.keys().keys().stream().filter(k -> k.valid()).findFirst().orElseThrow();
+        robot.clickOn("#filter");
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write(key.suffix());
+        await("the key's project", () -> console.model().projects().selected() == project
+                && console.model().keys().rows().stream().anyMatch(row -> row.id() == key.id()));
+        robot.type(KeyCode.ENTER);
+        await("the key selected", () -> {
+            Object selected = robot.lookup("#keysTable").queryAs(javafx.scene.control.TableView.class).getSelectionModel().getSelectedItem();
+            return selected instanceof KeyRow row && row.id() == key.id();
+        });
+        robot.type(KeyCode.SPACE);
+        await("switched off on the server", () -> !console.sandbox().store().key(project.id(), key.id()).orElseThrow().valid());
     }
 
     @Test
