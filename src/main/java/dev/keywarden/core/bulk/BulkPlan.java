@@ -47,6 +47,9 @@ public final class BulkPlan {
      */
     public static BulkPlan of(KeyAction action, Collection<KeyRef> refs, Collection<KeyEntry> loaded, String ownKeySuffix) {
         Objects.requireNonNull(action, "action");
+        if (action == KeyAction.CREATE) {
+            throw new IllegalArgumentException("A bulk plan switches keys off or on or revokes them; it does not create any.");
+        }
         Map<KeyRef, KeyEntry> byRef = new LinkedHashMap<>();
         loaded.forEach(entry -> byRef.put(entry.ref(), entry));
         List<KeyEntry> toSend = new ArrayList<>();

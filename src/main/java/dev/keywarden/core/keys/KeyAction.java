@@ -6,7 +6,9 @@ import dev.keywarden.model.ApiKey;
 public enum KeyAction {
     DEACTIVATE("deactivate", "deactivated", Boolean.FALSE),
     ACTIVATE("reactivate", "reactivated", Boolean.TRUE),
-    REVOKE("revoke", "revoked", null);
+    REVOKE("revoke", "revoked", null),
+    /** Only recorded (the audit trail); never part of a bulk plan. */
+    CREATE("create", "created", null);
 
     private final String verb;
     private final String pastTense;
@@ -28,7 +30,7 @@ public enum KeyAction {
         return pastTense;
     }
 
-    /** The {@code valid} flag this action sets; null for revoke, which deletes the key. */
+    /** The {@code valid} flag this action sets; null for revoke, which deletes the key, and for create. */
     public Boolean wantedValid() {
         return wantedValid;
     }
@@ -38,8 +40,8 @@ public enum KeyAction {
         return wantedValid != null && key.valid() == wantedValid;
     }
 
-    /** Only a revocation cannot be undone. */
+    /** Switching a key off or on can be undone; revoking or creating it cannot. */
     public boolean canBeUndone() {
-        return this != REVOKE;
+        return this == DEACTIVATE || this == ACTIVATE;
     }
 }

@@ -170,6 +170,7 @@ public final class KeyCommands {
                     }
                 })
                 .thenApply(created -> {
+                    recorder.sending(KeyEntry.ofOrganisation(created), KeyAction.CREATE).accept(null);
                     if (connection.isCurrent()) {
                         orgKeys.landed(created);
                     }
@@ -188,6 +189,7 @@ public final class KeyCommands {
                     }
                 })
                 .thenApply(created -> {
+                    recorder.sending(KeyEntry.ofProject(project.project(), created), KeyAction.CREATE).accept(null);
                     if (connection.isCurrent()) {
                         projects.keysChanged(project.id(), summary -> summary.with(created));
                     }

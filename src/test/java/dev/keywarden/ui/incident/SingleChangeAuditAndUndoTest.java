@@ -61,6 +61,22 @@ class SingleChangeAuditAndUndoTest {
     }
 
     @Test
+    void aCreatedKeyIsRecordedWithItsSuffixOnlyNeverItsValue() throws Exception {
+        models.model.audit().writeTo(folder);
+        models.show("p2");
+        List<String> raw = new ArrayList<>();
+        models.model.keyCommands().create(models.project("p2"), "CI pipeline").thenAccept(created -> raw.add(created.value()));
+        models.runner.finishAll();
+
+        assertThat(trail()).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo(KeyAction.CREATE);
+            assertThat(entry.projectId()).isEqualTo("p2");
+            assertThat(raw.get(0)).endsWith(entry.keySuffix());
+        });
+        assertThat(Files.readString(folder.resolve(dev.keywarden.core.audit.AuditTrail.FILE_NAME))).doesNotContain(raw.get(0));
+    }
+
+    @Test
     void aToggleAndARevokeAreRecordedWithTheirOutcome() throws Exception {
         models.model.setProfileName(() -> "Production");
         models.model.audit().writeTo(folder);
