@@ -26,6 +26,10 @@ public final class UiSettings {
     private static final String COLUMN_WIDTH = "table.%s.column.%s.width";
     private static final String SORT_ORDER = "table.%s.sort";
     private static final String DIVIDER = "split.%s.divider.%d";
+    /** Written by hand in ui.properties, e.g. {@code staleness.days=14,60,180}. */
+    static final String STALENESS_DAYS = "staleness.days";
+
+    private static final List<Integer> DEFAULT_STALE_DAYS = List.of(7, 30, 90);
 
     private final Path file;
     private final Properties values;
@@ -46,6 +50,24 @@ public final class UiSettings {
             values.clear();
         }
         return new UiSettings(file, values);
+    }
+
+    /**
+     * The "unused for more than N days" thresholds of the all-keys table: {@code staleness.days} in
+     * ui.properties (comma-separated whole days, 1 to 3650), else 7, 30 and 90.
+     */
+    public synchronized List<Integer> staleThresholdsDays() {
+        String text = values.getProperty(STALENESS_DAYS);
+        if (text == null || text.isBlank()) {
+            return DEFAULT_STALE_DAYS;
+        }
+        try {
+            List<Integer> days = java.util.Arrays.stream(text.split(",")).map(String::strip).map(Integer::parseInt)
+                    .filter(day -> day >= 1 && day <= 3650).distinct().sorted().toList();
+            return days.isEmpty() ? DEFAULT_STALE_DAYS : days;
+        } catch (NumberFormatException e) {
+            return DEFAULT_STALE_DAYS;
+        }
     }
 
     public Path file() {

@@ -15,6 +15,15 @@ class UiSettingsTest {
     Path folder;
 
     @Test
+    void stalenessThresholdsComeFromTheFileOrDefaultTo7_30_90() throws Exception {
+        assertThat(UiSettings.load(folder).staleThresholdsDays()).containsExactly(7, 30, 90);
+        java.nio.file.Files.writeString(folder.resolve(UiSettings.FILE_NAME), "staleness.days=180, 14,60\n");
+        assertThat(UiSettings.load(folder).staleThresholdsDays()).containsExactly(14, 60, 180);
+        java.nio.file.Files.writeString(folder.resolve(UiSettings.FILE_NAME), "staleness.days=soon\n");
+        assertThat(UiSettings.load(folder).staleThresholdsDays()).as("unreadable: the defaults").containsExactly(7, 30, 90);
+    }
+
+    @Test
     void defaultsWhenNothingWasSaved() {
         UiSettings settings = UiSettings.load(folder);
         WindowPlacement fallback = new WindowPlacement(10, 20, 1000, 700, false);

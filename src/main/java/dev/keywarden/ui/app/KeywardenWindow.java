@@ -38,7 +38,7 @@ public final class KeywardenWindow {
         model.audit().writeTo(context.configDir());
         ConnectionsModel connections = new ConnectionsModel();
         DialogService dialogs = new FxDialogService(() -> stage);
-        this.view = new MainView(model, runner, connections, dialogs);
+        this.view = new MainView(model, runner, connections, dialogs, context.uiSettings().staleThresholdsDays());
         this.connectionController = new ConnectionController(model, connections, runner, context, apiFactory, sandbox,
                 dialogs, message -> view.problem(message));
         this.stateKeeper = new WindowStateKeeper(context.uiSettings());

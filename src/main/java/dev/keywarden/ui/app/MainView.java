@@ -41,6 +41,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
+import java.util.List;
+
 /** The main window's content: header, sandbox banner, projects over keys, notifications, status bar. */
 public final class MainView extends BorderPane {
     private final MainViewModel model;
@@ -61,7 +63,9 @@ public final class MainView extends BorderPane {
     private final IncidentContext incident;
     private final LeakFinderActions leakFinder;
 
-    public MainView(MainViewModel model, FxTaskRunner runner, ConnectionsModel connections, DialogService dialogs) {
+    /** @param staleDays the all-keys table's "unused for more than N days" thresholds */
+    public MainView(MainViewModel model, FxTaskRunner runner, ConnectionsModel connections, DialogService dialogs,
+                    List<Integer> staleDays) {
         this.model = model;
         this.runner = runner;
         this.connections = connections;
@@ -90,7 +94,8 @@ public final class MainView extends BorderPane {
                 model.allKeys(), model.projects(), model.orgKeys());
         BulkActions bulk = new BulkActions(incident, dialogs);
         CsvExport export = new CsvExport(dialogs, runner, notices, model.problems());
-        this.allKeysTab = new AllKeysTab(model.allKeys(), model.session(), keyActions, export, bulk, model.projects().clock());
+        this.allKeysTab = new AllKeysTab(model.allKeys(), model.session(), keyActions, export, bulk, model.projects().clock(),
+                staleDays);
         Tab auditTab = new AuditTab(model.audit(), runner, model.projects().clock(), export);
         this.leakFinder = new LeakFinderActions(incident, bulk, dialogs, runner, model.projects().clock());
         FilterPasteGuard.install(model.projects().filter().textProperty(), leakFinder, Platform::runLater);

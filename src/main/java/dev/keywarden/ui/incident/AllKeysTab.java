@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Tab;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The "All keys" tab: loads every key the first time it is shown for a connection (and again when
@@ -17,12 +18,13 @@ public final class AllKeysTab extends Tab {
     private final AllKeysPane pane;
     private final WatchModel watch;
 
+    /** @param staleDays the "unused for more than N days" thresholds of the staleness filter */
     public AllKeysTab(AllKeysModel model, ConnectionSession session, KeyActions actions, CsvExport export, BulkActions bulk,
-                      Clock clock) {
+                      Clock clock, List<Integer> staleDays) {
         super("All keys");
         this.model = model;
         this.watch = new WatchModel(session, Platform::runLater, clock, WatchModel.INTERVAL);
-        this.pane = new AllKeysPane(model, new AllKeysFilter(new Staleness(clock)), actions, export, bulk, watch, clock);
+        this.pane = new AllKeysPane(model, new AllKeysFilter(new Staleness(clock, staleDays)), actions, export, bulk, watch, clock);
         setId("allKeysTab");
         setContent(pane);
         selectedProperty().addListener((obs, before, selected) -> loadIfShown());
