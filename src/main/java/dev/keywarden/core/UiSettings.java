@@ -28,6 +28,9 @@ public final class UiSettings {
     private static final String DIVIDER = "split.%s.divider.%d";
     /** Written by hand in ui.properties, e.g. {@code staleness.days=14,60,180}. */
     static final String STALENESS_DAYS = "staleness.days";
+    /** Written by hand in ui.properties, e.g. {@code allkeys.parallelism=4}. */
+    static final String ALL_KEYS_PARALLELISM = "allkeys.parallelism";
+    private static final int DEFAULT_ALL_KEYS_PARALLELISM = 8;
 
     private static final List<Integer> DEFAULT_STALE_DAYS = List.of(7, 30, 90);
 
@@ -67,6 +70,16 @@ public final class UiSettings {
             return days.isEmpty() ? DEFAULT_STALE_DAYS : days;
         } catch (NumberFormatException e) {
             return DEFAULT_STALE_DAYS;
+        }
+    }
+
+    /** How many projects' keys the all-keys table asks for at once: {@code allkeys.parallelism} (1 to 32), else 8. */
+    public synchronized int allKeysParallelism() {
+        try {
+            int value = Integer.parseInt(values.getProperty(ALL_KEYS_PARALLELISM, "").strip());
+            return value >= 1 && value <= 32 ? value : DEFAULT_ALL_KEYS_PARALLELISM;
+        } catch (NumberFormatException e) {
+            return DEFAULT_ALL_KEYS_PARALLELISM;
         }
     }
 

@@ -24,6 +24,15 @@ class UiSettingsTest {
     }
 
     @Test
+    void theAllKeysTablesParallelismComesFromTheFileOrIs8() throws Exception {
+        assertThat(UiSettings.load(folder).allKeysParallelism()).isEqualTo(8);
+        java.nio.file.Files.writeString(folder.resolve(UiSettings.FILE_NAME), "allkeys.parallelism=3\n");
+        assertThat(UiSettings.load(folder).allKeysParallelism()).isEqualTo(3);
+        java.nio.file.Files.writeString(folder.resolve(UiSettings.FILE_NAME), "allkeys.parallelism=500\n");
+        assertThat(UiSettings.load(folder).allKeysParallelism()).as("out of range: the default").isEqualTo(8);
+    }
+
+    @Test
     void defaultsWhenNothingWasSaved() {
         UiSettings settings = UiSettings.load(folder);
         WindowPlacement fallback = new WindowPlacement(10, 20, 1000, 700, false);

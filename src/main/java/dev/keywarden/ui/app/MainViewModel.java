@@ -35,6 +35,11 @@ public final class MainViewModel {
     private final ProblemReport problems = message -> problemSink.show(message);
 
     public MainViewModel(TaskRunner runner, Clock clock) {
+        this(runner, clock, AllKeysModel.PARALLELISM);
+    }
+
+    /** @param allKeysParallelism how many projects' keys the all-keys table asks for at once */
+    public MainViewModel(TaskRunner runner, Clock clock, int allKeysParallelism) {
         this.session = new ConnectionSession(runner);
         this.projects = new ProjectsModel(runner, session, new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM),
                 clock, problems);
@@ -42,7 +47,7 @@ public final class MainViewModel {
         this.orgKeys = new OrgKeysModel(runner, session, projects, problems);
         this.keyCommands = new KeyCommands(session, projects, keys, orgKeys, problems, runner);
         this.projectCommands = new ProjectCommands(session, projects);
-        this.allKeys = new AllKeysModel(runner, session, problems);
+        this.allKeys = new AllKeysModel(runner, session, new OrganisationLoader(allKeysParallelism), problems);
         this.audit = new IncidentAudit(session, () -> profileName.get(), runner, clock, problems);
         keyCommands.recordChangesWith(allKeys.following(audit));
     }

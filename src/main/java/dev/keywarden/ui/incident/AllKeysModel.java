@@ -70,7 +70,7 @@ public final class AllKeysModel {
         this(runner, session, new OrganisationLoader(PARALLELISM), problems);
     }
 
-    AllKeysModel(TaskRunner runner, ConnectionSession session, OrganisationLoader loader, ProblemReport problems) {
+    public AllKeysModel(TaskRunner runner, ConnectionSession session, OrganisationLoader loader, ProblemReport problems) {
         this.runner = runner;
         this.session = session;
         this.loader = loader;
