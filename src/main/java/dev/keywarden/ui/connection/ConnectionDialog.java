@@ -63,6 +63,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
     private final TextField customUrl = new TextField();
     private final PasswordField orgKey = new PasswordField();
     private final TextField label = new TextField();
+    private final TextField deadline = new TextField();
     private final ColorPicker colour = new ColorPicker();
     private final Button testConnection = new Button("Test connection");
     private final ProgressIndicator testProgress = new ProgressIndicator();
@@ -106,6 +107,10 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
         label.setId("label");
         label.setPromptText("e.g. PROD (shown in the header)");
         colour.setId("colour");
+        deadline.setId("deadlineSeconds");
+        deadline.setPrefColumnCount(5);
+        deadline.setTooltip(new javafx.scene.control.Tooltip(
+                "How long a call to this server may take in all, retries included, before it is reported"));
         testConnection.setId("testConnection");
         testProgress.setId("testProgress");
         testProgress.setPrefSize(18, 18);
@@ -132,6 +137,8 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
         form.addRow(row++, new Label("Label"), label);
         form.add(errorLabel("labelError", model.labelErrorProperty(), label), 1, row++);
         form.addRow(row++, new Label("Header colour"), colour);
+        form.addRow(row++, new Label("Deadline (seconds)"), deadline);
+        form.add(errorLabel("deadlineError", model.deadlineErrorProperty(), deadline), 1, row++);
         HBox test = new HBox(8, testConnection, testProgress);
         test.getStyleClass().add("test-row");
         form.add(test, 0, row++, 3, 1);
@@ -172,6 +179,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
         customUrl.disableProperty().bind(customMode.selectedProperty().not());
         orgKey.textProperty().bindBidirectional(model.orgKeyProperty());
         label.textProperty().bindBidirectional(model.labelProperty());
+        deadline.textProperty().bindBidirectional(model.deadlineSecondsProperty());
         colour.setValue(HexColours.fromHex(model.colourProperty().get()));
         model.colourProperty().bind(Bindings.createStringBinding(() -> HexColours.toHex(colour.getValue()), colour.valueProperty()));
 

@@ -48,12 +48,15 @@ public final class ConnectionFormModel {
     private final StringProperty customUrl = new SimpleStringProperty(this, "customUrl", "");
     private final StringProperty orgKey = new SimpleStringProperty(this, "orgKey", "");
     private final StringProperty label = new SimpleStringProperty(this, "label", "");
+    private final StringProperty deadlineSeconds = new SimpleStringProperty(this, "deadlineSeconds",
+            String.valueOf(Profile.DEFAULT_DEADLINE_SECONDS));
     private final StringProperty colour = new SimpleStringProperty(this, "colour", Profile.DEFAULT_COLOUR);
 
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper(this, "nameError", "");
     private final ReadOnlyStringWrapper customUrlError = new ReadOnlyStringWrapper(this, "customUrlError", "");
     private final ReadOnlyStringWrapper orgKeyError = new ReadOnlyStringWrapper(this, "orgKeyError", "");
     private final ReadOnlyStringWrapper labelError = new ReadOnlyStringWrapper(this, "labelError", "");
+    private final ReadOnlyStringWrapper deadlineError = new ReadOnlyStringWrapper(this, "deadlineError", "");
     private final BooleanBinding valid;
 
     private final ReadOnlyObjectWrapper<TestState> testState = new ReadOnlyObjectWrapper<>(this, "testState", TestState.IDLE);
@@ -87,14 +90,16 @@ public final class ConnectionFormModel {
             region.set(existingOrNull.region() == null ? Region.US : existingOrNull.region());
             customUrl.set(existingOrNull.customBaseUrl() == null ? "" : existingOrNull.customBaseUrl());
             label.set(existingOrNull.label());
+            deadlineSeconds.set(String.valueOf(existingOrNull.deadlineSeconds()));
             colour.set(existingOrNull.colour());
         }
-        Observable[] inputs = {name, useCustomUrl, region, customUrl, orgKey, label, colour};
+        Observable[] inputs = {name, useCustomUrl, region, customUrl, orgKey, label, colour, deadlineSeconds};
         for (Observable input : inputs) {
             input.addListener(changed -> inputChanged());
         }
         valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && customUrlError.get().isEmpty()
-                && orgKeyError.get().isEmpty() && labelError.get().isEmpty(), nameError, customUrlError, orgKeyError, labelError);
+                && orgKeyError.get().isEmpty() && labelError.get().isEmpty() && deadlineError.get().isEmpty(),
+                nameError, customUrlError, orgKeyError, labelError, deadlineError);
         validate();
     }
 
@@ -141,6 +146,15 @@ public final class ConnectionFormModel {
 
     public ReadOnlyStringProperty orgKeyErrorProperty() {
         return orgKeyError.getReadOnlyProperty();
+    }
+
+    /** How long one call may take, in whole seconds (1 to {@value Profile#MAX_DEADLINE_SECONDS}). */
+    public StringProperty deadlineSecondsProperty() {
+        return deadlineSeconds;
+    }
+
+    public ReadOnlyStringProperty deadlineErrorProperty() {
+        return deadlineError.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty labelErrorProperty() {
@@ -202,9 +216,7 @@ public final class ConnectionFormModel {
         Profile profile = useCustomUrl.get()
                 ? Profile.ofCustomUrl(name.get(), BaseUrls.validate(customUrl.get().strip()), label.get(), colour.get())
                 : Profile.ofRegion(name.get(), region.get(), label.get(), colour.get());
-        if (existing != null) {
-            profile = profile.withDeadlineSeconds(existing.deadlineSeconds());
-        }
+        profile = profile.withDeadlineSeconds(Integer.parseInt(deadlineSeconds.get().strip()));
         OrgKey key = orgKey.get().isBlank() ? null : OrgKey.of(orgKey.get());
         return new ConnectionDialog.Result(profile, key);
     }
@@ -243,6 +255,19 @@ public final class ConnectionFormModel {
         orgKeyError.set(checkKey(orgKey.get()));
         labelError.set(label.get().strip().length() > MAX_LABEL_LENGTH
                 ? "At most " + MAX_LABEL_LENGTH + " characters." : "");
+        deadlineError.set(checkDeadline(deadlineSeconds.get()));
+    }
+
+    private static String checkDeadline(String text) {
+        try {
+            int seconds = Integer.parseInt(text.strip());
+            if (seconds >= 1 && seconds <= Profile.MAX_DEADLINE_SECONDS) {
+                return "";
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        return "Whole seconds from 1 to " + Profile.MAX_DEADLINE_SECONDS + ".";
     }
 
     private String checkName(String text) {

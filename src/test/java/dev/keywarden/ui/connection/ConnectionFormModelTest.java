@@ -48,6 +48,25 @@ class ConnectionFormModelTest {
     }
 
     @Test
+    void theDeadlineIsSetPerConnectionAndKeptWhenEditing() {
+        ConnectionFormModel model = newModel(Set.of(), ACME, new SameThreadTaskRunner());
+        model.nameProperty().set("Slow link");
+        model.orgKeyProperty().set(RAW_KEY);
+        assertThat(model.deadlineSecondsProperty().get()).isEqualTo(String.valueOf(Profile.DEFAULT_DEADLINE_SECONDS));
+        model.deadlineSecondsProperty().set("0");
+        assertThat(model.deadlineErrorProperty().get()).contains("1 to 600");
+        assertThat(model.validProperty().get()).isFalse();
+        model.deadlineSecondsProperty().set(" 40 ");
+        assertThat(model.validProperty().get()).isTrue();
+        assertThat(model.toResult().profile().deadlineSeconds()).isEqualTo(40);
+
+        Profile existing = Profile.ofRegion("Prod", Region.EU, "PROD", "#c0392b").withDeadlineSeconds(25);
+        ConnectionFormModel editing = new ConnectionFormModel(existing, Set.of(), ACME, name -> Optional.empty(),
+                new SameThreadTaskRunner());
+        assertThat(editing.toResult().profile().deadlineSeconds()).isEqualTo(25);
+    }
+
+    @Test
     void customModeNeedsAUrl() {
         ConnectionFormModel model = newModel(Set.of(), ACME, new SameThreadTaskRunner());
         model.nameProperty().set("Self-hosted");
