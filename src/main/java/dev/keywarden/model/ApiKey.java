@@ -42,6 +42,16 @@ public record ApiKey(
     }
 
     /** This key as every response but the creating one shows it. */
+    /** The same key switched on or off. */
+    public ApiKey withValid(boolean newValid) {
+        return new ApiKey(id, name, newValid, value, createdAt, lastUsed);
+    }
+
+    /** The same key last used at {@code time}. */
+    public ApiKey withLastUsed(java.time.Instant time) {
+        return new ApiKey(id, name, valid, value, createdAt, time);
+    }
+
     public ApiKey masked() {
         return isMasked() ? this : new ApiKey(id, name, valid, mask(value), createdAt, lastUsed);
     }

@@ -76,7 +76,7 @@ sealed interface Change {
         @Override
         public void applyTo(StoreState state) {
             ApiKey old = state.existingKey(keyId);
-            state.replaceKey(new ApiKey(old.id(), old.name(), valid, old.value(), old.createdAt(), old.lastUsed()));
+            state.replaceKey(old.withValid(valid));
         }
     }
 
@@ -92,7 +92,7 @@ sealed interface Change {
         @Override
         public void applyTo(StoreState state) {
             ApiKey old = state.existingKey(keyId);
-            state.replaceKey(new ApiKey(old.id(), old.name(), old.valid(), old.value(), old.createdAt(), lastUsed));
+            state.replaceKey(old.withLastUsed(lastUsed));
         }
     }
 
@@ -115,7 +115,7 @@ sealed interface Change {
         @Override
         public void applyTo(StoreState state) {
             ApiKey old = state.existingOrgKey(keyId);
-            state.replaceOrgKey(new ApiKey(old.id(), old.name(), valid, old.value(), old.createdAt(), old.lastUsed()));
+            state.replaceOrgKey(old.withValid(valid));
         }
     }
 
@@ -131,7 +131,7 @@ sealed interface Change {
         @Override
         public void applyTo(StoreState state) {
             ApiKey old = state.existingOrgKey(keyId);
-            state.replaceOrgKey(new ApiKey(old.id(), old.name(), old.valid(), old.value(), old.createdAt(), lastUsed));
+            state.replaceOrgKey(old.withLastUsed(lastUsed));
         }
     }
 }

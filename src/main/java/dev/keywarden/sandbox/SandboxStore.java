@@ -184,7 +184,7 @@ public final class SandboxStore implements AutoCloseable {
                 return old.masked();
             }
             commit(new Change.KeyValiditySet(keyId, valid));
-            return new ApiKey(old.id(), old.name(), valid, old.value(), old.createdAt(), old.lastUsed()).masked();
+            return old.withValid(valid).masked();
         }
     }
 
@@ -212,7 +212,7 @@ public final class SandboxStore implements AutoCloseable {
                 return old.masked();
             }
             commitOrgKeyChange(keyId, new Change.OrgKeyValiditySet(keyId, valid));
-            return new ApiKey(old.id(), old.name(), valid, old.value(), old.createdAt(), old.lastUsed()).masked();
+            return old.withValid(valid).masked();
         }
     }
 

@@ -121,9 +121,9 @@ public final class FakeConfidentApi implements ConfidentApi {
     /** Sets the last use of key {@code keyId}, project or organisation, as the server would after a call with it. */
     public synchronized FakeConfidentApi setLastUsed(long keyId, Instant lastUsed) {
         for (List<ApiKey> list : keys.values()) {
-            list.replaceAll(k -> k.id() == keyId ? new ApiKey(k.id(), k.name(), k.valid(), k.value(), k.createdAt(), lastUsed) : k);
+            list.replaceAll(k -> k.id() == keyId ? k.withLastUsed(lastUsed) : k);
         }
-        organizationKeys.replaceAll(k -> k.id() == keyId ? new ApiKey(k.id(), k.name(), k.valid(), k.value(), k.createdAt(), lastUsed) : k);
+        organizationKeys.replaceAll(k -> k.id() == keyId ? k.withLastUsed(lastUsed) : k);
         return this;
     }
 
@@ -232,7 +232,7 @@ public final class FakeConfidentApi implements ConfidentApi {
             for (int i = 0; i < list.size(); i++) {
                 ApiKey k = list.get(i);
                 if (k.id() == apiKeyId) {
-                    ApiKey updated = new ApiKey(k.id(), k.name(), valid, k.value(), k.createdAt(), k.lastUsed());
+                    ApiKey updated = k.withValid(valid);
                     list.set(i, updated);
                     return afterFault(fault, updated);
                 }
@@ -297,7 +297,7 @@ public final class FakeConfidentApi implements ConfidentApi {
             for (int i = 0; i < organizationKeys.size(); i++) {
                 ApiKey k = organizationKeys.get(i);
                 if (k.id() == apiKeyId) {
-                    ApiKey updated = new ApiKey(k.id(), k.name(), valid, k.value(), k.createdAt(), k.lastUsed());
+                    ApiKey updated = k.withValid(valid);
                     organizationKeys.set(i, updated);
                     return afterFault(fault, updated);
                 }
