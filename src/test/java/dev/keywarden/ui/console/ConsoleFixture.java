@@ -32,9 +32,11 @@ import java.util.function.Predicate;
 /** Opens the whole console on a stage, against its own in-process sandbox and a temporary settings folder. */
 final class ConsoleFixture {
     private final KeywardenWindow window;
+    private final Stage stage;
 
-    private ConsoleFixture(KeywardenWindow window) {
+    private ConsoleFixture(KeywardenWindow window, Stage stage) {
         this.window = window;
+        this.stage = stage;
     }
 
     static ConsoleFixture open(Stage stage, Path home) {
@@ -42,7 +44,7 @@ final class ConsoleFixture {
         KeywardenWindow window = new KeywardenWindow(stage, context, HttpConfidentApi::new,
                 new EmbeddedSandbox("--seed", "20261127"));
         window.show(LaunchOptions.parse());
-        return new ConsoleFixture(window);
+        return new ConsoleFixture(window, stage);
     }
 
     KeywardenWindow window() {
@@ -124,7 +126,11 @@ final class ConsoleFixture {
         }
     }
 
+    /** Closes the console and hides its stage: a window left showing would take the clicks of later test classes in this JVM. */
     void close(FxRobot robot) {
-        robot.interact(window::close);
+        robot.interact(() -> {
+            window.close();
+            stage.hide();
+        });
     }
 }

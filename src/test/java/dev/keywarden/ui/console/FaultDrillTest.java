@@ -61,6 +61,8 @@ class FaultDrillTest {
     @BeforeAll
     void openOneWindowForAllDrills() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
+        // Windows other test classes left in this JVM would take this one's clicks and keys.
+        FxToolkit.cleanupStages();
         FxToolkit.setupFixture(() -> {
             window = new KeywardenWindow(stage, AppContext.loadFrom(home, Map.of()),
                     config -> new HttpConfidentApi(config.withDeadline(DEADLINE)), new EmbeddedSandbox("--seed", "20261127"));

@@ -56,6 +56,8 @@ class IncidentConsoleTest {
     @BeforeAll
     void openOneWindow() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
+        // Windows other test classes left in this JVM would take this one's clicks and keys.
+        FxToolkit.cleanupStages();
         FxToolkit.setupFixture(() -> {
             window = new KeywardenWindow(stage, AppContext.loadFrom(home, Map.of()), HttpConfidentApi::new,
                     new EmbeddedSandbox("--seed", "20261127"));

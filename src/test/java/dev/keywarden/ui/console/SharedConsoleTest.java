@@ -34,6 +34,8 @@ abstract class SharedConsoleTest {
     @BeforeAll
     void openOneWindowForTheClass() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
+        // Windows other test classes left in this JVM would take this one's clicks and keys.
+        FxToolkit.cleanupStages();
         FxToolkit.setupFixture(() -> console = ConsoleFixture.open(stage, home));
     }
 
