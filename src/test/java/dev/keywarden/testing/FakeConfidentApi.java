@@ -30,6 +30,7 @@ public final class FakeConfidentApi implements ConfidentApi {
     private final AtomicInteger organizationKeyToggles = new AtomicInteger();
     private String organizationName = "Acme Inc.";
     private ApiException nextFailure;
+    private volatile ApiException nextOrganizationFailure;
     private volatile ApiException everyFailure;
     private volatile Runnable onListApiKeys = () -> { };
     private volatile Runnable onListOrganizationApiKeys = () -> { };
@@ -131,6 +132,14 @@ public final class FakeConfidentApi implements ConfidentApi {
         return organizationKeyToggles.get();
     }
 
+    /**
+     * The next {@code organization()} call fails with this. Unlike {@link #failNext}, it cannot be taken by
+     * another call the organisation loader makes at the same time (the project and organisation-key lists).
+     */
+    public void failNextOrganization(ApiException failure) {
+        this.nextOrganizationFailure = failure;
+    }
+
     public void failNext(ApiException failure) {
         this.nextFailure = failure;
     }
@@ -156,6 +165,11 @@ public final class FakeConfidentApi implements ConfidentApi {
 
     @Override
     public synchronized Organization organization() {
+        ApiException organizationFailure = nextOrganizationFailure;
+        nextOrganizationFailure = null;
+        if (organizationFailure != null) {
+            throw organizationFailure;
+        }
         maybeFail();
         return new Organization("org", organizationName, "PREMIUM", T0);
     }

@@ -177,7 +177,7 @@ class ConsoleFaultDrillTest {
     @EnumSource(Fault.class)
     void aRefreshThatMeetsAFaultKeepsWhatWasShownMarkedAsMaybeOutOfDate(Fault fault) {
         models.show("p1");
-        models.api.failNext(fault.realFailure(Call.LOAD_ORGANISATION));
+        models.api.failNextOrganization(fault.realFailure(Call.LOAD_ORGANISATION));
 
         models.model.refresh();
         assertThat(models.model.projects().loadingProperty().get()).isTrue();

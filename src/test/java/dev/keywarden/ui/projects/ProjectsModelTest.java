@@ -65,7 +65,7 @@ class ProjectsModelTest {
 
     @Test
     void rowsFromBeforeAFailedRefreshAreMarkedAsMaybeOutOfDateUntilARefreshSucceeds() {
-        models.api.failNext(new dev.keywarden.api.ServerException(503, "maintenance", "GET", "/v1/organization"));
+        models.api.failNextOrganization(new dev.keywarden.api.ServerException(503, "maintenance", "GET", "/v1/organization"));
         projects.refresh();
         models.runner.finishAll();
         assertThat(projects.rows()).as("what was shown stays shown").hasSize(2);
