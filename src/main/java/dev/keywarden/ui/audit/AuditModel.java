@@ -1,4 +1,4 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.audit;
 
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.Generation;
@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The audit trail as the Audit tab lists it, newest first, read off the FX thread and filtered by
@@ -49,7 +51,7 @@ public final class AuditModel {
         }
     }
 
-    private final IncidentAudit audit;
+    private final Supplier<Optional<AuditTrail>> trail;
     private final TaskRunner runner;
     private final Clock clock;
     private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
@@ -59,8 +61,9 @@ public final class AuditModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final Generation reads = new Generation();
 
-    public AuditModel(IncidentAudit audit, TaskRunner runner, Clock clock) {
-        this.audit = audit;
+    /** @param trail the trail the console records into, or empty when it keeps none */
+    public AuditModel(Supplier<Optional<AuditTrail>> trail, TaskRunner runner, Clock clock) {
+        this.trail = trail;
         this.runner = runner;
         this.clock = clock;
         since.addListener((obs, before, now) -> reload());
@@ -76,7 +79,7 @@ public final class AuditModel {
     }
 
     public void reload() {
-        AuditTrail trail = audit.trail().orElse(null);
+        AuditTrail trail = this.trail.get().orElse(null);
         if (trail == null) {
             status.set("No audit trail is kept in this window.");
             return;

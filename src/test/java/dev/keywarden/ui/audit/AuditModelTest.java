@@ -1,4 +1,4 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.audit;
 
 import dev.keywarden.core.audit.AuditContext;
 import dev.keywarden.core.audit.AuditEntry;
@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,8 +37,7 @@ class AuditModelTest {
         trail.append(AuditEntry.succeeded(who, NOW.minus(Duration.ofDays(3)), key, KeyAction.DEACTIVATE, "Deactivated.", "old"));
         trail.append(AuditEntry.succeeded(who, NOW.minus(Duration.ofMinutes(5)), key, KeyAction.ACTIVATE, "Reactivated.", null));
         trail.append(AuditEntry.of(who, NOW.minus(Duration.ofMinutes(1)), key, KeyAction.DEACTIVATE, AuditOutcome.FAILED, "refused", null));
-        models.model.audit().writeTo(folder);
-        AuditModel audit = new AuditModel(models.model.audit(), models.runner, Clock.fixed(NOW, ZoneOffset.UTC));
+        AuditModel audit = new AuditModel(() -> Optional.of(trail), models.runner, Clock.fixed(NOW, ZoneOffset.UTC));
 
         audit.reload();
         models.runner.finishAll();
@@ -60,7 +60,7 @@ class AuditModelTest {
 
     @Test
     void withoutATrailItSaysSo() {
-        AuditModel audit = new AuditModel(models.model.audit(), models.runner, Clock.systemUTC());
+        AuditModel audit = new AuditModel(Optional::empty, models.runner, Clock.systemUTC());
 
         audit.reload();
 

@@ -1,8 +1,7 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.audit;
 
 import dev.keywarden.core.audit.AuditEntry;
 import dev.keywarden.core.audit.AuditOutcome;
-import dev.keywarden.core.csv.AuditCsv;
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.ui.common.Controls;
 import dev.keywarden.core.TimeText;
@@ -23,18 +22,19 @@ import javafx.util.StringConverter;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** The audit trail: every change made from Keywarden, newest first, filtered by time, action and outcome; exported as CSV. */
 public final class AuditPane extends VBox {
     private final AuditModel model;
-    private final CsvExport export;
+    private final Consumer<List<AuditEntry>> exportCsv;
     private final TableView<AuditEntry> table = new TableView<>();
 
-    public AuditPane(AuditModel model, CsvExport export) {
+    public AuditPane(AuditModel model, Consumer<List<AuditEntry>> exportCsv) {
         this.model = model;
-        this.export = export;
+        this.exportCsv = exportCsv;
         setId("auditPane");
         getStyleClass().add("keys-pane");
         createView();
@@ -60,11 +60,7 @@ public final class AuditPane extends VBox {
         Button reload = Controls.button("Reload", "Read the audit trail again", "reloadAudit");
         reload.setOnAction(event -> model.reload());
         Button exportButton = Controls.button("Export CSV\u2026", "Save the listed changes as CSV", "exportAudit");
-        exportButton.setOnAction(event -> {
-            List<AuditEntry> shown = List.copyOf(model.entries());
-            export.export("exportAuditDialog", "Export the audit trail as CSV", "audit.csv", shown.size(), "changes",
-                    out -> AuditCsv.write(shown, out));
-        });
+        exportButton.setOnAction(event -> exportCsv.accept(List.copyOf(model.entries())));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(8, title, since, action, outcome, spacer, reload, exportButton);
