@@ -6,6 +6,7 @@ import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.ui.common.Controls;
 import dev.keywarden.core.TimeText;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -26,10 +27,14 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** The audit trail: every change made from Keywarden, newest first, filtered by time, action and outcome; exported as CSV. */
+/**
+ * The audit trail: every change made from Keywarden, newest first, filtered by time, action and outcome;
+ * exported as CSV. Above the table: how many lines could not be read, and what the hash chain shows.
+ */
 public final class AuditPane extends VBox {
     private final AuditModel model;
     private final Consumer<List<AuditEntry>> exportCsv;
+    private static final PseudoClass BROKEN = PseudoClass.getPseudoClass("broken");
     private final TableView<AuditEntry> table = new TableView<>();
 
     public AuditPane(AuditModel model, Consumer<List<AuditEntry>> exportCsv) {
@@ -72,6 +77,12 @@ public final class AuditPane extends VBox {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
         status.setPadding(new Insets(0, 8, 4, 8));
+        Label chain = new Label();
+        chain.setId("auditChain");
+        chain.setWrapText(true);
+        chain.textProperty().bind(model.chainProperty());
+        chain.setPadding(new Insets(0, 8, 4, 8));
+        model.chainBrokenProperty().addListener((obs, before, broken) -> chain.pseudoClassStateChanged(BROKEN, broken));
 
         table.setId("auditTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -89,7 +100,7 @@ public final class AuditPane extends VBox {
         table.setItems(model.entries());
         table.setPlaceholder(new Label("No change recorded yet (or none matches the filters)."));
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().setAll(toolbar, status, table);
+        getChildren().setAll(toolbar, status, chain, table);
     }
 
     private static TableColumn<AuditEntry, String> column(String title, double width, Function<AuditEntry, String> value) {
