@@ -52,7 +52,8 @@ final class ArchitectureRules {
     static final ArchRule UI_COMMON_KNOWS_NO_FEATURE = noClasses()
             .that().resideInAPackage("dev.keywarden.ui.common..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.keywarden.ui.app..", "dev.keywarden.ui.connection..",
-                    "dev.keywarden.ui.projects..", "dev.keywarden.ui.keys..", "dev.keywarden.ui.incident..")
+                    "dev.keywarden.ui.projects..", "dev.keywarden.ui.keys..", "dev.keywarden.ui.incident..",
+                    "dev.keywarden.ui.audit..")
             .as("ui.common is shared by the features and uses none of them");
 
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.keywarden.(**)").should().beFreeOfCycles()

@@ -16,6 +16,7 @@ import dev.keywarden.model.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -92,6 +93,85 @@ class AuditCommandTest {
         List<Map<String, Object>> entries = new ObjectMapper().readerForListOf(Map.class).readValue(result.out());
         assertThat(entries).hasSize(1);
         assertThat(result.err()).contains("2 lines of", "could not be read and were skipped.").hasLineCount(1);
+    }
+
+    @Test
+    void anInvalidUtf8ByteSkipsOnlyItsLine() throws Exception {
+        append(Duration.ofMinutes(5), KeyAction.DEACTIVATE, null);
+        byte[] latin1 = "{\"time\":\"2026-11-28T11:56:00.000Z\",\"reason\":\"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(settings.resolve(AuditTrail.FILE_NAME), latin1, StandardOpenOption.APPEND);
+        append(Duration.ofMinutes(1), KeyAction.ACTIVATE, null);
+
+        CliRun.Result result = audit();
+
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("deactivate", "activate", "2 changes");
+        assertThat(result.err()).contains("1 line of", "could not be read and was skipped.").doesNotContain("Input length");
+    }
+
+    @Test
+    void listsByTimeNotByTheOrderOfTheFile() throws Exception {
+        append(Duration.ofMinutes(1), KeyAction.ACTIVATE, "second");
+        append(Duration.ofMinutes(9), KeyAction.DEACTIVATE, "first");
+
+        CliRun.Result result = audit("--format", "json");
+
+        List<Map<String, Object>> entries = new ObjectMapper().readerForListOf(Map.class).readValue(result.out());
+        assertThat(entries).extracting(entry -> entry.get("reason")).containsExactly("first", "second");
+    }
+
+    @Test
+    void verifySaysTheChainIsIntact() throws Exception {
+        append(Duration.ofMinutes(5), KeyAction.DEACTIVATE, null);
+        append(Duration.ofMinutes(1), KeyAction.ACTIVATE, null);
+
+        CliRun.Result result = audit("--verify");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).startsWith("Checked 2 lines of " + settings.resolve(AuditTrail.FILE_NAME) + ".\n")
+                .contains("From line 1 on, lines are chained: each holds the SHA-256 of the line before it.\nIntact.\n");
+    }
+
+    @Test
+    void verifySaysWhereAnEditedTrailBreaks() throws Exception {
+        append(Duration.ofMinutes(9), KeyAction.DEACTIVATE, "leaked");
+        append(Duration.ofMinutes(5), KeyAction.ACTIVATE, null);
+        append(Duration.ofMinutes(1), KeyAction.DEACTIVATE, null);
+        Path file = settings.resolve(AuditTrail.FILE_NAME);
+        Files.writeString(file, Files.readString(file).replace("\"reason\":\"leaked\"", "\"reason\":\"routine\""));
+
+        CliRun.Result verified = audit("--verify");
+        CliRun.Result listed = audit();
+
+        assertThat(verified.exit()).as(verified.toString()).isEqualTo(ExitCodes.NO);
+        assertThat(verified.out()).contains("  Line 2 does not follow line 1 as it is now: line 1 was changed, or lines between them were removed.\n",
+                "Broken in 1 place: lines were changed, removed, added or moved after they were written.");
+        assertThat(listed.exit()).isZero();
+        assertThat(listed.out()).contains("3 changes");
+        assertThat(listed.err()).contains("breaks in 1 place", "'keywarden audit --verify' says where.");
+    }
+
+    @Test
+    void verifyTellsATornLineFromABrokenChain() throws Exception {
+        append(Duration.ofMinutes(5), KeyAction.DEACTIVATE, null);
+        Files.writeString(settings.resolve(AuditTrail.FILE_NAME), "{\"time\":\"2026-11-", StandardOpenOption.APPEND);
+        append(Duration.ofMinutes(1), KeyAction.ACTIVATE, null);
+
+        CliRun.Result result = audit("--verify");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(result.out()).contains("Line 2 cannot be read (torn by a full disk or a crash", "Intact, but 1 line cannot be read.");
+    }
+
+    @Test
+    void verifyWithoutATrailHasNothingToCheckAndTakesNoFilter() {
+        CliRun.Result empty = audit("--verify");
+        assertThat(empty.exit()).isZero();
+        assertThat(empty.out()).contains("is empty or not there yet: nothing to check.");
+
+        CliRun.Result filtered = audit("--verify", "--format", "json");
+        assertThat(filtered.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(filtered.err()).contains("--verify checks the whole file");
     }
 
     @Test

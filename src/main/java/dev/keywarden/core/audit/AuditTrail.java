@@ -1,45 +1,45 @@
 package dev.keywarden.core.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keywarden.common.OwnerOnlyFiles;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keywarden.core.bulk.BulkResult;
 import dev.keywarden.core.bulk.KeyResult;
 import dev.keywarden.model.Json;
 
-import java.io.BufferedReader;
-import java.io.File;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * The audit trail: {@value #FILE_NAME} in the given folder (the settings folder,
  * {@code AppPaths.configDir()}, in production), one JSON object per line, appended and flushed to disk
  * entry by entry. The file is created owner-only (0600 on POSIX) before anything is written to it,
- * and put back to owner-only if it was opened up. The console and the command line append to the
- * same file; each entry is one write, so their lines do not mix.
+ * and put back to owner-only if it was opened up; one its owner may not write is reported, never
+ * reset. The console and the command line append to the same file, each holding its lock while it
+ * appends. Each line holds the SHA-256 of the line before it ({@link ChainCheck}), so a line changed,
+ * removed, added or moved afterwards shows. Writes run on a thread no interrupt reaches
+ * ({@link AuditThread}): an interrupted caller still gets its entry written.
  */
 public final class AuditTrail {
     public static final String FILE_NAME = "audit.jsonl";
 
-    private final Path folder;
     private final Path file;
+    private final AuditFile onDisk;
     private final ObjectMapper mapper = Json.newMapper();
 
     public AuditTrail(Path folder) {
-        this.folder = folder;
+        this(folder, AuditFile.ALL_OF_IT);
+    }
+
+    /** With the writes a test substitutes, e.g. one that stops part-way as a full disk does. */
+    AuditTrail(Path folder, AuditFile.Writes writes) {
         this.file = folder.resolve(FILE_NAME);
+        this.onDisk = new AuditFile(folder, file, writes);
     }
 
     public Path file() {
@@ -47,26 +47,23 @@ public final class AuditTrail {
     }
 
     /**
-     * Appends one entry and forces it to disk.
+     * Appends one entry, linked to the line before it, and forces it to disk. Waits for the write even
+     * when the calling thread is interrupted (its interrupt flag is set again afterwards).
      *
      * @throws AuditException when it could not be written; the change it records still stands and must be reported
      */
-    public synchronized void append(AuditEntry entry) throws AuditException {
-        byte[] line;
+    public void append(AuditEntry entry) throws AuditException {
+        ObjectNode fields;
         try {
-            line = (mapper.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new AuditException("Could not write this change to the audit trail: " + e.getOriginalMessage(), file, e);
+            fields = mapper.valueToTree(entry);
+        } catch (IllegalArgumentException e) {
+            throw new AuditException("Could not write this change to the audit trail: " + e.getMessage(), file, e);
         }
         try {
-            createOwnerOnly();
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
+            AuditThread.run(() -> {
+                onDisk.append(link -> lineOf(fields.put(ChainLink.FIELD, link)));
+                return null;
+            });
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             throw new AuditException("Could not add this change to the audit trail " + file + " (" + reasonOf(e)
                     + "). The change itself was not undone: note it elsewhere.", file, e);
@@ -102,67 +99,45 @@ public final class AuditTrail {
     }
 
     /**
-     * The entries that pass the filter, oldest first. A line that cannot be read is skipped and counted.
-     * No file yet means no entries.
+     * The entries that pass the filter, oldest first by time (the file's order for the same time), and
+     * what the chain shows. Each line is read on its own: one that cannot be read (not UTF-8, not JSON,
+     * not an entry) is skipped and counted. No file yet means no entries.
      */
     public AuditLog read(AuditFilter filter) throws AuditException {
+        List<AuditLines.Line> lines = AuditLines.of(content(), mapper);
         List<AuditEntry> entries = new ArrayList<>();
         int skipped = 0;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                AuditEntry entry = parse(line);
-                if (entry == null) {
-                    skipped++;
-                } else if (filter.test(entry)) {
-                    entries.add(entry);
-                }
+        for (AuditLines.Line line : lines) {
+            if (line.readable() && filter.test(line.entry())) {
+                entries.add(line.entry());
+            } else if (!line.readable() && !line.blank()) {
+                skipped++;
             }
+        }
+        entries.sort(Comparator.comparing(AuditEntry::time));
+        return new AuditLog(entries, skipped, ChainCheck.of(lines));
+    }
+
+    /** What the hash chain of the whole file shows: intact, or where it breaks. */
+    public ChainCheck verify() throws AuditException {
+        return read(AuditFilter.ALL).chain();
+    }
+
+    private byte[] content() throws AuditException {
+        try {
+            return AuditThread.run(onDisk::readAll);
         } catch (NoSuchFileException e) {
-            return new AuditLog(List.of(), 0);
+            return new byte[0];
         } catch (IOException e) {
             throw new AuditException("Could not read the audit trail " + file + " (" + reasonOf(e) + ").", file, e);
         }
-        return new AuditLog(entries, skipped);
     }
 
-    private AuditEntry parse(String line) {
-        try {
-            return mapper.readValue(line, AuditEntry.class);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private void createOwnerOnly() throws IOException {
-        OwnerOnlyFiles.createOwnerOnlyDirectory(folder);
-        boolean posix = OwnerOnlyFiles.isPosix(file);
-        if (!Files.exists(file)) {
-            try {
-                if (posix) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(OwnerOnlyFiles.OWNER_READ_WRITE));
-                } else {
-                    Files.createFile(file);
-                    restrictToOwner(file.toFile());
-                }
-                return;
-            } catch (FileAlreadyExistsException raced) {
-                // Another Keywarden created it first; check its permissions below.
-            }
-        }
-        if (posix && !Files.getPosixFilePermissions(file).equals(OwnerOnlyFiles.OWNER_READ_WRITE)) {
-            Files.setPosixFilePermissions(file, OwnerOnlyFiles.OWNER_READ_WRITE);
-        }
-    }
-
-    private static void restrictToOwner(File target) {
-        target.setReadable(false, false);
-        target.setReadable(true, true);
-        target.setWritable(false, false);
-        target.setWritable(true, true);
-        target.setExecutable(false, false);
+    private byte[] lineOf(ObjectNode fields) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+        mapper.writeValue(line, fields);
+        line.write('\n');
+        return line.toByteArray();
     }
 
     private static String reasonOf(Throwable e) {

@@ -1,6 +1,8 @@
 package dev.keywarden.ui.app;
 
 
+import dev.keywarden.core.csv.AuditCsv;
+import dev.keywarden.ui.audit.AuditTab;
 import dev.keywarden.ui.common.DialogService;
 import dev.keywarden.ui.common.FxTaskRunner;
 import dev.keywarden.ui.common.MessageBar;
@@ -11,7 +13,6 @@ import dev.keywarden.ui.connection.ConnectionsModel;
 import dev.keywarden.ui.connection.HeaderBar;
 import dev.keywarden.ui.connection.SandboxBanner;
 import dev.keywarden.ui.incident.AllKeysTab;
-import dev.keywarden.ui.incident.AuditTab;
 import dev.keywarden.ui.incident.BulkActions;
 import dev.keywarden.ui.incident.CsvExport;
 import dev.keywarden.ui.incident.FilterPasteGuard;
@@ -96,7 +97,8 @@ public final class MainView extends BorderPane {
         CsvExport export = new CsvExport(dialogs, runner, notices, model.problems());
         this.allKeysTab = new AllKeysTab(model.allKeys(), model.session(), keyActions, export, bulk, model.projects().clock(),
                 staleDays);
-        Tab auditTab = new AuditTab(model.audit(), runner, model.projects().clock(), export);
+        Tab auditTab = new AuditTab(model.audit()::trail, runner, model.projects().clock(), shown -> export.export("exportAuditDialog",
+                "Export the audit trail as CSV", "audit.csv", shown.size(), "changes", out -> AuditCsv.write(shown, out)));
         this.leakFinder = new LeakFinderActions(incident, bulk, dialogs, runner, model.projects().clock());
         FilterPasteGuard.install(model.projects().filter().textProperty(), leakFinder, Platform::runLater);
         views.getTabs().setAll(projectsTab, orgKeysTab, allKeysTab, auditTab);

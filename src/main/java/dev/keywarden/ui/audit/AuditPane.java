@@ -1,12 +1,12 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.audit;
 
 import dev.keywarden.core.audit.AuditEntry;
 import dev.keywarden.core.audit.AuditOutcome;
-import dev.keywarden.core.csv.AuditCsv;
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.ui.common.Controls;
 import dev.keywarden.core.TimeText;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -23,18 +23,23 @@ import javafx.util.StringConverter;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** The audit trail: every change made from Keywarden, newest first, filtered by time, action and outcome; exported as CSV. */
+/**
+ * The audit trail: every change made from Keywarden, newest first, filtered by time, action and outcome;
+ * exported as CSV. Above the table: how many lines could not be read, and what the hash chain shows.
+ */
 public final class AuditPane extends VBox {
     private final AuditModel model;
-    private final CsvExport export;
+    private final Consumer<List<AuditEntry>> exportCsv;
+    private static final PseudoClass BROKEN = PseudoClass.getPseudoClass("broken");
     private final TableView<AuditEntry> table = new TableView<>();
 
-    public AuditPane(AuditModel model, CsvExport export) {
+    public AuditPane(AuditModel model, Consumer<List<AuditEntry>> exportCsv) {
         this.model = model;
-        this.export = export;
+        this.exportCsv = exportCsv;
         setId("auditPane");
         getStyleClass().add("keys-pane");
         createView();
@@ -60,11 +65,7 @@ public final class AuditPane extends VBox {
         Button reload = Controls.button("Reload", "Read the audit trail again", "reloadAudit");
         reload.setOnAction(event -> model.reload());
         Button exportButton = Controls.button("Export CSV\u2026", "Save the listed changes as CSV", "exportAudit");
-        exportButton.setOnAction(event -> {
-            List<AuditEntry> shown = List.copyOf(model.entries());
-            export.export("exportAuditDialog", "Export the audit trail as CSV", "audit.csv", shown.size(), "changes",
-                    out -> AuditCsv.write(shown, out));
-        });
+        exportButton.setOnAction(event -> exportCsv.accept(List.copyOf(model.entries())));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(8, title, since, action, outcome, spacer, reload, exportButton);
@@ -76,6 +77,12 @@ public final class AuditPane extends VBox {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
         status.setPadding(new Insets(0, 8, 4, 8));
+        Label chain = new Label();
+        chain.setId("auditChain");
+        chain.setWrapText(true);
+        chain.textProperty().bind(model.chainProperty());
+        chain.setPadding(new Insets(0, 8, 4, 8));
+        model.chainBrokenProperty().addListener((obs, before, broken) -> chain.pseudoClassStateChanged(BROKEN, broken));
 
         table.setId("auditTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -93,7 +100,7 @@ public final class AuditPane extends VBox {
         table.setItems(model.entries());
         table.setPlaceholder(new Label("No change recorded yet (or none matches the filters)."));
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().setAll(toolbar, status, table);
+        getChildren().setAll(toolbar, status, chain, table);
     }
 
     private static TableColumn<AuditEntry, String> column(String title, double width, Function<AuditEntry, String> value) {

@@ -1,4 +1,4 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.audit;
 
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.Generation;
@@ -11,6 +11,8 @@ import dev.keywarden.core.audit.AuditTrail;
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.ui.common.Problems;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -21,11 +23,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * The audit trail as the Audit tab lists it, newest first, read off the FX thread and filtered by
- * time, action and outcome.
+ * The audit trail as the Audit tab lists it, newest first by time, read off the FX thread and filtered
+ * by time, action and outcome; with how many lines could not be read and what the hash chain of the
+ * whole file shows.
  */
 public final class AuditModel {
     public static final String READ_TAG = "audit.read";
@@ -49,7 +54,7 @@ public final class AuditModel {
         }
     }
 
-    private final IncidentAudit audit;
+    private final Supplier<Optional<AuditTrail>> trail;
     private final TaskRunner runner;
     private final Clock clock;
     private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
@@ -57,10 +62,13 @@ public final class AuditModel {
     private final ObjectProperty<KeyAction> action = new SimpleObjectProperty<>(this, "action");
     private final ObjectProperty<AuditOutcome> outcome = new SimpleObjectProperty<>(this, "outcome");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper chain = new ReadOnlyStringWrapper(this, "chain", "");
+    private final ReadOnlyBooleanWrapper chainBroken = new ReadOnlyBooleanWrapper(this, "chainBroken");
     private final Generation reads = new Generation();
 
-    public AuditModel(IncidentAudit audit, TaskRunner runner, Clock clock) {
-        this.audit = audit;
+    /** @param trail the trail the console records into, or empty when it keeps none */
+    public AuditModel(Supplier<Optional<AuditTrail>> trail, TaskRunner runner, Clock clock) {
+        this.trail = trail;
         this.runner = runner;
         this.clock = clock;
         since.addListener((obs, before, now) -> reload());
@@ -76,7 +84,7 @@ public final class AuditModel {
     }
 
     public void reload() {
-        AuditTrail trail = audit.trail().orElse(null);
+        AuditTrail trail = this.trail.get().orElse(null);
         if (trail == null) {
             status.set("No audit trail is kept in this window.");
             return;
@@ -93,6 +101,8 @@ public final class AuditModel {
                 .onFailure(error -> {
                     if (read.isCurrent()) {
                         status.set(Problems.inPlainWords(error));
+                        chain.set("");
+                        chainBroken.set(false);
                     }
                 })
                 .runWith(runner);
@@ -102,8 +112,12 @@ public final class AuditModel {
         List<AuditEntry> newestFirst = new ArrayList<>(log.entries());
         java.util.Collections.reverse(newestFirst);
         entries.setAll(newestFirst);
-        status.set(newestFirst.size() + (newestFirst.size() == 1 ? " change" : " changes") + " in " + trail.file()
-                + (log.skippedLines() > 0 ? "; " + log.skippedLines() + " lines could not be read and are left out" : "") + ".");
+        int skipped = log.skippedLines();
+        status.set(newestFirst.size() + (newestFirst.size() == 1 ? " change" : " changes") + " in " + trail.file() + "."
+                + (skipped == 0 ? "" : " " + skipped + (skipped == 1 ? " line" : " lines") + " could not be read (torn by a full disk or"
+                + " a crash, not UTF-8, or not an entry) and " + (skipped == 1 ? "is" : "are") + " left out."));
+        chain.set(log.chain().verdict());
+        chainBroken.set(!log.chain().intact());
     }
 
     public ObservableList<AuditEntry> entries() {
@@ -124,8 +138,18 @@ public final class AuditModel {
         return outcome;
     }
 
-    /** How many are listed and from which file, or why nothing could be read. */
+    /** How many are listed and from which file, how many lines could not be read, or why nothing could be read. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** What the hash chain of the whole file shows: intact, or where it breaks; empty until read. */
+    public ReadOnlyStringProperty chainProperty() {
+        return chain.getReadOnlyProperty();
+    }
+
+    /** True when the chain shows lines changed, removed, added or moved after they were written. */
+    public ReadOnlyBooleanProperty chainBrokenProperty() {
+        return chainBroken.getReadOnlyProperty();
     }
 }
