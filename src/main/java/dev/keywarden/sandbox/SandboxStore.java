@@ -51,7 +51,9 @@ public final class SandboxStore implements AutoCloseable {
     }
 
     public Organization organization() {
-        return state.organization();
+        synchronized (stateLock) {
+            return state.organization();
+        }
     }
 
     /** Plain-words notes from loading the data file, for the start-up banner. */
