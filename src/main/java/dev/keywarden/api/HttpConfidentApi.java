@@ -29,6 +29,9 @@ import java.util.function.DoubleSupplier;
  * {@link DeadlineExceededException}. GET, PUT and DELETE are retried on network failures and on
  * 429/502/503/504, at most {@link ConnectionConfig#maxAttempts()} attempts in all; POST never is. Redirects are not
  * followed, since they would carry the organisation key to wherever they point.
+ *
+ * <p>The v2 key lifecycle ({@link #keyLifecycle()}) is asked about once and kept, until a call finds the server
+ * unreachable; every answer's {@code Sunset} / {@code X-Api-Key-Warning} headers feed {@link #keyWarning()}.
  */
 public final class HttpConfidentApi implements ConfidentApi {
     private static final String GET = "GET";
