@@ -44,7 +44,7 @@ public final class HttpConfidentApi implements ConfidentApi {
     private final ObjectMapper mapper = Json.newMapper();
     private final ApiTransport transport;
     private final KeyLifecycleProbe keyLifecycleProbe = new KeyLifecycleProbe();
-    private final KeyLifecycleApi keyLifecycle;
+    private final KeyLifecycleApi lifecycleCalls;
     private final KeyWarnings keyWarnings;
 
     public HttpConfidentApi(ConnectionConfig config) {
@@ -64,7 +64,7 @@ public final class HttpConfidentApi implements ConfidentApi {
                 config.deadline());
         this.keyWarnings = new KeyWarnings(config.orgKey());
         transport.observeAnswerHeaders(keyWarnings::observe);
-        this.keyLifecycle = new HttpKeyLifecycleApi(this::call, base);
+        this.lifecycleCalls = new HttpKeyLifecycleApi(this::call, base);
     }
 
     @Override
@@ -165,7 +165,7 @@ public final class HttpConfidentApi implements ConfidentApi {
     /** Asks {@code GET /v2/organization/api-keys} once per connection; see {@link ConfidentApi#keyLifecycle()}. */
     @Override
     public Optional<KeyLifecycleApi> keyLifecycle() {
-        return keyLifecycleProbe.offered(this::serverOffersKeyLifecycle) ? Optional.of(keyLifecycle) : Optional.empty();
+        return keyLifecycleProbe.offered(this::serverOffersKeyLifecycle) ? Optional.of(lifecycleCalls) : Optional.empty();
     }
 
     private boolean serverOffersKeyLifecycle() {
