@@ -58,8 +58,8 @@ final class KeyAdmission {
             return Optional.empty();
         }
         String digest = ValueDigest.of(rawValue);
-        Instant now = store.now();
         synchronized (store.stateLock) {
+            Instant now = store.now();
             ApiKey key = store.state.orgKeyByValueDigest(digest);
             if (!admits(key, digest, now)) {
                 return Optional.empty();
@@ -70,9 +70,10 @@ final class KeyAdmission {
             }
         }
         synchronized (store.writeLock) {
+            // Looked up again, and the time taken again: it may have been switched off, or expired, meanwhile.
+            Instant now = store.now();
             ApiKey key;
             synchronized (store.stateLock) {
-                // Looked up again: it may have been switched off while this call waited for the lock.
                 key = store.state.orgKeyByValueDigest(digest);
             }
             if (!admits(key, digest, now)) {
@@ -89,8 +90,8 @@ final class KeyAdmission {
             return Optional.empty();
         }
         String digest = ValueDigest.of(rawValue);
-        Instant now = store.now();
         synchronized (store.writeLock) {
+            Instant now = store.now();
             ApiKey key = store.state.keyByValueDigest(digest);
             if (!admits(key, digest, now)) {
                 return Optional.empty();
