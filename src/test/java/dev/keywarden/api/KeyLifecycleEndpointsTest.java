@@ -8,12 +8,15 @@ import dev.keywarden.model.Rotation;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static dev.keywarden.api.NoSecrets.failure;
@@ -235,6 +238,43 @@ class KeyLifecycleEndpointsTest {
         server.enqueue(fixture("v2-org-api-key.json"));
         assertThat(v2.getOrganizationApiKey(12).expiresAt()).isEqualTo(Instant.parse("2025-06-01T00:00:00.000Z"));
         expectRequest("GET", "/v2/organization/api-keys/12", null);
+    }
+
+    @Test
+    void everyV2EndpointFailsTypedAndOnlyReadsAndIdempotentChangesAreRetried() {
+        for (Map.Entry<String, ThrowingCallable> endpoint : endpoints().entrySet()) {
+            server.enqueue(error(401, "Invalid API key"));
+            UnauthorizedException refused = failure(UnauthorizedException.class, endpoint.getValue());
+            assertThat(refused.path()).as(endpoint.getKey()).startsWith("/v2/");
+
+            int before = server.getRequestCount();
+            server.enqueue(error(502, "Bad gateway"));
+            server.enqueue(error(404, "API key not found"));
+            failure(ApiException.class, endpoint.getValue());
+            boolean post = endpoint.getKey().startsWith("POST");
+            assertThat(server.getRequestCount() - before).as(endpoint.getKey()).isEqualTo(post ? 1 : 2);
+            if (post) {
+                // The 404 a retry would have had is still waiting: the same call again gets it.
+                failure(NotFoundException.class, endpoint.getValue());
+            }
+        }
+    }
+
+    private Map<String, ThrowingCallable> endpoints() {
+        Map<String, ThrowingCallable> endpoints = new LinkedHashMap<>();
+        endpoints.put("GET list", () -> v2.listApiKeys("proj-1"));
+        endpoints.put("GET one", () -> v2.getApiKey("proj-1", 34));
+        endpoints.put("POST create", () -> v2.createApiKey("proj-1", "k", KeyLifetime.days(1)));
+        endpoints.put("POST rotate", () -> v2.rotateApiKey("proj-1", 34, Rotation.immediate()));
+        endpoints.put("PUT valid", () -> v2.setApiKeyValid("proj-1", 34, false));
+        endpoints.put("DELETE revoke", () -> v2.revokeApiKey("proj-1", 34));
+        endpoints.put("GET org list", () -> v2.listOrganizationApiKeys());
+        endpoints.put("GET org one", () -> v2.getOrganizationApiKey(12));
+        endpoints.put("POST org create", () -> v2.createOrganizationApiKey("k", KeyLifetime.NEVER));
+        endpoints.put("POST org rotate", () -> v2.rotateOrganizationApiKey(12, Rotation.immediate()));
+        endpoints.put("PUT org valid", () -> v2.setOrganizationApiKeyValid(12, true));
+        endpoints.put("DELETE org revoke", () -> v2.revokeOrganizationApiKey(12));
+        return endpoints;
     }
 
     @Test
