@@ -3,6 +3,7 @@ package dev.keywarden.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Sends one API request with the auth and identity headers, retrying as {@link RetryPolicy}
@@ -35,6 +37,7 @@ final class ApiTransport {
     private final Clock clock;
     private final Duration deadline;
     private volatile boolean closed;
+    private volatile Consumer<Headers> answerHeaders = headers -> { };
 
     /** @param deadline how long one call may take in all, attempts and waits included */
     ApiTransport(OkHttpClient client, OrgKey key, ObjectMapper mapper, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock,
@@ -59,6 +62,7 @@ final class ApiTransport {
             SendTracker tracker = new SendTracker();
             try {
                 RawResponse response = InterruptibleCall.execute(client, request(method, url, body, tracker), deadline.remaining());
+                answerHeaders.accept(response.headers());
                 if (response.isSuccessful()) {
                     return response;
                 }
@@ -110,6 +114,11 @@ final class ApiTransport {
             failure.earlierAttemptMayHaveApplied();
         }
         return failure;
+    }
+
+    /** Shown the headers of every answer that arrives, failures included; set once, before the first call. */
+    void observeAnswerHeaders(Consumer<Headers> observer) {
+        this.answerHeaders = observer;
     }
 
     /** The path as failures show it: the key cut out, should it have been typed where an id belongs. */

@@ -8,6 +8,8 @@ import dev.keywarden.model.Project;
 import dev.keywarden.model.ProjectChanges;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Confident AI's management API, one blocking method per endpoint. Every failure is an
@@ -69,6 +71,32 @@ public interface ConfidentApi extends AutoCloseable {
 
     /** {@code DELETE /v1/organization/api-keys/:apiKeyId}: permanent. */
     void revokeOrganizationApiKey(long apiKeyId);
+
+    /**
+     * The v2 key lifecycle (expiry, rotation) when this server offers it; empty when it does not, and then the
+     * v1 methods above are all there is. Everything else stays on v1 either way. The first call asks the
+     * server once ({@code GET /v2/organization/api-keys}: an answer means yes, 404 means no) and the answer is
+     * kept for this gateway, so later calls cost nothing; it is asked again after a call finds the server
+     * unreachable (it may come back as another version), and a new gateway (a new or edited connection) asks
+     * afresh. A gateway that speaks only v1 keeps this default.
+     *
+     * @throws ApiException when the server could not be asked; nothing is kept and the next call asks again
+     */
+    default Optional<KeyLifecycleApi> keyLifecycle() {
+        return Optional.empty();
+    }
+
+    /**
+     * What the latest answer said about the organisation key in use ({@code Sunset}, {@code X-Api-Key-Warning}):
+     * present while the connection uses the outgoing value of a rotation; empty once an answer carries neither.
+     */
+    default Optional<KeyWarning> keyWarning() {
+        return Optional.empty();
+    }
+
+    /** {@code listener} is told, on the calling thread, of every answer that carries a {@link KeyWarning}. */
+    default void addKeyWarningListener(Consumer<KeyWarning> listener) {
+    }
 
     /** The base URL calls go to, for display. */
     String baseUrl();

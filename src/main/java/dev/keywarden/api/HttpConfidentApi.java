@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -27,6 +29,9 @@ import java.util.function.DoubleSupplier;
  * {@link DeadlineExceededException}. GET, PUT and DELETE are retried on network failures and on
  * 429/502/503/504, at most {@link ConnectionConfig#maxAttempts()} attempts in all; POST never is. Redirects are not
  * followed, since they would carry the organisation key to wherever they point.
+ *
+ * <p>The v2 key lifecycle ({@link #keyLifecycle()}) is asked about once and kept, until a call finds the server
+ * unreachable; every answer's {@code Sunset} / {@code X-Api-Key-Warning} headers feed {@link #keyWarning()}.
  */
 public final class HttpConfidentApi implements ConfidentApi {
     private static final String GET = "GET";
@@ -38,6 +43,9 @@ public final class HttpConfidentApi implements ConfidentApi {
     private final HttpUrl base;
     private final ObjectMapper mapper = Json.newMapper();
     private final ApiTransport transport;
+    private final KeyLifecycleProbe keyLifecycleProbe = new KeyLifecycleProbe();
+    private final KeyLifecycleApi lifecycleCalls;
+    private final KeyWarnings keyWarnings;
 
     public HttpConfidentApi(ConnectionConfig config) {
         this(config, Sleeper.REAL, Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble());
@@ -54,6 +62,9 @@ public final class HttpConfidentApi implements ConfidentApi {
                         Objects.requireNonNullElse(config.callTimeout(), ConnectionConfig.DEFAULT_CALL_TIMEOUT)),
                 config.orgKey(), mapper, new RetryPolicy(config.maxAttempts(), retryAfterCap, random), sleeper, clock,
                 config.deadline());
+        this.keyWarnings = new KeyWarnings(config.orgKey());
+        transport.observeAnswerHeaders(keyWarnings::observe);
+        this.lifecycleCalls = new HttpKeyLifecycleApi(this::call, base);
     }
 
     @Override
@@ -151,6 +162,31 @@ public final class HttpConfidentApi implements ConfidentApi {
         call(DELETE, orgKeyUrl(apiKeyId), null).confirmDeleted(Long.toString(apiKeyId));
     }
 
+    /** Asks {@code GET /v2/organization/api-keys} once per connection; see {@link ConfidentApi#keyLifecycle()}. */
+    @Override
+    public Optional<KeyLifecycleApi> keyLifecycle() {
+        return keyLifecycleProbe.offered(this::serverOffersKeyLifecycle) ? Optional.of(lifecycleCalls) : Optional.empty();
+    }
+
+    private boolean serverOffersKeyLifecycle() {
+        try {
+            call(GET, url("v2", "organization", "api-keys"), null).requiredList("apiKeys", ApiKey.class);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<KeyWarning> keyWarning() {
+        return keyWarnings.latest();
+    }
+
+    @Override
+    public void addKeyWarningListener(Consumer<KeyWarning> listener) {
+        keyWarnings.addListener(listener);
+    }
+
     @Override
     public String baseUrl() {
         return baseUrl;
@@ -172,7 +208,13 @@ public final class HttpConfidentApi implements ConfidentApi {
     }
 
     private ResponseDecoder call(String method, HttpUrl url, JsonNode body) {
-        RawResponse response = transport.send(method, url, body);
+        RawResponse response;
+        try {
+            response = transport.send(method, url, body);
+        } catch (NetworkException e) {
+            keyLifecycleProbe.forget(); // the server may come back as another version
+            throw e;
+        }
         try {
             return ResponseDecoder.open(response, mapper, transport.key(), method, transport.shownPath(url));
         } catch (ProtocolException e) {
@@ -217,7 +259,7 @@ public final class HttpConfidentApi implements ConfidentApi {
     }
 
     /** An empty id would address the list, and OkHttp resolves "." and ".." instead of encoding them. */
-    private static String checkedId(String projectId) {
+    static String checkedId(String projectId) {
         if (projectId == null || projectId.isEmpty() || projectId.equals(".") || projectId.equals("..")) {
             throw new IllegalArgumentException("not a project id: " + (projectId == null ? "null" : "\"" + projectId + "\""));
         }

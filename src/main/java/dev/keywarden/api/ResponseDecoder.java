@@ -116,6 +116,26 @@ final class ResponseDecoder {
         }
     }
 
+    /**
+     * Checks {@code {"id": <expected>}}, the v2 answer to a deletion; a {@code deleted} field, should the
+     * server add the v1 one, must be true.
+     */
+    void confirmId(String expectedId) {
+        JsonNode deleted = data.get("deleted");
+        if (deleted != null && (!deleted.isBoolean() || !deleted.booleanValue())) {
+            throw protocol("data.deleted is not true");
+        }
+        JsonNode id = data.get("id");
+        if (id == null || !id.isValueNode() || id.isNull() || !id.asText().equals(expectedId)) {
+            throw protocol("data.id does not name what was deleted");
+        }
+    }
+
+    /** The answer is readable but does not say what it must: {@code detail} in plain words. */
+    ProtocolException problem(String detail) {
+        return protocol(detail);
+    }
+
     private <T extends Record> T bind(JsonNode node, Class<T> type, String where) {
         if (!node.isObject()) {
             throw protocol(where + " is not an object");

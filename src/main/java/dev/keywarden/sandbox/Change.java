@@ -28,6 +28,10 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = Change.OrgKeyValiditySet.class, name = "orgKeyValiditySet"),
         @JsonSubTypes.Type(value = Change.OrgKeyDeleted.class, name = "orgKeyDeleted"),
         @JsonSubTypes.Type(value = Change.OrgKeyUsed.class, name = "orgKeyUsed"),
+        @JsonSubTypes.Type(value = Change.KeyRotated.class, name = "keyRotated"),
+        @JsonSubTypes.Type(value = Change.KeyRotationCompleted.class, name = "keyRotationCompleted"),
+        @JsonSubTypes.Type(value = Change.OrgKeyRotated.class, name = "orgKeyRotated"),
+        @JsonSubTypes.Type(value = Change.OrgKeyRotationCompleted.class, name = "orgKeyRotationCompleted"),
 })
 sealed interface Change {
 
@@ -133,5 +137,63 @@ sealed interface Change {
             ApiKey old = state.existingOrgKey(keyId);
             state.replaceOrgKey(old.withLastUsed(lastUsed));
         }
+    }
+
+    /**
+     * A project key gets {@code value} (raw): at once when {@code rotatesAt} is null, else beside its current value
+     * until then; {@code expiresAt} is its expiry from now on (null: none).
+     */
+    record KeyRotated(@JsonProperty(value = "keyId", required = true) long keyId,
+                      @JsonProperty(value = "value", required = true) String value,
+                      @JsonProperty("rotatesAt") Instant rotatesAt,
+                      @JsonProperty("expiresAt") Instant expiresAt) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            state.rekey(rotated(state.existingKey(keyId), value, rotatesAt, expiresAt));
+        }
+    }
+
+    /** A project key's rotation completes: its replacement value becomes its value, the old one stops. */
+    record KeyRotationCompleted(@JsonProperty(value = "keyId", required = true) long keyId) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            state.rekey(completed(state.existingKey(keyId)));
+        }
+    }
+
+    /** As {@link KeyRotated}, for an organisation key. */
+    record OrgKeyRotated(@JsonProperty(value = "keyId", required = true) long keyId,
+                         @JsonProperty(value = "value", required = true) String value,
+                         @JsonProperty("rotatesAt") Instant rotatesAt,
+                         @JsonProperty("expiresAt") Instant expiresAt) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            state.rekeyOrgKey(rotated(state.existingOrgKey(keyId), value, rotatesAt, expiresAt));
+        }
+    }
+
+    /** As {@link KeyRotationCompleted}, for an organisation key. */
+    record OrgKeyRotationCompleted(@JsonProperty(value = "keyId", required = true) long keyId) implements Change {
+        @Override
+        public void applyTo(StoreState state) {
+            state.rekeyOrgKey(completed(state.existingOrgKey(keyId)));
+        }
+    }
+
+    private static ApiKey rotated(ApiKey old, String value, Instant rotatesAt, Instant expiresAt) {
+        if (value == null) {
+            throw new IllegalStateException("it rotates API key " + old.id() + " without a new value");
+        }
+        return rotatesAt == null
+                ? new ApiKey(old.id(), old.name(), old.valid(), value, old.createdAt(), old.lastUsed(), expiresAt, null, null)
+                : new ApiKey(old.id(), old.name(), old.valid(), old.value(), old.createdAt(), old.lastUsed(), expiresAt, value, rotatesAt);
+    }
+
+    private static ApiKey completed(ApiKey old) {
+        if (old.shadowValue() == null) {
+            throw new IllegalStateException("it completes a rotation of API key " + old.id() + ", which has none in flight");
+        }
+        return new ApiKey(old.id(), old.name(), old.valid(), old.shadowValue(), old.createdAt(), old.lastUsed(), old.expiresAt(),
+                null, null);
     }
 }

@@ -22,7 +22,8 @@ import java.util.Set;
  * included, written owner-only and replaced atomically by {@link OwnerOnlyFiles}. Changes since the
  * snapshot are in the {@link Journal} beside it; {@code generation} says which journal continues it.
  * Version 1 (no journal, no generation) still loads, as generation 0; versions 1 and 2 have no organisation
- * keys. The organisation key the sandbox was started with is never written; keys created through the API are.
+ * keys, versions 1 to 3 no key expiry or rotation. The organisation key the sandbox was started with is never
+ * written; keys created through the API are.
  */
 final class DataFile {
 
@@ -82,7 +83,7 @@ final class DataFile {
                     "is not a Keywarden sandbox data file (it lacks \"format\": \"" + SandboxData.FORMAT + "\")", null);
         }
         int version = tree.path("version").asInt();
-        if (version != SandboxData.VERSION && version != VERSION_WITHOUT_ORG_KEYS && version != VERSION_WITHOUT_JOURNAL) {
+        if (version < VERSION_WITHOUT_JOURNAL || version > SandboxData.VERSION) {
             throw new DataFileException(path, "has version " + tree.path("version").asText("?")
                     + "; this sandbox reads versions " + VERSION_WITHOUT_JOURNAL + " to " + SandboxData.VERSION, null);
         }

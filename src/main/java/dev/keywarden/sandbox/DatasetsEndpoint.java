@@ -11,7 +11,7 @@ import java.util.Random;
 /**
  * {@code GET /v1/datasets}: the one data-plane call the sandbox serves, authenticated by a project
  * key. It exists so "deactivate the leaked key and watch it stop working" can be shown end to end;
- * each accepted call moves the key's {@code lastUsed}.
+ * each accepted call moves the key's {@code lastUsed}. Expiry and rotation apply as for management calls.
  */
 final class DatasetsEndpoint {
 
@@ -31,9 +31,11 @@ final class DatasetsEndpoint {
     }
 
     private Object list(SandboxRequest request) {
-        Project project = request.apiKey().flatMap(store::useProjectKey).orElseThrow(ApiError::invalidApiKey);
+        KeyAdmission.Admission admitted = request.apiKey().flatMap(store.admission()::admitProjectKey)
+                .orElseThrow(ApiError::invalidApiKey);
+        SunsetHeaders.announce(request, admitted.sunset());
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("datasets", datasetsOf(project));
+        data.put("datasets", datasetsOf(admitted.project()));
         return data;
     }
 

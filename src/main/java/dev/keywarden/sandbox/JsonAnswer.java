@@ -1,8 +1,10 @@
 package dev.keywarden.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.Json;
 
 import java.io.IOException;
@@ -14,7 +16,12 @@ import java.io.OutputStream;
  */
 final class JsonAnswer {
 
-    private static final ObjectMapper MAPPER = Json.newMapper();
+    /** v1 answers show a key as v1 documents it; v2 answers write their keys through {@link LifecycleKeyJson}. */
+    private static final ObjectMapper MAPPER = Json.newMapper().addMixIn(ApiKey.class, V1Key.class);
+
+    @JsonIgnoreProperties({"expiresAt", "shadowValue", "rotatesAt"})
+    private abstract static class V1Key {
+    }
 
     private JsonAnswer() {
     }

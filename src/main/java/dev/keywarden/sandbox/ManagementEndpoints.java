@@ -16,9 +16,11 @@ final class ManagementEndpoints {
     private static final String KEY = KEYS + "/{apiKeyId}";
 
     private final SandboxStore store;
+    private final KeyLifecycle lifecycle;
 
     ManagementEndpoints(SandboxStore store) {
         this.store = store;
+        this.lifecycle = new KeyLifecycle(store);
     }
 
     void registerOn(Router router, OrgKeyCheck orgKey) {
@@ -28,7 +30,7 @@ final class ManagementEndpoints {
                 .add("GET", PROJECT, orgKey.guard(this::getProject))
                 .add("PUT", PROJECT, orgKey.guard(this::updateProject))
                 .add("DELETE", PROJECT, orgKey.guard(this::deleteProject))
-                .add("GET", KEYS, orgKey.guard(request -> data("apiKeys", store.keys(projectId(request)))))
+                .add("GET", KEYS, orgKey.guard(request -> data("apiKeys", lifecycle.keys(projectId(request)))))
                 .add("POST", KEYS, orgKey.guard(this::createKey))
                 .add("GET", KEY, orgKey.guard(this::getKey))
                 .add("PUT", KEY, orgKey.guard(this::updateKey))

@@ -2,7 +2,8 @@ package dev.keywarden.sandbox;
 
 /**
  * Admits management calls made with an active organisation key (moving its {@code lastUsed}); anything else,
- * a project key included, is 401 {@code Invalid API key}.
+ * a project key or an expired key included, is 401 {@code Invalid API key}. A call made with the outgoing value
+ * of a rotation is answered with {@link SunsetHeaders}.
  */
 final class OrgKeyCheck {
 
@@ -14,9 +15,9 @@ final class OrgKeyCheck {
 
     Endpoint guard(Endpoint endpoint) {
         return request -> {
-            if (!store.useOrgKey(request.apiKey().orElse(null))) {
-                throw ApiError.invalidApiKey();
-            }
+            KeyAdmission.Admission admitted = store.admission().admitOrgKey(request.apiKey().orElse(null))
+                    .orElseThrow(ApiError::invalidApiKey);
+            SunsetHeaders.announce(request, admitted.sunset());
             return endpoint.handle(request);
         };
     }

@@ -16,14 +16,16 @@ final class OrganizationEndpoints {
     private static final String KEY = KEYS + "/{apiKeyId}";
 
     private final SandboxStore store;
+    private final KeyLifecycle lifecycle;
 
     OrganizationEndpoints(SandboxStore store) {
         this.store = store;
+        this.lifecycle = new KeyLifecycle(store);
     }
 
     void registerOn(Router router, OrgKeyCheck orgKey) {
         router.add("PUT", ORGANIZATION, orgKey.guard(this::rename))
-                .add("GET", KEYS, orgKey.guard(request -> data("apiKeys", store.orgKeys())))
+                .add("GET", KEYS, orgKey.guard(request -> data("apiKeys", lifecycle.orgKeys())))
                 .add("POST", KEYS, orgKey.guard(this::createKey))
                 .add("GET", KEY, orgKey.guard(this::getKey))
                 .add("PUT", KEY, orgKey.guard(this::updateKey))

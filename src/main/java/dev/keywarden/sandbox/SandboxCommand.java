@@ -95,6 +95,8 @@ public final class SandboxCommand {
             keyInCurl = keySource.startsWith("--") ? "<organisation API key>" : "$" + keySource;
         }
         out.println("Try: curl -H \"CONFIDENT_API_KEY: " + keyInCurl + "\" " + server.baseUrl() + "/v1/projects");
+        out.println(options.offersV2() ? "Key expiry and rotation (API v2, /v2/.../api-keys): on; --no-v2 starts a server without them."
+                : "Key expiry and rotation (API v2): off (--no-v2), so /v2/... paths answer 404.");
         if (options.dataFile() != null) {
             out.println("Data file: " + options.dataFile().toAbsolutePath());
             server.store().notices().forEach(notice -> out.println("Note: " + notice));

@@ -13,7 +13,8 @@ import java.util.Map;
  * The whole organisation state: what the demo generator produces, the store starts from, and the
  * data file holds. Key values here are raw (never masked): they must still authenticate after a restart.
  * {@code organizationApiKeys} are the organisation's own (admin) keys, except the one the sandbox was
- * started with, which is never written; files before version 3 have none.
+ * started with, which is never written; files before version 3 have none. Since version 4 a key may carry
+ * {@code expiresAt} and, while a rotation is in flight, {@code shadowValue} (raw) and {@code rotatesAt}.
  */
 record SandboxData(
         @JsonProperty("format") String format,
@@ -24,8 +25,11 @@ record SandboxData(
         @JsonProperty("organizationApiKeys") List<ApiKey> organizationApiKeys) {
 
     static final String FORMAT = "keywarden-sandbox";
-    /** 3 added {@code organizationApiKeys}; an older sandbox would drop them silently, so it must refuse the file. */
-    static final int VERSION = 3;
+    /**
+     * 3 added {@code organizationApiKeys}, 4 the keys' {@code expiresAt}, {@code shadowValue} and {@code rotatesAt};
+     * an older sandbox would drop them silently (a rotated key's new value with them), so it must refuse the file.
+     */
+    static final int VERSION = 4;
 
     SandboxData {
         // Missing in files written before version 3: they have no organisation keys.
@@ -94,6 +98,10 @@ record SandboxData(
         String sameKey = keyIds.putIfAbsent(key.id(), keyAt);
         check(sameKey == null, "API key id " + key.id() + " at " + keyAt + " appears twice (also at " + sameKey + ")");
         check(!key.isMasked(), keyAt + " holds a masked value, not a raw one");
+        check((key.shadowValue() == null) == (key.rotatesAt() == null),
+                keyAt + " has a shadowValue without rotatesAt, or the reverse");
+        check(key.shadowValue() == null || !key.shadowValue().isBlank() && !key.shadowValue().startsWith("*"),
+                keyAt + " holds a masked or empty shadowValue, not a raw one");
     }
 
     long highestKeyId() {

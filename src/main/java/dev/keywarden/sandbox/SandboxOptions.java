@@ -18,9 +18,11 @@ import java.util.Map;
  * @param dataFile        keeps the state in this file across restarts; null keeps it in memory only
  * @param latency         added before every response
  * @param simulateTraffic now and then use a few random active keys, so {@code lastUsed} moves
+ * @param offersV2        serve the v2 key lifecycle paths (expiry, rotation); false ({@code --no-v2}) answers them
+ *                        404, as a server without v2 does
  */
 public record SandboxOptions(int port, String orgKey, boolean empty, Long seed, Path dataFile, Duration latency,
-                             boolean simulateTraffic) {
+                             boolean simulateTraffic, boolean offersV2) {
 
     public static final int CLI_PORT = 8787;
     /** Holds the organisation key so that it need not appear in the process list, as {@code --org-key} would. */
@@ -40,37 +42,47 @@ public record SandboxOptions(int port, String orgKey, boolean empty, Long seed, 
         }
     }
 
-    /** Any free port, generated org key, random demo data, in memory, no latency, no traffic. */
+    /** With v2, as every sandbox is unless told otherwise. */
+    public SandboxOptions(int port, String orgKey, boolean empty, Long seed, Path dataFile, Duration latency,
+                          boolean simulateTraffic) {
+        this(port, orgKey, empty, seed, dataFile, latency, simulateTraffic, true);
+    }
+
+    /** Any free port, generated org key, random demo data, in memory, no latency, no traffic, with v2. */
     public static SandboxOptions defaults() {
-        return new SandboxOptions(0, null, false, null, null, Duration.ZERO, false);
+        return new SandboxOptions(0, null, false, null, null, Duration.ZERO, false, true);
     }
 
     public SandboxOptions withPort(int newPort) {
-        return new SandboxOptions(newPort, orgKey, empty, seed, dataFile, latency, simulateTraffic);
+        return new SandboxOptions(newPort, orgKey, empty, seed, dataFile, latency, simulateTraffic, offersV2);
     }
 
     public SandboxOptions withOrgKey(String newOrgKey) {
-        return new SandboxOptions(port, newOrgKey, empty, seed, dataFile, latency, simulateTraffic);
+        return new SandboxOptions(port, newOrgKey, empty, seed, dataFile, latency, simulateTraffic, offersV2);
     }
 
     public SandboxOptions withEmpty(boolean newEmpty) {
-        return new SandboxOptions(port, orgKey, newEmpty, seed, dataFile, latency, simulateTraffic);
+        return new SandboxOptions(port, orgKey, newEmpty, seed, dataFile, latency, simulateTraffic, offersV2);
     }
 
     public SandboxOptions withSeed(Long newSeed) {
-        return new SandboxOptions(port, orgKey, empty, newSeed, dataFile, latency, simulateTraffic);
+        return new SandboxOptions(port, orgKey, empty, newSeed, dataFile, latency, simulateTraffic, offersV2);
     }
 
     public SandboxOptions withDataFile(Path newDataFile) {
-        return new SandboxOptions(port, orgKey, empty, seed, newDataFile, latency, simulateTraffic);
+        return new SandboxOptions(port, orgKey, empty, seed, newDataFile, latency, simulateTraffic, offersV2);
     }
 
     public SandboxOptions withLatency(Duration newLatency) {
-        return new SandboxOptions(port, orgKey, empty, seed, dataFile, newLatency, simulateTraffic);
+        return new SandboxOptions(port, orgKey, empty, seed, dataFile, newLatency, simulateTraffic, offersV2);
     }
 
     public SandboxOptions withSimulateTraffic(boolean newSimulateTraffic) {
-        return new SandboxOptions(port, orgKey, empty, seed, dataFile, latency, newSimulateTraffic);
+        return new SandboxOptions(port, orgKey, empty, seed, dataFile, latency, newSimulateTraffic, offersV2);
+    }
+
+    public SandboxOptions withV2(boolean newOffersV2) {
+        return new SandboxOptions(port, orgKey, empty, seed, dataFile, latency, simulateTraffic, newOffersV2);
     }
 
     /**
@@ -85,7 +97,8 @@ public record SandboxOptions(int port, String orgKey, boolean empty, Long seed, 
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(inPlainWords(e)); // not picocli's message as cause: it quotes values, which may be keys
         }
-        SandboxOptions options = defaults().withPort(CLI_PORT).withEmpty(given.empty).withSimulateTraffic(given.simulateTraffic);
+        SandboxOptions options = defaults().withPort(CLI_PORT).withEmpty(given.empty).withSimulateTraffic(given.simulateTraffic)
+                .withV2(!given.noV2);
         for (String[] option : new String[][] {{"--port", given.port}, {"--org-key", given.orgKey}, {"--seed", given.seed},
                 {"--data", given.data}, {"--latency-ms", given.latency}}) {
             if (option[1] != null) {
@@ -112,6 +125,8 @@ public record SandboxOptions(int port, String orgKey, boolean empty, Long seed, 
         String latency;
         @Option(names = "--simulate-traffic")
         boolean simulateTraffic;
+        @Option(names = "--no-v2")
+        boolean noV2;
     }
 
     /** picocli's reason in the sandbox's own words (the option, never a value that may be a key). */
@@ -214,6 +229,8 @@ public record SandboxOptions(int port, String orgKey, boolean empty, Long seed, 
                                       A damaged or read-only FILE stops the start
                   --latency-ms N      wait N milliseconds (0-%d) before every response
                   --simulate-traffic  every 2-5 seconds use a few random active keys, so lastUsed moves
+                  --no-v2             a server without the v2 key lifecycle (expiry, rotation): the
+                                      /v2/... key paths answer 404
                   --help              show this help
                 """.formatted(CLI_PORT, ORG_KEY_VARIABLE, MAX_LATENCY_MS);
     }

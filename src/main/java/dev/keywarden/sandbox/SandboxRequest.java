@@ -70,6 +70,11 @@ final class SandboxRequest {
         return mediaType.equalsIgnoreCase("application/json");
     }
 
+    /** A header for the answer, whatever its status. */
+    void responseHeader(String name, String value) {
+        exchange.getResponseHeaders().set(name, value);
+    }
+
     Optional<String> apiKey() {
         for (String header : KEY_HEADERS) {
             String value = exchange.getRequestHeaders().getFirst(header);
@@ -85,6 +90,11 @@ final class SandboxRequest {
      * A body sent as anything but {@code application/json} is 415, whatever it holds: the API documents that
      * type, and a client that labels JSON as text has a bug worth hearing about.
      */
+    /** As {@link #jsonObjectBody()}, where every field is optional: no body at all reads as {@code {}}. */
+    ObjectNode optionalJsonObjectBody() throws IOException {
+        return body.bytes().length == 0 ? BODY_MAPPER.createObjectNode() : jsonObjectBody();
+    }
+
     ObjectNode jsonObjectBody() throws IOException {
         byte[] bytes = body.bytes();
         if (bytes.length > MAX_BODY_BYTES) {

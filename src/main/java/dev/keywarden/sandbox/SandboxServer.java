@@ -48,6 +48,9 @@ public final class SandboxServer implements AutoCloseable {
         new ManagementEndpoints(store).registerOn(router, orgKeyCheck);
         new OrganizationEndpoints(store).registerOn(router, orgKeyCheck);
         new DatasetsEndpoint(store).registerOn(router);
+        if (options.offersV2()) {
+            new KeyLifecycleEndpoints(store).registerOn(router, orgKeyCheck);
+        }
 
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port());
         this.http = HttpServer.create(address, 64);
@@ -65,25 +68,37 @@ public final class SandboxServer implements AutoCloseable {
      * untouched), otherwise starts from demo data or, with {@code empty}, an organisation without projects.
      */
     public static SandboxServer start(SandboxOptions options) throws IOException {
-        return start(options, ServerLimits.defaults(), UnaryOperator.identity());
+        return start(options, ServerLimits.defaults(), UnaryOperator.identity(), Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(SandboxOptions)}, on {@code clock}: every time the sandbox writes (created, last used) and
+     * every expiry and rotation it checks follows it, so a test can move past a {@code rotatesAt}.
+     */
+    public static SandboxServer start(SandboxOptions options, Clock clock) throws IOException {
+        return start(options, ServerLimits.defaults(), UnaryOperator.identity(), Objects.requireNonNull(clock, "clock"));
     }
 
     /** As {@link #start(SandboxOptions)}, with the store's writer wrapped: the seam where tests make saves fail. */
     static SandboxServer start(SandboxOptions options, UnaryOperator<ChangeWriter> writers) throws IOException {
-        return start(options, ServerLimits.defaults(), writers);
+        return start(options, ServerLimits.defaults(), writers, Clock.systemUTC());
+    }
+
+    /** As {@link #start(SandboxOptions, UnaryOperator)}, on {@code clock}. */
+    static SandboxServer start(SandboxOptions options, UnaryOperator<ChangeWriter> writers, Clock clock) throws IOException {
+        return start(options, ServerLimits.defaults(), writers, clock);
     }
 
     /** As {@link #start(SandboxOptions)}, with other time limits for slow clients. */
     static SandboxServer start(SandboxOptions options, ServerLimits limits) throws IOException {
-        return start(options, limits, UnaryOperator.identity());
+        return start(options, limits, UnaryOperator.identity(), Clock.systemUTC());
     }
 
-    private static SandboxServer start(SandboxOptions options, ServerLimits limits, UnaryOperator<ChangeWriter> writers)
-            throws IOException {
+    private static SandboxServer start(SandboxOptions options, ServerLimits limits, UnaryOperator<ChangeWriter> writers,
+                                       Clock clock) throws IOException {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(limits, "limits");
         String orgKey = options.orgKey() != null ? options.orgKey() : Identifiers.orgKey();
-        Clock clock = Clock.systemUTC();
         SandboxStore store = SandboxStorage.open(options.dataFile(), () -> initialData(options, clock), orgKey, clock,
                 writers);
         try {

@@ -31,12 +31,14 @@ public final class SandboxStore implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SandboxStore.class.getName());
 
-    private final Object writeLock = new Object();
-    private final Object stateLock = new Object();
+    // Package-private for the companions that follow the same rules: KeyAdmission and KeyLifecycle.
+    final Object writeLock = new Object();
+    final Object stateLock = new Object();
     private final Clock clock;
-    private final ChangeWriter writer;
-    private final StoreState state;
+    final ChangeWriter writer;
+    final StoreState state;
     private final List<String> notices;
+    private final KeyAdmission admission = new KeyAdmission(this);
 
     SandboxStore(SandboxData data, Clock clock, ChangeWriter writer) {
         this(new StoreState(data), clock, writer, List.of());
@@ -51,7 +53,9 @@ public final class SandboxStore implements AutoCloseable {
     }
 
     public Organization organization() {
-        return state.organization();
+        synchronized (stateLock) {
+            return state.organization();
+        }
     }
 
     /** Plain-words notes from loading the data file, for the start-up banner. */
@@ -226,71 +230,25 @@ public final class SandboxStore implements AutoCloseable {
 
     /**
      * Authenticates a management call: true for an active organisation key, whose {@code lastUsed} becomes
-     * now; false for a deactivated, revoked or unknown value, and for a project key. Recording the use is best
-     * effort, as for project keys, so a call with a created key waits for its use to be saved. The key the
-     * sandbox was started with is used in memory only, without waiting for the disk.
+     * now; false for a deactivated, revoked, expired or unknown value, an outgoing value past its rotation, and
+     * for a project key. See {@link KeyAdmission}.
      */
     public boolean useOrgKey(String rawValue) {
-        if (rawValue == null) {
-            return false;
-        }
-        String digest = ValueDigest.of(rawValue);
-        synchronized (stateLock) {
-            ApiKey key = state.orgKeyByValueDigest(digest);
-            if (key == null || !key.valid()) {
-                return false;
-            }
-            if (state.isAdminKey(key.id())) {
-                new Change.OrgKeyUsed(key.id(), now()).applyTo(state);
-                return true;
-            }
-        }
-        synchronized (writeLock) {
-            ApiKey key;
-            synchronized (stateLock) {
-                // Looked up again: it may have been switched off while this call waited for the lock.
-                key = state.orgKeyByValueDigest(digest);
-            }
-            if (key == null || !key.valid()) {
-                return false;
-            }
-            recordUse(new Change.OrgKeyUsed(key.id(), now()), "organization API key " + key.id());
-            return true;
-        }
-    }
-
-    /** Best effort: a use that cannot be saved is logged and not applied. Caller holds the write lock. */
-    private void recordUse(Change used, String key) {
-        try {
-            writer.write(used);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not save the last use of " + key
-                    + "; the call was answered and lastUsed stays as it was", e);
-            return;
-        }
-        apply(used);
+        return admission.admitOrgKey(rawValue).isPresent();
     }
 
     /**
-     * Authenticates a data-plane call made with a project key: an active key's {@code lastUsed} becomes
-     * now and its project is returned; a deactivated, revoked or unknown value gives empty.
-     * Recording the use is best effort: when it cannot be saved the call is still answered (it was
-     * authenticated by what is on disk), {@code lastUsed} stays where it was in memory too, and a warning is
-     * logged.
+     * Authenticates a data-plane call made with a project key: an active key's {@code lastUsed} becomes now
+     * and its project is returned; a value refused as by {@link #useOrgKey} gives empty. Recording the use is
+     * best effort: when it cannot be saved the call is still answered and a warning is logged.
      */
     public Optional<Project> useProjectKey(String rawValue) {
-        if (rawValue == null) {
-            return Optional.empty();
-        }
-        String digest = ValueDigest.of(rawValue);
-        synchronized (writeLock) {
-            ApiKey key = state.keyByValueDigest(digest);
-            if (key == null || !key.valid()) {
-                return Optional.empty();
-            }
-            recordUse(new Change.KeyUsed(key.id(), now()), "API key " + key.id());
-            return Optional.of(state.projectOfKey(key.id()));
-        }
+        return admission.admitProjectKey(rawValue).map(KeyAdmission.Admission::project);
+    }
+
+    /** Authentication with expiry and rotation, for the endpoints that tell an outgoing value when it stops. */
+    KeyAdmission admission() {
+        return admission;
     }
 
     /** Raw values of the keys that would authenticate now (for the traffic simulator). */
@@ -315,7 +273,7 @@ public final class SandboxStore implements AutoCloseable {
     }
 
     /** Durable first, then memory; a failed write leaves both as they were. Caller holds the write lock. */
-    private void commit(Change change) {
+    void commit(Change change) {
         try {
             writer.write(change);
         } catch (IOException | RuntimeException e) {
@@ -326,7 +284,7 @@ public final class SandboxStore implements AutoCloseable {
     }
 
     /** The key the sandbox was started with lives in memory only: its changes are applied, never written. */
-    private void commitOrgKeyChange(long keyId, Change change) {
+    void commitOrgKeyChange(long keyId, Change change) {
         if (state.isAdminKey(keyId)) {
             apply(change);
         } else {
@@ -334,7 +292,7 @@ public final class SandboxStore implements AutoCloseable {
         }
     }
 
-    private void apply(Change change) {
+    void apply(Change change) {
         synchronized (stateLock) {
             change.applyTo(state);
         }
@@ -343,7 +301,7 @@ public final class SandboxStore implements AutoCloseable {
 
     // The lookups below run under the write lock only: no other thread can change the state meanwhile.
 
-    private Project existingProject(String projectId) {
+    Project existingProject(String projectId) {
         Project project = state.project(projectId);
         if (project == null) {
             throw ApiError.projectNotFound();
@@ -351,7 +309,7 @@ public final class SandboxStore implements AutoCloseable {
         return project;
     }
 
-    private ApiKey existingKey(String projectId, long keyId) {
+    ApiKey existingKey(String projectId, long keyId) {
         existingProject(projectId);
         ApiKey key = state.key(projectId, keyId);
         if (key == null) {
@@ -361,7 +319,7 @@ public final class SandboxStore implements AutoCloseable {
     }
 
     /** Under the state lock too: the use of the key the sandbox was started with moves its lastUsed without the write lock. */
-    private ApiKey existingOrgKey(long keyId) {
+    ApiKey existingOrgKey(long keyId) {
         synchronized (stateLock) {
             return Optional.ofNullable(state.orgKey(keyId)).orElseThrow(ApiError::keyNotFound);
         }
@@ -393,7 +351,7 @@ public final class SandboxStore implements AutoCloseable {
         return new ApiKey(state.nextKeyId(), name, true, value, createdAt, null);
     }
 
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

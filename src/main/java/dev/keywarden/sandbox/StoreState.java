@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -17,7 +18,8 @@ import java.util.TreeMap;
  * through {@link Change#applyTo}. Not thread-safe: {@link SandboxStore} decides who may touch it. Each change
  * refuses what would break the indexes (an unknown id, a duplicate id or value), which only a bad journal can
  * ask for; the reason names key ids at most, never a value or name. Project and organisation keys share one
- * rising id sequence and one set of values, but a value authenticates only as its own kind.
+ * rising id sequence and one set of values, but a value authenticates only as its own kind. A key in the middle
+ * of a rotation has two values (the current one and its {@code shadowValue}); both are indexed.
  */
 final class StoreState {
 
@@ -90,7 +92,7 @@ final class StoreState {
         return entry == null ? null : entry.keys.get(keyId);
     }
 
-    /** Null when no key has this value. */
+    /** Null when no key has this value, current or replacement. */
     ApiKey keyByValueDigest(String digest) {
         Long keyId = keyIdByValueDigest.get(digest);
         return keyId == null ? null : projects.get(projectIdByKeyId.get(keyId)).keys.get(keyId);
@@ -115,7 +117,7 @@ final class StoreState {
         return orgKeys.get(keyId);
     }
 
-    /** Null when no organisation key has this value. */
+    /** Null when no organisation key has this value, current or replacement. */
     ApiKey orgKeyByValueDigest(String digest) {
         Long keyId = orgKeyIdByValueDigest.get(digest);
         return keyId == null ? null : orgKeys.get(keyId);
@@ -200,19 +202,30 @@ final class StoreState {
         entry.keys.put(key.id(), key);
         projectIdByKeyId.put(key.id(), projectId);
         keyIdByValueDigest.put(digest, key.id());
+        indexShadow(keyIdByValueDigest, key);
         nextKeyId = Math.max(nextKeyId, key.id() + 1);
     }
 
     void replaceKey(ApiKey key) {
         ApiKey old = existingKey(key.id());
-        require(old.value().equals(key.value()), "it changes the value of API key " + key.id());
+        requireSameValues(old, key, "API key ");
+        projects.get(projectIdByKeyId.get(key.id())).keys.put(key.id(), key);
+    }
+
+    /** Replaces a project key whose values change: a rotation, or its completion. */
+    void rekey(ApiKey key) {
+        ApiKey old = existingKey(key.id());
+        requireFreeValues(key);
+        unindex(keyIdByValueDigest, old);
+        keyIdByValueDigest.put(ValueDigest.of(key.value()), key.id());
+        indexShadow(keyIdByValueDigest, key);
         projects.get(projectIdByKeyId.get(key.id())).keys.put(key.id(), key);
     }
 
     void removeKey(long keyId) {
         ApiKey key = existingKey(keyId);
         projects.get(projectIdByKeyId.remove(keyId)).keys.remove(keyId);
-        keyIdByValueDigest.remove(ValueDigest.of(key.value()));
+        unindex(keyIdByValueDigest, key);
     }
 
     void renameOrganization(String name) {
@@ -230,29 +243,72 @@ final class StoreState {
         String digest = requireNewKey(key);
         orgKeys.put(key.id(), key);
         orgKeyIdByValueDigest.put(digest, key.id());
+        indexShadow(orgKeyIdByValueDigest, key);
         nextKeyId = Math.max(nextKeyId, key.id() + 1);
     }
 
     void replaceOrgKey(ApiKey key) {
         ApiKey old = existingOrgKey(key.id());
-        require(old.value().equals(key.value()), "it changes the value of organization API key " + key.id());
+        requireSameValues(old, key, "organization API key ");
+        orgKeys.put(key.id(), key);
+    }
+
+    /** Replaces an organisation key whose values change: a rotation, or its completion. */
+    void rekeyOrgKey(ApiKey key) {
+        ApiKey old = existingOrgKey(key.id());
+        requireFreeValues(key);
+        unindex(orgKeyIdByValueDigest, old);
+        orgKeyIdByValueDigest.put(ValueDigest.of(key.value()), key.id());
+        indexShadow(orgKeyIdByValueDigest, key);
         orgKeys.put(key.id(), key);
     }
 
     void removeOrgKey(long keyId) {
         ApiKey key = existingOrgKey(keyId);
         orgKeys.remove(keyId);
-        orgKeyIdByValueDigest.remove(ValueDigest.of(key.value()));
+        unindex(orgKeyIdByValueDigest, key);
     }
 
     /** Checks a key to be added against every key of either kind; returns its value's digest. */
     private String requireNewKey(ApiKey key) {
         require(key.id() > 0 && !projectIdByKeyId.containsKey(key.id()) && !orgKeys.containsKey(key.id()),
                 "it adds API key " + key.id() + ", which already exists");
-        require(key.value() != null && !key.isMasked(), "it adds API key " + key.id() + " without a raw value");
-        String digest = ValueDigest.of(key.value());
-        require(!hasValueDigest(digest), "it adds API key " + key.id() + " with the value of another key");
-        return digest;
+        requireFreeValues(key);
+        return ValueDigest.of(key.value());
+    }
+
+    /** Both values of {@code key} raw, apart, and no other key's; a replacement only with its time. */
+    private void requireFreeValues(ApiKey key) {
+        require(key.value() != null && !key.isMasked(), "it gives API key " + key.id() + " no raw value");
+        require((key.shadowValue() == null) == (key.rotatesAt() == null),
+                "it gives API key " + key.id() + " a replacement value without its rotation time, or the reverse");
+        require(key.shadowValue() == null || !key.shadowValue().isEmpty() && !key.shadowValue().startsWith("*")
+                && !key.shadowValue().equals(key.value()), "it gives API key " + key.id() + " a replacement value that is not raw and new");
+        for (String value : new String[] {key.value(), key.shadowValue()}) {
+            if (value != null) {
+                String digest = ValueDigest.of(value);
+                Long holder = keyIdByValueDigest.containsKey(digest) ? keyIdByValueDigest.get(digest) : orgKeyIdByValueDigest.get(digest);
+                require(holder == null || holder == key.id(), "it gives API key " + key.id() + " the value of another key");
+            }
+        }
+    }
+
+    private static void requireSameValues(ApiKey old, ApiKey key, String kind) {
+        require(old.value().equals(key.value()) && Objects.equals(old.shadowValue(), key.shadowValue()),
+                "it changes the value of " + kind + key.id());
+    }
+
+    private static void indexShadow(Map<String, Long> index, ApiKey key) {
+        if (key.shadowValue() != null) {
+            index.put(ValueDigest.of(key.shadowValue()), key.id());
+        }
+    }
+
+    private static void unindex(Map<String, Long> index, ApiKey key) {
+        index.remove(ValueDigest.of(key.value()));
+        if (key.shadowValue() != null) {
+            index.remove(ValueDigest.of(key.shadowValue()));
+        }
     }
 
     private ProjectEntry existingProject(String projectId) {

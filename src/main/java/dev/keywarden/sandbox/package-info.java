@@ -1,8 +1,10 @@
 /**
  * The embedded sandbox: a local server on 127.0.0.1 that speaks Confident AI's management API (the
  * seventeen endpoints that take an organisation key, organisation keys themselves included) plus
- * {@code GET /v1/datasets} for project keys, so the console and its tests have a faithful peer without an
- * account. Uses only the JDK HTTP server, Jackson, picocli (for its options), {@code dev.keywarden.model} and {@code dev.keywarden.common}; never the gateway ({@code api}), the UI or JavaFX.
+ * {@code GET /v1/datasets} for project keys, and the v2 key lifecycle (expiry and rotation, on
+ * {@code /v2/organization/api-keys…} and {@code /v2/projects/:projectId/api-keys…}; not with {@code --no-v2}), so
+ * the console and its tests have a faithful peer without an account. Its clock can be given
+ * ({@link dev.keywarden.sandbox.SandboxServer#start(SandboxOptions, java.time.Clock)}). Uses only the JDK HTTP server, Jackson, picocli (for its options), {@code dev.keywarden.model} and {@code dev.keywarden.common}; never the gateway ({@code api}), the UI or JavaFX.
  *
  * <p>Where the vendor documents nothing, the sandbox decides:
  * <ul>
@@ -41,10 +43,19 @@
  *       before the start), organisation keys included (3–4: one never used, one deactivated, drawn after the
  *       projects and numbered after their keys); keys minted afterwards, and the org key, always come from
  *       SecureRandom. {@code --empty} has no organisation keys but the start key.</li>
- *   <li>{@code --data FILE} holds a JSON snapshot ({@code format}, {@code version} 3, {@code generation},
+ *   <li>v2 key lifecycle ({@link dev.keywarden.sandbox.KeyAdmission}, {@link dev.keywarden.sandbox.KeyLifecycle}):
+ *       an expired key, or the outgoing value of a rotation once {@code rotatesAt} has come, is 401 on every
+ *       call; until then the outgoing value's answers carry {@code Sunset} (an HTTP date) and
+ *       {@code X-Api-Key-Warning}. Lists (v1 and v2) first complete rotations whose time has come (a change,
+ *       saved as any other: 500 if it cannot be); one key's GET does not. {@code expiresInDays} is a whole
+ *       number from 1 to 3650, {@code gracePeriodInHours} from 0 to 8760; a second rotation while one is in
+ *       flight is 409; an expired key needs {@code expiresInDays} and takes no grace (400). v1 answers never
+ *       show the three lifecycle fields; v2 answers always do (null when unset).</li>
+ *   <li>{@code --data FILE} holds a JSON snapshot ({@code format}, {@code version} 4, {@code generation},
  *       {@code organization}, {@code nextKeyId}, {@code projects[].project}, {@code projects[].apiKeys} and
- *       {@code organizationApiKeys} with raw values; version 1 and 2 files, which have no organisation keys,
- *       still load, and an older sandbox refuses version 3 rather than drop its keys) and
+ *       {@code organizationApiKeys} with raw values, a rotation's {@code shadowValue} included; version 1 and 2
+ *       files, which have no organisation keys, and version 3, without expiry or rotation, still load, and an
+ *       older sandbox refuses version 4 rather than drop a rotation's new value) and
  *       {@code FILE.journal} beside it, one JSON line per change since that snapshot, forced to disk before
  *       the change is answered. Each start, and a journal grown
  *       past twice the snapshot (at least 4 MiB), folds the journal into a new snapshot. Both files are

@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SandboxBadInputTest {
 
+    private static final String LIFETIME = "Field \"expiresInDays\" must be a whole number of days from 1 to 3650, or null";
+    private static final String GRACE = "Field \"gracePeriodInHours\" must be a whole number of hours from 0 to 8760";
     private static final String MIB_PLUS = "{\"name\": \"" + "x".repeat(SandboxRequest.MAX_BODY_BYTES) + "\"}";
 
     private static SandboxServer server;
@@ -196,6 +198,49 @@ class SandboxBadInputTest {
                         "{\"valid\": false}", 400, "API key id must be written without leading zeros"),
                 new Case("org key delete by an id with leading zeros", Auth.ORG, "DELETE",
                         "/v1/organization/api-keys/000{OK}", null, 400, "API key id must be written without leading zeros"),
+                // 400: the v2 key lifecycle (expiresInDays 1-3650 days or null, gracePeriodInHours 0-8760 hours)
+                new Case("v2 key without name", Auth.ORG, "POST", "/v2/projects/{P}/api-keys", "{\"expiresInDays\": 9}", 400,
+                        "Field \"name\" is required"),
+                new Case("lifetime as a string", Auth.ORG, "POST", "/v2/projects/{P}/api-keys",
+                        "{\"name\": \"x\", \"expiresInDays\": \"90\"}", 400, LIFETIME),
+                new Case("fractional lifetime", Auth.ORG, "POST", "/v2/projects/{P}/api-keys",
+                        "{\"name\": \"x\", \"expiresInDays\": 1.5}", 400, LIFETIME),
+                new Case("lifetime of zero days", Auth.ORG, "POST", "/v2/projects/{P}/api-keys",
+                        "{\"name\": \"x\", \"expiresInDays\": 0}", 400, LIFETIME),
+                new Case("negative lifetime", Auth.ORG, "POST", "/v2/organization/api-keys",
+                        "{\"name\": \"x\", \"expiresInDays\": -1}", 400, LIFETIME),
+                new Case("lifetime over ten years", Auth.ORG, "POST", "/v2/organization/api-keys",
+                        "{\"name\": \"x\", \"expiresInDays\": 3651}", 400, LIFETIME),
+                new Case("lifetime beyond an int", Auth.ORG, "POST", "/v2/organization/api-keys",
+                        "{\"name\": \"x\", \"expiresInDays\": 99999999999}", 400, LIFETIME),
+                new Case("v2 org key name blank", Auth.ORG, "POST", "/v2/organization/api-keys", "{\"name\": \" \"}", 400,
+                        "Field \"name\" must not be blank"),
+                new Case("grace as a string", Auth.ORG, "POST", "/v2/projects/{P}/api-keys/{K}/rotate",
+                        "{\"gracePeriodInHours\": \"24\"}", 400, GRACE),
+                new Case("negative grace", Auth.ORG, "POST", "/v2/projects/{P}/api-keys/{K}/rotate",
+                        "{\"gracePeriodInHours\": -1}", 400, GRACE),
+                new Case("fractional grace", Auth.ORG, "POST", "/v2/organization/api-keys/{OK}/rotate",
+                        "{\"gracePeriodInHours\": 1.5}", 400, GRACE),
+                new Case("grace over a year", Auth.ORG, "POST", "/v2/organization/api-keys/{OK}/rotate",
+                        "{\"gracePeriodInHours\": 8761}", 400, GRACE),
+                new Case("grace as a flag", Auth.ORG, "POST", "/v2/organization/api-keys/{OK}/rotate",
+                        "{\"gracePeriodInHours\": true}", 400, GRACE),
+                new Case("rotation to a lifetime of zero days", Auth.ORG, "POST", "/v2/projects/{P}/api-keys/{K}/rotate",
+                        "{\"expiresInDays\": 0}", 400, LIFETIME),
+                new Case("rotation to a lifetime as a string", Auth.ORG, "POST", "/v2/organization/api-keys/{OK}/rotate",
+                        "{\"gracePeriodInHours\": 1, \"expiresInDays\": \"never\"}", 400, LIFETIME),
+                new Case("rotation body malformed", Auth.ORG, "POST", "/v2/projects/{P}/api-keys/{K}/rotate",
+                        "{\"gracePeriodInHours\": ", 400, "Request body is not valid JSON"),
+                new Case("rotation body an array", Auth.ORG, "POST", "/v2/organization/api-keys/{OK}/rotate", "[24]", 400,
+                        "Request body must be a JSON object"),
+                new Case("rotation body over 1 MiB", Auth.ORG, "POST", "/v2/organization/api-keys/{OK}/rotate", MIB_PLUS,
+                        400, "Request body is larger than 1 MiB"),
+                new Case("rotation of a key id with leading zeros", Auth.ORG, "POST", "/v2/projects/{P}/api-keys/0{K}/rotate",
+                        "{}", 400, "API key id must be written without leading zeros"),
+                new Case("v2 key valid not boolean", Auth.ORG, "PUT", "/v2/projects/{P}/api-keys/{K}", "{\"valid\": 0}", 400,
+                        "Field \"valid\" must be a boolean"),
+                new Case("non-integer v2 org key id", Auth.ORG, "GET", "/v2/organization/api-keys/abc", null, 400,
+                        "API key id must be an integer"),
                 // 401
                 new Case("no key", Auth.NONE, "GET", "/v1/projects", null, 401, "Invalid API key"),
                 new Case("no key on organization", Auth.NONE, "GET", "/v1/organization", null, 401, "Invalid API key"),
@@ -232,6 +277,17 @@ class SandboxBadInputTest {
                         "{\"valid\": true}", 401, "Invalid API key"),
                 new Case("deactivated org key on datasets", Auth.ORG_OFF, "GET", "/v1/datasets", null, 401,
                         "Invalid API key"),
+                new Case("no key on v2 keys", Auth.NONE, "GET", "/v2/organization/api-keys", null, 401, "Invalid API key"),
+                new Case("wrong key rotating", Auth.WRONG, "POST", "/v2/organization/api-keys/{OK}/rotate", "{}", 401,
+                        "Invalid API key"),
+                new Case("project key rotating itself", Auth.PROJECT_KEY, "POST", "/v2/projects/{P}/api-keys/{K}/rotate",
+                        "{}", 401, "Invalid API key"),
+                new Case("project key listing v2 keys", Auth.PROJECT_KEY, "GET", "/v2/projects/{P}/api-keys", null, 401,
+                        "Invalid API key"),
+                new Case("deactivated org key rotating itself", Auth.ORG_OFF, "POST", "/v2/organization/api-keys/{OKOFF}/rotate",
+                        "{}", 401, "Invalid API key"),
+                new Case("wrong key before a bad v2 body", Auth.WRONG, "POST", "/v2/projects/{P}/api-keys",
+                        "{\"name\": \"x\", \"expiresInDays\": 0}", 401, "Invalid API key"),
                 // 404
                 new Case("unknown project", Auth.ORG, "GET", "/v1/projects/cnotaprojectnotaprojectxx", null, 404,
                         "Project not found"),
@@ -280,6 +336,33 @@ class SandboxBadInputTest {
                 new Case("unknown route below a key", Auth.ORG, "GET", "/v1/projects/{P}/api-keys/{K}/usage", null, 404,
                         "Not found"),
                 new Case("trailing slash", Auth.ORG, "GET", "/v1/projects/", null, 404, "Not found"),
+                new Case("v2 keys of unknown project", Auth.ORG, "GET", "/v2/projects/cnotaprojectnotaprojectxx/api-keys",
+                        null, 404, "Project not found"),
+                new Case("v2 key in unknown project", Auth.ORG, "POST", "/v2/projects/cnotaprojectnotaprojectxx/api-keys",
+                        "{\"name\": \"x\"}", 404, "Project not found"),
+                new Case("rotation in unknown project", Auth.ORG, "POST",
+                        "/v2/projects/cnotaprojectnotaprojectxx/api-keys/{K}/rotate", "{}", 404, "Project not found"),
+                new Case("rotation of unknown key", Auth.ORG, "POST", "/v2/projects/{P}/api-keys/999999/rotate", "{}", 404,
+                        "API key not found"),
+                new Case("rotation of unknown key with a bad body", Auth.ORG, "POST", "/v2/projects/{P}/api-keys/999999/rotate",
+                        "{\"gracePeriodInHours\": -1}", 404, "API key not found"),
+                new Case("rotation of a key under another project", Auth.ORG, "POST", "/v2/projects/{P}/api-keys/{KQ}/rotate",
+                        "{}", 404, "API key not found"),
+                new Case("rotation of a project key as an org key", Auth.ORG, "POST", "/v2/organization/api-keys/{K}/rotate",
+                        "{}", 404, "API key not found"),
+                new Case("rotation of an org key under a project", Auth.ORG, "POST", "/v2/projects/{P}/api-keys/{OK}/rotate",
+                        "{}", 404, "API key not found"),
+                new Case("unknown v2 org key", Auth.ORG, "GET", "/v2/organization/api-keys/999999", null, 404,
+                        "API key not found"),
+                new Case("v2 delete of unknown key", Auth.ORG, "DELETE", "/v2/projects/{P}/api-keys/999999", null, 404,
+                        "API key not found"),
+                new Case("v2 update of unknown org key", Auth.ORG, "PUT", "/v2/organization/api-keys/999999",
+                        "{\"valid\": true}", 404, "API key not found"),
+                new Case("v2 has no projects list", Auth.ORG, "GET", "/v2/projects", null, 404, "Not found"),
+                new Case("v2 has no organization", Auth.ORG, "GET", "/v2/organization", null, 404, "Not found"),
+                new Case("unknown route below a rotation", Auth.ORG, "POST", "/v2/projects/{P}/api-keys/{K}/rotate/now", "{}",
+                        404, "Not found"),
+                new Case("rotation on v1", Auth.ORG, "POST", "/v1/projects/{P}/api-keys/{K}/rotate", "{}", 404, "Not found"),
                 // 405
                 new Case("wrong method on projects", Auth.ORG, "PATCH", "/v1/projects", "{}", 405,
                         "Method not allowed"),
@@ -294,6 +377,10 @@ class SandboxBadInputTest {
                 new Case("PATCH on organization", Auth.ORG, "PATCH", "/v1/organization", "{\"name\": \"x\"}", 405,
                         "Method not allowed"),
                 new Case("wrong method on datasets", Auth.ORG, "POST", "/v1/datasets", "{}", 405,
+                        "Method not allowed"),
+                new Case("GET on a rotation", Auth.ORG, "GET", "/v2/projects/{P}/api-keys/{K}/rotate", null, 405,
+                        "Method not allowed"),
+                new Case("PATCH on a v2 key", Auth.ORG, "PATCH", "/v2/organization/api-keys/{OK}", "{}", 405,
                         "Method not allowed"),
                 // 409
                 new Case("duplicate name", Auth.ORG, "POST", "/v1/projects", "{\"name\": \"{PNAME}\"}", 409,
@@ -332,6 +419,10 @@ class SandboxBadInputTest {
         if (c.path().equals("/v1/organization") && c.status() == 405) {
             assertThat(response.headers().firstValue("Allow")).hasValue("GET, PUT");
         }
+        if (c.path().endsWith("/rotate") && c.status() == 405) {
+            assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        }
+        assertThat(response.headers().firstValue(SunsetHeaders.SUNSET)).as("no rotation in flight here").isEmpty();
     }
 
     /** The fullwidth forms (U+FF01-FF5E, U+3000) that NFKC maps back to ASCII. */
@@ -363,6 +454,19 @@ class SandboxBadInputTest {
         if (status == 415) {
             assertThat(error).isEqualTo("Content-Type must be application/json");
         }
+    }
+
+    /** A rotation's body is optional, but one that is sent is read only as JSON; the JSON case is refused as 400. */
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "(none)", value = {
+            "text/plain        | 415",
+            "(none)            | 415",
+            "application/json  | 400",
+    })
+    void aRotationBodyIsReadOnlyWhenItIsSentAsJson(String contentType, int status) {
+        SandboxClient.Response response = client.send("POST", fill("/v2/projects/{P}/api-keys/{K}/rotate"),
+                "{\"gracePeriodInHours\": -1}", contentType, "CONFIDENT_API_KEY", server.orgKey());
+        assertThat(assertError(response, status)).isEqualTo(status == 415 ? "Content-Type must be application/json" : GRACE);
     }
 
     @ParameterizedTest(name = "\"{0}\"")

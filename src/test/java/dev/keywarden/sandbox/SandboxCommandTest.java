@@ -73,6 +73,15 @@ class SandboxCommandTest {
     }
 
     @Test
+    void theWelcomeSaysWhetherV2IsOffered() throws Exception {
+        assertThat(runUntilWelcomed(Map.of(), text -> "my-org-key", "--port", "0", "--empty", "--org-key", "my-org-key"))
+                .contains("Key expiry and rotation (API v2, /v2/.../api-keys): on; --no-v2 starts a server without them.\n");
+        out.reset();
+        assertThat(runUntilWelcomed(Map.of(), text -> "my-org-key", "--port", "0", "--empty", "--org-key", "my-org-key",
+                "--no-v2")).contains("Key expiry and rotation (API v2): off (--no-v2), so /v2/... paths answer 404.\n");
+    }
+
+    @Test
     void aGeneratedKeyIsPrintedExactlyOnce() throws Exception {
         Pattern generated = Pattern.compile("Organisation API key \\(new each start\\): (confident_us_org_[0-9a-f]{32})\n");
         String printed = runUntilWelcomed(Map.of(), text -> {

@@ -34,6 +34,17 @@ class SandboxOptionsTest {
     }
 
     @Test
+    void v2IsOnUnlessNoV2IsGiven() {
+        assertThat(SandboxOptions.parse(new String[0]).offersV2()).isTrue();
+        assertThat(SandboxOptions.defaults().offersV2()).isTrue();
+        SandboxOptions withoutV2 = SandboxOptions.parse(new String[] {"--no-v2", "--port", "0"});
+        assertThat(withoutV2.offersV2()).isFalse();
+        assertThat(withoutV2.withSeed(3L).offersV2()).as("kept by the other options").isFalse();
+        assertThatThrownBy(() -> SandboxOptions.parse(new String[] {"--no-v2=yes"}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void valuesMayFollowAnEqualsSign() {
         SandboxOptions options = SandboxOptions.parse(new String[] {"--port=0", "--seed=5", "--latency-ms=0"});
         assertThat(options.port()).isZero();

@@ -79,7 +79,7 @@ class SandboxOrgKeyPersistenceTest {
             assertStartKeyListed(second, START_KEY);
         }
         JsonNode stored = SandboxClient.json(Files.readString(file()));
-        assertThat(stored.get("version").asInt()).isEqualTo(3);
+        assertThat(stored.get("version").asInt()).isEqualTo(SandboxData.VERSION);
         assertThat(stored.get("organizationApiKeys")).extracting(k -> k.get("id").asLong()).contains(createdId, demoId)
                 .doesNotContain(0L);
     }
@@ -252,7 +252,7 @@ class SandboxOrgKeyPersistenceTest {
             assertError(new SandboxClient(server.baseUrl(), projectKey).get("/v1/projects"), 401);
         }
         JsonNode migrated = SandboxClient.json(Files.readString(file()));
-        assertThat(migrated.get("version").asInt()).isEqualTo(3);
+        assertThat(migrated.get("version").asInt()).isEqualTo(SandboxData.VERSION);
         try (SandboxServer server = SandboxServer.start(options(START_KEY))) {
             assertThat(server.store().orgKeys()).extracting(ApiKey::id).containsExactly(0L, createdId);
             assertThat(server.store().keys("cproj0000000000000000000001")).hasSize(1);

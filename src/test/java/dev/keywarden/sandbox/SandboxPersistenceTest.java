@@ -175,8 +175,8 @@ class SandboxPersistenceTest {
         assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 1, \"organization\": ", "is not valid JSON");
         assertRefused("", "is empty");
         assertRefused("[1, 2, 3]", "not a Keywarden sandbox data file");
-        // Version 3 is the current one (versions 1 and 2 still load); a later one is refused.
-        assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 4}", "has version 4");
+        // Version 4 is the current one (versions 1 to 3 still load); a later one is refused.
+        assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 5}", "has version 5");
         assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 1}", "\"organization\" is missing");
         assertRefused("{\"format\": \"something-else\", \"version\": 1}", "not a Keywarden sandbox data file");
         assertRefused("{\"format\": \"keywarden-sandbox\", \"version\": 1, \"nextKeyId\": 1, \"projects\": [],"

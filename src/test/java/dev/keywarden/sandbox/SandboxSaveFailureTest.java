@@ -57,7 +57,17 @@ class SandboxSaveFailureTest {
                 mutation("create org key", (c, t) -> c.post("/v1/organization/api-keys", "{\"name\": \"New admin\"}")),
                 mutation("deactivate org key", (c, t) -> c.put(t.orgKey(), "{\"valid\": false}")),
                 mutation("revoke org key", (c, t) -> c.delete(t.orgKey())),
-                mutation("rename organization", (c, t) -> c.put("/v1/organization", "{\"name\": \"Renamed Inc.\"}")));
+                mutation("rename organization", (c, t) -> c.put("/v1/organization", "{\"name\": \"Renamed Inc.\"}")),
+                mutation("create key with a lifetime", (c, t) -> c.post(v2(t.keys()), "{\"name\": \"New key\", \"expiresInDays\": 9}")),
+                mutation("rotate key", (c, t) -> c.post(v2(t.key()) + "/rotate", "{}")),
+                mutation("rotate key with grace", (c, t) -> c.post(v2(t.key()) + "/rotate", "{\"gracePeriodInHours\": 24}")),
+                mutation("create org key with a lifetime", (c, t) -> c.post("/v2/organization/api-keys",
+                        "{\"name\": \"New admin\", \"expiresInDays\": 9}")),
+                mutation("rotate org key", (c, t) -> c.post(v2(t.orgKey()) + "/rotate", "{\"gracePeriodInHours\": 1}")));
+    }
+
+    private static String v2(String v1Path) {
+        return v1Path.replaceFirst("^/v1/", "/v2/");
     }
 
     private static Arguments mutation(String name, BiFunction<SandboxClient, Target, SandboxClient.Response> request) {

@@ -2,6 +2,8 @@ package dev.keywarden.testing;
 
 import dev.keywarden.api.ApiException;
 import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.api.KeyLifecycleApi;
+import dev.keywarden.api.KeyWarning;
 import dev.keywarden.api.NotFoundException;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.CreatedProject;
@@ -15,8 +17,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /** An in-memory organisation for view-model tests, counting calls, with failures on demand. */
@@ -335,6 +340,97 @@ public final class FakeConfidentApi implements ConfidentApi {
 
     private static NotFoundException organizationKeyNotFound(String method, long apiKeyId) {
         return new NotFoundException("API key not found", method, "/v1/organization/api-keys/" + apiKeyId);
+    }
+
+    // ---- v2 key lifecycle (expiry, rotation): off unless withKeyLifecycle(); see FakeKeyLifecycle ----
+
+    private volatile FakeKeyLifecycle keyLifecycle;
+    private final AtomicInteger keyLifecycleProbes = new AtomicInteger();
+    private volatile KeyWarning keyWarning;
+    private final List<Consumer<KeyWarning>> keyWarningListeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Makes this a server that offers the v2 key lifecycle, its clock at {@link #T0} until
+     * {@link FakeKeyLifecycle#setNow} moves it. The v1 methods above return keys as stored, lifecycle fields included.
+     */
+    public FakeConfidentApi withKeyLifecycle() {
+        keyLifecycle = new FakeKeyLifecycle(this);
+        return this;
+    }
+
+    /** The v2 side, for a test to arrange keys or move the clock; null without {@link #withKeyLifecycle()}. */
+    public FakeKeyLifecycle lifecycle() {
+        return keyLifecycle;
+    }
+
+    /** How many times a caller asked whether the server offers v2 (a real gateway asks the server only once). */
+    public int keyLifecycleProbes() {
+        return keyLifecycleProbes.get();
+    }
+
+    @Override
+    public Optional<KeyLifecycleApi> keyLifecycle() {
+        keyLifecycleProbes.incrementAndGet();
+        synchronized (this) {
+            maybeFail();
+        }
+        return Optional.ofNullable(keyLifecycle);
+    }
+
+    /** As when an answer carries {@code Sunset} / {@code X-Api-Key-Warning} (null: an answer without them); listeners hear it. */
+    public void answerWithKeyWarning(KeyWarning warning) {
+        keyWarning = warning;
+        if (warning != null) {
+            keyWarningListeners.forEach(listener -> listener.accept(warning));
+        }
+    }
+
+    @Override
+    public Optional<KeyWarning> keyWarning() {
+        return Optional.ofNullable(keyWarning);
+    }
+
+    @Override
+    public void addKeyWarningListener(Consumer<KeyWarning> listener) {
+        keyWarningListeners.add(listener);
+    }
+
+    /** For FakeKeyLifecycle, holding this fake's lock: a project's stored keys, null for an unknown project. */
+    List<ApiKey> storedKeys(String projectId) {
+        return keys.get(projectId);
+    }
+
+    /** For FakeKeyLifecycle, holding this fake's lock: every project's stored keys. */
+    java.util.Collection<List<ApiKey>> storedProjectKeys() {
+        return keys.values();
+    }
+
+    /** For FakeKeyLifecycle, holding this fake's lock. */
+    List<ApiKey> storedOrganizationKeys() {
+        return organizationKeys;
+    }
+
+    /** For FakeKeyLifecycle, holding this fake's lock. */
+    long takeKeyId() {
+        return nextKeyId++;
+    }
+
+    /** For FakeKeyLifecycle, outside this fake's lock: the onChange hook. */
+    void beforeChange(long keyId) {
+        onChange.accept(keyId);
+    }
+
+    /**
+     * For FakeKeyLifecycle, holding this fake's lock: throws what failNext and failAll arranged, and what
+     * failChangesOf arranged for {@code changedKeyId} (-1 for a read) unless it is to be thrown after the change
+     * is made; that is returned, to run once the change is applied.
+     */
+    Runnable takeArrangedFailures(long changedKeyId) {
+        maybeFail();
+        ChangeFault fault = changedKeyId < 0 ? null : takeChangeFault(changedKeyId);
+        return fault == null ? () -> { } : () -> {
+            throw fault.failure();
+        };
     }
 
     @Override
