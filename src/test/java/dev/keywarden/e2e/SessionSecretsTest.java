@@ -203,7 +203,7 @@ class SessionSecretsTest {
         assertThat(failure).as(what).isNotNull();
         scanner.addFailure(what, failure);
         if (failure instanceof ApiException api) {
-            scanner.add(what, api.summary() + "\n" + api.detail() + "\n" + api.userMessage());
+            scanner.add(what, api.summary() + "\n" + api.detail());
         }
     }
 
