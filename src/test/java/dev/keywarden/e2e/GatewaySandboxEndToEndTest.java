@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The real gateway against a real sandbox over loopback HTTP: every layer between the console and the wire. */
 class GatewaySandboxEndToEndTest {
 
-    private static final String RAW_KEY = "confident_us_proj_[0-9a-f]{32}";
+    private static final String RAW_KEY = "confident_us_proj_[A-Za-z0-9+/]{43}=";
     /** The documented shape of a raw organisation key in the US region. */
-    private static final String RAW_ORG_KEY = "confident_us_org_[0-9a-f]{32}";
+    private static final String RAW_ORG_KEY = "confident_us_org_[A-Za-z0-9+/]{43}=";
     private static final int OK = 200;
     private static final int REFUSED = 401;
 
