@@ -2,7 +2,7 @@ package dev.keywarden.e2e;
 
 import dev.keywarden.api.ApiException;
 import dev.keywarden.api.ConnectionConfig;
-import dev.keywarden.api.DataPlaneProbe;
+import dev.keywarden.api.KeyProbe;
 import dev.keywarden.api.DeadlineExceededException;
 import dev.keywarden.api.HttpConfidentApi;
 import dev.keywarden.api.InvalidRequestException;
@@ -139,7 +139,7 @@ class SessionSecretsTest {
         try (HttpConfidentApi api = new HttpConfidentApi(config);
              HttpConfidentApi refused = new HttpConfidentApi(ConnectionConfig.of(server.baseUrl(), OrgKey.of(wrongKey)));
              HttpConfidentApi hasty = new HttpConfidentApi(config.withDeadline(Duration.ofSeconds(1)));
-             DataPlaneProbe probe = new DataPlaneProbe()) {
+             KeyProbe probe = new KeyProbe()) {
             scanner.add("toString of the gateway", api);
             OrganisationLoader.Result loaded = new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM)
                     .load(api, event -> scanner.add("loader events", event));
@@ -155,7 +155,7 @@ class SessionSecretsTest {
             created = fresh.value();
             assertThat(created).matches(SecretScanner.RAW_PROJECT_KEY.pattern() + "=");
             scanner.add("toString of the created key", fresh);
-            assertThat(probe.datasetsStatus(server.baseUrl(), created)).isEqualTo(200);
+            assertThat(probe.status(server.baseUrl(), KeyProbe.Probe.DATASETS, created, null)).isEqualTo(200);
             scanner.add("the created key read back", api.getApiKey(project.id(), fresh.id()));
 
             fails("404 unknown project", NotFoundException.class, () -> api.getProject("no-such-project"));
