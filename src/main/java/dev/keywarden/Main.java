@@ -69,7 +69,7 @@ public final class Main {
                     "Run 'keywarden COMMAND --help' for a command's options.",
                     "Environment: CONFIDENT_ORG_API_KEY (the organisation key), CONFIDENT_BASE_URL,",
                     "CONFIDENT_REGION (US, EU, AU).",
-                    "Exit codes: 0 ok, 1 'no' (check-key: the key still works), 2 error,",
+                    "Exit codes: 0 ok, 1 'no' (check-key: the key still works), 2 error (check-key: inconclusive),",
                     "3 partial failure (bulk changes), 4 changes made but not recorded in the audit trail."},
             sortOptions = false)
     static final class ConsoleCommand implements Callable<Integer> {

@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutionException;
  * server's {@code error} text (null when there was none), the method and the path. Never the key.
  *
  * <p>Three ways to show it: {@link #summary()} in plain words for the admin, {@link #detail()} with
- * the technical text for a "Details" expander, and {@link #getMessage()} for logs.
+ * the technical text for a "Details" expander, and {@link #getMessage()} for logs. The server's text is
+ * in all three as the server sent it: what is shown passes through {@code core.PlainWords}, which
+ * masks every key shape and makes control characters visible.
  *
  * <p><b>Whether a change may have been made</b> ({@link #outcomeUnknown()}): true only for a
  * change (PUT, POST, DELETE) whose request was, or may have been, sent and whose answer was then
@@ -71,9 +73,6 @@ public abstract sealed class ApiException extends RuntimeException
     public String origin() {
         return origin;
     }
-
-    /** One sentence for an admin: what went wrong and, where it helps, what to do. */
-    public abstract String userMessage();
 
     /**
      * What went wrong in plain words, without Java or network jargon, e.g. "Nothing is answering at
@@ -151,10 +150,6 @@ public abstract sealed class ApiException extends RuntimeException
     /** Set by the gateway before it throws, when an earlier attempt may have made the change. */
     void earlierAttemptMayHaveApplied() {
         this.earlierAttemptUnknown = true;
-    }
-
-    protected final String withServerText(String sentence) {
-        return serverError == null || serverError.isBlank() ? sentence : sentence + " The server said: " + serverError;
     }
 
     /** "(401 Invalid API key)" or "(401)". */

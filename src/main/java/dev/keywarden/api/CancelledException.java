@@ -15,11 +15,6 @@ public final class CancelledException extends ApiException {
     }
 
     @Override
-    public String userMessage() {
-        return "Cancelled.";
-    }
-
-    @Override
     protected String plainSummary() {
         return "Cancelled before the server answered.";
     }

@@ -7,11 +7,6 @@ public final class ConflictException extends ApiException {
     }
 
     @Override
-    public String userMessage() {
-        return withServerText("The server refused this because it conflicts with what exists (409).");
-    }
-
-    @Override
     protected String plainSummary() {
         return "The server refused this because it clashes with what exists " + statusAndServerText() + ".";
     }

@@ -25,12 +25,6 @@ public final class DeadlineExceededException extends NetworkException {
     }
 
     @Override
-    public String userMessage() {
-        return "The server did not answer within " + seconds() + " (the deadline for this connection). "
-                + "Check the network and the server, then try again.";
-    }
-
-    @Override
     protected String plainSummary() {
         return "The server did not answer within " + seconds() + ".";
     }

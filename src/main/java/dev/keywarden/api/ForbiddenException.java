@@ -7,11 +7,6 @@ public final class ForbiddenException extends ApiException {
     }
 
     @Override
-    public String userMessage() {
-        return withServerText("This organisation key is not allowed to do that (403).");
-    }
-
-    @Override
     protected String plainSummary() {
         return "The organisation key is not allowed to do this " + statusAndServerText() + ".";
     }

@@ -7,11 +7,6 @@ public final class InvalidRequestException extends ApiException {
     }
 
     @Override
-    public String userMessage() {
-        return withServerText("The server refused the request as invalid (" + status() + ").");
-    }
-
-    @Override
     protected String plainSummary() {
         return "The server refused the request as invalid " + statusAndServerText() + ".";
     }

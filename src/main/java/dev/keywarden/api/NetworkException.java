@@ -30,12 +30,6 @@ public sealed class NetworkException extends ApiException permits DeadlineExceed
     }
 
     @Override
-    public String userMessage() {
-        String detail = getCause() == null || getCause().getMessage() == null ? "" : " (" + getCause().getMessage() + ")";
-        return "Could not reach the server" + detail + ". Check the network and the base URL, then try again.";
-    }
-
-    @Override
     protected String plainSummary() {
         String where = origin() == null ? "the server" : origin();
         return switch (fault) {

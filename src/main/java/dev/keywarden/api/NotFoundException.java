@@ -7,11 +7,6 @@ public final class NotFoundException extends ApiException {
     }
 
     @Override
-    public String userMessage() {
-        return withServerText("Not found (404): it may have been deleted by someone else. Refresh to see the current state.");
-    }
-
-    @Override
     protected String plainSummary() {
         return "The server does not have it " + statusAndServerText() + "; it may have been deleted by someone else.";
     }

@@ -22,11 +22,6 @@ public final class ProtocolException extends ApiException {
     }
 
     @Override
-    public String userMessage() {
-        return "The server's answer was not in the expected form: " + problem + ". Is the base URL a Confident AI API?";
-    }
-
-    @Override
     protected String plainSummary() {
         if (answerLooksLike != null) {
             return "The server sent something that is not Confident AI's API (" + answerLooksLike + "). Is the base URL right?";

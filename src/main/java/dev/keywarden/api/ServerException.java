@@ -7,12 +7,6 @@ public final class ServerException extends ApiException {
     }
 
     @Override
-    public String userMessage() {
-        return withServerText("The server failed (" + status() + ")." + (outcomeUnknown()
-                ? " The change may still have been made: refresh to see what the server has." : " Try again."));
-    }
-
-    @Override
     protected String plainSummary() {
         return "The server failed " + statusAndServerText() + ".";
     }

@@ -7,11 +7,6 @@ public final class UnauthorizedException extends ApiException {
     }
 
     @Override
-    public String userMessage() {
-        return withServerText("The organisation API key was refused (401). Check the key in the connection settings.");
-    }
-
-    @Override
     protected String plainSummary() {
         return "The server refused the organisation key " + statusAndServerText() + ".";
     }

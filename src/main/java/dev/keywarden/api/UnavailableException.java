@@ -21,14 +21,6 @@ public final class UnavailableException extends ApiException {
     }
 
     @Override
-    public String userMessage() {
-        String what = isRateLimited() ? "Too many requests: the server is rate limiting (429)."
-                : "The service is unavailable, perhaps for maintenance (" + status() + ").";
-        String when = retryAfter == null ? " Try again shortly." : " Try again in " + retryAfter.toSeconds() + " s.";
-        return withServerText(what + when);
-    }
-
-    @Override
     protected String plainSummary() {
         String when = retryAfter == null ? " Try again shortly." : " Try again in " + retryAfter.toSeconds() + " s.";
         return (isRateLimited() ? "The server is limiting how often it may be asked (429)."

@@ -5,7 +5,6 @@ import dev.keywarden.core.audit.AuditFilter;
 import dev.keywarden.core.audit.AuditLog;
 import dev.keywarden.core.audit.AuditTrail;
 import dev.keywarden.core.csv.AuditCsv;
-import dev.keywarden.model.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,7 +60,7 @@ final class AuditCommand implements Callable<Integer> {
         switch (format == null ? OutputFormat.table : format) {
             case table -> AuditTable.print(log.entries(), environment.clock(), environment.out());
             case csv -> AuditCsv.write(log.entries(), environment.out());
-            case json -> environment.out().println(Json.newMapper().writerWithDefaultPrettyPrinter().writeValueAsString(log.entries()));
+            case json -> environment.out().println(KeyFormats.JSON.writeValueAsString(log.entries()));
         }
         environment.out().flush();
         if (log.skippedLines() > 0) {

@@ -1,7 +1,10 @@
 package dev.keywarden.cli;
 
-import dev.keywarden.api.DataPlaneProbe;
-import dev.keywarden.api.OrganizationKeyProbe;
+import dev.keywarden.api.KeyProbe;
+import dev.keywarden.core.PlainWords;
+import dev.keywarden.core.check.KeyCheck;
+import dev.keywarden.core.check.KeyVerdict;
+import dev.keywarden.core.keys.KeyScope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,34 +14,49 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 /**
- * {@code keywarden check-key}: reads one key on stdin (never from the arguments) and makes one call with
- * it to see whether the server refuses it. Exit 0 refused, 1 accepted, 2 when it could not tell.
+ * {@code keywarden check-key}: reads one key on stdin (never from the arguments) and asks the server whether
+ * it refuses it, through the same {@link KeyCheck} as the console's <em>Check a key</em>. Exit 0 refused,
+ * 1 accepted, 2 inconclusive or an error.
  */
 @Command(name = "check-key", mixinStandardHelpOptions = true, versionProvider = KeywardenVersion.class,
         description = {
                 "Say whether the server refuses a key given on standard input.",
-                "A project key is tried with GET /v1/datasets, an organisation key",
-                "(confident_xx_org_...) with GET /v1/organization. Only the key's last 6",
-                "characters are ever printed. Exit 0 refused, 1 accepted (still works), 2 error.",
+                "An organisation key (confident_..org_...) is tried with GET /v1/organization,",
+                "a project key (confident_..proj_...) with GET /v1/datasets, a key whose prefix",
+                "names no kind with the first then, unless it is accepted there, the second.",
+                "A global key (confident_..global_...) is tried with GET /v1/datasets for the",
+                "project given with --project ID; without one it cannot be judged.",
+                "Only the key's last 6 characters are ever printed.",
+                "Exit 0 refused, 1 accepted (still works), 2 inconclusive or an error.",
                 "Needs only the server: --profile NAME, --base-url URL, or the environment."},
         sortOptions = false)
 final class CheckKeyCommand implements Callable<Integer> {
-    private static final Pattern ORGANISATION_KEY = Pattern.compile("confident_[a-z]{2}_org_.*");
     private static final int MAX_INPUT = 64 * 1024;
 
-    enum Kind { auto, project, org }
+    enum Kind {
+        auto(null), project(KeyScope.PROJECT), org(KeyScope.ORGANISATION), global(KeyScope.GLOBAL);
+
+        private final KeyScope scope;
+
+        Kind(KeyScope scope) {
+            this.scope = scope;
+        }
+    }
 
     private final CliEnvironment environment;
 
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--kind", paramLabel = "auto|project|org", defaultValue = "auto",
-            description = "which probe to use (default: org for keys that look like organisation keys, else project)")
+    @Option(names = "--kind", paramLabel = "auto|project|org|global", defaultValue = "auto",
+            description = "check it as this kind (default: the kind its prefix names; both probes when it names none)")
     Kind kind;
+
+    @Option(names = "--project", paramLabel = "ID",
+            description = "for a global key: the project to check it against (sent as CONFIDENT_PROJECT_ID)")
+    String projectId;
 
     CheckKeyCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -48,51 +66,37 @@ final class CheckKeyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String key = oneKey(readKey());
         String baseUrl = connection.resolveBaseUrl(environment);
-        boolean organisation = kind == Kind.org || (kind == Kind.auto && ORGANISATION_KEY.matcher(key).matches());
-        String path = organisation ? "/v1/organization" : "/v1/datasets";
-        String what = (organisation ? "organisation" : "project") + " key " + ending(key);
-        environment.out().println("Checking the " + what + ": GET " + path + " at " + baseUrl + ".");
+        KeyScope judged = kind.scope == null ? KeyCheck.kindOf(key) : kind.scope;
+        environment.out().println("Checking the " + judged.words() + " " + ending(key) + ": " + plan(judged) + " at "
+                + PlainWords.shown(baseUrl) + ".");
         environment.out().flush();
-        int status;
-        try {
-            status = organisation ? organisationStatus(baseUrl, key) : projectStatus(baseUrl, key);
-        } catch (IllegalArgumentException e) {
-            throw new CliFailure(e.getMessage());
+        KeyVerdict verdict;
+        try (KeyProbe probe = new KeyProbe()) {
+            verdict = KeyCheck.at(probe, baseUrl).check(key, kind.scope, projectId);
         }
-        return verdict(status);
+        environment.out().println(verdict.how());
+        environment.out().println(verdict.sentence());
+        environment.out().flush();
+        return switch (verdict.verdict()) {
+            case REFUSED -> ExitCodes.OK;
+            case ACCEPTED -> ExitCodes.NO;
+            case INCONCLUSIVE -> ExitCodes.ERROR;
+        };
     }
 
-    private int verdict(int status) {
-        if (status == 401) {
-            environment.out().println("Refused (401): the server no longer accepts this key.");
-            return ExitCodes.OK;
-        }
-        if (status == 429 || status >= 500) {
-            throw new CliFailure("The server answered " + status + " instead of judging the key; try again later.");
-        }
-        if (status / 100 == 2) {
-            environment.out().println("Accepted (" + status + "): this key still works. Deactivate or revoke it.");
-        } else {
-            environment.out().println("Not refused (HTTP " + status + "): the key passed authentication, so it still works.");
-        }
-        return ExitCodes.NO;
-    }
-
-    private static int projectStatus(String baseUrl, String key) {
-        try (DataPlaneProbe probe = new DataPlaneProbe()) {
-            return probe.datasetsStatus(baseUrl, key);
-        }
-    }
-
-    private static int organisationStatus(String baseUrl, String key) {
-        try (OrganizationKeyProbe probe = new OrganizationKeyProbe()) {
-            return probe.organizationStatus(baseUrl, key);
-        }
+    private String plan(KeyScope judged) {
+        return switch (judged) {
+            case ORGANISATION -> KeyProbe.Probe.ORGANIZATION.call();
+            case PROJECT -> KeyProbe.Probe.DATASETS.call();
+            case GLOBAL -> projectId == null ? "no call (a global key is checked only with --project ID)"
+                    : KeyProbe.Probe.DATASETS.call() + " for project " + PlainWords.shown(projectId);
+            case UNKNOWN -> KeyProbe.Probe.ORGANIZATION.call() + ", then " + KeyProbe.Probe.DATASETS.call() + " if needed";
+        };
     }
 
     /** "ending in d4e5f6"; a value too short to be a key shows nothing of itself. */
     private static String ending(String key) {
-        return key.length() > 12 ? "ending in " + key.substring(key.length() - 6) : "(too short to show a part)";
+        return key.length() > 12 ? "ending in " + PlainWords.shown(key.substring(key.length() - 6)) : "(too short to show a part)";
     }
 
     /** From the terminal without echo when there is one (so the key stays off the screen), else all of stdin. */

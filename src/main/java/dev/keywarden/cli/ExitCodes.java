@@ -6,7 +6,10 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The answer is "no": for {@code check-key}, the server still accepts the key; for {@code audit --verify}, the chain breaks. */
     public static final int NO = 1;
-    /** Bad usage, or a failure (unreachable server, refused org key, unknown project, unreadable settings). */
+    /**
+     * Bad usage, or a failure (unreachable server, refused org key, unknown project, unreadable settings); for
+     * {@code check-key}: inconclusive.
+     */
     public static final int ERROR = 2;
     /**
      * A bulk change sent its changes but not every key asked for was changed (each is listed on stderr);

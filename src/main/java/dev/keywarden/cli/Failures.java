@@ -1,11 +1,7 @@
 package dev.keywarden.cli;
 
-import dev.keywarden.common.Causes;
-import dev.keywarden.api.ApiException;
-import dev.keywarden.core.StorageException;
+import dev.keywarden.core.PlainWords;
 import picocli.CommandLine;
-
-import java.io.UncheckedIOException;
 
 /** Any failure while a command runs: one plain-words line on stderr, exit {@link ExitCodes#ERROR}. */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
@@ -17,21 +13,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         return ExitCodes.ERROR;
     }
 
-    /**
-     * The gateway's summary, or the message of a failure whose messages are written for people (and never
-     * hold a key); for anything else only its kind, since its message may quote what it was given.
-     */
+    /** By the one rule of {@link PlainWords}: the gateway's summary or a message written for people, keys masked. */
     static String inPlainWords(Throwable failure) {
-        Throwable current = Causes.unwrap(failure);
-        if (current instanceof ApiException api) {
-            return api.summary();
-        }
-        if (current instanceof CliFailure || current instanceof StorageException || current instanceof UncheckedIOException) {
-            return current.getMessage();
-        }
-        if (current instanceof InterruptedException) {
-            return "Stopped before the server answered.";
-        }
-        return "Unexpected failure (" + current.getClass().getSimpleName() + "); nothing more is known.";
+        return PlainWords.of(failure);
     }
 }

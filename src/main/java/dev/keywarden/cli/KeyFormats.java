@@ -1,7 +1,7 @@
 package dev.keywarden.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.keywarden.core.csv.KeysCsv;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.model.ApiKey;
@@ -23,7 +23,11 @@ import java.util.Map;
 final class KeyFormats {
     static final List<String> COLUMNS = KeysCsv.COLUMNS;
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Indented JSON with every character outside ASCII escaped ({@code \u202e}): the same data for a script,
+     * and nothing in a name can move the cursor or reorder the text of a terminal it is printed on.
+     */
+    static final ObjectWriter JSON = Json.newMapper().writerWithDefaultPrettyPrinter().with(JsonWriteFeature.ESCAPE_NON_ASCII);
 
     private KeyFormats() {
     }

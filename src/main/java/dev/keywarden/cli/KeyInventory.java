@@ -1,23 +1,24 @@
 package dev.keywarden.cli;
 
+import dev.keywarden.api.ApiException;
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.api.NotFoundException;
 import dev.keywarden.core.OrganisationLoader;
+import dev.keywarden.core.PlainWords;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyKind;
 import dev.keywarden.model.Organization;
 import dev.keywarden.model.Project;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the keys the commands work on, through the console's {@link OrganisationLoader}: organisation
- * keys first, then each project's keys in the server's order. What could not be read (a project's keys,
+ * keys first, then each project's keys in the server's order; only what was asked for is read (the
+ * organisation keys alone are one call). What could not be read (a project's keys,
  * the organisation keys next to projects) is listed in {@link Loaded#failures()} and the rest is still
  * returned; a failure of the organisation or the project list fails the whole load.
  */
@@ -44,45 +45,57 @@ final class KeyInventory {
      * @param everyProject     every project's keys
      */
     Loaded load(ConfidentApi api, List<String> projectIds, boolean withOrganisation, boolean everyProject) throws Exception {
-        boolean withProjects = everyProject || !projectIds.isEmpty();
-        List<Project> chosen = everyProject ? List.of() : projects(api, projectIds);
-        if (!withOrganisation) {
-            OrganisationLoader.Result result = loader.loadKeys(api, chosen, event -> { });
-            Map<String, String> failures = new LinkedHashMap<>();
-            addProjectFailures(result, failures, null);
-            return new Loaded(null, result.entries(), failures);
+        if (everyProject) {
+            return everything(api, withOrganisation);
         }
+        List<Project> chosen = projects(api, projectIds);
+        Map<String, String> failures = new LinkedHashMap<>();
+        List<KeyEntry> rows = new ArrayList<>();
+        if (withOrganisation) {
+            try {
+                api.listOrganizationApiKeys().forEach(key -> rows.add(KeyEntry.ofOrganisation(key)));
+            } catch (ApiException e) {
+                if (chosen.isEmpty()) {
+                    throw e;
+                }
+                failures.put(ORGANISATION_KEYS, organisationKeysFailure(e));
+            }
+        }
+        if (!chosen.isEmpty()) {
+            OrganisationLoader.Result result = loader.loadKeys(api, chosen, event -> { });
+            addProjectFailures(result, failures);
+            rows.addAll(result.entries());
+        }
+        return new Loaded(null, rows, failures);
+    }
+
+    /** The organisation and every project's keys, with or without the organisation's own. */
+    private Loaded everything(ConfidentApi api, boolean withOrganisation) throws Exception {
         OrganisationLoader.Result result = loader.load(api, event -> { });
-        Set<String> wanted = everyProject ? null : new HashSet<>(chosen.stream().map(Project::id).toList());
         Map<String, String> failures = new LinkedHashMap<>();
         Exception organisationFailure = result.organizationKeysFailure();
-        if (organisationFailure != null) {
-            if (!withProjects) {
-                throw organisationFailure;
-            }
-            failures.put(ORGANISATION_KEYS, organisationFailure instanceof NotFoundException notFound
-                    ? "This server does not list organisation keys (" + notFound.status() + " " + notFound.serverError() + ")."
-                    : Failures.inPlainWords(organisationFailure));
+        if (organisationFailure != null && withOrganisation) {
+            failures.put(ORGANISATION_KEYS, organisationKeysFailure(organisationFailure));
         }
-        if (withProjects) {
-            addProjectFailures(result, failures, wanted);
-        }
-        List<KeyEntry> rows = new ArrayList<>();
-        for (KeyEntry entry : result.entries()) {
-            boolean keep = entry.kind() == KeyKind.ORGANISATION
-                    || (withProjects && (wanted == null || wanted.contains(entry.projectId())));
-            if (keep) {
-                rows.add(entry);
-            }
-        }
+        addProjectFailures(result, failures);
+        List<KeyEntry> rows = result.entries().stream()
+                .filter(entry -> withOrganisation || entry.kind() != KeyKind.ORGANISATION).toList();
         return new Loaded(result.organization(), rows, failures);
     }
 
-    private static void addProjectFailures(OrganisationLoader.Result result, Map<String, String> failures, Set<String> wanted) {
+    private static String organisationKeysFailure(Exception failure) {
+        return failure instanceof NotFoundException notFound
+                ? "This server does not list organisation keys (" + notFound.status() + " "
+                + PlainWords.shown(notFound.serverError()) + ")."
+                : Failures.inPlainWords(failure);
+    }
+
+    private static void addProjectFailures(OrganisationLoader.Result result, Map<String, String> failures) {
         for (Project project : result.projects()) {
             Exception failure = result.failures().get(project.id());
-            if (failure != null && (wanted == null || wanted.contains(project.id()))) {
-                failures.put("project \"" + project.name() + "\" (" + project.id() + ")", Failures.inPlainWords(failure));
+            if (failure != null) {
+                failures.put("project \"" + PlainWords.shown(project.name()) + "\" (" + PlainWords.shown(project.id()) + ")",
+                        Failures.inPlainWords(failure));
             }
         }
     }
@@ -93,7 +106,7 @@ final class KeyInventory {
             try {
                 projects.add(api.getProject(id));
             } catch (NotFoundException e) {
-                throw new CliFailure("No project " + id + " in this organisation: " + e.summary(), e);
+                throw new CliFailure("No project " + PlainWords.shown(id) + " in this organisation: " + Failures.inPlainWords(e), e);
             }
         }
         return projects;

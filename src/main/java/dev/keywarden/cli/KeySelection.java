@@ -2,6 +2,7 @@ package dev.keywarden.cli;
 
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyRef;
+import dev.keywarden.core.keys.KeyScope;
 import dev.keywarden.core.leak.Candidate;
 import dev.keywarden.core.leak.LeakFinder;
 import dev.keywarden.core.leak.LeakMatch;
@@ -9,6 +10,7 @@ import dev.keywarden.core.leak.LeakMatch;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Which keys a bulk change names: references ({@code PROJECT_ID:KEY_ID}, {@code org:KEY_ID}), suffixes
@@ -16,6 +18,8 @@ import java.util.List;
  * matches several keys is not acted on unless {@code allMatches}; one that matches none is noted.
  */
 final class KeySelection {
+    /** The last 6 characters of a key: base64 (either alphabet) or hex, with up to two closing {@code =}. */
+    private static final Pattern SUFFIX = Pattern.compile("(?=.{6}$)[A-Za-z0-9+/_-]{4,6}={0,2}");
     private final List<KeyRef> refs;
     private final List<Candidate> candidates;
 
@@ -45,11 +49,12 @@ final class KeySelection {
         List<Candidate> candidates = new ArrayList<>();
         for (String suffix : suffixes) {
             String trimmed = suffix.strip();
-            if (trimmed.length() != LeakFinder.SUFFIX_LENGTH || !trimmed.chars().allMatch(Character::isLetterOrDigit)) {
-                throw new CliFailure("--suffix takes the last " + LeakFinder.SUFFIX_LENGTH + " letters or digits of a key, "
-                        + "as its masked value shows them (for a whole key or a log line, use --from-leak and standard input).");
+            if (!SUFFIX.matcher(trimmed).matches()) {
+                throw new CliFailure("--suffix takes the last " + LeakFinder.SUFFIX_LENGTH + " characters of a key (letters, digits, "
+                        + "+ / - _ and a closing =), as its masked value shows them (for a whole key or a log line, use "
+                        + "--from-leak and standard input).");
             }
-            candidates.add(new Candidate(trimmed, Candidate.Source.MARKED, null, null, 0));
+            candidates.add(new Candidate(trimmed, Candidate.Source.MARKED, KeyScope.UNKNOWN, null, 0));
         }
         if (leakedText != null) {
             List<Candidate> found = LeakFinder.extract(leakedText);
@@ -75,6 +80,10 @@ final class KeySelection {
             switch (match.verdict()) {
                 case NO_MATCH -> {
                     notes.add("…" + suffix + " matches no key of this organisation: nothing to do for it.");
+                    unresolved++;
+                }
+                case GLOBAL_KEY -> {
+                    notes.add("…" + suffix + " is a global key: nothing can be done for it here. " + LeakMatch.globalKeyAdvice());
                     unresolved++;
                 }
                 case ONE_MATCH -> chosen.add(match.matches().get(0).ref());

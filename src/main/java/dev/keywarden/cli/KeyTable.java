@@ -1,5 +1,6 @@
 package dev.keywarden.cli;
 
+import dev.keywarden.core.PlainWords;
 import dev.keywarden.core.TimeText;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyKind;
@@ -15,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code keys list} for a person at a terminal: one line per key, at most {@value #MAX_WIDTH} characters
+ * {@code keys list} for a person at a terminal (names and ids from the server shown as the console shows them,
+ * control characters visible): one line per key, at most {@value #MAX_WIDTH} characters
  * wide (long names are cut with "…"), masked values shortened to their last 6 characters, the creation
  * date in the local zone, and the last use as "3 h ago" / "never".
  */
@@ -35,10 +37,10 @@ final class KeyTable {
             ApiKey key = row.key();
             lines.add(new String[] {
                     kindWord(row.kind()),
-                    orEmpty(row.projectId()),
-                    orEmpty(row.projectName()),
+                    shown(row.projectId()),
+                    shown(row.projectName()),
                     Long.toString(key.id()),
-                    orEmpty(key.name()),
+                    shown(key.name()),
                     "***" + row.suffix(),
                     KeysCsv.status(key),
                     key.createdAt() == null ? "" : DAY.withZone(clock.getZone()).format(key.createdAt()),
@@ -72,5 +74,10 @@ final class KeyTable {
 
     static String orEmpty(String text) {
         return text == null ? "" : text;
+    }
+
+    /** Server text as it may reach a terminal: control characters as {@code ⟨U+001B⟩}, keys masked; null as empty. */
+    static String shown(String text) {
+        return text == null ? "" : PlainWords.shown(text);
     }
 }

@@ -2,9 +2,12 @@ package dev.keywarden.cli;
 
 import picocli.CommandLine;
 
+import java.util.Set;
+
 /**
  * Builds the command tree: the given root (the console's options and the sandbox are {@code Main}'s),
- * the headless commands of this package, and one way of reporting usage errors and failures.
+ * the headless commands of this package, and one way of reporting usage errors and failures. An argument
+ * shaped like a key is refused before any command but those wired elsewhere runs ({@link KeyArguments}).
  */
 public final class KeywardenCli {
 
@@ -31,6 +34,7 @@ public final class KeywardenCli {
         commandLine.setExpandAtFiles(false);
         commandLine.setParameterExceptionHandler(new UsageErrors());
         commandLine.setExecutionExceptionHandler(new Failures());
+        commandLine.setExecutionStrategy(new KeyArguments(new CommandLine.RunLast(), Set.of(moreSubcommands)));
         return commandLine;
     }
 }

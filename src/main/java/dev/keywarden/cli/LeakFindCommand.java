@@ -21,8 +21,10 @@ import java.util.concurrent.Callable;
                 "(a key, a log line, a stack trace, a diff, JSON, a .env file).",
                 "Keys are found locally and matched by their last 6 characters against",
                 "every key of the organisation; the text is never sent anywhere.",
-                "Only each candidate's last 6 characters are printed.",
-                "Exit 0 if any key matched, 1 if none, 2 on error."},
+                "Only each candidate's last 6 characters are printed. A global key",
+                "(confident_..global_...) is named as such: the API can neither list nor",
+                "switch off global keys (Organization Settings > Global API Keys in the web UI).",
+                "Exit 0 if any key matched, 1 if none (a global key counts as none), 2 on error."},
         sortOptions = false)
 final class LeakFindCommand implements Callable<Integer> {
 
@@ -60,6 +62,9 @@ final class LeakFindCommand implements Callable<Integer> {
             case json -> LeakReport.json(matches, environment.out());
         }
         environment.out().flush();
+        if (format != OutputFormat.table && matches.stream().anyMatch(match -> match.verdict() == LeakMatch.Verdict.GLOBAL_KEY)) {
+            environment.err().println("keywarden: the text holds a global key (verdict GLOBAL_KEY). " + LeakMatch.globalKeyAdvice());
+        }
         if (!loaded.failures().isEmpty()) {
             environment.err().println("keywarden: could not read " + KeysListCommand.whatFailed(loaded.failures())
                     .replace("The other keys are listed.", "A candidate may be among them; the other keys were matched."));

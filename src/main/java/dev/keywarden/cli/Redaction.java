@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  */
 final class Redaction {
     static final String MARK = "[redacted]";
-    private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*confident_.*|[A-Za-z0-9_\\-]{32,}");
+    private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*confident_.*|[A-Za-z0-9_+/=\\-]{32,}");
 
     private Redaction() {
     }

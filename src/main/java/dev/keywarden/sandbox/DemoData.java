@@ -65,6 +65,7 @@ final class DemoData {
     private final Random random;
     private final Instant now;
     private long nextKeyId = 1;
+    private int projectKeysDrawn;
 
     private DemoData(Random random, Instant now) {
         this.random = random;
@@ -148,7 +149,21 @@ final class DemoData {
 
     private ApiKey key(String name, Instant created) {
         boolean valid = random.nextInt(100) >= 25;
-        return new ApiKey(0, name, valid, Identifiers.projectKeyValue(random), created, lastUsed(created, valid));
+        return new ApiKey(0, name, valid, withTelltaleSuffix(Identifiers.projectKeyValue(random)), created, lastUsed(created, valid));
+    }
+
+    /**
+     * The first project key drawn ends in {@code +??=}, the second in {@code /???=}, so every demo organisation
+     * has keys whose last 6 characters hold the characters a hex-only matcher would miss. The replaced
+     * characters carry 6 bits each, so the value stays canonical base64.
+     */
+    private String withTelltaleSuffix(String value) {
+        int drawn = projectKeysDrawn++;
+        if (drawn > 1) {
+            return value;
+        }
+        int at = value.length() - (drawn == 0 ? 4 : 5);
+        return value.substring(0, at) + (drawn == 0 ? '+' : '/') + value.substring(at + 1);
     }
 
     private Instant lastUsed(Instant created, boolean valid) {

@@ -1,9 +1,14 @@
 package dev.keywarden.sandbox;
 
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Random;
 
-/** Ids and secrets in the shapes Confident AI uses. */
+/**
+ * Ids and secrets in the shapes Confident AI uses. A key is {@code confident_us_proj_} or {@code confident_us_org_}
+ * and 32 random bytes in standard base64: 44 characters ending in {@code =}, so many hold {@code +} or {@code /}
+ * (the shape real keys have; the 32 hex characters of the documentation's examples are only examples).
+ */
 final class Identifiers {
 
     static final String PROJECT_KEY_PREFIX = "confident_us_proj_";
@@ -13,7 +18,7 @@ final class Identifiers {
     static final SecureRandom SECURE = new SecureRandom();
 
     private static final String BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
-    private static final String HEX = "0123456789abcdef";
+    private static final int KEY_BYTES = 32;
 
     private Identifiers() {
     }
@@ -24,11 +29,17 @@ final class Identifiers {
     }
 
     static String projectKeyValue(Random random) {
-        return PROJECT_KEY_PREFIX + draw(random, HEX, 32);
+        return PROJECT_KEY_PREFIX + keyBody(random);
     }
 
     static String orgKeyValue(Random random) {
-        return ORG_KEY_PREFIX + draw(random, HEX, 32);
+        return ORG_KEY_PREFIX + keyBody(random);
+    }
+
+    private static String keyBody(Random random) {
+        byte[] bytes = new byte[KEY_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     static String orgKey() {

@@ -37,12 +37,17 @@
  *       off and revoked like the others, but in memory only, so every start lists it again, active (a
  *       restart is the way back in after locking yourself out). Id 0 is never given to another key. When it
  *       has the value of a stored organisation key, that key is the one (a start notice says when it is
- *       switched off); the value of a project key stops the start. Created organisation keys are
- *       {@code confident_us_org_} + 32 hex (the sandbox has no region).</li>
+ *       switched off); the value of a project key stops the start. Every key it issues (project keys, a new
+ *       project's default key, organisation keys, the generated start key) is {@code confident_us_proj_} or
+ *       {@code confident_us_org_} + 44 characters of standard base64 ending in {@code =}, from SecureRandom, as
+ *       real keys are; keys of other shapes in a data file (the 32 hex of older sandboxes) keep working, and
+ *       {@code --org-key} takes any value. There are no global keys (the real API lists none either), so a
+ *       global key is unknown here: 401.</li>
  *   <li>{@code --seed} fixes the demo data (names, ids, key values, validity, and every time as a distance
  *       before the start), organisation keys included (3–4: one never used, one deactivated, drawn after the
  *       projects and numbered after their keys); keys minted afterwards, and the org key, always come from
- *       SecureRandom. {@code --empty} has no organisation keys but the start key.</li>
+ *       SecureRandom. The demo data's keys have the real shape too, and some end in {@code +} or {@code /} (and all
+ *       in {@code =}) within their last 6 characters. {@code --empty} has no organisation keys but the start key.</li>
  *   <li>v2 key lifecycle ({@link dev.keywarden.sandbox.KeyAdmission}, {@link dev.keywarden.sandbox.KeyLifecycle}):
  *       an expired key, or the outgoing value of a rotation once {@code rotatesAt} has come, is 401 on every
  *       call; until then the outgoing value's answers carry {@code Sunset} (an HTTP date) and

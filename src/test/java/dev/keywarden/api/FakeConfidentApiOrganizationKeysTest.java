@@ -17,7 +17,7 @@ class FakeConfidentApiOrganizationKeysTest {
 
         ApiKey created = api.createOrganizationApiKey("CI");
 
-        assertThat(created.value()).matches("confident_us_org_[0-9a-f]{32}");
+        assertThat(created.value()).matches("confident_us_org_[A-Za-z0-9+/]{43}=");
         assertThat(api.listOrganizationApiKeys()).extracting(ApiKey::value)
                 .containsExactly("***************c0ffee", created.masked().value());
         assertThat(api.getOrganizationApiKey(created.id()).isMasked()).isTrue();

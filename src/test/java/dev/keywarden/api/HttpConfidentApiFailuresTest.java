@@ -80,7 +80,7 @@ class HttpConfidentApiFailuresTest {
 
         assertThat(failure.method()).isEqualTo("POST");
         assertThat(failure.path()).isEqualTo("/v1/projects");
-        assertThat(failure.userMessage()).contains("Project name already exists");
+        assertThat(failure.summary()).contains("Project name already exists");
     }
 
     @Test
@@ -92,7 +92,7 @@ class HttpConfidentApiFailuresTest {
 
         assertThat(failure.isRateLimited()).isTrue();
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(7));
-        assertThat(failure.userMessage()).contains("7 s");
+        assertThat(failure.summary()).contains("7 s");
     }
 
     @Test
@@ -169,7 +169,7 @@ class HttpConfidentApiFailuresTest {
 
             assertThat(failure.status()).isZero();
             assertThat(failure.getCause()).isInstanceOf(IOException.class);
-            assertThat(failure.userMessage()).startsWith("Could not reach the server");
+            assertThat(failure.summary()).isEqualTo("Nothing is answering at 127.0.0.1:" + closedPort + ".");
         }
     }
 

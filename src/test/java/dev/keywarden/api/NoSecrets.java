@@ -19,7 +19,6 @@ final class NoSecrets {
     }
 
     static void assertKeyAbsent(ApiException failure) {
-        assertThat(failure.userMessage()).doesNotContain(ORG_KEY);
         assertThat(failure.summary()).doesNotContain(ORG_KEY);
         assertThat(failure.detail()).doesNotContain(ORG_KEY);
         for (Throwable t = failure; t != null; t = t.getCause()) {

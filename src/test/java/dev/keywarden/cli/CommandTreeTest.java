@@ -99,6 +99,26 @@ class CommandTreeTest {
     }
 
     @Test
+    void theSandboxTakesAnyOrganisationKeyWhileEveryOtherCommandRefusesAKeyAsArgument() {
+        String key = "confident_us_org_Zx9/Qm3RfT0aLw8YcN2vKd5HsJ1oGp7EuXb4Wq6T/s8=";
+        CliRun cli = cli();
+        assertThat(cli.run("sandbox", "--org-key", key).exit()).isZero();
+        assertThat(cli.sandboxRuns).containsExactly(new String[] {"--org-key", key});
+        for (String[] args : new String[][] {{"keys", "deactivate", key}, {"--profile", key}, {"audit", "--since", "1h"},
+                {"keys", "list", "--project=" + key.toUpperCase()}}) {
+            CliRun.Result refused = cli.run(args);
+            if (args[0].equals("audit")) {
+                assertThat(refused.err()).doesNotContain("looks like an API key");
+                continue;
+            }
+            assertThat(refused.exit()).as(String.join(" ", args)).isEqualTo(ExitCodes.ERROR);
+            assertThat(refused.err()).contains("an argument looks like an API key").doesNotContain(key.substring(17, 40))
+                    .doesNotContain(key.toUpperCase().substring(17, 40));
+        }
+        assertThat(cli.consoleRuns).isEmpty();
+    }
+
+    @Test
     void aMistypedCommandOrOptionGetsASuggestion() {
         CliRun.Result command = cli().run("chek-key");
         assertThat(command.exit()).isEqualTo(ExitCodes.ERROR);

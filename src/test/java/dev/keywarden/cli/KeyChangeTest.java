@@ -1,6 +1,7 @@
 package dev.keywarden.cli;
 
 import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.api.HttpConfidentApi;
 import dev.keywarden.api.ServerException;
 import dev.keywarden.core.ApiFactory;
 import dev.keywarden.core.audit.AuditEntry;
@@ -19,7 +20,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +56,7 @@ class KeyChangeTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--base-url", org.baseUrl()));
         CliRun.Result result = new CliRun(settingsFolder).env("CONFIDENT_ORG_API_KEY", org.orgKey()).stdin(stdin)
-                .apis(org.withLiveOrganisationKeys()).run(all.toArray(String[]::new));
+                .run(all.toArray(String[]::new));
         assertNoSecret(result.all());
         return result;
     }
@@ -141,21 +141,22 @@ class KeyChangeTest {
     }
 
     @Test
-    void anAmbiguousSuffixIsNotActedOnUnlessAllMatches() {
+    void anAmbiguousSuffixIsNotActedOnUnlessAllMatches(@TempDir Path data) throws Exception {
         ApiKey key = activeKeys.get(0);
-        ApiKey twin = new ApiKey(950, "Twin", true, "confident_us_org_00000000000000000000000000" + key.suffix(),
-                Instant.parse("2026-01-01T00:00:00Z"), null);
-        CliRun.Result refused = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey())
-                .apis(org.withLiveOrganisationKeys(twin)).run("keys", "deactivate", "--suffix", key.suffix(), "--base-url", org.baseUrl());
-        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCodes.ERROR);
-        assertThat(refused.out()).contains("Several keys end in " + key.suffix(), "none is acted on", "--all-matches");
-        assertThat(valid(key)).isTrue();
+        try (SandboxOrg twins = SandboxOrg.withTwin(data, key.suffix())) {
+            long twinId = twins.organisationKeys().stream().filter(k -> "Twin".equals(k.name())).findFirst().orElseThrow().id();
+            CliRun.Result refused = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", twins.orgKey())
+                    .run("keys", "deactivate", "--suffix=" + key.suffix(), "--base-url", twins.baseUrl());
+            assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCodes.ERROR);
+            assertThat(refused.out()).contains("Several keys end in " + key.suffix(), "none is acted on", "--all-matches");
+            assertThat(twins.server.store().key(project.id(), key.id()).orElseThrow().valid()).isTrue();
 
-        CliRun.Result all = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey()).apis(org.withLiveOrganisationKeys(twin))
-                .run("keys", "deactivate", "--suffix", key.suffix(), "--all-matches", "--base-url", org.baseUrl());
-        assertThat(all.exit()).as(all.toString()).isZero();
-        assertThat(valid(key)).isFalse();
-        assertThat(org.organisationKeys().get(950L).valid()).isFalse();
+            CliRun.Result all = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", twins.orgKey())
+                    .run("keys", "deactivate", "--suffix=" + key.suffix(), "--all-matches", "--base-url", twins.baseUrl());
+            assertThat(all.exit()).as(all.toString()).isZero();
+            assertThat(twins.server.store().key(project.id(), key.id()).orElseThrow().valid()).isFalse();
+            assertThat(twins.organisationKey(twinId).valid()).isFalse();
+        }
     }
 
     @Test
@@ -182,20 +183,25 @@ class KeyChangeTest {
     void theConnectionsOwnKeyNeedsItsOwnYes() {
         String ownSuffix = org.orgKey().substring(org.orgKey().length() - 6);
         for (String[] args : new String[][] {{"keys", "deactivate", "org:" + SandboxOrg.OWN_KEY_ID},
-                {"keys", "revoke", "--yes", "--suffix", ownSuffix}}) {
+                {"keys", "revoke", "--yes", "--suffix=" + ownSuffix}}) {
             CliRun.Result refused = run("", args);
             assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCodes.ERROR);
             assertThat(refused.out()).contains("This includes the organisation key this connection uses");
             assertThat(refused.err()).contains("--yes-including-this-connection", "nothing was changed");
-            assertThat(org.organisationKeys()).containsKey(SandboxOrg.OWN_KEY_ID);
-            assertThat(org.organisationKeys().get(SandboxOrg.OWN_KEY_ID).valid()).isTrue();
+            assertThat(org.organisationKey(SandboxOrg.OWN_KEY_ID).valid()).isTrue();
         }
-        CliRun.Result other = run("", "keys", "deactivate", "org:901");
-        assertThat(other.exit()).as(other.toString()).isZero();
+        ApiKey other = org.organisationKeys().stream().filter(key -> key.id() != SandboxOrg.OWN_KEY_ID && key.valid())
+                .findFirst().orElseThrow();
+        CliRun.Result otherResult = run("", "keys", "deactivate", "org:" + other.id());
+        assertThat(otherResult.exit()).as(otherResult.toString()).isZero();
+        assertThat(org.organisationKey(other.id()).valid()).isFalse();
 
         CliRun.Result allowed = run("", "keys", "deactivate", "org:" + SandboxOrg.OWN_KEY_ID, "--yes-including-this-connection");
         assertThat(allowed.exit()).as(allowed.toString()).isZero();
-        assertThat(org.organisationKeys().get(SandboxOrg.OWN_KEY_ID).valid()).isFalse();
+        assertThat(org.organisationKey(SandboxOrg.OWN_KEY_ID).valid()).isFalse();
+        CliRun.Result lockedOut = run("", "keys", "list", "--org");
+        assertThat(lockedOut.exit()).as("the connection's own key is off: the server refuses it now").isEqualTo(ExitCodes.ERROR);
+        assertThat(lockedOut.err()).contains("401");
     }
 
     @Test
@@ -227,7 +233,7 @@ class KeyChangeTest {
     @Test
     void aChangeMadeWhoseAnswerWasLostCountsAsDoneAndSaysSo() throws Exception {
         ApiKey key = activeKeys.get(0);
-        ApiFactory live = org.withLiveOrganisationKeys();
+        ApiFactory live = HttpConfidentApi::new;
         ApiFactory losingAnswers = config -> {
             ConfidentApi api = live.open(config);
             return (ConfidentApi) Proxy.newProxyInstance(ConfidentApi.class.getClassLoader(), new Class<?>[] {ConfidentApi.class},
@@ -288,7 +294,9 @@ class KeyChangeTest {
         String raw = org.server.store().rawValue(activeKeys.get(0).id());
         CliRun.Result wholeKey = run("", "keys", "deactivate", "--suffix", raw);
         assertThat(wholeKey.exit()).isEqualTo(ExitCodes.ERROR);
-        assertThat(wholeKey.err()).contains("--suffix takes the last 6", "--from-leak");
+        assertThat(wholeKey.err()).contains("looks like an API key", "--from-leak");
+        CliRun.Result tooLong = run("", "keys", "deactivate", "--suffix", "abcdefg");
+        assertThat(tooLong.err()).contains("--suffix takes the last 6", "--from-leak");
         CliRun.Result emptyLeak = run("", "keys", "deactivate", "--from-leak");
         assertThat(emptyLeak.err()).contains("No text on standard input");
         CliRun.Result noKey = run("just some log text\n", "keys", "deactivate", "--from-leak");

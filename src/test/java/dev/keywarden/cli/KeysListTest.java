@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.keywarden.api.ConnectionConfig;
+import dev.keywarden.api.HttpConfidentApi;
+import dev.keywarden.api.OrgKey;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.Project;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +46,7 @@ class KeysListTest {
     private CliRun.Result keys(String... options) {
         List<String> args = new ArrayList<>(List.of("keys", "list", "--base-url", org.baseUrl()));
         args.addAll(List.of(options));
-        CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey())
-                .apis(SandboxOrg.withOrganisationKeys()).run(args.toArray(String[]::new));
+        CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey()).run(args.toArray(String[]::new));
         assertThat(result.all()).doesNotContain(org.orgKey());
         for (String raw : org.rawKeyValues()) {
             assertThat(result.all()).doesNotContain(raw);
@@ -57,19 +59,32 @@ class KeysListTest {
         return new ObjectMapper().readerForListOf(Map.class).readValue(result.out());
     }
 
+    /** An organisation key whose name needs quoting in CSV, created through the API as an admin would. */
+    private void createAwkwardOrganisationKey() {
+        try (HttpConfidentApi api = new HttpConfidentApi(ConnectionConfig.of(org.baseUrl(), OrgKey.of(org.orgKey())))) {
+            api.createOrganizationApiKey("Old laptop, \"Bob\"");
+        }
+    }
+
     @Test
     void everyKeyOfTheOrganisationByDefaultAsJson() throws Exception {
         List<Map<String, Object>> rows = json(keys("--format", "json"));
-        assertThat(rows).hasSize(SandboxOrg.ORGANISATION_KEYS.size() + org.projectKeyCount());
+        assertThat(rows).hasSize(org.keyCount());
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.keySet()).containsExactlyElementsOf(KeyFormats.COLUMNS);
             assertThat((String) row.get("masked_value")).startsWith("*".repeat(ApiKey.MASK_STARS)).hasSize(21);
         });
-        assertThat(rows.get(0)).containsEntry("kind", "ORGANISATION").containsEntry("project_id", null).containsEntry("key_id", 901)
-                .containsEntry("name", "CI admin").containsEntry("status", "active")
-                .containsEntry("created_at", "2026-01-02T03:04:05.000Z").containsEntry("last_used", "2026-11-28T11:00:00.000Z");
-        assertThat(rows.get(1)).containsEntry("name", "Old laptop, \"Bob\"").containsEntry("status", "deactivated")
-                .containsEntry("last_used", null);
+        assertThat(rows.get(0)).as("the key this connection uses").containsEntry("kind", "ORGANISATION").containsEntry("project_id", null)
+                .containsEntry("key_id", 0).containsEntry("name", "Sandbox admin key").containsEntry("status", "active");
+        List<ApiKey> organisationKeys = org.organisationKeys();
+        for (int i = 0; i < organisationKeys.size(); i++) {
+            ApiKey key = organisationKeys.get(i);
+            assertThat(rows.get(i)).containsEntry("kind", "ORGANISATION").containsEntry("key_id", (int) key.id())
+                    .containsEntry("name", key.name()).containsEntry("masked_value", key.value())
+                    .containsEntry("status", key.valid() ? "active" : "deactivated");
+        }
+        assertThat(organisationKeys).as("the demo's organisation keys: one deactivated, one never used")
+                .anyMatch(key -> !key.valid()).anyMatch(key -> key.lastUsed() == null);
 
         Map<String, Map<String, Object>> byKeyId = new HashMap<>();
         rows.stream().filter(row -> row.get("kind").equals("PROJECT")).forEach(row -> byKeyId.put(row.get("key_id").toString(), row));
@@ -85,6 +100,7 @@ class KeysListTest {
 
     @Test
     void csvHasTheSameRowsAndColumnsAsJson() throws Exception {
+        createAwkwardOrganisationKey();
         List<Map<String, Object>> fromJson = json(keys("--format", "json"));
         CliRun.Result csv = keys("--format", "csv");
         assertThat(csv.exit()).isZero();
@@ -98,7 +114,13 @@ class KeysListTest {
             for (int i = 0; i < fromCsv.size(); i++) {
                 Map<String, String> expected = new HashMap<>();
                 fromJson.get(i).forEach((column, value) -> expected.put(column, value == null ? null : value.toString()));
-                assertThat(fromCsv.get(i)).isEqualTo(expected);
+                Map<String, String> actual = new HashMap<>(fromCsv.get(i));
+                if ("0".equals(actual.get("key_id"))) {
+                    // The key this connection uses was used again by the second run.
+                    expected.remove("last_used");
+                    actual.remove("last_used");
+                }
+                assertThat(actual).isEqualTo(expected);
             }
         }
     }
@@ -109,9 +131,10 @@ class KeysListTest {
         int projectKeys = org.server.store().keys(project.id()).size();
         assertThat(json(keys("--project", project.id(), "--format=json")))
                 .hasSize(projectKeys).allSatisfy(row -> assertThat(row).containsEntry("project_id", project.id()));
+        int organisationKeys = org.organisationKeys().size();
         assertThat(json(keys("--org", "--format=json")))
-                .hasSize(2).allSatisfy(row -> assertThat(row).containsEntry("kind", "ORGANISATION"));
-        assertThat(json(keys("--org", "--project", project.id(), "--format=json"))).hasSize(2 + projectKeys);
+                .hasSize(organisationKeys).allSatisfy(row -> assertThat(row).containsEntry("kind", "ORGANISATION"));
+        assertThat(json(keys("--org", "--project", project.id(), "--format=json"))).hasSize(organisationKeys + projectKeys);
     }
 
     @Test
@@ -156,10 +179,11 @@ class KeysListTest {
         List<String> lines = table.out().lines().toList();
         assertThat(lines.get(0)).startsWith("KIND").contains("PROJECT ID", "KEY ID", "VALUE", "STATUS", "CREATED", "LAST USED");
         assertThat(lines).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(KeyTable.MAX_WIDTH));
-        int keys = SandboxOrg.ORGANISATION_KEYS.size() + org.projectKeyCount();
+        int keys = org.keyCount();
         assertThat(lines).hasSize(keys + 2).last().isEqualTo(keys + " keys");
-        assertThat(lines.get(1)).contains("org", "CI admin", "***0rg901", "active", "2026-01-02", "1 h ago");
-        assertThat(lines.get(2)).contains("never");
+        ApiKey own = org.organisationKey(SandboxOrg.OWN_KEY_ID);
+        assertThat(lines.get(1)).contains("org", "Sandbox admi…", "***" + own.suffix(), "active");
+        assertThat(lines).anyMatch(line -> line.contains("never"));
         assertThat(table.out()).doesNotContain("*".repeat(ApiKey.MASK_STARS));
         Project longName = org.projects().stream().filter(p -> p.name().length() > 12).findFirst().orElseThrow();
         assertThat(table.out()).contains(longName.name().substring(0, 11) + "…").doesNotContain(longName.name());
@@ -174,7 +198,7 @@ class KeysListTest {
         assertThat(result.err()).hasLineCount(1).startsWith("keywarden: could not read the keys of project \"" + failing.name()
                 + "\" (" + failing.id() + "): ").contains("database on fire", "The other keys are listed.");
         List<Map<String, Object>> rows = new ObjectMapper().readerForListOf(Map.class).readValue(result.out());
-        assertThat(rows).hasSize(2 + org.projectKeyCount() - org.server.store().keys(failing.id()).size())
+        assertThat(rows).hasSize(org.keyCount() - org.server.store().keys(failing.id()).size())
                 .noneSatisfy(row -> assertThat(row).containsEntry("project_id", failing.id()));
     }
 
@@ -208,5 +232,70 @@ class KeysListTest {
         assertThat(result.exit()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.err()).hasLineCount(1).startsWith("keywarden: ").contains("403", "not for you");
         assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void organisationKeysAloneAreOneCall() throws Exception {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey()).apis(recording(calls))
+                .run("keys", "list", "--org", "--base-url", org.baseUrl(), "--format=json");
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(calls).as("no organisation, no project list, no project's keys").containsExactly("listOrganizationApiKeys");
+
+        calls.clear();
+        Project project = org.projects().get(0);
+        assertThat(new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey()).apis(recording(calls))
+                .run("keys", "list", "--org", "--project", project.id(), "--base-url", org.baseUrl()).exit()).isZero();
+        assertThat(calls).containsExactlyInAnyOrder("getProject", "listOrganizationApiKeys", "listApiKeys");
+    }
+
+    /** The HTTP gateway, noting the name of every call made through it (answers untouched). */
+    private static dev.keywarden.core.ApiFactory recording(List<String> calls) {
+        return config -> {
+            dev.keywarden.api.ConfidentApi http = new HttpConfidentApi(config);
+            return (dev.keywarden.api.ConfidentApi) java.lang.reflect.Proxy.newProxyInstance(
+                    dev.keywarden.api.ConfidentApi.class.getClassLoader(), new Class<?>[] {dev.keywarden.api.ConfidentApi.class},
+                    (proxy, method, args) -> {
+                        if (!method.getName().equals("close") && !method.getName().equals("baseUrl")) {
+                            calls.add(method.getName());
+                        }
+                        try {
+                            return method.invoke(http, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+    }
+
+    @Test
+    void aKeyGivenAsAProjectIdIsRefusedUnsentAndUnechoed() {
+        Project project = org.projects().get(0);
+        String raw = org.server.store().rawValue(org.server.store().keys(project.id()).get(0).id());
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey()).apis(recording(calls))
+                .run("keys", "list", "--project", raw, "--base-url", org.baseUrl());
+        assertThat(result.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.err()).startsWith("keywarden: an argument looks like an API key (ending in " + raw.substring(raw.length() - 6) + ")")
+                .contains("nothing was sent").hasLineCount(1);
+        assertThat(result.all()).doesNotContain(raw).doesNotContain(raw.substring(0, raw.length() - 6));
+        assertThat(calls).as("nothing sent").isEmpty();
+    }
+
+    @Test
+    void csvCellsThatASpreadsheetWouldRunAreNeutralised() throws Exception {
+        try (HttpConfidentApi api = new HttpConfidentApi(ConnectionConfig.of(org.baseUrl(), OrgKey.of(org.orgKey())))) {
+            for (String name : List.of("=HYPERLINK(\"https://evil.example\",\"Open\")", "+1+2", "-2+3", "@SUM(A1:A9)", "Plain")) {
+                api.createOrganizationApiKey(name);
+            }
+        }
+        CliRun.Result csv = keys("--org", "--format", "csv");
+        assertThat(csv.exit()).isZero();
+        assertThat(csv.out()).contains(",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Open\"\")\",", ",\"'+1+2\",", ",\"'-2+3\",", ",\"'@SUM(A1:A9)\",",
+                ",Plain,");
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.out())) {
+            assertThat(rows.readAll()).flatMap(Map::values).noneMatch(cell -> !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0);
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.keywarden.core.csv.CsvRows;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.Project;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code leak-find}: any text on stdin, matched against every key of the organisation; only suffixes printed. */
 class LeakFindTest {
-    private static final String STRANGER = "confident_us_proj_0123456789abcdef0123456789a0b1c2";
+    /** A real-shaped key of no organisation. */
+    private static final String STRANGER = "confident_us_proj_qOkbX3vT9/Lw2Zr8mQeP0aN5cJd7yH1GsBFk4+ok160=";
 
     @TempDir
     Path settings;
@@ -43,9 +44,12 @@ class LeakFindTest {
         org.close();
     }
 
-    private CliRun.Result find(String stdin, ApiKey... extraOrganisationKeys) {
+    private CliRun.Result find(String stdin) {
+        return find(org, stdin);
+    }
+
+    private CliRun.Result find(SandboxOrg org, String stdin) {
         CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey()).stdin(stdin)
-                .apis(org.withLiveOrganisationKeys(extraOrganisationKeys))
                 .run("leak-find", "--base-url", org.baseUrl(), "--format", format);
         assertThat(result.all()).doesNotContain(org.orgKey()).doesNotContain(STRANGER)
                 .doesNotContain(STRANGER.substring(0, STRANGER.length() - 6));
@@ -69,7 +73,7 @@ class LeakFindTest {
         assertThat(lines.get(0)).isEqualTo("…" + key.suffix() + " (project key, line 2): matches 1 key");
         assertThat(lines.get(1)).contains("project", project.id(), Long.toString(key.id()), key.valid() ? "active" : "deactivated",
                 "last used");
-        assertThat(lines.get(2)).isEqualTo("…a0b1c2 (project key, line 3): matches no key of this organisation");
+        assertThat(lines.get(2)).isEqualTo("…ok160= (project key, line 3): matches no key of this organisation");
         assertThat(lines.get(3)).isEqualTo("2 candidates, 1 matched.");
     }
 
@@ -92,12 +96,40 @@ class LeakFindTest {
     }
 
     @Test
-    void severalKeysEndingAlikeAreAllListed() {
-        ApiKey twin = new ApiKey(950, "Twin", true, "confident_us_org_00000000000000000000000000" + key.suffix(),
-                Instant.parse("2026-01-01T00:00:00Z"), null);
-        CliRun.Result result = find("masked in a ticket: " + key.value() + "\n", twin);
+    void severalKeysEndingAlikeAreAllListed(@TempDir Path data) throws Exception {
+        try (SandboxOrg twins = SandboxOrg.withTwin(data, key.suffix())) {
+            CliRun.Result result = find(twins, "masked in a ticket: " + key.value() + "\n");
+            assertThat(result.exit()).as(result.toString()).isZero();
+            assertThat(result.out()).contains("several keys end in " + key.suffix() + " (2)", "Twin", Long.toString(key.id()));
+        }
+    }
+
+    @Test
+    void anOrganisationKeyAndAKeyOfUnknownKindAreFoundAndMatched() {
+        ApiKey admin = org.organisationKeys().stream().filter(k -> k.id() != SandboxOrg.OWN_KEY_ID).findFirst().orElseThrow();
+        String adminRaw = org.server.store().rawValue(admin.id());
+        String unscoped = raw.replace("confident_us_proj_", "confident_us_");
+        CliRun.Result result = find("{\"headers\":{\"CONFIDENT_API_KEY\":\"" + adminRaw.replace("/", "\\/") + "\"}}\nold: " + unscoped + "\n");
         assertThat(result.exit()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("several keys end in " + key.suffix() + " (2)", "Twin", Long.toString(key.id()));
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("…" + admin.suffix() + " (organisation key, line 1): matches 1 key");
+        assertThat(lines.get(1)).contains("org", Long.toString(admin.id()));
+        assertThat(lines.get(2)).isEqualTo("…" + key.suffix() + " (kind unknown, line 2): matches 1 key "
+                + "(compared with project and organisation keys)");
+    }
+
+    @Test
+    void aGlobalKeyIsNamedAndWhereToSwitchItOffIsSaid() {
+        CliRun.Result table = find("CONFIDENT_API_KEY=" + STRANGER.replace("_proj_", "_global_") + "\n");
+        assertThat(table.exit()).as(table.toString()).isEqualTo(ExitCodes.NO);
+        assertThat(table.out()).contains("…ok160= (global key, line 1): a global key. Global keys cannot be listed or switched off "
+                + "through the API: switch it off in Confident AI's web UI, Organization Settings \u2192 Global API Keys.")
+                .doesNotContain("matches no key");
+
+        format = "json";
+        CliRun.Result json = find(STRANGER.replace("_proj_", "_global_"));
+        assertThat(json.out()).contains("\"candidate_kind\" : \"GLOBAL\"", "\"verdict\" : \"GLOBAL_KEY\"");
+        assertThat(json.err()).contains("global key", "Organization Settings");
     }
 
     @Test
@@ -121,10 +153,10 @@ class LeakFindTest {
                 .with(CsvSchema.emptySchema().withHeader()).readValues(csv.out())) {
             List<Map<String, String>> all = rows.readAll();
             assertThat(all).hasSize(2);
-            assertThat(all.get(0)).containsEntry("candidate_suffix", key.suffix()).containsEntry("verdict", "ONE_MATCH")
+            assertThat(all.get(0)).containsEntry("candidate_suffix", CsvRows.neutralised(key.suffix())).containsEntry("verdict", "ONE_MATCH")
                     .containsEntry("kind", "PROJECT").containsEntry("project_id", project.id())
                     .containsEntry("key_id", Long.toString(key.id()));
-            assertThat(all.get(1)).containsEntry("candidate_suffix", "a0b1c2").containsEntry("verdict", "NO_MATCH")
+            assertThat(all.get(1)).containsEntry("candidate_suffix", "ok160=").containsEntry("verdict", "NO_MATCH")
                     .containsEntry("key_id", "");
         }
     }

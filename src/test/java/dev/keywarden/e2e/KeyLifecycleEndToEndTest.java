@@ -1,7 +1,7 @@
 package dev.keywarden.e2e;
 
 import dev.keywarden.api.ConnectionConfig;
-import dev.keywarden.api.DataPlaneProbe;
+import dev.keywarden.api.KeyProbe;
 import dev.keywarden.api.HttpConfidentApi;
 import dev.keywarden.api.KeyLifecycleApi;
 import dev.keywarden.api.KeyWarning;
@@ -106,12 +106,12 @@ class KeyLifecycleEndToEndTest {
 
         RotatedKey rotated = v2.rotateApiKey(projectId, key.id(), Rotation.withGrace(Duration.ofHours(1)));
 
-        try (DataPlaneProbe probe = new DataPlaneProbe()) {
-            assertThat(probe.datasetsStatus(server.baseUrl(), key.value())).isEqualTo(OK);
-            assertThat(probe.datasetsStatus(server.baseUrl(), rotated.newValue())).isEqualTo(OK);
+        try (KeyProbe probe = new KeyProbe()) {
+            assertThat(probe.status(server.baseUrl(), KeyProbe.Probe.DATASETS, key.value(), null)).isEqualTo(OK);
+            assertThat(probe.status(server.baseUrl(), KeyProbe.Probe.DATASETS, rotated.newValue(), null)).isEqualTo(OK);
             clock.advance(Duration.ofHours(1));
-            assertThat(probe.datasetsStatus(server.baseUrl(), key.value())).isEqualTo(REFUSED);
-            assertThat(probe.datasetsStatus(server.baseUrl(), rotated.newValue())).isEqualTo(OK);
+            assertThat(probe.status(server.baseUrl(), KeyProbe.Probe.DATASETS, key.value(), null)).isEqualTo(REFUSED);
+            assertThat(probe.status(server.baseUrl(), KeyProbe.Probe.DATASETS, rotated.newValue(), null)).isEqualTo(OK);
         }
         assertThat(v2.listApiKeys(projectId)).filteredOn(k -> k.id() == key.id()).singleElement()
                 .satisfies(k -> assertThat(k.expiresAt()).as("kept").isEqualTo(key.expiresAt()));

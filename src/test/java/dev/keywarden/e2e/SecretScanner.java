@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  * contents), each under a name saying where it came from, and reports every place a secret shows.
  */
 final class SecretScanner {
-    /** A raw project key as the sandbox issues it; a masked one starts with stars instead. */
-    static final Pattern RAW_PROJECT_KEY = Pattern.compile("confident_us_proj_[0-9a-f]{32}");
+    /**
+     * A raw project key as the sandbox issues it (its closing {@code =} left out, which a properties file writes
+     * as {@code \=}), or in the 32-hex shape of older data files; a masked one starts with stars instead.
+     */
+    static final Pattern RAW_PROJECT_KEY = Pattern.compile("confident_us_proj_(?:[0-9a-f]{32}|[A-Za-z0-9+/]{43})");
 
     private final Map<String, String> texts = new LinkedHashMap<>();
 
@@ -41,12 +44,13 @@ final class SecretScanner {
         return texts;
     }
 
-    /** "where: which secret" for every place one of {@code secrets} (named) or a raw project key appears. */
+    /** "where: which secret" for every place one of {@code secrets} (named, or all but its last 6 characters) or a raw project key appears. */
     List<String> leaks(Map<String, String> secrets) {
         List<String> found = new ArrayList<>();
         texts.forEach((source, text) -> {
             secrets.forEach((name, secret) -> {
-                if (text.contains(secret)) {
+                // All but the last 6 characters is a leak too, and survives a format that escapes the closing =.
+                if (text.contains(secret) || secret.length() > 12 && text.contains(secret.substring(0, secret.length() - 6))) {
                     found.add(source + ": " + name);
                 }
             });

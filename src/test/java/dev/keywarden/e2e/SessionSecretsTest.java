@@ -2,7 +2,7 @@ package dev.keywarden.e2e;
 
 import dev.keywarden.api.ApiException;
 import dev.keywarden.api.ConnectionConfig;
-import dev.keywarden.api.DataPlaneProbe;
+import dev.keywarden.api.KeyProbe;
 import dev.keywarden.api.DeadlineExceededException;
 import dev.keywarden.api.HttpConfidentApi;
 import dev.keywarden.api.InvalidRequestException;
@@ -33,7 +33,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,8 +65,8 @@ class SessionSecretsTest {
     @TempDir
     Path settings;
 
-    private final String orgKey = "confident_us_org_" + hex();
-    private final String wrongKey = "confident_us_org_" + hex();
+    private final String orgKey = "confident_us_org_" + realShapedBody();
+    private final String wrongKey = "confident_us_org_" + realShapedBody();
     private final SecretScanner scanner = new SecretScanner();
     private final List<String> scannedFiles = new ArrayList<>();
 
@@ -88,8 +87,11 @@ class SessionSecretsTest {
 
         assertThat(scanner.leaks(secrets(created))).isEmpty();
 
-        assertThat(Files.readString(settings.resolve(CredentialStore.FILE_NAME))).as("the one file meant to hold it")
-                .contains(orgKey);
+        java.util.Properties stored = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(settings.resolve(CredentialStore.FILE_NAME))) {
+            stored.load(reader);
+        }
+        assertThat(stored).as("the one file meant to hold it").containsValue(orgKey);
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(settings.resolve(CredentialStore.FILE_NAME))))
                 .isEqualTo("rw-------");
@@ -97,7 +99,7 @@ class SessionSecretsTest {
 
     @Test
     void theScannerReportsASecretPlantedInAMessageALogRecordOrAFile() throws Exception {
-        String raw = "confident_us_proj_" + hex();
+        String raw = "confident_us_proj_" + realShapedBody();
         try (LogCapture logs = new LogCapture()) {
             Logger.getLogger("dev.keywarden.planted").log(Level.FINEST, "Connecting with {0}", orgKey);
             scanner.add("log records", String.join("\n", logs.records()));
@@ -137,7 +139,7 @@ class SessionSecretsTest {
         try (HttpConfidentApi api = new HttpConfidentApi(config);
              HttpConfidentApi refused = new HttpConfidentApi(ConnectionConfig.of(server.baseUrl(), OrgKey.of(wrongKey)));
              HttpConfidentApi hasty = new HttpConfidentApi(config.withDeadline(Duration.ofSeconds(1)));
-             DataPlaneProbe probe = new DataPlaneProbe()) {
+             KeyProbe probe = new KeyProbe()) {
             scanner.add("toString of the gateway", api);
             OrganisationLoader.Result loaded = new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM)
                     .load(api, event -> scanner.add("loader events", event));
@@ -151,9 +153,9 @@ class SessionSecretsTest {
 
             ApiKey fresh = api.createApiKey(project.id(), "Session key");
             created = fresh.value();
-            assertThat(created).matches(SecretScanner.RAW_PROJECT_KEY);
+            assertThat(created).matches(SecretScanner.RAW_PROJECT_KEY.pattern() + "=");
             scanner.add("toString of the created key", fresh);
-            assertThat(probe.datasetsStatus(server.baseUrl(), created)).isEqualTo(200);
+            assertThat(probe.status(server.baseUrl(), KeyProbe.Probe.DATASETS, created, null)).isEqualTo(200);
             scanner.add("the created key read back", api.getApiKey(project.id(), fresh.id()));
 
             fails("404 unknown project", NotFoundException.class, () -> api.getProject("no-such-project"));
@@ -185,7 +187,7 @@ class SessionSecretsTest {
         String journalText = Files.exists(journal) ? Files.readString(journal) : "";
         assertThat(text + journalText).as("the sandbox keeps raw values, which is why its files are exempt").contains(created);
 
-        Matcher quotedRaw = java.util.regex.Pattern.compile("\"" + SecretScanner.RAW_PROJECT_KEY.pattern() + "\"").matcher(text);
+        Matcher quotedRaw = java.util.regex.Pattern.compile("\"" + SecretScanner.RAW_PROJECT_KEY.pattern() + "=?\"").matcher(text);
         assertThat(quotedRaw.find()).isTrue();
         String damaged = text.substring(0, quotedRaw.start()) + created + text.substring(quotedRaw.end());
         Path corrupt = data.resolve(CORRUPT_FILE);
@@ -203,7 +205,7 @@ class SessionSecretsTest {
         assertThat(failure).as(what).isNotNull();
         scanner.addFailure(what, failure);
         if (failure instanceof ApiException api) {
-            scanner.add(what, api.summary() + "\n" + api.detail() + "\n" + api.userMessage());
+            scanner.add(what, api.summary() + "\n" + api.detail());
         }
     }
 
@@ -223,9 +225,10 @@ class SessionSecretsTest {
         return Map.of("the org key", orgKey, "the wrong org key", wrongKey, "the created key R", created);
     }
 
-    private static String hex() {
-        byte[] bytes = new byte[16];
+    /** 32 random bytes in standard base64: 44 characters ending in {@code =}, as real keys are. */
+    private static String realShapedBody() {
+        byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return java.util.Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -50,12 +50,13 @@ class DataFileMessagesTest {
     @Test
     void aRawKeyInAFieldNameIsNotQuotedEither() throws Exception {
         String damaged = text.replaceFirst("\"nextKeyId\" : ", "\"" + raw + "\" : ");
-        assertRefused(damaged.replaceFirst("\"" + raw + "\" : \\d+", "\"" + raw + "\" : ]"), "is not valid JSON, line ");
+        assertRefused(damaged.replaceFirst(java.util.regex.Pattern.quote("\"" + raw + "\" : ") + "\\d+",
+                java.util.regex.Matcher.quoteReplacement("\"" + raw + "\" : ]")), "is not valid JSON, line ");
     }
 
     @Test
     void aRawKeyAsATwiceUsedProjectNameIsReportedByPath() throws Exception {
-        String damaged = text.replaceAll("(\"project\" : \\{\\s*\"id\" : \"[^\"]*\",\\s*\"name\" : )\"[^\"]*\"", "$1\"" + raw + "\"");
+        String damaged = text.replaceAll("(\"project\" : \\{\\s*\"id\" : \"[^\"]*\",\\s*\"name\" : )\"[^\"]*\"", "$1" + java.util.regex.Matcher.quoteReplacement("\"" + raw + "\""));
         assertRefused(damaged, "the project name at projects[1] appears twice (also at projects[0])");
     }
 

@@ -102,13 +102,24 @@ class DemoDataTest {
             assertThat(orgKeys).filteredOn(k -> k.valid() && k.lastUsed() != null).isNotEmpty()
                     .allMatch(k -> k.lastUsed().isAfter(NOW.minus(Duration.ofDays(3))));
             for (ApiKey key : orgKeys) {
-                assertThat(key.value()).matches("confident_us_org_[0-9a-f]{32}");
+                assertThat(key.value()).matches("confident_us_org_[A-Za-z0-9+/]{43}=");
                 assertThat(key.name()).isNotBlank();
                 assertThat(key.createdAt()).isAfterOrEqualTo(data.organization().createdAt()).isBefore(NOW);
                 if (key.lastUsed() != null) {
                     assertThat(key.lastUsed()).isAfterOrEqualTo(key.createdAt()).isBeforeOrEqualTo(NOW);
                 }
             }
+        }
+    }
+
+    /** What a matcher that knows only letters and digits would miss, in every demo organisation. */
+    @Test
+    void someKeysEndInPlusSlashOrEqualsWithinTheirLastSixCharacters() {
+        for (long seed = 1; seed <= 20; seed++) {
+            List<String> suffixes = DemoData.generate(new Random(seed), NOW).projects().stream()
+                    .flatMap(p -> p.apiKeys().stream()).map(key -> key.value().substring(key.value().length() - 6)).toList();
+            assertThat(suffixes).as("seed %d", seed).anyMatch(suffix -> suffix.contains("+"))
+                    .anyMatch(suffix -> suffix.contains("/")).allMatch(suffix -> suffix.endsWith("="));
         }
     }
 

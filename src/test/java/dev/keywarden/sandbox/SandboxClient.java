@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class SandboxClient {
 
     static final Pattern WIRE_TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-    static final Pattern MASKED = Pattern.compile("\\*{15}[0-9a-f]{6}");
-    static final Pattern RAW_KEY = Pattern.compile("confident_us_proj_[0-9a-f]{32}");
+    static final Pattern MASKED = Pattern.compile("\\*{15}[A-Za-z0-9+/=]{6}");
+    static final Pattern RAW_KEY = Pattern.compile("confident_us_proj_[A-Za-z0-9+/]{43}=");
     static final Pattern CUID = Pattern.compile("c[0-9a-z]{24}");
 
     private static final HttpClient HTTP = HttpClient.newBuilder()

@@ -83,7 +83,7 @@ class SandboxCommandTest {
 
     @Test
     void aGeneratedKeyIsPrintedExactlyOnce() throws Exception {
-        Pattern generated = Pattern.compile("Organisation API key \\(new each start\\): (confident_us_org_[0-9a-f]{32})\n");
+        Pattern generated = Pattern.compile("Organisation API key \\(new each start\\): (confident_us_org_[A-Za-z0-9+/]{43}=)\n");
         String printed = runUntilWelcomed(Map.of(), text -> {
             Matcher key = generated.matcher(text);
             assertThat(key.find()).as(text).isTrue();

@@ -183,6 +183,23 @@ class SandboxHappyPathTest {
         assertError(client.get(keys + "/" + id), 404);
     }
 
+    /** Enough keys that some hold + and / and their masked form shows what the raw value ends in. */
+    @Test
+    void newKeysHaveTheRealShapeAndTheirMaskShowsTheirLastSixCharacters() {
+        String keys = "/v1/projects/" + server.store().projects().get(0).id() + "/api-keys";
+        StringBuilder bodies = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            JsonNode key = assertSuccess(client.post(keys, "{\"name\": \"k" + i + "\"}")).get("apiKey");
+            String raw = key.get("value").asText();
+            assertThat(raw).matches(RAW_KEY);
+            assertThat(java.util.Base64.getDecoder().decode(raw.substring("confident_us_proj_".length()))).hasSize(32);
+            assertThat(assertSuccess(client.get(keys + "/" + key.get("id").asLong())).get("apiKey").get("value").asText())
+                    .isEqualTo("***************" + raw.substring(raw.length() - 6));
+            bodies.append(raw.substring("confident_us_proj_".length()));
+        }
+        assertThat(bodies.toString()).as("20 keys of 43 random base64 characters").contains("+").contains("/");
+    }
+
     @Test
     void aProjectKeyWorksOnDatasetsExactlyWhileItIsActive() {
         String projectId = server.store().projects().get(1).id();
@@ -285,7 +302,7 @@ class SandboxHappyPathTest {
     void listensOnLoopbackWithAGeneratedOrgKey() {
         assertThat(server.baseUrl()).isEqualTo("http://127.0.0.1:" + server.port());
         assertThat(server.port()).isPositive();
-        assertThat(server.orgKey()).matches("confident_us_org_[0-9a-f]{32}");
+        assertThat(server.orgKey()).matches("confident_us_org_[A-Za-z0-9+/]{43}=");
     }
 
     private static TemporalUnitOffset within() {

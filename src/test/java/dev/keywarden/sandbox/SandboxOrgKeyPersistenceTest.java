@@ -250,6 +250,10 @@ class SandboxOrgKeyPersistenceTest {
                     .get("apiKey").get("id").asLong();
             assertThat(createdId).isEqualTo(8);
             assertError(new SandboxClient(server.baseUrl(), projectKey).get("/v1/projects"), 401);
+            // Keys of the older 32-hex shape keep working, and new ones have the real shape.
+            assertSuccess(new SandboxClient(server).datasets(projectKey));
+            assertThat(server.store().keys("cproj0000000000000000000001").get(0).value()).isEqualTo("***************abcdef");
+            assertThat(server.store().rawValue(createdId)).matches("confident_us_org_[A-Za-z0-9+/]{43}=");
         }
         JsonNode migrated = SandboxClient.json(Files.readString(file()));
         assertThat(migrated.get("version").asInt()).isEqualTo(SandboxData.VERSION);

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SandboxOrganizationKeysTest {
 
     /** The documented raw shape of an organisation key in the US region. */
-    private static final Pattern RAW_ORG_KEY = Pattern.compile("confident_us_org_[0-9a-f]{32}");
+    private static final Pattern RAW_ORG_KEY = Pattern.compile("confident_us_org_[A-Za-z0-9+/]{43}=");
     private static final String START_KEY = "confident_us_org_00112233445566778899aabbccddeeff";
     private static final String KEYS = "/v1/organization/api-keys";
 

@@ -235,7 +235,7 @@ public final class FakeConfidentApi implements ConfidentApi {
     public synchronized ApiKey createApiKey(String projectId, String name) {
         maybeFail();
         long keyId = nextKeyId++;
-        ApiKey created = new ApiKey(keyId, name, true, "confident_us_proj_ffffffffffffffffffffffffff" + (100000 + keyId), T0, null);
+        ApiKey created = new ApiKey(keyId, name, true, "confident_us_proj_" + realShapedBody(keyId), T0, null);
         keys.get(projectId).add(created.masked());
         return created;
     }
@@ -296,12 +296,12 @@ public final class FakeConfidentApi implements ConfidentApi {
                 .orElseThrow(() -> organizationKeyNotFound("GET", apiKeyId));
     }
 
-    /** The raw value is {@code confident_us_org_} + 32 hex characters, as the server issues them, and is returned only here. */
+    /** The raw value is {@code confident_us_org_} + 44 characters of base64, as the server issues them, and is returned only here. */
     @Override
     public synchronized ApiKey createOrganizationApiKey(String name) {
         maybeFail();
         long keyId = nextKeyId++;
-        ApiKey created = new ApiKey(keyId, name, true, "confident_us_org_" + "%032x".formatted(0xabc000L + keyId), T0, null);
+        ApiKey created = new ApiKey(keyId, name, true, "confident_us_org_" + realShapedBody(keyId), T0, null);
         organizationKeys.add(created.masked());
         return created;
     }
@@ -440,5 +440,12 @@ public final class FakeConfidentApi implements ConfidentApi {
 
     @Override
     public void close() {
+    }
+
+    /** 32 bytes in standard base64 (44 characters ending in {@code =}), the same for the same id. */
+    private static String realShapedBody(long keyId) {
+        byte[] bytes = new byte[32];
+        new java.util.Random(keyId * 7919).nextBytes(bytes);
+        return java.util.Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -2,6 +2,7 @@ package dev.keywarden.core.audit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.keywarden.core.PlainWords;
 import dev.keywarden.core.bulk.KeyResult;
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyEntry;

@@ -1,6 +1,6 @@
 package dev.keywarden.core.bulk;
 
-import dev.keywarden.api.ApiException;
+import dev.keywarden.core.PlainWords;
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyPatterns;
@@ -46,7 +46,7 @@ public record KeyResult(KeyEntry entry, KeyAction action, Outcome outcome, ApiKe
     }
 
     static KeyResult done(KeyEntry entry, KeyAction action, ApiKey after) {
-        return new KeyResult(entry, action, Outcome.DONE, after, null, capitalised(action.pastTense()) + ".");
+        return new KeyResult(entry, action, Outcome.DONE, after, null, action.capitalisedPastTense() + ".");
     }
 
     static KeyResult alreadyGone(KeyEntry entry, KeyAction action, Exception notFound) {
@@ -54,40 +54,28 @@ public record KeyResult(KeyEntry entry, KeyAction action, Outcome outcome, ApiKe
     }
 
     static KeyResult changedAnswerLost(KeyEntry entry, KeyAction action, ApiKey after, Exception error) {
-        return new KeyResult(entry, action, Outcome.CHANGED_ANSWER_LOST, after, error, capitalised(action.pastTense())
+        return new KeyResult(entry, action, Outcome.CHANGED_ANSWER_LOST, after, error, action.capitalisedPastTense()
                 + ", although the answer was lost: reading the key again shows the change.");
     }
 
     static KeyResult notChanged(KeyEntry entry, KeyAction action, ApiKey after, Exception error) {
         return new KeyResult(entry, action, Outcome.NOT_CHANGED, after, error, "Not " + action.pastTense()
-                + ": the answer was lost and reading the key again shows it unchanged. " + plainWords(error));
+                + ": the answer was lost and reading the key again shows it unchanged. " + PlainWords.of(error));
     }
 
     static KeyResult unknown(KeyEntry entry, KeyAction action, Exception error, Exception rereadError) {
         return new KeyResult(entry, action, Outcome.UNKNOWN, null, error, "Not known whether it was " + action.pastTense()
-                + ": the answer was lost and the key could not be read again (" + plainWords(rereadError) + "). Check it.");
+                + ": the answer was lost and the key could not be read again (" + PlainWords.of(rereadError) + "). Check it.");
     }
 
     static KeyResult failed(KeyEntry entry, KeyAction action, Exception error) {
-        return new KeyResult(entry, action, Outcome.FAILED, null, error, "Not " + action.pastTense() + ": " + plainWords(error));
+        return new KeyResult(entry, action, Outcome.FAILED, null, error, "Not " + action.pastTense() + ": " + PlainWords.of(error));
     }
 
     static KeyResult notSent(KeyEntry entry, KeyAction action) {
         return new KeyResult(entry, action, Outcome.NOT_SENT, null, null, "Not sent: the change was cancelled first.");
     }
 
-    /** A failure in plain words: the gateway's summary, else the message. */
-    static String plainWords(Throwable error) {
-        if (error instanceof ApiException api) {
-            return api.summary();
-        }
-        String message = error == null ? null : error.getMessage();
-        return message == null || message.isBlank() ? "an unexpected " + (error == null ? "error" : error.getClass().getSimpleName()) : message;
-    }
-
-    private static String capitalised(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
 
     @Override
     public String toString() {

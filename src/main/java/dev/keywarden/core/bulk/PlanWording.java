@@ -2,6 +2,7 @@ package dev.keywarden.core.bulk;
 
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyKind;
+import dev.keywarden.model.Names;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +27,15 @@ final class PlanWording {
             if (kinds.containsKey(KeyKind.ORGANISATION)) {
                 parts.add(keys(kinds.get(KeyKind.ORGANISATION), "organisation key"));
             }
-            lines.add(capitalised(action.verb()) + " " + keys(plan.count(), "key") + " (" + String.join(", ", parts)
-                    + ") in " + String.join(", ", plan.projects()) + ".");
+            lines.add(action.capitalisedVerb() + " " + keys(plan.count(), "key") + " (" + String.join(", ", parts)
+                    + ") in " + String.join(", ", plan.projects().stream().map(Names::visible).toList()) + ".");
         }
         if (!plan.alreadyDone().isEmpty()) {
             lines.add(keys(plan.alreadyDone().size(), "key") + " already " + action.pastTense() + ": skipped.");
         }
         if (!plan.notFound().isEmpty()) {
             lines.add(keys(plan.notFound().size(), "key") + " not found in this organisation: not sent ("
-                    + String.join(", ", plan.notFound().stream().map(Object::toString).toList()) + ").");
+                    + String.join(", ", plan.notFound().stream().map(ref -> Names.visible(ref.toString())).toList()) + ").");
         }
         switch (plan.ownKey()) {
             case INCLUDED -> lines.add("This includes the organisation key this connection uses"
@@ -53,9 +54,5 @@ final class PlanWording {
 
     private static String keys(int count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
-    }
-
-    private static String capitalised(String verb) {
-        return Character.toUpperCase(verb.charAt(0)) + verb.substring(1);
     }
 }

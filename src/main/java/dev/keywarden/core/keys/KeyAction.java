@@ -30,6 +30,20 @@ public enum KeyAction {
         return pastTense;
     }
 
+    /** "Deactivate", "Reactivate", "Revoke": the verb at the start of a sentence or a title. */
+    public String capitalisedVerb() {
+        return capitalised(verb);
+    }
+
+    /** "Deactivated", "Reactivated", "Revoked": the past tense at the start of a sentence. */
+    public String capitalisedPastTense() {
+        return capitalised(pastTense);
+    }
+
+    private static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
     /** The {@code valid} flag this action sets; null for revoke, which deletes the key, and for create. */
     public Boolean wantedValid() {
         return wantedValid;

@@ -8,156 +8,179 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Raw Confident keys in text. A key is {@code confident_}, an optional region code of 2 to 4
- * lower-case letters and {@code _} ({@code us_}, {@code eu_}, {@code au_}, …), {@code proj_} or
- * {@code org_}, then exactly 32 lower-case hex characters not followed by another letter or digit,
- * as Confident AI issues them. Anything may stand before or after it (quotes, {@code =}, {@code &},
- * brackets, a full stop).
+ * The one definition of what a Confident AI key looks like, used by the leak finder, the projects
+ * filter, the audit trail's masking, {@code check-key} and the console's <em>Check a key</em>.
  *
- * <p>Decided cases: an upper-cased key ({@code CONFIDENT_US_PROJ_…}) is <em>not</em> recognised:
- * its last 6 characters are no longer the ones the masked values show, so it could not match anyway
- * (mark the token by hand if needed). A key wrapped once across two lines (a line break, optionally
- * followed by spaces or tabs, inside the 32 hex characters, as terminals and log viewers wrap) <em>is</em>
- * recognised; a key broken by anything else (a log prefix, a diff marker) is not.
+ * <p>A key is {@code confident_}, an optional region ({@code us_}, {@code eu_}, {@code au_} or any other
+ * code of 2 to 4 lower-case letters), an optional scope ({@code proj_}, {@code org_}, {@code global_}; older
+ * keys have none), then a body of 32 to 64 characters: base64 in the standard ({@code + /}) or URL-safe
+ * ({@code - _}) alphabet with up to two {@code =} of padding, or hex. Real keys are
+ * {@code confident_us_proj_} + 44 characters of standard base64 ending in {@code =}; the 32 hex characters
+ * of the documentation's examples are found too. A body is hex, or mixes two of upper case, lower case and digits (and
+ * has upper case when it holds {@code -} or {@code _}), so {@code confident_} followed by a word or a snake_case
+ * name is not a key.
  *
- * <p>{@link #redact(String)} is broader on purpose: it masks anything that looks like a key in any
- * case and of any length, for text that is written down (the audit trail).
+ * <p>Found wherever they stand: quoted (JSON, YAML, {@code .env}, shell), in a URL (with {@code %2B},
+ * {@code %2F}, {@code %3D}), in a JSON string with {@code \/} or {@code \u002B}, in a diff, and wrapped
+ * across up to 3 lines anywhere, the prefix included (a line break, its indentation, and a diff's
+ * {@code +} or {@code -} are skipped). A body that crosses a line break must have a complete shape
+ * (padded base64, 43 characters of base64, or 32 or 64 hex), so the next line's text is never glued to
+ * a key. A hex key followed by {@code _} or {@code -} ends there ({@code backup_<key>_old}).
+ *
+ * <p>Decided cases: an upper-cased key ({@code CONFIDENT_US_PROJ_…}) is not found (its last 6 characters
+ * are no longer those the masked values show); base64 blobs, JWTs, UUIDs and hashes are not keys,
+ * even after the prefix (too long, too short, or without a digit and mixed case).
+ *
+ * <p>A masked value is at least {@value KeyReader#MIN_MASK_STARS} {@code *} and the last 6 characters of a
+ * key, which may hold {@code + / - _} and end in {@code =} ({@code ***************ok160=}).
+ *
+ * <p>{@link #redact(String)} is broader on purpose: it also masks anything that looks like a key in any
+ * case, for text that is shown or written down.
  */
 public final class KeyPatterns {
-    public static final int KEY_BODY_LENGTH = 32;
-    private static final Pattern PREFIX = Pattern.compile("confident_(?:(?!proj_|org_)([a-z]{2,4})_)?(proj|org)_");
-    // At least 12 characters after the prefix: a key or a long piece of one, not a name like CONFIDENT_ORG_API_KEY.
-    private static final Pattern LOOSE = Pattern.compile("(?i)confident_(?:[a-z0-9]{1,8}_)?(?:proj|org)_[a-z0-9]{12,}");
+    public static final int SUFFIX_LENGTH = ApiKey.VISIBLE_SUFFIX;
+    /** Anything like a key in any case: {@code confident_} and at least 12 more key characters, a digit among them. */
+    private static final Pattern LOOSE = Pattern.compile("(?i)confident_[a-z0-9+/_=-]{12,}");
 
     private KeyPatterns() {
     }
 
     /**
-     * One key found in a text, without its value: where it is, its kind and region from the prefix,
+     * One key found in a text, without its value: where it is, its scope and region from the prefix,
      * and its last 6 characters.
      */
-    public record Found(int start, int end, int line, KeyKind kind, String region, String suffix) {
+    public record Found(int start, int end, int line, KeyScope scope, String region, String suffix) {
+        /** The kind of listed key its scope names; null for a global key or one of unknown kind. */
+        public KeyKind kind() {
+            return scope.kind();
+        }
+
         @Override
         public String toString() {
-            return "Found[" + kind + " key ending " + suffix + " on line " + line + "]";
+            return "Found[" + scope.words() + " ending " + suffix + " on line " + line + "]";
         }
     }
 
-    /** Every key in the text, in order of appearance. */
+    /** A masked value found in a text: its place and the last 6 characters it shows. */
+    public record MaskedFound(int start, int end, int line, String suffix) {
+    }
+
+    /** Every key in the text, in order of appearance; linear in the length of the text. */
     public static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
         if (text == null) {
             return found;
         }
-        Matcher prefix = PREFIX.matcher(text);
-        int from = 0;
-        while (from < text.length() && prefix.find(from)) {
-            Found key = body(text, prefix);
-            if (key != null) {
-                found.add(key);
-                from = key.end();
-            } else {
-                from = prefix.end();
+        KeyReader reader = new KeyReader(text);
+        LineIndex lines = null;
+        int i = text.indexOf('c');
+        while (i >= 0) {
+            KeyReader.Parsed key = reader.keyAt(i);
+            if (key == null) {
+                i = text.indexOf('c', i + 1);
+                continue;
             }
+            lines = lines == null ? new LineIndex(text) : lines;
+            found.add(new Found(key.start(), key.end(), lines.lineOf(key.start()), key.scope(), key.region(), key.suffix()));
+            i = text.indexOf('c', key.end());
         }
         return found;
     }
 
+    /** Every masked value in the text, in order of appearance; linear in the length of the text. */
+    public static List<MaskedFound> findMasked(String text) {
+        List<MaskedFound> found = new ArrayList<>();
+        if (text == null) {
+            return found;
+        }
+        KeyReader reader = new KeyReader(text);
+        LineIndex lines = null;
+        int i = text.indexOf('*');
+        while (i >= 0) {
+            KeyReader.Masked masked = reader.maskedAt(i);
+            if (masked != null) {
+                lines = lines == null ? new LineIndex(text) : lines;
+                found.add(new MaskedFound(masked.start(), masked.end(), lines.lineOf(masked.start()), masked.suffix()));
+                i = text.indexOf('*', masked.end());
+                continue;
+            }
+            int afterRun = i;
+            while (afterRun < text.length() && text.charAt(afterRun) == '*') {
+                afterRun++;
+            }
+            i = text.indexOf('*', afterRun);
+        }
+        return found;
+    }
+
+    /** The one key the text is, alone (surrounding spaces aside); null when it is not exactly one key. */
+    public static Found whole(String text) {
+        String stripped = text == null ? "" : text.strip();
+        List<Found> keys = find(stripped);
+        return keys.size() == 1 && keys.get(0).start() == 0 && keys.get(0).end() == stripped.length() ? keys.get(0) : null;
+    }
+
     /**
-     * The raw key a {@link Found} stands for in the same text (a wrapped key without its line break).
+     * The raw key a {@link Found} stands for in the same text: escapes decoded, line breaks left out.
      * Only for a caller that must send it, as <em>Check a key</em> does; never keep, log or show it.
      */
     public static String rawValue(String text, Found found) {
-        return text.substring(found.start(), found.end()).replaceAll("[\\r\\n \\t]", "");
-    }
-
-    private static Found body(String text, Matcher prefix) {
-        StringBuilder lastSix = new StringBuilder();
-        int count = 0;
-        int i = prefix.end();
-        boolean wrapped = false;
-        while (count < KEY_BODY_LENGTH) {
-            if (i < text.length() && isLowerHex(text.charAt(i))) {
-                lastSix.append(text.charAt(i));
-                if (lastSix.length() > ApiKey.VISIBLE_SUFFIX) {
-                    lastSix.deleteCharAt(0);
-                }
-                count++;
-                i++;
-            } else {
-                int next = wrapped || count == 0 ? -1 : afterLineBreak(text, i);
-                if (next < 0) {
-                    return null;
-                }
-                wrapped = true;
-                i = next;
-            }
+        KeyReader.Parsed key = new KeyReader(text).keyAt(found.start());
+        if (key == null) {
+            throw new IllegalArgumentException("The text no longer holds that key.");
         }
-        if (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
-            return null;
-        }
-        KeyKind kind = prefix.group(2).equals("proj") ? KeyKind.PROJECT : KeyKind.ORGANISATION;
-        return new Found(prefix.start(), i, lineOf(text, prefix.start()), kind, prefix.group(1), lastSix.toString());
-    }
-
-    /** The index after a line break and its indentation at {@code i}, or -1 when there is none. */
-    private static int afterLineBreak(String text, int i) {
-        int j = i;
-        if (j < text.length() && text.charAt(j) == '\r') {
-            j++;
-        }
-        if (j >= text.length() || text.charAt(j) != '\n') {
-            return -1;
-        }
-        j++;
-        while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
-            j++;
-        }
-        return j;
-    }
-
-    private static boolean isLowerHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-    }
-
-    private static int lineOf(String text, int index) {
-        int line = 1;
-        for (int i = 0; i < index; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        String prefix = "confident_" + (key.region() == null ? "" : key.region() + "_")
+                + (key.scope().prefixWord() == null ? "" : key.scope().prefixWord() + "_");
+        return prefix + key.body();
     }
 
     /** Whether {@link #redact(String)} would change the text. */
     public static boolean containsKey(String text) {
-        return text != null && (!find(text).isEmpty() || LOOSE.matcher(text).find());
+        if (text == null) {
+            return false;
+        }
+        if (!find(text).isEmpty()) {
+            return true;
+        }
+        Matcher loose = LOOSE.matcher(text);
+        while (loose.find()) {
+            if (hasDigit(loose.group())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * The text with every key, and everything that looks like one in any case or length, replaced by
-     * its masked form ({@code ***************} and its last 6 characters). Null stays null.
+     * The text with every key, and everything that looks like one in any case, replaced by its masked
+     * form ({@code ***************} and its last 6 characters). Null stays null.
      */
     public static String redact(String text) {
         if (text == null) {
             return null;
         }
-        List<Found> keys = find(text);
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
-        for (Found key : keys) {
+        for (Found key : find(text)) {
             out.append(text, at, key.start()).append(masked(key.suffix()));
             at = key.end();
         }
-        out.append(text.substring(at));
-        Matcher loose = LOOSE.matcher(out.toString());
-        StringBuilder result = new StringBuilder();
+        out.append(text, at, text.length());
+        String strict = out.toString();
+        StringBuilder result = new StringBuilder(strict.length());
+        int from = 0;
+        Matcher loose = LOOSE.matcher(strict);
         while (loose.find()) {
-            loose.appendReplacement(result, Matcher.quoteReplacement(ApiKey.mask(loose.group())));
+            if (hasDigit(loose.group())) {
+                result.append(strict, from, loose.start()).append(ApiKey.mask(loose.group()));
+                from = loose.end();
+            }
         }
-        loose.appendTail(result);
-        return result.toString();
+        return result.append(strict, from, strict.length()).toString();
+    }
+
+    private static boolean hasDigit(String text) {
+        return text.chars().anyMatch(c -> c >= '0' && c <= '9');
     }
 
     /** {@code ***************} followed by the suffix. */

@@ -1,6 +1,8 @@
 package dev.keywarden.core.leak;
 
 import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.keys.KeyScope;
+import dev.keywarden.model.Names;
 
 import java.util.List;
 
@@ -13,7 +15,9 @@ public record LeakMatch(Candidate candidate, List<KeyEntry> matches) {
         /** Exactly one key ends like it. */
         ONE_MATCH,
         /** Several keys end like it: all are listed, none may be chosen for the user. */
-        SEVERAL_MATCHES
+        SEVERAL_MATCHES,
+        /** A global key: listed by no endpoint, so it cannot be matched or switched off through the API. */
+        GLOBAL_KEY
     }
 
     public LeakMatch {
@@ -21,6 +25,9 @@ public record LeakMatch(Candidate candidate, List<KeyEntry> matches) {
     }
 
     public Verdict verdict() {
+        if (candidate.scope() == KeyScope.GLOBAL) {
+            return Verdict.GLOBAL_KEY;
+        }
         return switch (matches.size()) {
             case 0 -> Verdict.NO_MATCH;
             case 1 -> Verdict.ONE_MATCH;
@@ -28,18 +35,32 @@ public record LeakMatch(Candidate candidate, List<KeyEntry> matches) {
         };
     }
 
-    /** One plain sentence for the user, naming the candidate by its masked form only. */
+    /** What to do about a global key, which the API can neither list nor switch off. */
+    public static String globalKeyAdvice() {
+        return "Global keys cannot be listed or switched off through the API: switch it off in Confident AI's web UI, "
+                + KeyScope.GLOBAL_KEYS_PLACE + ".";
+    }
+
+    /** Whether its prefix named no kind, so it was compared with keys of both kinds (said in the verdict). */
+    public boolean kindUnknown() {
+        return candidate.scope() == KeyScope.UNKNOWN && candidate.source() != Candidate.Source.MASKED_VALUE;
+    }
+
+    /** One plain sentence for the user, naming the candidate by its last 6 characters only. */
     public String verdictSentence() {
-        return switch (verdict()) {
-            case NO_MATCH -> "The key ending " + candidate.suffix() + " matches no key of this organisation.";
-            case ONE_MATCH -> "The key ending " + candidate.suffix() + " is " + name(matches.get(0)) + ".";
-            case SEVERAL_MATCHES -> "The suffix " + candidate.suffix() + " matches " + matches.size()
+        String suffix = candidate.suffix();
+        String sentence = switch (verdict()) {
+            case GLOBAL_KEY -> "The key ending " + suffix + " is a global key. " + globalKeyAdvice();
+            case NO_MATCH -> "The key ending " + suffix + " matches no key of this organisation.";
+            case ONE_MATCH -> "The key ending " + suffix + " is " + name(matches.get(0)) + ".";
+            case SEVERAL_MATCHES -> "The suffix " + suffix + " matches " + matches.size()
                     + " keys of this organisation: check which one leaked.";
         };
+        return kindUnknown() ? sentence + " Its prefix names no kind, so it was compared with project and organisation keys." : sentence;
     }
 
     private static String name(KeyEntry entry) {
-        String key = entry.key().name() == null ? "key " + entry.key().id() : "\"" + entry.key().name() + "\"";
-        return entry.ownerLabel() == null ? key : key + " (" + entry.ownerLabel() + ")";
+        String key = entry.key().name() == null ? "key " + entry.key().id() : "\"" + Names.visible(entry.key().name()) + "\"";
+        return entry.ownerLabel() == null ? key : key + " (" + Names.visible(entry.ownerLabel()) + ")";
     }
 }

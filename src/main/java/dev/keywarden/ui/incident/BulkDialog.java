@@ -41,7 +41,7 @@ public final class BulkDialog extends Dialog<Void> {
 
     public BulkDialog(BulkModel model) {
         this.model = model;
-        setTitle(capitalised(model.plan().action().verb()) + " keys");
+        setTitle(model.plan().action().capitalisedVerb() + " keys");
         setResizable(true);
         getDialogPane().setId("bulkDialog");
         getDialogPane().getButtonTypes().setAll(START, STOP, RETRY, ButtonType.CLOSE);
@@ -155,9 +155,5 @@ public final class BulkDialog extends Dialog<Void> {
         if (plan.action() == KeyAction.REVOKE) {
             setHeaderText("Revoking is permanent: the keys stop working and cannot be brought back.");
         }
-    }
-
-    private static String capitalised(String verb) {
-        return Character.toUpperCase(verb.charAt(0)) + verb.substring(1);
     }
 }

@@ -75,7 +75,7 @@ public final class BulkModel {
         running.set(true);
         cancelRequested = false;
         BulkExecutor executor = new BulkExecutor(CONCURRENCY);
-        return context.session().change(BackgroundCall.of(capitalised(current.action().verb()) + " " + current.count() + " keys", () -> {
+        return context.session().change(BackgroundCall.of(current.action().capitalisedVerb() + " " + current.count() + " keys", () -> {
                     BulkRun started = executor.start(api, current, (key, count, total) -> context.fx().execute(() -> shown(key, count)));
                     run.set(started);
                     if (cancelRequested) {
@@ -154,9 +154,5 @@ public final class BulkModel {
     /** The last run's result, or null before one ended. */
     public ReadOnlyObjectProperty<BulkResult> resultProperty() {
         return result.getReadOnlyProperty();
-    }
-
-    private static String capitalised(String verb) {
-        return Character.toUpperCase(verb.charAt(0)) + verb.substring(1);
     }
 }

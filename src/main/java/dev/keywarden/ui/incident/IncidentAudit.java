@@ -67,7 +67,7 @@ public final class IncidentAudit implements KeyChangeRecorder {
         AuditContext context = context();
         return error -> {
             AuditEntry entry = error == null
-                    ? AuditEntry.succeeded(context, clock.instant(), key, action, capitalised(action.pastTense()) + ".", null)
+                    ? AuditEntry.succeeded(context, clock.instant(), key, action, action.capitalisedPastTense() + ".", null)
                     : AuditEntry.failed(context, clock.instant(), key, action, error, null);
             append(entry);
         };
@@ -113,9 +113,5 @@ public final class IncidentAudit implements KeyChangeRecorder {
     /** Says that the audit entry is missing and that the change itself still counts. */
     public void report(String why, boolean changeMade) {
         problems.show(new Problem(why + (changeMade ? " The change itself still counts." : ""), null, true));
-    }
-
-    private static String capitalised(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

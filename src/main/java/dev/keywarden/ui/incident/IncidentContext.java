@@ -130,4 +130,8 @@ public final class IncidentContext {
     public AllKeysModel allKeys() {
         return allKeys;
     }
+
+    public ProjectsModel projects() {
+        return projects;
+    }
 }

@@ -40,9 +40,8 @@ public final class LeakFinderActions {
         if (!model.textProperty().get().isEmpty()) {
             model.find();
         }
-        String baseUrl = session.api().baseUrl();
         dialogs.show(LEAK_FINDER_DIALOG, () -> new LeakFinderDialog(model,
-                raw -> dialogs.show("checkKeyDialog", () -> new CheckKeyDialog(baseUrl, runner, raw)), clock));
+                raw -> CheckKeyDialog.open(dialogs, session, context.projects(), runner, raw), clock));
         return model;
     }
 }

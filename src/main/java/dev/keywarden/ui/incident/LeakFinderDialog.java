@@ -123,7 +123,7 @@ public final class LeakFinderDialog extends Dialog<Void> {
             verdict.setWrapText(true);
             verdict.getStyleClass().add(switch (match.verdict()) {
                 case NO_MATCH -> "verdict-none";
-                case SEVERAL_MATCHES -> "verdict-several";
+                case SEVERAL_MATCHES, GLOBAL_KEY -> "verdict-several";
                 case ONE_MATCH -> "verdict-one";
             });
             Label candidate = new Label(match.candidate().toString());

@@ -3,6 +3,7 @@ package dev.keywarden.ui.incident;
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyRef;
+import dev.keywarden.core.keys.KeyScope;
 import dev.keywarden.core.leak.Candidate;
 import dev.keywarden.core.leak.LeakFinder;
 import dev.keywarden.core.leak.LeakMatch;
@@ -62,8 +63,8 @@ public final class LeakFinderModel {
             return;
         }
         if (LeakFinder.extract(text.get(), tokens).isEmpty()) {
-            summary.set("No key found in this text. Keywarden looks for Confident keys (confident_\u2026proj_ or org_ and 32 "
-                    + "characters) and masked values (stars and 6 characters).");
+            summary.set("No key found in this text. Keywarden looks for Confident keys (confident_, a region, proj_, org_ or "
+                    + "global_, then 32 to 64 characters of base64 or hex) and masked values (stars and the last 6 characters).");
             return;
         }
         if (allKeys.loadedProperty().get()) {
@@ -103,13 +104,18 @@ public final class LeakFinderModel {
         matches.setAll(found);
         long none = found.stream().filter(match -> match.verdict() == LeakMatch.Verdict.NO_MATCH).count();
         long several = found.stream().filter(match -> match.verdict() == LeakMatch.Verdict.SEVERAL_MATCHES).count();
+        long global = found.stream().filter(match -> match.verdict() == LeakMatch.Verdict.GLOBAL_KEY).count();
         StringBuilder line = new StringBuilder(found.size() + (found.size() == 1 ? " possible key found" : " possible keys found"));
-        line.append(": ").append(found.size() - none - several).append(" matched one key");
+        line.append(": ").append(found.size() - none - several - global).append(" matched one key");
         if (several > 0) {
             line.append(", ").append(several).append(" matched several (choose which)");
         }
         if (none > 0) {
             line.append(", ").append(none).append(" matched no key of this organisation");
+        }
+        if (global > 0) {
+            line.append(", ").append(global).append(global == 1 ? " is a global key" : " are global keys")
+                    .append(" (switch off in the web UI: ").append(KeyScope.GLOBAL_KEYS_PLACE).append(")");
         }
         if (!allKeys.failedProjects().isEmpty()) {
             line.append(". The keys of ").append(allKeys.failedProjects().size())

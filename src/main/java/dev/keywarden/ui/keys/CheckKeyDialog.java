@@ -1,147 +1,135 @@
 package dev.keywarden.ui.keys;
 
-import dev.keywarden.api.DataPlaneProbe;
-import dev.keywarden.api.OrganizationKeyProbe;
-import dev.keywarden.core.BackgroundCall;
-import dev.keywarden.core.Generation;
 import dev.keywarden.core.TaskRunner;
-import dev.keywarden.ui.common.Problems;
+import dev.keywarden.core.check.KeyVerdict;
+import dev.keywarden.model.Names;
+import dev.keywarden.model.Project;
+import dev.keywarden.ui.common.DialogService;
+import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.projects.ProjectRow;
+import dev.keywarden.ui.projects.ProjectsModel;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
- * Shows whether the server still accepts a pasted key: one call with it, {@code GET /v1/organization}
- * for an organisation key and {@code GET /v1/datasets} for a project key; 401 means refused. The
- * pasted key is forgotten when the dialog closes.
+ * Shows whether the server still accepts a pasted key, with the verdict of {@code core.check.KeyCheck}
+ * (the same as {@code check-key}): refused, accepted, or inconclusive. A global key is checked against the
+ * project picked here. The pasted key is forgotten when the dialog closes.
  */
 public final class CheckKeyDialog extends Dialog<Void> {
-    private static final Pattern ORGANIZATION_KEY = Pattern.compile("confident_(?:[a-z]{2}_)?org_");
+    public static final String DIALOG = "checkKeyDialog";
     public static final String STYLE_REFUSED = "check-refused";
     public static final String STYLE_ACCEPTED = "check-accepted";
+    public static final String STYLE_INCONCLUSIVE = "check-inconclusive";
 
-    private final TextField key = new TextField();
+    private final CheckKeyModel model;
     private final Label result = new Label();
-    private final ProgressIndicator working = new ProgressIndicator();
-    private final Button check = new Button("Check");
-    private final String baseUrl;
-    private final TaskRunner runner;
-    private final Generation checks = new Generation();
 
-    public CheckKeyDialog(String baseUrl, TaskRunner runner, String prefill) {
-        this.baseUrl = baseUrl;
-        this.runner = runner;
+    /**
+     * Opens the dialog on the session's server, offering the loaded projects for a global key.
+     *
+     * @param prefill a raw key to start with (never kept past the dialog), or null
+     */
+    public static void open(DialogService dialogs, ConnectionSession session, ProjectsModel projects, TaskRunner runner,
+                            String prefill) {
+        if (session.api() == null) {
+            return;
+        }
+        String baseUrl = session.api().baseUrl();
+        List<Project> choices = projects.rows().stream().map(ProjectRow::project).toList();
+        dialogs.show(DIALOG, () -> new CheckKeyDialog(new CheckKeyModel(baseUrl, runner, choices), baseUrl, prefill));
+    }
+
+    public CheckKeyDialog(CheckKeyModel model, String baseUrl, String prefill) {
+        this.model = model;
         setTitle("Check a key");
         getDialogPane().setId("checkKeyDialog");
-        Label explain = new Label("Paste a project or organisation API key, for example one seen in a log. Keywarden makes "
-                + "one call with it to " + baseUrl + " (/v1/organization for an organisation key, /v1/datasets for a "
-                + "project key): a refusal (401) shows the key no longer works. If it still works, that call counts as a use.");
+        Label explain = new Label("Paste a project, organisation or global API key, for example one seen in a log. Keywarden "
+                + "makes one call with it to " + baseUrl + " (/v1/organization for an organisation key, /v1/datasets for a "
+                + "project key, both when its prefix names no kind): a refusal (401) shows the key no longer works. If it "
+                + "still works, that call counts as a use.");
         explain.setWrapText(true);
         explain.setMaxWidth(520);
+        TextField key = new TextField();
         key.setId("checkKeyValue");
         key.getStyleClass().add("monospace");
         key.setPromptText("confident_us_proj_\u2026");
-        key.setText(prefill == null ? "" : prefill);
+        key.textProperty().bindBidirectional(model.keyProperty());
+        model.keyProperty().set(prefill == null ? "" : prefill);
         HBox.setHgrow(key, Priority.ALWAYS);
+        ComboBox<Project> project = projectChoice();
+        Button check = new Button("Check");
         check.setId("checkKey");
         check.setDefaultButton(true);
-        check.disableProperty().bind(key.textProperty().isEmpty().or(working.visibleProperty()));
-        check.setOnAction(event -> runCheck());
+        check.disableProperty().bind(model.keyProperty().isEmpty().or(model.checkingProperty()));
+        check.setOnAction(event -> model.check());
+        ProgressIndicator working = new ProgressIndicator();
         working.setPrefSize(18, 18);
-        working.setVisible(false);
+        working.visibleProperty().bind(model.checkingProperty());
         result.setId("checkKeyResult");
         result.setWrapText(true);
         result.setMaxWidth(520);
         result.setMinHeight(40);
-        key.textProperty().addListener((obs, before, now) -> {
-            checks.invalidate();
-            working.setVisible(false);
-            show(null, null);
-        });
-        VBox content = new VBox(10, explain, new HBox(8, key, check, working), result);
+        model.verdictProperty().addListener((obs, before, verdict) -> showVerdict(verdict));
+        model.problemProperty().addListener((obs, before, problem) -> show(problem, problem == null ? null : STYLE_INCONCLUSIVE));
+        Label forGlobal = new Label("Project (for a global key):");
+        VBox content = new VBox(10, explain, new HBox(8, key, check, working), new HBox(8, forGlobal, project), result);
         content.setPadding(new Insets(4, 0, 0, 0));
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        setOnHidden(event -> {
-            checks.invalidate();
-            key.clear();
-        });
+        setOnHidden(event -> model.forget());
         Platform.runLater(key::requestFocus);
     }
 
-    private void runCheck() {
-        Generation.Token asked = checks.next();
-        String candidate = key.getText().strip();
-        working.setVisible(true);
-        show(null, null);
-        boolean organizationKey = looksLikeOrganizationKey(candidate);
-        BackgroundCall.of("Checking a key", () -> organizationKey ? organizationStatus(candidate) : datasetsStatus(candidate))
-                .onSuccess(status -> {
-                    if (asked.isCurrent()) {
-                        show(probeUsed(organizationKey) + verdict(status), status == 401 ? STYLE_REFUSED : STYLE_ACCEPTED);
-                    }
-                })
-                .onFailure(error -> {
-                    if (asked.isCurrent()) {
-                        show("Could not check: " + Problems.inPlainWords(error), null);
-                    }
-                })
-                .onFinally(() -> {
-                    if (asked.isCurrent()) {
-                        working.setVisible(false);
-                    }
-                })
-                .runWith(runner);
+    private ComboBox<Project> projectChoice() {
+        ComboBox<Project> project = new ComboBox<>();
+        project.setId("checkKeyProject");
+        project.getItems().add(null);
+        project.getItems().addAll(model.projects());
+        project.setCellFactory(list -> new ProjectCell());
+        project.setButtonCell(new ProjectCell());
+        project.valueProperty().bindBidirectional(model.projectProperty());
+        return project;
     }
 
-    /** Organisation keys are checked with a management call, project keys with a data-plane one. */
-    static boolean looksLikeOrganizationKey(String candidate) {
-        return ORGANIZATION_KEY.matcher(candidate).lookingAt();
-    }
-
-    private static String probeUsed(boolean organizationKey) {
-        return organizationKey ? "Organisation key, checked with GET /v1/organization. "
-                : "Project key, checked with GET /v1/datasets. ";
-    }
-
-    private int datasetsStatus(String candidate) {
-        try (DataPlaneProbe probe = new DataPlaneProbe()) {
-            return probe.datasetsStatus(baseUrl, candidate);
+    private void showVerdict(KeyVerdict verdict) {
+        if (verdict == null) {
+            show(null, null);
+            return;
         }
-    }
-
-    private int organizationStatus(String candidate) {
-        try (OrganizationKeyProbe probe = new OrganizationKeyProbe()) {
-            return probe.organizationStatus(baseUrl, candidate);
-        }
-    }
-
-    /** What an answer to the probe means for the pasted key. */
-    static String verdict(int status) {
-        if (status == 401) {
-            return "Refused (401): this key no longer works.";
-        }
-        if (status / 100 == 2) {
-            return "Accepted (" + status + "): this key still works. Deactivate or revoke it.";
-        }
-        return "Not refused (HTTP " + status + "): the key passed authentication, so it still works.";
+        show(verdict.words(), switch (verdict.verdict()) {
+            case REFUSED -> STYLE_REFUSED;
+            case ACCEPTED -> STYLE_ACCEPTED;
+            case INCONCLUSIVE -> STYLE_INCONCLUSIVE;
+        });
     }
 
     private void show(String text, String styleClass) {
         result.setText(text);
-        result.getStyleClass().removeAll(STYLE_REFUSED, STYLE_ACCEPTED);
+        result.getStyleClass().removeAll(STYLE_REFUSED, STYLE_ACCEPTED, STYLE_INCONCLUSIVE);
         if (styleClass != null) {
             result.getStyleClass().add(styleClass);
+        }
+    }
+
+    private static final class ProjectCell extends ListCell<Project> {
+        @Override
+        protected void updateItem(Project item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item == null ? "(none)" : Names.visible(item.name()));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.keywarden.ui.keys;
 
 import dev.keywarden.core.TaskRunner;
+import dev.keywarden.core.keys.KeyPatterns;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.common.DialogService;
 import dev.keywarden.ui.common.KeyNames;
@@ -104,13 +105,9 @@ public final class KeyActions implements KeyTable.Handlers {
 
     /** Checks a pasted key against the server; starts with the filter's text when that looks like a key. */
     public void checkKey() {
-        if (session.api() == null) {
-            return;
-        }
         String filter = projects.filter().textProperty().get();
-        String prefill = filter != null && filter.strip().startsWith("confident_") ? filter.strip() : "";
-        String baseUrl = session.api().baseUrl();
-        dialogs.show("checkKeyDialog", () -> new CheckKeyDialog(baseUrl, runner, prefill));
+        String prefill = KeyPatterns.whole(filter) != null ? filter.strip() : "";
+        CheckKeyDialog.open(dialogs, session, projects, runner, prefill);
     }
 
     @Override

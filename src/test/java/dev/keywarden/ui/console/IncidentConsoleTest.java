@@ -123,6 +123,7 @@ class IncidentConsoleTest {
         AllKeyRow victim = model().allKeys().rows().stream()
                 .filter(row -> row.kind() == KeyKind.PROJECT && row.keyRow().key().valid()).findFirst().orElseThrow();
         String raw = sandbox().store().rawValue(victim.keyRow().id());
+        assertThat(raw).as("a key in the shape real keys have").matches("confident_us_proj_[A-Za-z0-9+/]{43}=");
 
         shortcut(KeyCode.L);
         await("the leak finder", () -> robot.lookup("#leakText").tryQuery().isPresent());

@@ -27,7 +27,7 @@ class KeyActionsTest extends SharedConsoleTest {
 
         await("the secret dialog", () -> robot.lookup("#secretValue").tryQuery().isPresent());
         String raw = robot.lookup("#secretValue").queryAs(TextField.class).getText();
-        assertThat(raw).matches("confident_us_proj_[0-9a-f]{32}");
+        assertThat(raw).matches("confident_us_proj_[A-Za-z0-9+/]{43}=");
         ConsoleFixture.screenshot(robot.lookup("#secretDialog").query().getScene(), "new-key-secret");
         KeyRow created = console.shownKey(row -> "Incident responder 2am".equals(row.key().name()));
         assertThat(created.key().value()).isEqualTo("***************" + raw.substring(raw.length() - 6));

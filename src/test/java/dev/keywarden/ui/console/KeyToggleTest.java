@@ -1,6 +1,6 @@
 package dev.keywarden.ui.console;
 
-import dev.keywarden.api.DataPlaneProbe;
+import dev.keywarden.api.KeyProbe;
 import dev.keywarden.ui.keys.KeyRow;
 import dev.keywarden.ui.projects.ProjectRow;
 import dev.keywarden.ui.common.MessageBar;
@@ -22,14 +22,14 @@ class KeyToggleTest extends SharedConsoleTest {
         KeyRow row = console.shownKey(key -> key.key().valid());
         int activeBefore = project.keys().active();
         String raw = console.sandbox().store().rawValue(row.id());
-        try (DataPlaneProbe probe = new DataPlaneProbe()) {
-            assertThat(probe.datasetsStatus(console.sandbox().baseUrl(), raw)).isEqualTo(200);
+        try (KeyProbe probe = new KeyProbe()) {
+            assertThat(probe.status(console.sandbox().baseUrl(), KeyProbe.Probe.DATASETS, raw, null)).isEqualTo(200);
 
             robot.clickOn("#toggle-" + row.id() + " .thumb-area");
             await("the server's answer", () -> !row.isBusy() && !row.key().valid());
 
             assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isFalse();
-            assertThat(probe.datasetsStatus(console.sandbox().baseUrl(), raw)).isEqualTo(401);
+            assertThat(probe.status(console.sandbox().baseUrl(), KeyProbe.Probe.DATASETS, raw, null)).isEqualTo(401);
         }
         assertThat(robot.lookup("#status-" + row.id()).queryAs(javafx.scene.control.Label.class).getText())
                 .isEqualTo("Deactivated");
@@ -41,7 +41,9 @@ class KeyToggleTest extends SharedConsoleTest {
         robot.clickOn("#checkKey");
         javafx.scene.control.Label result = robot.lookup("#checkKeyResult").queryAs(javafx.scene.control.Label.class);
         await("the check's answer", () -> result.getText() != null && !result.getText().isEmpty());
-        assertThat(result.getText()).startsWith("Project key, checked with GET /v1/datasets.").contains("Refused (401)");
+        assertThat(result.getText()).isEqualTo("Checked as a project key with GET /v1/datasets. "
+                + "Refused (401): the server no longer accepts this project key.");
+        assertThat(result.getStyleClass()).contains(dev.keywarden.ui.keys.CheckKeyDialog.STYLE_REFUSED);
         ConsoleFixture.screenshot(result.getScene(), "check-key-refused");
         robot.clickOn("Close");
     }

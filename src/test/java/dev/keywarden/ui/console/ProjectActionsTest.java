@@ -24,7 +24,7 @@ class ProjectActionsTest extends SharedConsoleTest {
 
         await("the secret dialog", () -> robot.lookup("#secretValue").tryQuery().isPresent());
         String shown = robot.lookup("#secretValue").queryAs(TextField.class).getText();
-        assertThat(shown).matches("confident_us_proj_[0-9a-f]{32}");
+        assertThat(shown).matches("confident_us_proj_[A-Za-z0-9+/]{43}=");
         assertThat(robot.lookup("#secretWarning").queryAs(Label.class).getText()).contains("only time");
         assertThat(console.model().projects().rows()).hasSize(before + 1);
         ProjectRow created = console.model().projects().selected();

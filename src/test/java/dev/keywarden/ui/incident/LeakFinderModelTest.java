@@ -140,4 +140,21 @@ class LeakFinderModelTest {
         assertThat(filter.get()).isEqualTo("Production");
         assertThat(dialogs.asked).hasSize(1);
     }
+
+    @Test
+    void aRealShapedOrganisationKeyInJsonIsMatchedAndAGlobalKeyIsExplained() {
+        String admin = "confident_us_org_Zx9/Qm3RfT0aLw8YcN2vKd5HsJ1oGp7EuXb4Wq6T/s8=";
+        models.api.withOrganizationKey("Deploy admin", true, "6T/s8=");
+        LeakFinderModel finder = finder("{\"headers\":{\"CONFIDENT_API_KEY\":\"" + admin.replace("/", "\\/") + "\"}}\n"
+                + "CONFIDENT_API_KEY=" + admin.replace("_org_", "_global_").replace("6T/s8=", "ok160="));
+
+        finder.find();
+        models.runner.finishAll();
+
+        assertThat(finder.matches()).extracting(LeakMatch::verdict).containsExactly(LeakMatch.Verdict.ONE_MATCH, LeakMatch.Verdict.GLOBAL_KEY);
+        assertThat(finder.selectedKeys()).extracting(entry -> entry.key().name()).containsExactly("Deploy admin");
+        assertThat(finder.rawValueOf(finder.matches().get(0).candidate())).contains(admin);
+        assertThat(finder.summaryProperty().get()).isEqualTo("2 possible keys found: 1 matched one key, 1 is a global key "
+                + "(switch off in the web UI: Organization Settings \u2192 Global API Keys).");
+    }
 }
