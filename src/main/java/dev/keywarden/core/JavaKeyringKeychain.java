@@ -17,18 +17,18 @@ public final class JavaKeyringKeychain implements Keychain {
     /** {@code KEYWARDEN_KEYCHAIN=off} keeps keys in the settings folder's file even where a keychain answers. */
     public static final String SWITCH = "KEYWARDEN_KEYCHAIN";
 
-    private final Keyring keyring;
+    private final KeyringStorageType type;
     private final String name;
 
-    private JavaKeyringKeychain(Keyring keyring, String name) {
-        this.keyring = keyring;
-        this.name = name;
+    private JavaKeyringKeychain(KeyringStorageType type) {
+        this.type = type;
+        this.name = nameOf(type);
     }
 
     /**
      * The keychain of this computer, or empty where none answers (no desktop session, no Secret Service, a CI
      * machine) or where {@value #SWITCH} is {@code off}. On a Linux desktop whose keyring is locked, the desktop
-     * may ask the user to unlock it.
+     * may ask the user to unlock it (the Secret Service gives up after 2 minutes).
      */
     public static Optional<Keychain> detect(Map<String, String> env) {
         if ("off".equalsIgnoreCase(env.getOrDefault(SWITCH, "").strip())) {
@@ -36,7 +36,9 @@ public final class JavaKeyringKeychain implements Keychain {
         }
         try {
             Keyring keyring = Keyring.create();
-            return Optional.of(new JavaKeyringKeychain(keyring, nameOf(keyring.getKeyringStorageType())));
+            KeyringStorageType type = keyring.getKeyringStorageType();
+            closeQuietly(keyring);
+            return Optional.of(new JavaKeyringKeychain(type));
         } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
             // LinkageError: a native library (JNA) that does not load on this machine is no keychain either.
             return Optional.empty();
@@ -50,37 +52,72 @@ public final class JavaKeyringKeychain implements Keychain {
 
     @Override
     public Optional<String> read(String service, String account) {
-        try {
-            return Optional.of(keyring.getPassword(service, account));
-        } catch (PasswordAccessException e) {
-            if (isNoSuchEntry(e.getMessage())) {
-                return Optional.empty();
+        return withKeyring("read the key of \"" + account + "\" from", keyring -> {
+            try {
+                return Optional.of(keyring.getPassword(service, account));
+            } catch (PasswordAccessException e) {
+                if (isNoSuchEntry(e.getMessage())) {
+                    return Optional.empty();
+                }
+                throw e;
             }
-            throw failure("read the key of \"" + account + "\" from", e);
-        } catch (RuntimeException e) {
-            throw failure("read the key of \"" + account + "\" from", e);
-        }
+        });
     }
 
     @Override
     public void save(String service, String account, String secret) {
-        try {
+        withKeyring("store the key of \"" + account + "\" in", keyring -> {
             keyring.setPassword(service, account, secret);
-        } catch (PasswordAccessException | RuntimeException e) {
-            throw failure("store the key of \"" + account + "\" in", e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void delete(String service, String account) {
-        try {
-            keyring.deletePassword(service, account);
-        } catch (PasswordAccessException e) {
-            if (!isNoSuchEntry(e.getMessage())) {
-                throw failure("delete the key of \"" + account + "\" from", e);
+        withKeyring("delete the key of \"" + account + "\" from", keyring -> {
+            try {
+                keyring.deletePassword(service, account);
+            } catch (PasswordAccessException e) {
+                if (!isNoSuchEntry(e.getMessage())) {
+                    throw e;
+                }
             }
-        } catch (RuntimeException e) {
-            throw failure("delete the key of \"" + account + "\" from", e);
+            return null;
+        });
+    }
+
+    private interface KeyringWork<T> {
+        T on(Keyring keyring) throws PasswordAccessException;
+    }
+
+    /**
+     * Opens the keychain for one operation and closes it after: the Secret Service's D-Bus connection runs threads
+     * that would otherwise keep the process alive after the command or the window is done.
+     */
+    private <T> T withKeyring(String what, KeyringWork<T> work) {
+        Keyring keyring;
+        try {
+            keyring = Keyring.create(type);
+        } catch (BackendNotSupportedException | RuntimeException e) {
+            throw failure(what, e);
+        }
+        try {
+            return work.on(keyring);
+        } catch (PasswordAccessException | RuntimeException e) {
+            throw failure(what, e);
+        } finally {
+            closeQuietly(keyring);
+        }
+    }
+
+    /** Closing a connection that is done with: nothing is lost if it fails. */
+    private static void closeQuietly(Keyring keyring) {
+        try {
+            keyring.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // nothing to do
         }
     }
 
