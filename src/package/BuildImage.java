@@ -163,7 +163,8 @@ public final class BuildImage {
                 "This JDK has no " + tool + ": build with a full JDK 17 or newer (" + System.getProperty("java.home") + ")."));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        System.out.println("> " + tool + " " + String.join(" ", args));
+        String command = tool + " " + String.join(" ", args);
+        System.out.println("> " + (command.length() > 400 ? command.substring(0, 400) + " \u2026" : command));
         long started = System.nanoTime();
         int status = provider.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         System.out.printf("  (%s: %.1f s)%n", tool, (System.nanoTime() - started) / 1e9);
