@@ -3,6 +3,9 @@ package dev.keywarden.cli;
 import dev.keywarden.api.HttpConfidentApi;
 import dev.keywarden.core.ApiFactory;
 import dev.keywarden.core.AppPaths;
+import dev.keywarden.core.CredentialStore;
+import dev.keywarden.core.JavaKeyringKeychain;
+import dev.keywarden.core.Keychain;
 
 import java.io.Console;
 import java.io.InputStream;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -20,9 +24,18 @@ import java.util.function.Supplier;
  * @param settingsFolder where saved connections and their keys are; asked only by commands that need it
  * @param apis           opens the gateway for a connection (the HTTP one; tests may wrap it)
  * @param terminal       the terminal when stdin and stdout are one, to read a pasted key without echo; else null
+ * @param keychain       finds the OS keychain that may hold saved connections' keys; asked only by {@code --profile}
+ *                       when the settings folder's file does not hold the key
  */
 public record CliEnvironment(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err,
-                             Supplier<Path> settingsFolder, Clock clock, ApiFactory apis, Console terminal) {
+                             Supplier<Path> settingsFolder, Clock clock, ApiFactory apis, Console terminal,
+                             Supplier<Optional<Keychain>> keychain) {
+
+    /** With no keychain: saved keys come from the settings folder's file only (tests). */
+    public CliEnvironment(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err,
+                          Supplier<Path> settingsFolder, Clock clock, ApiFactory apis, Console terminal) {
+        this(env, in, out, err, settingsFolder, clock, apis, terminal, Optional::empty);
+    }
 
     public CliEnvironment {
         env = Map.copyOf(Objects.requireNonNull(env, "env"));
@@ -32,11 +45,19 @@ public record CliEnvironment(Map<String, String> env, InputStream in, PrintWrite
         Objects.requireNonNull(settingsFolder, "settingsFolder");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(apis, "apis");
+        Objects.requireNonNull(keychain, "keychain");
     }
 
-    /** The real process: {@code System.getenv()}, the standard streams, {@link AppPaths#configDir()}. */
+    /** The saved connections' keys in this settings folder: its file, then the keychain. */
+    public CredentialStore credentials(Path folder) {
+        return new CredentialStore(folder, keychain);
+    }
+
+    /** The real process: {@code System.getenv()}, the standard streams, {@link AppPaths#configDir()}, the OS keychain. */
     public static CliEnvironment system() {
-        return new CliEnvironment(System.getenv(), System.in, new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true), AppPaths::configDir, Clock.systemDefaultZone(), HttpConfidentApi::new, System.console());
+        Map<String, String> env = System.getenv();
+        return new CliEnvironment(env, System.in, new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), AppPaths::configDir, Clock.systemDefaultZone(), HttpConfidentApi::new, System.console(),
+                () -> JavaKeyringKeychain.detect(env));
     }
 }

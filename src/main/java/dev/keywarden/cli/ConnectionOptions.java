@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +29,7 @@ public final class ConnectionOptions {
     public static final String COMMAND_LINE_PROFILE = "command line";
 
     @Option(names = "--profile", paramLabel = "NAME",
-            description = "use the saved connection NAME (its key is in the settings folder)")
+            description = "use the saved connection NAME (its key from the OS keychain or the settings folder)")
     String profile;
 
     @Option(names = "--base-url", paramLabel = "URL",
@@ -46,9 +47,9 @@ public final class ConnectionOptions {
         requireOneSource();
         if (profile != null) {
             Profile saved = savedProfile(environment.settingsFolder().get());
-            OrgKey key = new CredentialStore(environment.settingsFolder().get()).read(saved.name())
+            OrgKey key = readSavedKey(environment, saved.name())
                     .orElseThrow(() -> new CliFailure("No key is saved for the connection \"" + saved.name()
-                            + "\"; enter it again in the console (Edit connection...)."));
+                            + "\" in the settings folder or the keychain; enter it again in the console (Edit connection...)."));
             return new Connection("saved connection \"" + saved.name() + "\"", saved.name(), saved.connectionConfig(key));
         }
         String variable = keyVariable();
@@ -59,6 +60,11 @@ public final class ConnectionOptions {
         } catch (IllegalArgumentException e) {
             throw new CliFailure(e.getMessage());
         }
+    }
+
+    /** From the settings folder's file, else the OS keychain (a StorageException is reported in its plain words). */
+    private static Optional<OrgKey> readSavedKey(CliEnvironment environment, String profileName) {
+        return environment.credentials(environment.settingsFolder().get()).read(profileName);
     }
 
     /** Only where calls go, for commands that bring their own key ({@code check-key}). */

@@ -3,6 +3,7 @@ package dev.keywarden.core;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the console loads before its window opens, off the FX thread: saved connections, window
@@ -17,13 +18,19 @@ public record AppContext(
         Map<String, String> env,
         String startupProblem) {
 
+    /** The real settings folder, with the operating system's keychain where there is one. */
     public static AppContext load(Map<String, String> env) {
-        return loadFrom(AppPaths.configDir(), env);
+        return loadFrom(AppPaths.configDir(), env, () -> JavaKeyringKeychain.detect(env));
     }
 
-    /** Loads from a given settings folder (tests give each console a folder of its own). */
+    /** Loads from a given settings folder with keys in its file only (tests give each console a folder of its own). */
     public static AppContext loadFrom(Path folder, Map<String, String> env) {
-        CredentialStore credentials = new CredentialStore(folder);
+        return loadFrom(folder, env, Optional::empty);
+    }
+
+    /** @param keychain finds the keychain (tests give a fake), asked only when a key is first needed */
+    public static AppContext loadFrom(Path folder, Map<String, String> env, Supplier<Optional<Keychain>> keychain) {
+        CredentialStore credentials = new CredentialStore(folder, keychain);
         StringBuilder problems = new StringBuilder();
         Optional<ProfileStore> profiles;
         try {

@@ -2,6 +2,7 @@ package dev.keywarden.cli;
 
 import dev.keywarden.Main;
 import dev.keywarden.api.HttpConfidentApi;
+import dev.keywarden.core.Keychain;
 import dev.keywarden.core.ApiFactory;
 
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs {@code keywarden ...} in-process through {@link Main#run}, with its own environment, stdin, settings
@@ -30,6 +32,7 @@ final class CliRun {
     private ApiFactory apis = HttpConfidentApi::new;
     private int sandboxExit;
     private RuntimeException consoleFailure;
+    private Keychain keychain;
 
     final List<String[]> consoleRuns = new ArrayList<>();
     final List<String[]> sandboxRuns = new ArrayList<>();
@@ -40,6 +43,12 @@ final class CliRun {
 
     CliRun env(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    /** A fake OS keychain for saved keys (none by default: the real one is never touched). */
+    CliRun keychain(Keychain fake) {
+        keychain = fake;
         return this;
     }
 
@@ -67,7 +76,8 @@ final class CliRun {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true), () -> settings, Clock.fixed(NOW, ZoneOffset.UTC), apis, null);
+                new PrintWriter(out, true), new PrintWriter(err, true), () -> settings, Clock.fixed(NOW, ZoneOffset.UTC), apis, null,
+                () -> Optional.ofNullable(keychain));
         int exit = Main.run(environment, args, consoleArgs -> {
             consoleRuns.add(consoleArgs);
             if (consoleFailure != null) {

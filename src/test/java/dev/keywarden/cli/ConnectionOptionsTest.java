@@ -2,8 +2,11 @@ package dev.keywarden.cli;
 
 import dev.keywarden.api.OrgKey;
 import dev.keywarden.core.CredentialStore;
+import dev.keywarden.core.Keychain;
 import dev.keywarden.core.Profile;
 import dev.keywarden.core.ProfileStore;
+import dev.keywarden.core.StorageException;
+import dev.keywarden.testing.FakeKeychain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +107,52 @@ class ConnectionOptionsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
         assertThat(slow.exit()).isEqualTo(ExitCodes.ERROR);
         assertThat(slow.err()).startsWith("keywarden: The server did not answer within 1");
+    }
+
+    @Test
+    void aSavedProfileWhoseKeyIsInTheKeychain() {
+        FakeKeychain keychain = new FakeKeychain();
+        ProfileStore.open(settings, new CredentialStore(settings, () -> Optional.of(keychain)))
+                .add(Profile.ofCustomUrl("Local", org.baseUrl(), "LOC", null), OrgKey.of(org.orgKey()));
+        assertThat(new CredentialStore(settings).read("Local")).as("not in the file").isEmpty();
+
+        CliRun.Result result = list(new CliRun(settings).keychain(keychain), "--profile", "Local");
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out()).contains(projectId);
+
+        CliRun.Result withoutKeychain = list(new CliRun(settings), "--profile", "Local");
+        assertThat(withoutKeychain.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(withoutKeychain.err()).contains("No key is saved for the connection \"Local\"");
+    }
+
+    @Test
+    void aKeychainThatCannotBeReadIsOnePlainLine() {
+        FakeKeychain keychain = new FakeKeychain();
+        ProfileStore.open(settings, new CredentialStore(settings, () -> Optional.of(keychain)))
+                .add(Profile.ofCustomUrl("Local", org.baseUrl(), "LOC", null), OrgKey.of(org.orgKey()));
+        Keychain locked = new Keychain() {
+            @Override
+            public String name() {
+                return "the test keychain";
+            }
+
+            @Override
+            public Optional<String> read(String service, String account) {
+                throw new StorageException("Could not read the key of \"" + account + "\" from the test keychain: it is locked.");
+            }
+
+            @Override
+            public void save(String service, String account, String secret) {
+            }
+
+            @Override
+            public void delete(String service, String account) {
+            }
+        };
+
+        CliRun.Result result = list(new CliRun(settings).keychain(locked), "--profile", "Local");
+        assertThat(result.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.err()).isEqualTo("keywarden: Could not read the key of \"Local\" from the test keychain: it is locked.\n");
     }
 
     @Test

@@ -164,6 +164,7 @@ class SandboxOrgKeyPersistenceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the second start only has to be running while the files are checked
     void theFileWithCreatedOrgKeysIsOwnerOnly() throws Exception {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         try (SandboxServer server = SandboxServer.start(options(START_KEY))) {

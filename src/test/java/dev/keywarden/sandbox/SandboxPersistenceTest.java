@@ -83,6 +83,7 @@ class SandboxPersistenceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource only has to be open during the block
     void aNewFolderForTheDataFileIsOwnerOnly() throws Exception {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Path folder = dir.resolve("state");

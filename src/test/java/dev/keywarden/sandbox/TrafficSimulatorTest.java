@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrafficSimulatorTest {
 
     @Test
+    @SuppressWarnings("try") // the resource only has to be open during the block
     void usesActiveKeysOnlyAndMovesTheirLastUse() throws Exception {
         Instant started = Instant.now().minusMillis(1);
         SandboxStore store = new SandboxStore(DemoData.generate(new Random(4), Instant.now()), Clock.systemUTC(), d -> { });

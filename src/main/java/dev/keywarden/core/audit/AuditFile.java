@@ -67,6 +67,7 @@ final class AuditFile {
      * last line without its newline (torn by a full disk or a crash) is ended first and kept: it is
      * evidence too, read back as a line that cannot be read. A write that fails part-way is cut off again.
      */
+    @SuppressWarnings("try") // the lock is held for the block and released by closing it; it is never read
     void append(LineAfter lineAfter) throws IOException {
         createOwnerOnly();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -88,6 +89,7 @@ final class AuditFile {
     }
 
     /** Every byte of the file; a missing file throws {@link java.nio.file.NoSuchFileException}. */
+    @SuppressWarnings("try") // the shared lock is held for the block and released by closing it; it is never read
     byte[] readAll() throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
              FileLock lock = channel.lock(0, Long.MAX_VALUE, true)) {

@@ -17,6 +17,7 @@ import dev.keywarden.core.TaskRunner;
 import dev.keywarden.sandbox.SandboxServer;
 import dev.keywarden.ui.common.DialogService;
 import dev.keywarden.ui.connection.ConnectionDialog;
+import dev.keywarden.ui.connection.KeyStorageModel;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.connection.ConnectionChoice;
 import dev.keywarden.ui.connection.ConnectionChoice.Kind;
@@ -189,7 +190,9 @@ public final class ConnectionController {
             problem.accept("Saved connections are unavailable this session: " + context.startupProblem());
             return;
         }
-        dialogs.showAndWait("connectionDialog", () -> new ConnectionDialog(null, reservedNames(null), apiFactory, runner))
+        dialogs.showAndWait("connectionDialog", () -> new ConnectionDialog(null, reservedNames(null),
+                        ConnectionTester.through(apiFactory), name -> Optional.empty(),
+                        new KeyStorageModel(context.credentials(), null, runner), runner))
                 .ifPresent(result -> save(null, result));
     }
 
@@ -199,7 +202,8 @@ public final class ConnectionController {
         }
         profiles().find(choice.name()).ifPresent(profile -> {
             dialogs.showAndWait("connectionDialog", () -> new ConnectionDialog(profile, reservedNames(profile.name()),
-                            ConnectionTester.through(apiFactory), context.credentials()::read, runner))
+                            ConnectionTester.through(apiFactory), context.credentials()::read,
+                            new KeyStorageModel(context.credentials(), profile.name(), runner), runner))
                     .ifPresent(result -> save(profile.name(), result));
         });
     }

@@ -18,6 +18,7 @@ public final class KeywardenApp extends Application {
     @Override
     public void start(Stage stage) {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new));
+        stage.getIcons().setAll(AppIcon.images());
         window = new KeywardenWindow(stage, context, HttpConfidentApi::new, new EmbeddedSandbox());
         window.show(options);
     }

@@ -2,7 +2,6 @@ package dev.keywarden.ui.connection;
 
 import dev.keywarden.api.OrgKey;
 import dev.keywarden.api.Region;
-import dev.keywarden.core.ApiFactory;
 import dev.keywarden.core.ConnectionTester;
 import dev.keywarden.core.Profile;
 import dev.keywarden.core.TaskRunner;
@@ -54,6 +53,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
     private static final String STYLESHEET = "connection-dialog.css";
 
     private final ConnectionFormModel model;
+    private final KeyStorageModel keyStorage;
 
     private final TextField profileName = new TextField();
     private final ToggleGroup urlChoice = new ToggleGroup();
@@ -68,11 +68,9 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
     private final Button testConnection = new Button("Test connection");
     private final ProgressIndicator testProgress = new ProgressIndicator();
     private final Label testResult = new Label();
-
-    /** The key field left empty when editing can be tested only through {@link #ConnectionDialog(Profile, Set, ConnectionTester, Function, TaskRunner)}. */
-    public ConnectionDialog(Profile existingOrNull, Set<String> otherProfileNames, ApiFactory apiFactory, TaskRunner runner) {
-        this(existingOrNull, otherProfileNames, ConnectionTester.through(apiFactory), name -> Optional.empty(), runner);
-    }
+    private final Label keyStorageText = new Label();
+    private final Button moveKey = new Button();
+    private final Label moveOutcome = new Label();
 
     /**
      * @param savedKeys the key saved for a profile name (e.g. {@code credentialStore::read}); called
@@ -80,7 +78,14 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
      */
     public ConnectionDialog(Profile existingOrNull, Set<String> otherProfileNames, ConnectionTester tester,
                             Function<String, Optional<OrgKey>> savedKeys, TaskRunner runner) {
+        this(existingOrNull, otherProfileNames, tester, savedKeys, null, runner);
+    }
+
+    /** @param keyStorageOrNull says where the key is kept and offers the move to the keychain; null shows nothing of it */
+    public ConnectionDialog(Profile existingOrNull, Set<String> otherProfileNames, ConnectionTester tester,
+                            Function<String, Optional<OrgKey>> savedKeys, KeyStorageModel keyStorageOrNull, TaskRunner runner) {
         this.model = new ConnectionFormModel(existingOrNull, otherProfileNames, tester, savedKeys, runner);
+        this.keyStorage = keyStorageOrNull;
         setTitle(existingOrNull == null ? "New connection" : "Edit connection");
         createView();
         bindModel();
@@ -134,6 +139,9 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
         form.add(errorLabel("customUrlError", model.customUrlErrorProperty(), customUrl), 1, row++);
         form.addRow(row++, new Label("Organisation API key"), orgKey);
         form.add(errorLabel("orgKeyError", model.orgKeyErrorProperty(), orgKey), 1, row++);
+        if (keyStorage != null) {
+            form.add(keyStorageView(), 1, row++);
+        }
         form.addRow(row++, new Label("Label"), label);
         form.add(errorLabel("labelError", model.labelErrorProperty(), label), 1, row++);
         form.addRow(row++, new Label("Header colour"), colour);
@@ -152,6 +160,28 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
         getDialogPane().getButtonTypes().addAll(SAVE, ButtonType.CANCEL);
         getDialogPane().lookupButton(SAVE).setId("save");
         getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancel");
+    }
+
+    /** Where the key is kept (the OS keychain or the owner-only file) and, when it can be, the move to the keychain. */
+    private javafx.scene.Node keyStorageView() {
+        keyStorageText.setId("keyStorage");
+        keyStorageText.setWrapText(true);
+        keyStorageText.setMaxWidth(360);
+        keyStorageText.textProperty().bind(keyStorage.descriptionProperty());
+        moveKey.setId("moveKeyToKeychain");
+        moveKey.textProperty().bind(keyStorage.moveLabelProperty());
+        moveKey.visibleProperty().bind(keyStorage.canMoveProperty());
+        moveKey.managedProperty().bind(moveKey.visibleProperty());
+        moveKey.disableProperty().bind(keyStorage.movingProperty());
+        moveKey.setOnAction(event -> keyStorage.moveToKeychain());
+        moveOutcome.setId("moveKeyOutcome");
+        moveOutcome.setWrapText(true);
+        moveOutcome.setMaxWidth(360);
+        moveOutcome.textProperty().bind(keyStorage.outcomeProperty());
+        moveOutcome.visibleProperty().bind(moveOutcome.textProperty().isNotEmpty());
+        moveOutcome.managedProperty().bind(moveOutcome.visibleProperty());
+        keyStorage.refresh();
+        return new javafx.scene.layout.VBox(4, keyStorageText, moveKey, moveOutcome);
     }
 
     /** Shown once the field has been edited: an empty form does not open with complaints. */
@@ -201,7 +231,12 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
             }
         });
         setResultConverter(button -> button == SAVE ? model.toResult() : null);
-        setOnHidden(event -> model.dispose());
+        setOnHidden(event -> {
+            model.dispose();
+            if (keyStorage != null) {
+                keyStorage.dispose();
+            }
+        });
     }
 
     private static final class RegionNames extends StringConverter<Region> {

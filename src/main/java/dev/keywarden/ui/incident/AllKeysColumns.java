@@ -14,6 +14,7 @@ import javafx.scene.control.TableView;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Comparator;
 import java.util.function.BiConsumer;
 
@@ -24,10 +25,10 @@ final class AllKeysColumns {
 
     static void configure(TableView<AllKeyRow> table, Clock clock, Staleness staleness, BiConsumer<KeyRow, Boolean> onToggle) {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(text("Project", "project", 150, AllKeyRow::ownerLabel),
+        table.getColumns().setAll(List.of(text("Project", "project", 150, AllKeyRow::ownerLabel),
                 text("Kind", "kind", 90, row -> row.kind().label()),
                 bound("Name", "name", 170, row -> KeyNames.name(row.keyRow().key())),
-                value(), status(onToggle), created(), lastUsed(clock), stale(staleness));
+                value(), status(onToggle), created(), lastUsed(clock), stale(staleness)));
     }
 
     private static TableColumn<AllKeyRow, String> text(String title, String id, double width,

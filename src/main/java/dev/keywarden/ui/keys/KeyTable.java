@@ -20,6 +20,7 @@ import javafx.scene.input.KeyEvent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Comparator;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
@@ -57,8 +58,8 @@ final class KeyTable {
         table.getStyleClass().add(STYLE_CLASS);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(nameColumn(nameOf), valueColumn(), statusColumn(handlers::setValid), createdColumn(),
-                lastUsedColumn(clock));
+        table.getColumns().setAll(List.of(nameColumn(nameOf), valueColumn(), statusColumn(handlers::setValid), createdColumn(),
+                lastUsedColumn(clock)));
         table.setRowFactory(view -> tintedRow());
         table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             KeyRow row = table.getSelectionModel().getSelectedItem();

@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Comparator;
 
 /** The organisation's projects: filter box, table, toolbar and context menu. */
@@ -90,7 +91,7 @@ public final class ProjectsPane extends VBox {
         table.setId("projectsTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(nameColumn(), descriptionColumn(), createdColumn(), keysColumn(), lastUseColumn());
+        table.getColumns().setAll(List.of(nameColumn(), descriptionColumn(), createdColumn(), keysColumn(), lastUseColumn()));
         table.setContextMenu(contextMenu());
         Label placeholder = new Label();
         placeholder.setId("projectsPlaceholder");

@@ -65,6 +65,7 @@ class KeyWatchTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource only has to be open during the block
     void failedReadsAreReportedAndCountedAndTheWatchGoesOn() throws Exception {
         FakeConfidentApi api = new FakeConfidentApi().withProject("p1", "Docs", true);
         List<KeyEntry> keys = keys(api);
@@ -87,6 +88,7 @@ class KeyWatchTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource only has to be open during the block
     void aKeyThatIsGoneIsReportedOnceAndDropped() throws Exception {
         FakeConfidentApi api = new FakeConfidentApi().withOrganizationKey("admin", true, "a1b2c3");
         List<KeyEntry> keys = keys(api);

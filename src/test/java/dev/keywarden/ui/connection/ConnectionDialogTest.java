@@ -1,10 +1,13 @@
 package dev.keywarden.ui.connection;
 
+import dev.keywarden.api.OrgKey;
 import dev.keywarden.api.Region;
 import dev.keywarden.api.UnauthorizedException;
 import dev.keywarden.core.ConnectionTester;
+import dev.keywarden.core.CredentialStore;
 import dev.keywarden.core.FakeOrganizationApi;
 import dev.keywarden.core.Profile;
+import dev.keywarden.testing.FakeKeychain;
 import dev.keywarden.testing.TestFxTaskRunner;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -20,6 +23,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class ConnectionDialogTest {
     private static final String RAW_KEY = "confident_us_org_0123456789abcdef";
+    private static final String REAL_SHAPED_KEY = "confident_us_org_qOkb7Xr2+Lm9/Pz4WY3Sq8Yn3Hc6VvUrOWJf2Bmu1O4=";
 
     private Stage stage;
     private ConnectionDialog dialog;
@@ -147,6 +152,34 @@ class ConnectionDialogTest {
         assertThat(robot.lookup("#profileName").queryAs(TextField.class).getText()).isEqualTo("Prod");
         assertThat(robot.lookup("#region").queryAs(ChoiceBox.class).getValue()).isEqualTo(Region.EU);
         assertThat(saveDisabled(robot)).isFalse();
+    }
+
+    @Test
+    void saysWhereTheKeyIsAndMovesItToTheKeychainOnlyWhenAsked(FxRobot robot, @TempDir Path settings) throws Exception {
+        Profile existing = Profile.ofRegion("Prod", Region.US, "PROD", Profile.DEFAULT_COLOUR);
+        new CredentialStore(settings).save("Prod", OrgKey.of(REAL_SHAPED_KEY));
+        FakeKeychain keychain = new FakeKeychain();
+        CredentialStore credentials = new CredentialStore(settings, () -> Optional.of(keychain));
+        robot.interact(() -> {
+            dialog = new ConnectionDialog(existing, Set.of(), (url, key) -> FakeOrganizationApi.organization("Acme", "PREMIUM"),
+                    credentials::read, new KeyStorageModel(credentials, "Prod", new TestFxTaskRunner()), new TestFxTaskRunner());
+            dialog.initOwner(stage);
+            dialog.show();
+        });
+        Label where = robot.lookup("#keyStorage").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> where.getText().startsWith("The saved key is in credentials"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(keychain.entries()).as("showing the dialog moves nothing").isEmpty();
+
+        robot.clickOn("#moveKeyToKeychain");
+
+        Label outcome = robot.lookup("#moveKeyOutcome").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> where.getText().equals("The saved key is in the test keychain."));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(outcome.getText()).isEqualTo("Moved: credentials.properties no longer holds this key.");
+        assertThat(robot.lookup("#moveKeyToKeychain").queryButton().isVisible()).isFalse();
+        assertThat(keychain.entries()).containsValue(REAL_SHAPED_KEY);
+        assertThat(new CredentialStore(settings).read("Prod")).isEmpty();
     }
 
     @Test

@@ -49,7 +49,8 @@ class ProjectActionsTest extends SharedConsoleTest {
         robot.clickOn("#projectDescription").write("typed by hand");
         robot.clickOn("#submit");
 
-        await("the refusal", () -> !robot.lookup("#projectNameError").queryAs(Label.class).getText().isEmpty());
+        // The dialog clears the message (to null) while the request is out: only a message that came back counts.
+        await("the refusal", () -> !java.util.Objects.toString(robot.lookup("#projectNameError").queryAs(Label.class).getText(), "").isEmpty());
         assertThat(robot.lookup("#projectNameError").queryAs(Label.class).getText()).contains("409");
         assertThat(robot.lookup("#newProjectDialog").tryQuery()).isPresent();
         assertThat(robot.lookup("#projectName").queryAs(TextField.class).getText()).isEqualTo(taken);

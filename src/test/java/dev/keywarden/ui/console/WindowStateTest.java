@@ -15,6 +15,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static dev.keywarden.ui.console.ConsoleFixture.await;
@@ -53,7 +54,7 @@ class WindowStateTest {
             TableView<ProjectRow> table = projectsTable(console);
             TableColumn<ProjectRow, ?> name = table.getColumns().get(0);
             name.setSortType(TableColumn.SortType.DESCENDING);
-            table.getSortOrder().setAll(name);
+            table.getSortOrder().setAll(List.of(name));
             Stage stage = (Stage) table.getScene().getWindow();
             stage.setWidth(1010);
             stage.setHeight(700);
