@@ -103,7 +103,13 @@ abstract class KeyChangeCommand implements Callable<Integer> {
             report.results(result);
             environment.out().flush();
             AuditContext context = AuditContext.of(target.profileName(), loaded.organization());
+            // Interrupted while waiting: the changes sent are recorded all the same (an interrupt would cut the write short).
+            boolean interrupted = Thread.interrupted();
             boolean audited = audit(result, context);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                return finish(ExitCodes.PARTIAL, "interrupted: what was sent is listed above and recorded; nothing more was sent.");
+            }
             List<KeyResult> unsettled = result.results().stream().filter(KeyResult::mayStillLand).toList();
             if (!unsettled.isEmpty()) {
                 List<KeyResult> settled = settle(api, unsettled, target.config().deadline());

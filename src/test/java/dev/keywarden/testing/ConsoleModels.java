@@ -1,7 +1,7 @@
 package dev.keywarden.testing;
 
 import dev.keywarden.ui.app.MainViewModel;
-import dev.keywarden.ui.keys.KeyRow;
+import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.ui.projects.ProjectRow;
 
 import java.time.Clock;
@@ -19,7 +19,8 @@ public final class ConsoleModels {
     public final FakeConfidentApi api = new FakeConfidentApi()
             .withProject("p1", "Production App", true, true, false)
             .withProject("p2", "Staging Environment", true);
-    public final MainViewModel model = new MainViewModel(runner, Clock.systemUTC());
+    public final ManualDelay later = new ManualDelay();
+    public final MainViewModel model = new MainViewModel(runner, Clock.systemUTC(), 2, later);
 
     /** Connected, with every answer delivered. */
     public static ConsoleModels connected() {

@@ -79,6 +79,11 @@ public final class KeyChangeService {
                 : KeyResult.notChanged(entry, action, now.masked(), error);
     }
 
+    /** A change that failed outside the call itself (it could not be started): {@code FAILED}. */
+    public static KeyResult failedToSend(KeyEntry entry, KeyAction action, Exception why) {
+        return KeyResult.failed(entry, action, why);
+    }
+
     /** After a lost answer, the key could not be read again (the read failed or was cancelled): {@code UNKNOWN}. */
     public static KeyResult notReadAgain(KeyResult lost, Exception why) {
         return KeyResult.unknown(lost.entry(), lost.action(), lost.error(), why);

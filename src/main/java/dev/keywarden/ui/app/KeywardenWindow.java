@@ -1,5 +1,6 @@
 package dev.keywarden.ui.app;
 
+import dev.keywarden.ui.common.FxDelay;
 import dev.keywarden.ui.common.FxTaskRunner;
 
 import dev.keywarden.core.ApiFactory;
@@ -34,7 +35,8 @@ public final class KeywardenWindow {
         this.stage = stage;
         this.context = context;
         this.sandbox = sandbox;
-        this.model = new MainViewModel(runner, Clock.systemDefaultZone(), context.uiSettings().allKeysParallelism());
+        this.model = new MainViewModel(runner, Clock.systemDefaultZone(), context.uiSettings().allKeysParallelism(),
+                new FxDelay());
         model.audit().writeTo(context.configDir());
         ConnectionsModel connections = new ConnectionsModel();
         DialogService dialogs = new FxDialogService(() -> stage);

@@ -74,11 +74,11 @@ public final class MainView extends BorderPane {
                 (text, undoIt) -> messages.offer(text, "Undo", undoIt, Duration.millis(UndoOffer.WINDOW.toMillis())));
         Notices notices = new Notices(this::notice, undo);
         this.projectActions = new ProjectActions(model.session(), model.projectCommands(), dialogs, notices);
-        this.keyActions = new KeyActions(model.session(), model.projects(), model.orgKeys(), model.keyCommands(), dialogs,
+        this.keyActions = new KeyActions(model.session(), model.projects(), model.connectionKey(), model.keyCommands(), dialogs,
                 notices, runner);
         this.projectsPane = new ProjectsPane(model.projects(), model.session(), projectActions, keyActions::newKey);
         this.keysPane = new KeysPane(model.keys(), model.projects(), model.session(), keyActions);
-        this.status = new StatusLine(model.projects(), runner);
+        this.status = new StatusLine(model.projects(), runner, model.refusals());
         this.orgKeysPane = new OrgKeysPane(model.orgKeys(), model.session(), keyActions, model.projects().filter(),
                 model.projects().clock());
         this.split = new SplitPane(projectsPane, keysPane);
@@ -90,14 +90,13 @@ public final class MainView extends BorderPane {
         Tab orgKeysTab = new Tab("Organisation keys", orgKeysPane);
         orgKeysTab.setId("orgKeysTab");
         model.setProfileName(() -> connections.currentProperty().get() == null ? null : connections.currentProperty().get().name());
-        this.incident = new IncidentContext(model.session(), runner, Platform::runLater, model.audit(), model.problems(), notices,
-                model.allKeys(), model.projects(), model.orgKeys());
+        this.incident = model.incident(notices, Platform::runLater);
         BulkActions bulk = new BulkActions(incident, dialogs);
         CsvExport export = new CsvExport(dialogs, runner, notices, model.problems());
         this.allKeysTab = new AllKeysTab(model.allKeys(), model.session(), keyActions, export, bulk, model.projects().clock(),
                 staleDays);
         Tab auditTab = new AuditTab(model.audit(), runner, model.projects().clock(), export);
-        this.leakFinder = new LeakFinderActions(incident, bulk, dialogs, runner, model.projects().clock());
+        this.leakFinder = new LeakFinderActions(incident, model.allKeys(), bulk, dialogs, runner, model.projects().clock());
         FilterPasteGuard.install(model.projects().filter().textProperty(), leakFinder, Platform::runLater);
         views.getTabs().setAll(projectsTab, orgKeysTab, allKeysTab, auditTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

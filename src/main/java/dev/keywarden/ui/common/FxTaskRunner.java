@@ -20,17 +20,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs background calls on daemon threads as JavaFX {@link Task}s; callbacks run on the FX thread.
  * Changes (a toggle, a revoke) get threads of their own, so they never queue behind loads on a slow
- * server; loads the user asked for never queue behind bulk filling of key counts.
+ * server.
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private static final int INTERACTIVE_THREADS = 4;
-    private static final int BULK_THREADS = 6;
 
     private final ExecutorService interactive = Executors.newFixedThreadPool(INTERACTIVE_THREADS, new DaemonThreads("keywarden-io"));
-    private final ExecutorService bulk = Executors.newFixedThreadPool(BULK_THREADS, new DaemonThreads("keywarden-bulk"));
     private final ExecutorService changes = Executors.newCachedThreadPool(new DaemonThreads("keywarden-change"));
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
     private final Set<Task<?>> mutations = Collections.newSetFromMap(new ConcurrentHashMap<>());
+    private volatile boolean closed;
 
     /** Tasks started and not yet finished, for the status bar. Changed on the FX thread only. */
     public ObservableList<Task<?>> running() {
@@ -39,6 +38,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> RunningTask run(BackgroundCall<T> call) {
+        if (closed) {
+            // Started after the window closed (e.g. by a timer): nothing runs, only the final step.
+            call.cancelled();
+            return RunningTask.DONE;
+        }
         Task<T> task = new Task<>() {
             {
                 updateTitle(call.title());
@@ -74,7 +78,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 running.add(task);
             }
         });
-        (call.isMutation() ? changes : call.isBulk() ? bulk : interactive).execute(task);
+        (call.isMutation() ? changes : interactive).execute(task);
         return () -> task.cancel(true);
     }
 
@@ -99,15 +103,14 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         for (Task<?> task : List.copyOf(running)) {
             task.cancel(true);
         }
         interactive.shutdownNow();
-        bulk.shutdownNow();
         changes.shutdownNow();
         try {
             interactive.awaitTermination(2, TimeUnit.SECONDS);
-            bulk.awaitTermination(2, TimeUnit.SECONDS);
             changes.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -60,11 +60,22 @@ public final class MessageBar extends VBox {
     }
 
     public void show(Problem problem) {
+        if (problem.topic() != null) {
+            current.getChildren().removeIf(node -> problem.topic().equals(node.getUserData()));
+            failedChanges.getChildren().removeIf(node -> problem.topic().equals(node.getUserData()));
+        }
         if (problem.failedChange()) {
             failedChanges.getChildren().add(line(problem, STYLE_PROBLEM, failedChanges));
         } else {
             current.getChildren().setAll(line(problem, STYLE_PROBLEM, current));
         }
+        updateVisibility();
+    }
+
+    /** Takes away every message, e.g. those of a connection the admin has left. */
+    public void clearAll() {
+        current.getChildren().clear();
+        failedChanges.getChildren().clear();
         updateVisibility();
     }
 
@@ -135,6 +146,7 @@ public final class MessageBar extends VBox {
         }
         row.getChildren().add(close);
         box.getStyleClass().addAll("message", style);
+        box.setUserData(problem.topic());
         box.setPadding(new Insets(6, 10, 6, 10));
         return box;
     }

@@ -1,8 +1,8 @@
 package dev.keywarden.ui.incident;
 
-import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.Staleness;
 import dev.keywarden.model.ApiKey;
+import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
@@ -82,36 +82,46 @@ public final class AllKeysFilter {
                 staleness.thresholds().stream().map(Stale::unusedForMoreThan)).toList();
     }
 
-    public boolean matches(KeyEntry entry) {
-        return matchesText(entry) && statusOrAll(status.get()).test(entry.key()) && staleOrAny(stale.get()).test(staleness, entry.key());
+    public boolean matches(KeyRow row) {
+        ApiKey key = row.key();
+        return matchesText(row, key) && statusOrAll(status.get()).test(key) && staleOrAny(stale.get()).test(staleness, key);
     }
 
-    /** How many of the entries this status would show, with the text and staleness filters as they are. */
-    public long count(Collection<KeyEntry> entries, Status choice) {
-        return entries.stream().filter(entry -> matchesText(entry) && choice.test(entry.key())
-                && staleOrAny(stale.get()).test(staleness, entry.key())).count();
+    /** How many of the rows this status would show, with the text and staleness filters as they are. */
+    public long count(Collection<KeyRow> rows, Status choice) {
+        Stale staleChoice = staleOrAny(stale.get());
+        return rows.stream().filter(row -> choice.test(row.key()) && staleChoice.test(staleness, row.key())
+                && matchesText(row, row.key())).count();
     }
 
-    /** How many of the entries this staleness choice would show, with the text and status filters as they are. */
-    public long count(Collection<KeyEntry> entries, Stale choice) {
-        return entries.stream().filter(entry -> matchesText(entry) && statusOrAll(status.get()).test(entry.key())
-                && choice.test(staleness, entry.key())).count();
+    /** How many of the rows this staleness choice would show, with the text and status filters as they are. */
+    public long count(Collection<KeyRow> rows, Stale choice) {
+        Status statusChoice = statusOrAll(status.get());
+        return rows.stream().filter(row -> statusChoice.test(row.key()) && choice.test(staleness, row.key())
+                && matchesText(row, row.key())).count();
     }
 
-    private boolean matchesText(KeyEntry entry) {
+    boolean matchesText(KeyRow row, ApiKey key) {
         String needle = text.get() == null ? "" : text.get().strip();
         if (needle.isEmpty()) {
             return true;
         }
         String lower = needle.toLowerCase(Locale.ROOT);
-        ApiKey key = entry.key();
-        return contains(entry.ownerLabel(), lower) || contains(key.name(), lower) || contains(entry.projectId(), lower)
+        return contains(row.ownerLabel(), lower) || contains(key.name(), lower) || contains(row.projectId(), lower)
                 || (needle.length() >= key.suffix().length() && needle.endsWith(key.suffix()))
                 || String.valueOf(key.id()).equals(needle);
     }
 
     private static boolean contains(String field, String lowerNeedle) {
         return field != null && field.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+    }
+
+    Status statusOrAll() {
+        return statusOrAll(status.get());
+    }
+
+    Stale staleOrAny() {
+        return staleOrAny(stale.get());
     }
 
     private static Status statusOrAll(Status value) {
@@ -128,8 +138,8 @@ public final class AllKeysFilter {
     }
 
     /** A predicate on rows that changes with any of the filters. */
-    public ObjectBinding<Predicate<AllKeyRow>> rowPredicate() {
-        return Bindings.createObjectBinding(() -> row -> matches(row.entry()), text, status, stale);
+    public ObjectBinding<Predicate<KeyRow>> rowPredicate() {
+        return Bindings.createObjectBinding(() -> this::matches, text, status, stale);
     }
 
     public Staleness staleness() {

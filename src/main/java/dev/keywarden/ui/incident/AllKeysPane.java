@@ -6,6 +6,7 @@ import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.model.Project;
 import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.keys.KeyActions;
+import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.FilteredList;
@@ -42,7 +43,7 @@ public final class AllKeysPane extends VBox {
     private final KeyActions actions;
     private final CsvExport export;
     private final BulkActions bulk;
-    private final TableView<AllKeyRow> table = new TableView<>();
+    private final TableView<KeyRow> table = new TableView<>();
     private final TextField search = new TextField();
     private final ComboBox<AllKeysFilter.Status> status = new ComboBox<>();
     private final ComboBox<AllKeysFilter.Stale> stale = new ComboBox<>();
@@ -50,7 +51,7 @@ public final class AllKeysPane extends VBox {
     private final Label progressText = new Label();
     private final Label failures = new Label();
     private final HBox failureBar;
-    private SortedList<AllKeyRow> shown;
+    private SortedList<KeyRow> shown;
 
     private final WatchModel watch;
 
@@ -144,13 +145,13 @@ public final class AllKeysPane extends VBox {
                         : model.rows().isEmpty() ? "No keys to show." : "No key matches the filters.",
                 model.loadingProperty(), model.problemProperty(), model.rows()));
         table.setPlaceholder(placeholder);
-        FilteredList<AllKeyRow> filtered = new FilteredList<>(model.rows());
+        FilteredList<KeyRow> filtered = new FilteredList<>(model.rows());
         filtered.predicateProperty().bind(filter.rowPredicate());
         shown = new SortedList<>(filtered);
         shown.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(shown);
         VBox.setVgrow(table, Priority.ALWAYS);
-        WatchPane watchPane = new WatchPane(watch, clock, () -> watch.watch(selectedRows().stream().map(AllKeyRow::entry).toList()));
+        WatchPane watchPane = new WatchPane(watch, clock, () -> watch.watch(selectedRows().stream().map(KeyRow::entry).toList()));
         getChildren().setAll(toolbar, filters, failureBar, table, watchPane);
     }
 
@@ -167,14 +168,15 @@ public final class AllKeysPane extends VBox {
         failureBar.managedProperty().bind(failureBar.visibleProperty());
         failures.textProperty().bind(Bindings.createStringBinding(() -> "Could not load the keys of "
                 + model.failedProjects().stream().map(Project::name).collect(Collectors.joining(", ")) + ".", model.failedProjects()));
-        status.setCellFactory(list -> countingCell(AllKeysFilter.Status::label, choice -> filter.count(model.entries(), choice), filters));
-        status.setButtonCell(countingCell(AllKeysFilter.Status::label, choice -> filter.count(model.entries(), choice), filters));
-        stale.setCellFactory(list -> countingCell(AllKeysFilter.Stale::label, choice -> filter.count(model.entries(), choice), filters));
-        stale.setButtonCell(countingCell(AllKeysFilter.Stale::label, choice -> filter.count(model.entries(), choice), filters));
+        FilterCounts counts = new FilterCounts(filter, model.rows(), javafx.application.Platform::runLater);
+        status.setCellFactory(list -> countingCell(AllKeysFilter.Status::label, counts));
+        status.setButtonCell(countingCell(AllKeysFilter.Status::label, counts));
+        stale.setCellFactory(list -> countingCell(AllKeysFilter.Stale::label, counts));
+        stale.setButtonCell(countingCell(AllKeysFilter.Stale::label, counts));
     }
 
     /** A choice with how many keys it would show; the count follows the rows and the other filters. */
-    private static <T> ListCell<T> countingCell(Function<T, String> label, Function<T, Long> count, Observable[] sources) {
+    private static <T> ListCell<T> countingCell(Function<T, String> label, FilterCounts counts) {
         return new ListCell<>() {
             private final Label text = new Label();
 
@@ -186,8 +188,8 @@ public final class AllKeysPane extends VBox {
                 if (empty || item == null) {
                     setGraphic(null);
                 } else {
-                    text.textProperty().bind(Bindings.createStringBinding(() -> label.apply(item) + " (" + count.apply(item) + ")",
-                            sources));
+                    text.textProperty().bind(Bindings.createStringBinding(() -> label.apply(item) + " ("
+                            + counts.countOf(item).get() + ")", counts.countOf(item)));
                     setGraphic(text);
                 }
             }
@@ -209,21 +211,21 @@ public final class AllKeysPane extends VBox {
 
     /** Opens the plan of this change for the selected rows. */
     public void planSelected(KeyAction action) {
-        bulk.plan(action, selectedRows().stream().map(AllKeyRow::entry).toList());
+        bulk.plan(action, selectedRows().stream().map(KeyRow::entry).toList());
     }
 
     /** Exports the rows the filters show, in the table's order. */
     public void exportShown() {
-        List<KeyEntry> entries = shown.stream().map(AllKeyRow::entry).toList();
+        List<KeyEntry> entries = shown.stream().map(KeyRow::entry).toList();
         export.export("exportKeysDialog", "Export keys as CSV", "keys.csv", entries.size(), "keys", out -> KeysCsv.write(entries, out));
     }
 
     /** The rows selected, in the table's order. */
-    public List<AllKeyRow> selectedRows() {
+    public List<KeyRow> selectedRows() {
         return List.copyOf(table.getSelectionModel().getSelectedItems());
     }
 
-    public TableView<AllKeyRow> table() {
+    public TableView<KeyRow> table() {
         return table;
     }
 

@@ -24,8 +24,10 @@ import javafx.scene.layout.VBox;
 /**
  * The plan of a bulk change, then its run: what will be sent (count, kinds, projects, names, last 6
  * characters, skipped keys, the connection's own key), an optional reason for the audit trail, the
- * typed confirmation a revocation needs, then a progress bar and each key's result, Cancel and
- * "Retry failed". Enter starts; once the run ended, Enter closes.
+ * typed confirmation a revocation needs, the separate one that includes the connection's own key (sent
+ * last; left out without it), then a progress bar and each key's result, Cancel and "Retry failed".
+ * Enter starts, unless the connection's own key is included; once the run ended, Enter closes. Undo is
+ * offered once the dialog closes, when the admin has seen the result.
  */
 public final class BulkDialog extends Dialog<Void> {
     private static final ButtonType START = new ButtonType("Start", ButtonData.OK_DONE);
@@ -37,6 +39,7 @@ public final class BulkDialog extends Dialog<Void> {
     private final ListView<KeyEntry> planned = new ListView<>();
     private final TextField reason = new TextField();
     private final TextField confirm = new TextField();
+    private final TextField ownKeyConfirm = new TextField();
     private final ListView<KeyResult> results = new ListView<>();
 
     public BulkDialog(BulkModel model) {
@@ -64,6 +67,8 @@ public final class BulkDialog extends Dialog<Void> {
         reason.setId("bulkReason");
         reason.setPromptText("Reason, for the audit trail (optional)");
         confirm.setId("bulkConfirm");
+        ownKeyConfirm.setId("bulkOwnKeyConfirm");
+        ownKeyConfirm.setPromptText("Type " + BulkModel.OWN_KEY_WORDS + " to include the key this connection uses (sent last)");
         ProgressBar progress = new ProgressBar(0);
         progress.setId("bulkProgress");
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -89,7 +94,7 @@ public final class BulkDialog extends Dialog<Void> {
         });
         Label resultsTitle = new Label("Results");
         resultsTitle.getStyleClass().add("pane-title");
-        VBox content = new VBox(8, planLines, planned, reason, confirm, progress, resultsTitle, results);
+        VBox content = new VBox(8, planLines, planned, reason, confirm, ownKeyConfirm, progress, resultsTitle, results);
         content.setPadding(new Insets(10));
         content.setPrefWidth(620);
         getDialogPane().setContent(content);
@@ -107,7 +112,7 @@ public final class BulkDialog extends Dialog<Void> {
                 .or(Bindings.createBooleanBinding(() -> model.plan().isEmpty(), model.planProperty())));
         start.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
-            model.start(reason.getText());
+            model.start(reason.getText(), BulkModel.confirmsOwnKey(ownKeyConfirm.getText()));
         });
         Button stop = (Button) getDialogPane().lookupButton(STOP);
         stop.setId("bulkCancel");
@@ -130,18 +135,20 @@ public final class BulkDialog extends Dialog<Void> {
         });
         Button close = (Button) getDialogPane().lookupButton(ButtonType.CLOSE);
         close.setId("bulkClose");
+        BooleanBinding ownKeyIncluded = Bindings.createBooleanBinding(() -> BulkModel.asksAboutOwnKey(model.plan())
+                && BulkModel.confirmsOwnKey(ownKeyConfirm.getText()), ownKeyConfirm.textProperty(), model.planProperty());
+        start.defaultButtonProperty().bind(model.resultProperty().isNull().and(ownKeyIncluded.not()));
+        close.defaultButtonProperty().bind(model.resultProperty().isNotNull());
         model.resultProperty().addListener((obs, before, result) -> {
-            close.setDefaultButton(result != null);
-            start.setDefaultButton(result == null);
             if (result != null) {
                 close.requestFocus();
             }
         });
-        start.setDefaultButton(true);
+        setOnHidden(event -> model.resultSeen());
     }
 
     private void showPlan(BulkPlan plan) {
-        planLines.getChildren().setAll(plan.inPlainWords().stream().map(line -> {
+        planLines.getChildren().setAll(java.util.stream.Stream.concat(plan.inPlainWords().stream(), model.notes().stream()).map(line -> {
             Label label = new Label(line);
             label.setWrapText(true);
             return label;
@@ -151,6 +158,9 @@ public final class BulkDialog extends Dialog<Void> {
         confirm.setVisible(typed);
         confirm.setManaged(typed);
         confirm.setPromptText("Type " + BulkModel.REVOKE_WORD + " or " + plan.count() + " to revoke for good");
+        boolean ownKey = BulkModel.asksAboutOwnKey(plan);
+        ownKeyConfirm.setVisible(ownKey);
+        ownKeyConfirm.setManaged(ownKey);
         reason.setDisable(false);
         if (plan.action() == KeyAction.REVOKE) {
             setHeaderText("Revoking is permanent: the keys stop working and cannot be brought back.");

@@ -12,13 +12,16 @@ public final class LeakFinderActions {
     public static final String LEAK_FINDER_DIALOG = "leakFinderDialog";
 
     private final IncidentContext context;
+    private final AllKeysModel allKeys;
     private final BulkActions bulk;
     private final DialogService dialogs;
     private final TaskRunner runner;
     private final Clock clock;
 
-    public LeakFinderActions(IncidentContext context, BulkActions bulk, DialogService dialogs, TaskRunner runner, Clock clock) {
+    public LeakFinderActions(IncidentContext context, AllKeysModel allKeys, BulkActions bulk, DialogService dialogs, TaskRunner runner,
+                             Clock clock) {
         this.context = context;
+        this.allKeys = allKeys;
         this.bulk = bulk;
         this.dialogs = dialogs;
         this.runner = runner;
@@ -35,7 +38,7 @@ public final class LeakFinderActions {
         if (session.api() == null) {
             return null;
         }
-        LeakFinderModel model = new LeakFinderModel(context.allKeys(), bulk);
+        LeakFinderModel model = new LeakFinderModel(allKeys, bulk);
         model.textProperty().set(pasted == null ? "" : pasted);
         if (!model.textProperty().get().isEmpty()) {
             model.find();

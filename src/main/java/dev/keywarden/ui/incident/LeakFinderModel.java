@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The leak finder: candidates are taken from the pasted text here, on this machine, and matched
@@ -34,7 +35,11 @@ public final class LeakFinderModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final StringProperty marked = new SimpleStringProperty(this, "marked", "");
     private final ObservableList<LeakMatch> matches = FXCollections.observableArrayList();
+    // One read-only wrapper each, kept here: a wrapper made per call listens to the list only weakly, so a
+    // listener added to it stops hearing once the wrapper is collected (the match list stayed blank).
+    private final ObservableList<LeakMatch> readOnlyMatches = FXCollections.unmodifiableObservableList(matches);
     private final ObservableSet<KeyRef> selected = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObservableSet<KeyRef> readOnlySelected = FXCollections.unmodifiableObservableSet(selected);
     private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper(this, "waiting");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ChangeListener<Boolean> whenLoaded = (obs, before, loaded) -> {
@@ -139,13 +144,13 @@ public final class LeakFinderModel {
                 .filter(key -> selected.contains(key.ref()) && seen.add(key.ref())).toList();
     }
 
-    /** Opens the plan to deactivate the selected matches. */
-    public BulkModel deactivateSelected() {
+    /** Opens the plan to deactivate the selected matches, once they are read again. */
+    public CompletionStage<BulkModel> deactivateSelected() {
         return deactivateSelected(null);
     }
 
     /** As {@link #deactivateSelected()}, the plan shown over this window. */
-    public BulkModel deactivateSelected(javafx.stage.Window over) {
+    public CompletionStage<BulkModel> deactivateSelected(javafx.stage.Window over) {
         return bulk.plan(KeyAction.DEACTIVATE, selectedKeys(), over);
     }
 
@@ -174,11 +179,11 @@ public final class LeakFinderModel {
     }
 
     public ObservableList<LeakMatch> matches() {
-        return FXCollections.unmodifiableObservableList(matches);
+        return readOnlyMatches;
     }
 
     public ObservableSet<KeyRef> selected() {
-        return FXCollections.unmodifiableObservableSet(selected);
+        return readOnlySelected;
     }
 
     /** True while every key is being loaded before matching. */

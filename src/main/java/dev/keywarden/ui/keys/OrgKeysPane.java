@@ -4,6 +4,7 @@ import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.projects.ProjectFilter;
+import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
@@ -106,13 +107,13 @@ public final class OrgKeysPane extends VBox {
     }
 
     private String nameWithMark(KeyRow row) {
-        OrgKeysModel.KeyInUse keyInUse = model.keyInUse();
+        KeyInUse keyInUse = model.keyInUse();
         return KeyNames.name(row.key()) + (keyInUse.row() == row ? IN_USE_MARK : "");
     }
 
     private void initListeners() {
         inUse.textProperty().bind(Bindings.createStringBinding(() -> {
-            OrgKeysModel.KeyInUse keyInUse = model.keyInUse();
+            KeyInUse keyInUse = model.keyInUse();
             if (keyInUse.suffix() == null) {
                 return "";
             }

@@ -7,7 +7,7 @@ import dev.keywarden.core.AppContext;
 import dev.keywarden.ui.app.EmbeddedSandbox;
 import dev.keywarden.sandbox.SandboxServer;
 import dev.keywarden.ui.app.KeywardenWindow;
-import dev.keywarden.ui.keys.KeyRow;
+import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.ui.app.MainViewModel;
 import dev.keywarden.ui.projects.ProjectRow;
 import javafx.embed.swing.SwingFXUtils;
@@ -15,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import org.controlsfx.control.ToggleSwitch;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -107,6 +108,17 @@ final class ConsoleFixture {
         return robot.lookup(tableId + " .table-row-cell")
                 .match(node -> ((TableRow<Object>) node).getItem() == item)
                 .query();
+    }
+
+    /**
+     * Flips the status switch in the key's row as a click on it does: through the switch's own state, found in
+     * the row that shows the key now (cells are reused, so an id alone may find a cell that left the table).
+     */
+    static void flipSwitch(FxRobot robot, String tableId, KeyRow row) {
+        ToggleSwitch toggle = (ToggleSwitch) rowOf(robot, tableId, row).lookup(".toggle-switch");
+        // Not waited for: the flip may open a confirmation that waits for the admin.
+        WaitForAsyncUtils.asyncFx(() -> toggle.setSelected(!toggle.isSelected()));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     static void screenshot(Scene scene, String name) {

@@ -67,7 +67,7 @@ class ConsoleStartTest extends SharedConsoleTest {
         await("filter cleared", () -> table.getItems().size() == console.model().projects().rows().size());
 
         ProjectRow other = console.model().projects().rows().get(0);
-        long keyId = other.keys().keys().get(0).id();
+        long keyId = console.model().store().keysOf(other.id()).iterator().next().id();
         String leaked = console.sandbox().store().rawValue(keyId);
         robot.interact(() -> robot.lookup("#filter").queryAs(TextField.class).setText(leaked));
         await("filtered by the pasted key", () -> table.getItems().size() == 1

@@ -9,7 +9,7 @@ import dev.keywarden.ui.app.LaunchOptions;
 import dev.keywarden.ui.app.MainViewModel;
 import dev.keywarden.ui.common.MessageBar;
 import dev.keywarden.ui.connection.ConnectionSession;
-import dev.keywarden.ui.keys.KeyRow;
+import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.ui.projects.ProjectRow;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -87,17 +87,17 @@ class FaultDrillTest {
         KeyRow row = model().keys().rows().stream().filter(key -> key.key().valid()).findFirst().orElseThrow();
         sandbox().failNext("PUT", ".*/api-keys/.*", 500, "Simulated database outage", 1);
 
-        robot.clickOn("#toggle-" + row.id() + " .thumb-area");
+        ConsoleFixture.flipSwitch(robot, "#keysTable", row);
         MessageBar messages = window.view().messages();
-        await("the 500, and the key read again", () -> !row.isBusy() && !row.isUnknown() && messages.failedChangeCount() == 1);
+        await("the 500, and the key read again", () -> row.isIdle() && messages.failedChangeCount() == 1);
 
         boolean onServer = sandbox().store().key(project.id(), row.id()).orElseThrow().valid();
         assertThat(onServer).isTrue();
         assertThat(robot.lookup("#toggle-" + row.id()).queryAs(ToggleSwitch.class).isSelected()).isEqualTo(onServer);
-        assertThat(robot.lookup("#status-" + row.id()).queryAs(Label.class).getText()).isEqualTo("Active");
+        assertThat(robot.lookup("#status-" + row.id()).queryAs(Label.class).getText()).isEqualTo("Active (may be out of date)");
         assertThat(messages.failedChangeTexts()).singleElement().asString()
-                .startsWith("Could not deactivate").contains("The server failed (500 Simulated database outage).")
-                .contains("the key is still active, so nothing changed")
+                .startsWith("Key ").contains("Not deactivated yet: the answer was lost and reading the key again shows it unchanged")
+                .contains("The server failed (500 Simulated database outage).")
                 .doesNotContain("java.", "Exception");
         Node bar = robot.lookup("#messageBar").query();
         assertThat(bar.isVisible()).isTrue();

@@ -11,7 +11,7 @@ import dev.keywarden.ui.app.KeywardenWindow;
 import dev.keywarden.ui.app.LaunchOptions;
 import dev.keywarden.ui.app.MainViewModel;
 import dev.keywarden.ui.connection.ConnectionSession;
-import dev.keywarden.ui.incident.AllKeyRow;
+import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.ui.incident.LeakFinderDialog;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -99,7 +99,7 @@ class IncidentConsoleTest {
         await("every key loaded", () -> model().allKeys().loadedProperty().get() && !model().allKeys().loadingProperty().get());
 
         int projectKeys = sandbox().store().projects().stream().mapToInt(project -> sandbox().store().keys(project.id()).size()).sum();
-        List<AllKeyRow> rows = model().allKeys().rows();
+        List<KeyRow> rows = model().allKeys().rows();
         assertThat(rows.stream().filter(row -> row.kind() == KeyKind.PROJECT)).hasSize(projectKeys);
         assertThat(rows).allMatch(row -> row.kind() == KeyKind.ORGANISATION ? row.ownerLabel().equals("Organisation")
                 : row.ownerLabel().equals(sandbox().store().project(row.projectId()).orElseThrow().name()));
@@ -108,7 +108,7 @@ class IncidentConsoleTest {
         assertThat(table.getColumns()).extracting(column -> column.getText())
                 .containsExactly("Project", "Kind", "Name", "Value", "Status", "Created", "Last used", "Staleness");
         assertThat(robot.lookup("#allKeysCount").queryAs(Label.class).getText()).isEqualTo(rows.size() + " keys");
-        assertThat(String.join("\n", rows.stream().map(row -> row.keyRow().key().value()).toList())).doesNotContain("confident_");
+        assertThat(String.join("\n", rows.stream().map(row -> row.key().value()).toList())).doesNotContain("confident_");
         ConsoleFixture.screenshot(stage.getScene(), "all-keys");
 
         robot.clickOn("#allKeysFilter").write("Organisation");
@@ -120,9 +120,9 @@ class IncidentConsoleTest {
     @Test
     @Order(2)
     void aLeakedKeyInALogLineIsFoundAndSwitchedOffFromTheKeyboard() throws Exception {
-        AllKeyRow victim = model().allKeys().rows().stream()
-                .filter(row -> row.kind() == KeyKind.PROJECT && row.keyRow().key().valid()).findFirst().orElseThrow();
-        String raw = sandbox().store().rawValue(victim.keyRow().id());
+        KeyRow victim = model().allKeys().rows().stream()
+                .filter(row -> row.kind() == KeyKind.PROJECT && row.key().valid()).findFirst().orElseThrow();
+        String raw = sandbox().store().rawValue(victim.id());
 
         shortcut(KeyCode.L);
         await("the leak finder", () -> robot.lookup("#leakText").tryQuery().isPresent());
@@ -144,9 +144,9 @@ class IncidentConsoleTest {
         ConsoleFixture.screenshot(robot.lookup("#bulkDialog").query().getScene(), "bulk-plan");
 
         robot.type(KeyCode.ENTER);
-        await("deactivated on the server", () -> !sandbox().store().key(victim.projectId(), victim.keyRow().id()).orElseThrow().valid());
-        await("the result", () -> model().allKeys().rows().stream().anyMatch(row -> row.keyRow().id() == victim.keyRow().id()
-                && !row.keyRow().key().valid()));
+        await("deactivated on the server", () -> !sandbox().store().key(victim.projectId(), victim.id()).orElseThrow().valid());
+        await("the result", () -> model().allKeys().rows().stream().anyMatch(row -> row.id() == victim.id()
+                && !row.key().valid()));
         await("the result listed", () -> robot.lookup("#bulkResults").queryAs(javafx.scene.control.ListView.class).getItems().size() == 1);
         ConsoleFixture.screenshot(robot.lookup("#bulkDialog").query().getScene(), "bulk-result");
         robot.type(KeyCode.ENTER);
@@ -160,7 +160,7 @@ class IncidentConsoleTest {
         focusMainWindow();
         robot.interact(() -> robot.lookup("#allKeysTable").query().requestFocus());
         shortcut(KeyCode.Z);
-        await("reactivated by Undo", () -> sandbox().store().key(victim.projectId(), victim.keyRow().id()).orElseThrow().valid());
+        await("reactivated by Undo", () -> sandbox().store().key(victim.projectId(), victim.id()).orElseThrow().valid());
         String trail = Files.readString(home.resolve("audit.jsonl"));
         assertThat(trail).doesNotContain(raw).doesNotContain("confident_");
     }
@@ -186,7 +186,7 @@ class IncidentConsoleTest {
             table.requestFocus();
             table.getSelectionModel().selectRange(0, 2);
         });
-        List<Long> chosen = table.getSelectionModel().getSelectedItems().stream().map(row -> ((AllKeyRow) row).keyRow().id()).toList();
+        List<Long> chosen = table.getSelectionModel().getSelectedItems().stream().map(row -> ((KeyRow) row).id()).toList();
         robot.type(KeyCode.DELETE);
         await("the revoke plan", () -> robot.lookup("#bulkDialog").tryQuery().isPresent());
         javafx.scene.control.Button start = robot.lookup("#bulkStart").queryAs(javafx.scene.control.Button.class);
@@ -200,7 +200,7 @@ class IncidentConsoleTest {
 
         robot.type(KeyCode.ESCAPE);
         await("closed without sending", () -> robot.lookup("#bulkDialog").tryQuery().isEmpty());
-        assertThat(chosen).allSatisfy(id -> assertThat(model().allKeys().rows()).anyMatch(row -> row.keyRow().id() == id));
+        assertThat(chosen).allSatisfy(id -> assertThat(model().allKeys().rows()).anyMatch(row -> row.id() == id));
         assertThat(java.util.stream.Stream.concat(sandbox().store().orgKeys().stream(),
                         sandbox().store().projects().stream().flatMap(project -> sandbox().store().keys(project.id()).stream()))
                 .map(key -> key.id())).as("nothing was revoked, organisation keys included").containsAll(chosen);
@@ -209,8 +209,8 @@ class IncidentConsoleTest {
     @Test
     @Order(5)
     void aKeyPastedIntoTheProjectsFilterOpensTheLeakFinderAndTheBoxKeepsOnlyItsMaskedForm() {
-        AllKeyRow key = model().allKeys().rows().stream().filter(row -> row.kind() == KeyKind.PROJECT).findFirst().orElseThrow();
-        String raw = sandbox().store().rawValue(key.keyRow().id());
+        KeyRow key = model().allKeys().rows().stream().filter(row -> row.kind() == KeyKind.PROJECT).findFirst().orElseThrow();
+        String raw = sandbox().store().rawValue(key.id());
         robot.interact(() -> window.view().views().getSelectionModel().select(0));
         javafx.scene.control.TextField filter = robot.lookup("#filter").queryAs(javafx.scene.control.TextField.class);
 

@@ -1,7 +1,7 @@
 package dev.keywarden.ui.console;
 
 import dev.keywarden.api.DataPlaneProbe;
-import dev.keywarden.ui.keys.KeyRow;
+import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.ui.projects.ProjectRow;
 import dev.keywarden.ui.common.MessageBar;
 import javafx.scene.input.KeyCode;
@@ -25,8 +25,8 @@ class KeyToggleTest extends SharedConsoleTest {
         try (DataPlaneProbe probe = new DataPlaneProbe()) {
             assertThat(probe.datasetsStatus(console.sandbox().baseUrl(), raw)).isEqualTo(200);
 
-            robot.clickOn("#toggle-" + row.id() + " .thumb-area");
-            await("the server's answer", () -> !row.isBusy() && !row.key().valid());
+            ConsoleFixture.flipSwitch(robot, "#keysTable", row);
+            await("the server's answer", () -> row.isIdle() && !row.key().valid());
 
             assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isFalse();
             assertThat(probe.datasetsStatus(console.sandbox().baseUrl(), raw)).isEqualTo(401);
@@ -54,17 +54,16 @@ class KeyToggleTest extends SharedConsoleTest {
         KeyRow row = console.shownKey(key -> key.key().valid());
         console.sandbox().failNext("PUT", ".*/api-keys/.*", 500, "Simulated database outage", 1);
 
-        robot.clickOn("#toggle-" + row.id() + " .thumb-area");
+        ConsoleFixture.flipSwitch(robot, "#keysTable", row);
         MessageBar messages = console.window().view().messages();
-        await("the refusal, and the key read again", () -> !row.isBusy() && !row.isUnknown()
-                && messages.failedChangeCount() == 1);
+        await("the refusal, and the key read again", () -> row.isIdle() && messages.failedChangeCount() == 1);
 
         assertThat(row.key().valid()).isTrue();
         assertThat(robot.lookup("#toggle-" + row.id()).queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected()).isTrue();
         assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isTrue();
         assertThat(messages.failedChangeTexts()).singleElement().asString()
-                .contains("Could not deactivate").contains("Simulated database outage")
-                .contains("the key is still active, so nothing changed");
+                .contains("Not deactivated yet").contains("Simulated database outage")
+                .contains("reading the key again shows it unchanged");
         assertThat(robot.lookup("#messageBar").query().isVisible()).isTrue();
     }
 
@@ -72,7 +71,7 @@ class KeyToggleTest extends SharedConsoleTest {
     void fromTheFilterEnterReachesTheKeyAndSpaceSwitchesItOffWithoutTheMouseOrTab(FxRobot robot) {
         console.awaitLoaded();
         ProjectRow project = console.projectWith(row -> row.keys().active() > 0);
-        var key = project.keys().keys().stream().filter(k -> k.valid()).findFirst().orElseThrow();
+        var key = console.model().store().keysOf(project.id()).stream().map(KeyRow::key).filter(k -> k.valid()).findFirst().orElseThrow();
         robot.clickOn("#filter");
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         robot.write(key.suffix());
@@ -95,11 +94,11 @@ class KeyToggleTest extends SharedConsoleTest {
         KeyRow row = console.shownKey(key -> key.key().valid());
         ConsoleFixture.clickRow(robot, "#keysTable", row);
         robot.type(javafx.scene.input.KeyCode.SPACE);
-        await("deactivated by Space", () -> !row.isBusy() && !row.key().valid());
+        await("deactivated by Space", () -> row.isIdle() && !row.key().valid());
         assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isFalse();
 
         robot.type(javafx.scene.input.KeyCode.SPACE);
-        await("activated again by Space", () -> !row.isBusy() && row.key().valid());
+        await("activated again by Space", () -> row.isIdle() && row.key().valid());
         assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isTrue();
     }
 }

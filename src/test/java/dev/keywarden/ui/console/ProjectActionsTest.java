@@ -30,8 +30,8 @@ class ProjectActionsTest extends SharedConsoleTest {
         ProjectRow created = console.model().projects().selected();
         assertThat(created.project().name()).isEqualTo("Fraud Detection");
         assertThat(console.sandbox().store().project(created.id())).isPresent();
-        assertThat(created.keys().keys()).singleElement().satisfies(key -> {
-            assertThat(key.value()).isEqualTo("***************" + shown.substring(shown.length() - 6));
+        assertThat(console.model().store().keysOf(created.id())).singleElement().satisfies(key -> {
+            assertThat(key.key().value()).isEqualTo("***************" + shown.substring(shown.length() - 6));
         });
 
         robot.clickOn("#copySecret");
@@ -74,7 +74,7 @@ class ProjectActionsTest extends SharedConsoleTest {
         assertThat(delete.isDisabled()).as("a partial name does not confirm").isTrue();
         robot.interact(() -> robot.lookup("#confirmName").queryAs(TextField.class).setText(project.project().name()));
         assertThat(delete.isDisabled()).isFalse();
-        String someKey = console.sandbox().store().rawValue(project.keys().keys().get(0).id());
+        String someKey = console.sandbox().store().rawValue(console.model().store().keysOf(project.id()).iterator().next().id());
         robot.clickOn(delete);
 
         await("deleted", () -> !console.model().projects().rows().contains(project));

@@ -42,16 +42,14 @@ class BulkModelTest {
             models.model.connect(models.api, ownKeySuffix);
             models.runner.finishAll();
         }
-        audit = new IncidentAudit(models.model.session(), () -> "Demo", models.runner, Clock.systemUTC(),
-                problem -> models.problems.add(problem.text()));
+        models.model.setProfileName(() -> "Demo");
+        audit = models.model.audit();
         audit.writeTo(folder);
         UndoOffer undo = new UndoOffer(Clock.systemUTC(), (text, button) -> {
             notices.add(text);
             undoButtons.add(button);
         });
-        context = new IncidentContext(models.model.session(), models.runner, fx::add, audit,
-                problem -> models.problems.add(problem.text()), new Notices(notices::add, undo), models.model.allKeys(),
-                models.model.projects(), models.model.orgKeys());
+        context = models.model.incident(new Notices(notices::add, undo), fx::add);
         models.model.allKeys().load();
         models.runner.finishAll();
     }
@@ -64,12 +62,14 @@ class BulkModelTest {
         return picked;
     }
 
+    /** Runs the plan, delivers its result, and closes its dialog (when Undo is offered). */
     private BulkResult run(BulkModel bulk, String reason) {
         BulkResult[] result = new BulkResult[1];
         bulk.start(reason).thenAccept(done -> result[0] = done);
         drainFx();
         models.runner.finish(BulkModel.BULK_TAG);
         drainFx();
+        bulk.resultSeen();
         return result[0];
     }
 
@@ -93,9 +93,10 @@ class BulkModelTest {
         assertThat(bulk.results()).extracting(KeyResult::outcome).containsOnly(KeyResult.Outcome.DONE);
         assertThat(models.api.key("p1", 1).valid()).isFalse();
         assertThat(models.api.key("p2", 4).valid()).isFalse();
-        assertThat(models.runner.tags()).contains(AllKeysModel.RELOAD_TAG, "project.keys");
-        models.runner.finishAll();
+        assertThat(models.runner.tags()).as("the results are shown; nothing is read again").isEmpty();
         assertThat(models.project("p2").keys().active()).isZero();
+        assertThat(models.model.store().rows()).filteredOn(row -> row.id() == 1 || row.id() == 4)
+                .allSatisfy(row -> assertThat(row.key().valid()).isFalse()).allSatisfy(row -> assertThat(row.isIdle()).isTrue());
         assertThat(notices).containsExactly("Deactivated 2 of 2 keys.");
         var entries = audit.trail().orElseThrow().read(AuditFilter.ALL).entries();
         assertThat(entries).extracting(entry -> entry.keyId() + " " + entry.action() + " " + entry.outcome() + " " + entry.reason())
@@ -106,7 +107,6 @@ class BulkModelTest {
         drainFx();
         models.runner.finish(BulkModel.BULK_TAG);
         drainFx();
-        models.runner.finishAll();
 
         assertThat(models.api.key("p1", 1).valid()).isTrue();
         assertThat(models.api.key("p2", 4).valid()).isTrue();
@@ -124,7 +124,7 @@ class BulkModelTest {
         models.runner.finishAll();
 
         assertThat(first.failed()).extracting(key -> key.entry().key().id()).containsExactly(2L);
-        assertThat(notices).containsExactly("Deactivated 1 of 2 keys. 1 failed.");
+        assertThat(notices).containsExactly("Deactivated 1 of 2 keys. 1 not known yet: read again after the deadline.");
         bulk.planRetryOfFailed();
         assertThat(bulk.plan().toSend()).extracting(entry -> entry.key().id()).containsExactly(2L);
 
@@ -141,7 +141,11 @@ class BulkModelTest {
         BulkModel bulk = new BulkModel(context, context.plan(KeyAction.DEACTIVATE, models.model.allKeys().entries()));
         models.api.onChange(keyId -> {
             bulk.cancel();
-            pause();
+            // Each change sent waits until the run knows it is cancelled: then nothing more is taken.
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!bulk.isCancelling() && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
         });
 
         BulkResult result = run(bulk, null);
@@ -151,15 +155,7 @@ class BulkModelTest {
         assertThat(result.succeeded().size()).isLessThanOrEqualTo(BulkModel.CONCURRENCY);
         assertThat(result.succeeded().size() + result.notSent().size()).isEqualTo(result.results().size());
         assertThat(notices.get(0)).contains("not sent (cancelled)");
-    }
-
-    /** Holds the changes in flight long enough for the run to be started and cancelled (no timing is asserted). */
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        assertThat(models.model.store().rows()).allSatisfy(row -> assertThat(row.isIdle()).isTrue());
     }
 
     @Test
@@ -180,16 +176,35 @@ class BulkModelTest {
     }
 
     @Test
-    void deactivatingTheConnectionsOwnKeySaysSoInThePlanAndLocksOut() {
+    void theConnectionsOwnKeyIsLeftOutUnlessConfirmedAndThenGoesLastAndLocksOut() {
         setUp("abc123");
-        BulkPlan plan = context.plan(KeyAction.DEACTIVATE, keys(5));
+        BulkPlan plan = context.plan(KeyAction.DEACTIVATE, keys(5, 1));
         assertThat(plan.ownKey()).isEqualTo(OwnKey.INCLUDED);
+        assertThat(plan.toSend()).extracting(entry -> entry.key().id()).as("own key last").containsExactly(1L, 5L);
         assertThat(plan.inPlainWords()).anyMatch(line -> line.contains("organisation key this connection uses"));
+        assertThat(BulkModel.asksAboutOwnKey(plan)).isTrue();
+        assertThat(BulkModel.confirmsOwnKey("lock out")).isTrue();
+        assertThat(BulkModel.confirmsOwnKey("yes")).isFalse();
 
-        run(new BulkModel(context, plan), null);
+        BulkResult without = run(new BulkModel(context, plan), null);
 
+        assertThat(without.results()).extracting(key -> key.entry().key().id()).containsExactly(1L);
+        assertThat(without.plan().leftOut()).extracting(entry -> entry.key().id()).containsExactly(5L);
+        assertThat(models.api.organizationKey(5).valid()).isTrue();
+        assertThat(notices).last().asString().endsWith("The key this connection uses was left out.");
+        assertThat(models.model.session().stateProperty().get()).isEqualTo(ConnectionSession.State.CONNECTED);
+
+        BulkModel confirmed = new BulkModel(context, context.plan(KeyAction.DEACTIVATE, keys(5)));
+        confirmed.start(null, true);
+        drainFx();
+        models.runner.finish(BulkModel.BULK_TAG);
+        drainFx();
+
+        assertThat(models.api.organizationKey(5).valid()).isFalse();
         assertThat(models.model.session().stateProperty().get()).isEqualTo(ConnectionSession.State.FAILED);
-        assertThat(models.model.session().problemProperty().get()).startsWith("Locked out");
+        assertThat(models.model.session().problemProperty().get()).startsWith("Locked out").contains("Edit connection");
+        assertThat(models.model.store().find(dev.keywarden.core.keys.KeyRef.organisation(5)).orElseThrow().key().valid())
+                .as("the tables show what the server answered, with no read after the lock-out").isFalse();
     }
 
     @Test

@@ -23,9 +23,7 @@ class LeakFinderModelTest {
     private final ConsoleModels models = ConsoleModels.connected();
     private final FakeDialogService dialogs = new FakeDialogService();
     private final List<String> notices = new ArrayList<>();
-    private final IncidentContext context = new IncidentContext(models.model.session(), models.runner, Runnable::run,
-            models.model.audit(), problem -> models.problems.add(problem.text()), new Notices(notices::add), models.model.allKeys(),
-            models.model.projects(), models.model.orgKeys());
+    private final IncidentContext context = models.model.incident(new Notices(notices::add), Runnable::run);
     private final BulkActions bulk = new BulkActions(context, dialogs);
 
     private LeakFinderModel finder(String text) {
@@ -36,6 +34,7 @@ class LeakFinderModelTest {
 
     @Test
     void findsTheKeyInALogLineLoadingEveryKeyFirst() {
+        models.model.connect(models.api);
         LeakFinderModel finder = finder("2026-11-28 02:01:07 ERROR auth failed for Authorization: Bearer " + KEY_1 + ", retrying\n"
                 + "DEBUG env CONFIDENT_API_KEY=\"" + UNKNOWN + "\"");
 
@@ -77,7 +76,13 @@ class LeakFinderModelTest {
         finder.find();
         models.runner.finishAll();
 
-        BulkModel plan = finder.deactivateSelected();
+        models.api.setApiKeyValid("p1", 1, false);
+        models.api.setApiKeyValid("p1", 1, true);
+        BulkModel[] shown = new BulkModel[1];
+        finder.deactivateSelected().thenAccept(plan -> shown[0] = plan);
+        assertThat(models.runner.tags()).as("the keys are read again first").containsExactly(BulkActions.READ_TAG);
+        models.runner.finishAll();
+        BulkModel plan = shown[0];
 
         assertThat(dialogs.asked).containsExactly(BulkActions.BULK_DIALOG);
         assertThat(plan.plan().action()).isEqualTo(KeyAction.DEACTIVATE);
@@ -129,7 +134,7 @@ class LeakFinderModelTest {
     @Test
     void aKeyPastedIntoAFilterOpensTheLeakFinderAndTheFilterKeepsOnlyItsMaskedForm() {
         StringProperty filter = new SimpleStringProperty("");
-        FilterPasteGuard.install(filter, new LeakFinderActions(context, bulk, dialogs, models.runner, Clock.systemUTC()), Runnable::run);
+        FilterPasteGuard.install(filter, new LeakFinderActions(context, models.model.allKeys(), bulk, dialogs, models.runner, Clock.systemUTC()), Runnable::run);
 
         filter.set("token=" + KEY_1);
 

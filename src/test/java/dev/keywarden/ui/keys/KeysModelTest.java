@@ -1,5 +1,6 @@
 package dev.keywarden.ui.keys;
 
+import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.testing.ConsoleModels;
 import org.junit.jupiter.api.Test;
 

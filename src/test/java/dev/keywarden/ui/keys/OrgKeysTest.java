@@ -1,5 +1,6 @@
 package dev.keywarden.ui.keys;
 
+import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.testing.FakeConfidentApi;
 import dev.keywarden.testing.FakeDialogService;
 import dev.keywarden.testing.ManualTaskRunner;
@@ -25,7 +26,7 @@ class OrgKeysTest {
             .withOrganizationKey("CI deploy key", true, "d4e5f6")
             .withOrganizationKey("Old script", false, "0a0b0c");
     private final MainViewModel model = new MainViewModel(runner, Clock.systemUTC());
-    private final KeyActions actions = new KeyActions(model.session(), model.projects(), model.orgKeys(), model.keyCommands(),
+    private final KeyActions actions = new KeyActions(model.session(), model.projects(), model.connectionKey(), model.keyCommands(),
             dialogs, new Notices(notices::add), runner);
 
     private void connectWithKeyEnding(String suffix) {
