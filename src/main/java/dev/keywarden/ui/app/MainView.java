@@ -62,6 +62,7 @@ public final class MainView extends BorderPane {
     private final UndoOffer undo;
     private final IncidentContext incident;
     private final LeakFinderActions leakFinder;
+    private Runnable quit = () -> { };
 
     /** @param staleDays the all-keys table's "unused for more than N days" thresholds */
     public MainView(MainViewModel model, FxTaskRunner runner, ConnectionsModel connections, DialogService dialogs,
@@ -161,7 +162,7 @@ public final class MainView extends BorderPane {
                 () -> views.getSelectionModel().select(allKeysTab));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), undo::undo);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), leakFinder::open);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> scene.getWindow().hide());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> quit.run());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), projectActions::newProject);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), keyActions::newKey);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
@@ -211,6 +212,29 @@ public final class MainView extends BorderPane {
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
+    }
+
+    /** What Ctrl+Q does: closes the window as its close button does (changes under way finish first). */
+    void onQuit(Runnable quit) {
+        this.quit = quit;
+    }
+
+    /**
+     * The window is closing while changes are under way: nothing new can be started, bulk runs send nothing
+     * more, the watch stops, and the message bar says how many changes are still finishing.
+     */
+    void finishing(javafx.beans.property.ReadOnlyIntegerProperty changes) {
+        incident.cancelRuns();
+        allKeysTab.watch().stop();
+        views.setDisable(true);
+        Runnable say = () -> messages.notice(changes.get() == 1 ? "Finishing 1 change\u2026"
+                : "Finishing " + changes.get() + " changes\u2026");
+        say.run();
+        changes.addListener((obs, before, now) -> {
+            if (now.intValue() > 0) {
+                say.run();
+            }
+        });
     }
 
     /** Stops the periodic refresh when the window closes. */

@@ -9,6 +9,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -101,6 +102,10 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         }
     }
 
+    /**
+     * Stops everything still running, changes included (closing the window waits for changes first, up to the
+     * deadline, so only what outlived that is stopped here). Returns at once: {@link #awaitTermination} waits.
+     */
     @Override
     public void close() {
         closed = true;
@@ -109,12 +114,18 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         }
         interactive.shutdownNow();
         changes.shutdownNow();
-        try {
-            interactive.awaitTermination(2, TimeUnit.SECONDS);
-            changes.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    }
+
+    /** After {@link #close()}, off the FX thread: waits until the threads have ended, so what they record is written. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        return interactive.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)
+                && changes.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /** Whether any change is still running (a change cut short at closing would have it interrupted). */
+    public boolean hasChanges() {
+        return !mutations.isEmpty();
     }
 
     private static void onFxThread(Runnable action) {

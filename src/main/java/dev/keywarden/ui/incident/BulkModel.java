@@ -116,6 +116,7 @@ public final class BulkModel {
         result.set(null);
         running.set(true);
         cancelRequested = false;
+        context.started(this);
         current.toSend().forEach(entry -> store.find(entry.ref()).ifPresent(row -> store.mark(row,
                 current.action() == KeyAction.REVOKE ? RowState.REVOKING : RowState.changing(current.action().wantedValid()))));
         BulkExecutor executor = new BulkExecutor(CONCURRENCY);
@@ -139,6 +140,7 @@ public final class BulkModel {
                 .handle((outcome, error) -> {
                     running.set(false);
                     run.set(null);
+                    context.ended(this);
                     if (error != null) {
                         context.problems().reportChange("The bulk change stopped", error);
                         current.toSend().forEach(entry -> store.find(entry.ref())

@@ -20,6 +20,7 @@ import dev.keywarden.ui.keys.KeyCommands;
 import dev.keywarden.ui.store.KeyStore;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -38,6 +39,7 @@ public final class IncidentContext {
     private final ConnectionKey connectionKey;
     private final KeyCommands commands;
     private final Refusals refusals;
+    private final java.util.Set<BulkModel> runs = new java.util.LinkedHashSet<>();
 
     public IncidentContext(ConnectionSession session, TaskRunner runner, Executor fx, KeyChangeRecorder recorder, ProblemReport problems,
                            Notices notices, KeyStore store, ConnectionKey connectionKey, KeyCommands commands, Refusals refusals) {
@@ -90,6 +92,19 @@ public final class IncidentContext {
             notices.show(summary + (action == KeyAction.REVOKE && !result.succeeded().isEmpty()
                     ? " Revocation cannot be undone." : ""));
         }
+    }
+
+    void started(BulkModel run) {
+        runs.add(run);
+    }
+
+    void ended(BulkModel run) {
+        runs.remove(run);
+    }
+
+    /** Every bulk run sends nothing more (closing the window): what was sent finishes and is recorded. */
+    public void cancelRuns() {
+        List.copyOf(runs).forEach(BulkModel::cancel);
     }
 
     /** Reactivates exactly the keys a deactivation switched off. */
