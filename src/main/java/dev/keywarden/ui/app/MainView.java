@@ -94,7 +94,7 @@ public final class MainView extends BorderPane {
         this.incident = model.incident(notices, Platform::runLater);
         BulkActions bulk = new BulkActions(incident, dialogs);
         CsvExport export = new CsvExport(dialogs, runner, notices, model.problems());
-        this.allKeysTab = new AllKeysTab(model.allKeys(), model.session(), keyActions, export, bulk, model.projects().clock(),
+        this.allKeysTab = new AllKeysTab(model.allKeys(), model.watch(), keyActions, export, bulk, model.session(), model.projects().clock(),
                 staleDays);
         Tab auditTab = new AuditTab(model.audit(), runner, model.projects().clock(), export);
         this.leakFinder = new LeakFinderActions(incident, model.allKeys(), bulk, dialogs, runner, model.projects().clock());

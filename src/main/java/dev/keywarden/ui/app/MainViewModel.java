@@ -11,6 +11,7 @@ import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.incident.AllKeysModel;
 import dev.keywarden.ui.incident.IncidentAudit;
 import dev.keywarden.ui.incident.IncidentContext;
+import dev.keywarden.ui.incident.WatchModel;
 import dev.keywarden.ui.keys.ConnectionKey;
 import dev.keywarden.ui.keys.KeyCommands;
 import dev.keywarden.ui.keys.KeysModel;
@@ -44,6 +45,7 @@ public final class MainViewModel {
     private final ProjectCommands projectCommands;
     private final AllKeysModel allKeys;
     private final IncidentAudit audit;
+    private final WatchModel watch;
     private final TaskRunner runner;
     private Supplier<String> profileName = () -> null;
     private ProblemReport problemSink = message -> { };
@@ -70,6 +72,7 @@ public final class MainViewModel {
         this.allKeys = new AllKeysModel(projects);
         this.audit = new IncidentAudit(session, () -> profileName.get(), runner, clock, problems);
         keyCommands.recordChangesWith(audit);
+        this.watch = new WatchModel(session, runner, store, delay, clock, WatchModel.INTERVAL);
     }
 
     /** Where failures of background work are told to the admin, in plain words. */
@@ -173,6 +176,11 @@ public final class MainViewModel {
     /** Where the audit trail finds the name of the connection profile in use. */
     public void setProfileName(Supplier<String> name) {
         this.profileName = name;
+    }
+
+    /** The key watch of the all-keys tab. */
+    public WatchModel watch() {
+        return watch;
     }
 
     public AllKeysModel allKeys() {

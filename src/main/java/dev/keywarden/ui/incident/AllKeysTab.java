@@ -3,7 +3,6 @@ package dev.keywarden.ui.incident;
 import dev.keywarden.core.keys.Staleness;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.keys.KeyActions;
-import javafx.application.Platform;
 import javafx.scene.control.Tab;
 
 import java.time.Clock;
@@ -19,11 +18,11 @@ public final class AllKeysTab extends Tab {
     private final WatchModel watch;
 
     /** @param staleDays the "unused for more than N days" thresholds of the staleness filter */
-    public AllKeysTab(AllKeysModel model, ConnectionSession session, KeyActions actions, CsvExport export, BulkActions bulk,
-                      Clock clock, List<Integer> staleDays) {
+    public AllKeysTab(AllKeysModel model, WatchModel watch, KeyActions actions, CsvExport export, BulkActions bulk,
+                      ConnectionSession session, Clock clock, List<Integer> staleDays) {
         super("All keys");
         this.model = model;
-        this.watch = new WatchModel(session, Platform::runLater, clock, WatchModel.INTERVAL);
+        this.watch = watch;
         this.pane = new AllKeysPane(model, new AllKeysFilter(new Staleness(clock, staleDays)), actions, export, bulk, watch, clock);
         setId("allKeysTab");
         setContent(pane);

@@ -37,7 +37,11 @@ final class WatchPane extends VBox {
         Button stop = Controls.button("Stop watching", "Stop reading the watched keys", "stopWatch");
         stop.setOnAction(event -> model.stop());
         stop.disableProperty().bind(model.watchingProperty().not());
-        HBox bar = new HBox(8, title, watch, stop);
+        Label stopped = new Label();
+        stopped.setId("watchStopped");
+        stopped.getStyleClass().add("muted");
+        stopped.textProperty().bind(model.stoppedProperty());
+        HBox bar = new HBox(8, title, watch, stop, stopped);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 2, 8));
         list.setId("watchList");
@@ -74,7 +78,8 @@ final class WatchPane extends VBox {
         String mark = model.usedWhileWatched().contains(update.entry().ref()) ? "USED WHILE WATCHED \u00b7 " : "";
         String state = update.gone() ? " \u00b7 no longer exists: not watched any more"
                 : update.failed() ? " \u00b7 read failed (" + Problems.inPlainWords(update.error()) + "), trying again later" : "";
-        return mark + key + ": " + used + " \u00b7 " + (update.entry().key().valid() ? "active" : "deactivated")
+        boolean active = model.isActive(update.entry().ref()).orElse(update.entry().key().valid());
+        return mark + key + ": " + used + " \u00b7 " + (active ? "active" : "deactivated")
                 + " \u00b7 checked " + TimeText.exact(update.checkedAt(), ZoneId.systemDefault()) + state;
     }
 
