@@ -1,8 +1,8 @@
 package dev.keywarden.testing;
 
 import dev.keywarden.ui.app.MainViewModel;
-import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.ui.projects.ProjectRow;
+import dev.keywarden.ui.store.KeyRow;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -4,21 +4,21 @@ import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.core.Delay;
 import dev.keywarden.core.OrganisationLoader;
 import dev.keywarden.core.TaskRunner;
+import dev.keywarden.ui.allkeys.AllKeysModel;
+import dev.keywarden.ui.bulk.BulkContext;
 import dev.keywarden.ui.common.Notices;
 import dev.keywarden.ui.common.ProblemReport;
 import dev.keywarden.ui.common.Refusals;
 import dev.keywarden.ui.connection.ConnectionSession;
-import dev.keywarden.ui.incident.AllKeysModel;
 import dev.keywarden.ui.incident.IncidentAudit;
-import dev.keywarden.ui.incident.IncidentContext;
-import dev.keywarden.ui.incident.WatchModel;
 import dev.keywarden.ui.keys.ConnectionKey;
 import dev.keywarden.ui.keys.KeyCommands;
 import dev.keywarden.ui.keys.KeysModel;
-import dev.keywarden.ui.keys.OrgKeysModel;
+import dev.keywarden.ui.orgkeys.OrgKeysModel;
 import dev.keywarden.ui.projects.ProjectCommands;
 import dev.keywarden.ui.projects.ProjectsModel;
 import dev.keywarden.ui.store.KeyStore;
+import dev.keywarden.ui.watch.WatchModel;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -130,8 +130,8 @@ public final class MainViewModel {
     }
 
     /** What the bulk changes and the leak finder share, with where they say things and how they reach the FX thread. */
-    public IncidentContext incident(Notices notices, Executor fx) {
-        return new IncidentContext(session, runner, fx, audit, problems, notices, store, connectionKey, keyCommands, refusals);
+    public BulkContext incident(Notices notices, Executor fx) {
+        return new BulkContext(session, runner, fx, audit, problems, notices, store, connectionKey, keyCommands, refusals);
     }
 
     public ConnectionSession session() {

@@ -1,17 +1,17 @@
 package dev.keywarden.ui.app;
 
 import dev.keywarden.ui.common.Controls;
+import dev.keywarden.ui.common.FxTaskRunner;
 import dev.keywarden.ui.common.Refusals;
 import dev.keywarden.ui.projects.ProjectsModel;
-import dev.keywarden.ui.common.FxTaskRunner;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.util.Duration;
 import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 
 import java.time.Instant;

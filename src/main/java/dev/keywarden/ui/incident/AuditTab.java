@@ -1,6 +1,7 @@
 package dev.keywarden.ui.incident;
 
 import dev.keywarden.core.TaskRunner;
+import dev.keywarden.ui.common.CsvExport;
 import javafx.scene.control.Tab;
 
 import java.time.Clock;

@@ -10,10 +10,10 @@ import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyRef;
 import dev.keywarden.testing.ConsoleModels;
 import dev.keywarden.testing.FakeDialogService;
+import dev.keywarden.ui.allkeys.AllKeysModel;
+import dev.keywarden.ui.bulk.BulkContext;
+import dev.keywarden.ui.bulk.BulkModel;
 import dev.keywarden.ui.common.Notices;
-import dev.keywarden.ui.incident.AllKeysModel;
-import dev.keywarden.ui.incident.BulkModel;
-import dev.keywarden.ui.incident.IncidentContext;
 import dev.keywarden.ui.keys.KeyActions;
 import dev.keywarden.ui.keys.KeyCommands;
 import dev.keywarden.ui.projects.ProjectsModel;
@@ -41,7 +41,7 @@ class OneTruthPerKeyTest {
     private final List<String> notices = new ArrayList<>();
     private final KeyActions actions = new KeyActions(models.model.session(), models.model.projects(), models.model.connectionKey(),
             commands, new FakeDialogService(), new Notices(notices::add), models.runner);
-    private final IncidentContext context = models.model.incident(new Notices(notices::add), Runnable::run);
+    private final BulkContext context = models.model.incident(new Notices(notices::add), Runnable::run);
 
     private static ServerException lostAnswer() {
         return new ServerException(502, null, "PUT", "/v1/projects/p1/api-keys/1");

@@ -1,15 +1,15 @@
 package dev.keywarden.ui.console;
 
-import dev.keywarden.ui.connection.ConnectionSession;
-import dev.keywarden.ui.app.LaunchOptions;
 import dev.keywarden.api.HttpConfidentApi;
 import dev.keywarden.core.AppContext;
-import dev.keywarden.ui.app.EmbeddedSandbox;
 import dev.keywarden.sandbox.SandboxServer;
+import dev.keywarden.ui.app.EmbeddedSandbox;
 import dev.keywarden.ui.app.KeywardenWindow;
-import dev.keywarden.ui.store.KeyRow;
+import dev.keywarden.ui.app.LaunchOptions;
 import dev.keywarden.ui.app.MainViewModel;
+import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.projects.ProjectRow;
+import dev.keywarden.ui.store.KeyRow;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.TableRow;

@@ -1,7 +1,7 @@
 package dev.keywarden.ui.console;
 
-import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.ui.projects.ProjectRow;
+import dev.keywarden.ui.store.KeyRow;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;

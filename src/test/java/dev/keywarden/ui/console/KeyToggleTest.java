@@ -1,9 +1,9 @@
 package dev.keywarden.ui.console;
 
 import dev.keywarden.api.DataPlaneProbe;
-import dev.keywarden.ui.store.KeyRow;
-import dev.keywarden.ui.projects.ProjectRow;
 import dev.keywarden.ui.common.MessageBar;
+import dev.keywarden.ui.projects.ProjectRow;
+import dev.keywarden.ui.store.KeyRow;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;

@@ -1,7 +1,5 @@
 package dev.keywarden.ui.keys;
 
-import dev.keywarden.ui.store.KeyRow;
-import dev.keywarden.ui.store.RowState;
 import dev.keywarden.api.ApiException;
 import dev.keywarden.api.ConnectionConfig;
 import dev.keywarden.api.HttpConfidentApi;
@@ -10,6 +8,8 @@ import dev.keywarden.testing.ConsoleModels;
 import dev.keywarden.ui.common.Problem;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.projects.ProjectRow;
+import dev.keywarden.ui.store.KeyRow;
+import dev.keywarden.ui.store.RowState;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;

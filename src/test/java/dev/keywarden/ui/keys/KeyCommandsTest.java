@@ -1,13 +1,13 @@
 package dev.keywarden.ui.keys;
 
-import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.api.ServerException;
 import dev.keywarden.core.OrganisationLoader;
 import dev.keywarden.core.bulk.KeyResult;
-import dev.keywarden.ui.store.RowState;
 import dev.keywarden.testing.ConsoleModels;
 import dev.keywarden.testing.FakeConfidentApi;
 import dev.keywarden.ui.projects.ProjectsModel;
+import dev.keywarden.ui.store.KeyRow;
+import dev.keywarden.ui.store.RowState;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

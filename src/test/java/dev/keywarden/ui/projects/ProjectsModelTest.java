@@ -3,9 +3,9 @@ package dev.keywarden.ui.projects;
 import dev.keywarden.api.UnauthorizedException;
 import dev.keywarden.core.OrganisationLoader;
 import dev.keywarden.testing.ConsoleModels;
-import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.testing.FakeConfidentApi;
 import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.store.KeyRow;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.watch;
 
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.core.BackgroundCall;

@@ -1,12 +1,16 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.allkeys;
 
 import dev.keywarden.core.csv.KeysCsv;
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.model.Project;
+import dev.keywarden.ui.bulk.BulkActions;
 import dev.keywarden.ui.common.Controls;
+import dev.keywarden.ui.common.CsvExport;
 import dev.keywarden.ui.keys.KeyActions;
 import dev.keywarden.ui.store.KeyRow;
+import dev.keywarden.ui.watch.WatchModel;
+import dev.keywarden.ui.watch.WatchPane;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.FilteredList;

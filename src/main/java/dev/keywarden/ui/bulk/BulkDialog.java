@@ -1,4 +1,4 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.bulk;
 
 import dev.keywarden.core.bulk.BulkPlan;
 import dev.keywarden.core.bulk.BulkResult;

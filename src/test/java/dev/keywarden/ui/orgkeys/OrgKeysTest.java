@@ -1,12 +1,13 @@
-package dev.keywarden.ui.keys;
+package dev.keywarden.ui.orgkeys;
 
-import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.testing.FakeConfidentApi;
 import dev.keywarden.testing.FakeDialogService;
 import dev.keywarden.testing.ManualTaskRunner;
 import dev.keywarden.ui.app.MainViewModel;
 import dev.keywarden.ui.common.Notices;
 import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.keys.KeyActions;
+import dev.keywarden.ui.store.KeyRow;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,8 +1,11 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.allkeys;
 
 import dev.keywarden.core.keys.Staleness;
+import dev.keywarden.ui.bulk.BulkActions;
+import dev.keywarden.ui.common.CsvExport;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.keys.KeyActions;
+import dev.keywarden.ui.watch.WatchModel;
 import javafx.scene.control.Tab;
 
 import java.time.Clock;

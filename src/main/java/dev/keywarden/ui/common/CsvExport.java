@@ -1,4 +1,4 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.common;
 
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.TaskRunner;

@@ -1,4 +1,4 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.bulk;
 
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.core.BackgroundCall;
@@ -32,10 +32,10 @@ public final class BulkActions {
     public static final String BULK_DIALOG = "bulkDialog";
     public static final String READ_TAG = "incident.planRead";
 
-    private final IncidentContext context;
+    private final BulkContext context;
     private final DialogService dialogs;
 
-    public BulkActions(IncidentContext context, DialogService dialogs) {
+    public BulkActions(BulkContext context, DialogService dialogs) {
         this.context = context;
         this.dialogs = dialogs;
     }

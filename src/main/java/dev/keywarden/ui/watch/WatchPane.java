@@ -1,10 +1,10 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.watch;
 
+import dev.keywarden.core.TimeText;
 import dev.keywarden.core.watch.WatchUpdate;
 import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.common.Problems;
-import dev.keywarden.core.TimeText;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,12 +20,12 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 /** The watched keys under the all-keys table: when each was last seen used, how long it has been quiet, and whether it was used while watched. */
-final class WatchPane extends VBox {
+public final class WatchPane extends VBox {
     private final WatchModel model;
     private final Clock clock;
     private final ListView<WatchUpdate> list = new ListView<>();
 
-    WatchPane(WatchModel model, Clock clock, Runnable watchSelected) {
+    public WatchPane(WatchModel model, Clock clock, Runnable watchSelected) {
         this.model = model;
         this.clock = clock;
         setId("watchPane");

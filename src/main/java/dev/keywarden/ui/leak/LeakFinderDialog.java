@@ -1,4 +1,4 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.leak;
 
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.leak.Candidate;

@@ -1,9 +1,13 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.leak;
 
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.leak.LeakMatch;
 import dev.keywarden.testing.ConsoleModels;
 import dev.keywarden.testing.FakeDialogService;
+import dev.keywarden.ui.allkeys.AllKeysModel;
+import dev.keywarden.ui.bulk.BulkActions;
+import dev.keywarden.ui.bulk.BulkContext;
+import dev.keywarden.ui.bulk.BulkModel;
 import dev.keywarden.ui.common.Notices;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -23,7 +27,7 @@ class LeakFinderModelTest {
     private final ConsoleModels models = ConsoleModels.connected();
     private final FakeDialogService dialogs = new FakeDialogService();
     private final List<String> notices = new ArrayList<>();
-    private final IncidentContext context = models.model.incident(new Notices(notices::add), Runnable::run);
+    private final BulkContext context = models.model.incident(new Notices(notices::add), Runnable::run);
     private final BulkActions bulk = new BulkActions(context, dialogs);
 
     private LeakFinderModel finder(String text) {

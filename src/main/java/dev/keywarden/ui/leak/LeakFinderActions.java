@@ -1,6 +1,9 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.leak;
 
 import dev.keywarden.core.TaskRunner;
+import dev.keywarden.ui.allkeys.AllKeysModel;
+import dev.keywarden.ui.bulk.BulkActions;
+import dev.keywarden.ui.bulk.BulkContext;
 import dev.keywarden.ui.common.DialogService;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.keys.CheckKeyDialog;
@@ -11,14 +14,14 @@ import java.time.Clock;
 public final class LeakFinderActions {
     public static final String LEAK_FINDER_DIALOG = "leakFinderDialog";
 
-    private final IncidentContext context;
+    private final BulkContext context;
     private final AllKeysModel allKeys;
     private final BulkActions bulk;
     private final DialogService dialogs;
     private final TaskRunner runner;
     private final Clock clock;
 
-    public LeakFinderActions(IncidentContext context, AllKeysModel allKeys, BulkActions bulk, DialogService dialogs, TaskRunner runner,
+    public LeakFinderActions(BulkContext context, AllKeysModel allKeys, BulkActions bulk, DialogService dialogs, TaskRunner runner,
                              Clock clock) {
         this.context = context;
         this.allKeys = allKeys;

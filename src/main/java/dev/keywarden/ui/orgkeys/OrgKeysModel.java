@@ -1,4 +1,4 @@
-package dev.keywarden.ui.keys;
+package dev.keywarden.ui.orgkeys;
 
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.core.BackgroundCall;
@@ -7,6 +7,8 @@ import dev.keywarden.core.TaskRunner;
 import dev.keywarden.ui.common.ProblemReport;
 import dev.keywarden.ui.common.Problems;
 import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.keys.ConnectionKey;
+import dev.keywarden.ui.keys.KeyInUse;
 import dev.keywarden.ui.projects.ProjectsModel;
 import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.ui.store.KeyStore;

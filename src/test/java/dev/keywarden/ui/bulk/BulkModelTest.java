@@ -1,4 +1,4 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.bulk;
 
 import dev.keywarden.api.ServerException;
 import dev.keywarden.core.audit.AuditFilter;
@@ -13,6 +13,7 @@ import dev.keywarden.testing.ConsoleModels;
 import dev.keywarden.ui.common.Notices;
 import dev.keywarden.ui.common.UndoOffer;
 import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.incident.IncidentAudit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class BulkModelTest {
     private final List<String> notices = new ArrayList<>();
     private final List<Runnable> undoButtons = new ArrayList<>();
     private IncidentAudit audit;
-    private IncidentContext context;
+    private BulkContext context;
 
     private void setUp(String ownKeySuffix) {
         models.api.withOrganizationKey("Admin key", true, "abc123");

@@ -1,4 +1,4 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.allkeys;
 
 import dev.keywarden.api.ServerException;
 import dev.keywarden.core.OrganisationLoader;
@@ -9,6 +9,7 @@ import dev.keywarden.model.Project;
 import dev.keywarden.testing.ConsoleModels;
 import dev.keywarden.testing.FakeConfidentApi;
 import dev.keywarden.testing.FakeDialogService;
+import dev.keywarden.ui.common.CsvExport;
 import dev.keywarden.ui.common.Notices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,11 @@
-package dev.keywarden.ui.keys;
+package dev.keywarden.ui.orgkeys;
 
 import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.keys.KeyActions;
+import dev.keywarden.ui.keys.KeyInUse;
+import dev.keywarden.ui.keys.KeyTable;
 import dev.keywarden.ui.projects.ProjectFilter;
 import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.binding.Bindings;

@@ -1,4 +1,4 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.allkeys;
 
 import dev.keywarden.core.keys.Staleness;
 import dev.keywarden.model.ApiKey;

@@ -1,4 +1,4 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.bulk;
 
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.core.BackgroundCall;
@@ -48,7 +48,7 @@ public final class BulkModel {
     /** What the admin types to include the connection's own key. */
     public static final String OWN_KEY_WORDS = "LOCK OUT";
 
-    private final IncidentContext context;
+    private final BulkContext context;
     private final ReadOnlyObjectWrapper<BulkPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ObservableList<KeyResult> results = FXCollections.observableArrayList();
     private final ObservableList<KeyResult> readOnlyResults = FXCollections.unmodifiableObservableList(results);
@@ -59,12 +59,12 @@ public final class BulkModel {
     private final List<String> notes;
     private volatile boolean cancelRequested;
 
-    public BulkModel(IncidentContext context, BulkPlan first) {
+    public BulkModel(BulkContext context, BulkPlan first) {
         this(context, first, List.of());
     }
 
     /** @param notes what the plan's lines do not say, e.g. keys that could not be read again before it */
-    public BulkModel(IncidentContext context, BulkPlan first, List<String> notes) {
+    public BulkModel(BulkContext context, BulkPlan first, List<String> notes) {
         this.context = context;
         this.plan.set(first);
         this.notes = List.copyOf(notes);

@@ -1,4 +1,4 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.leak;
 
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyEntry;
@@ -6,6 +6,9 @@ import dev.keywarden.core.keys.KeyRef;
 import dev.keywarden.core.leak.Candidate;
 import dev.keywarden.core.leak.LeakFinder;
 import dev.keywarden.core.leak.LeakMatch;
+import dev.keywarden.ui.allkeys.AllKeysModel;
+import dev.keywarden.ui.bulk.BulkActions;
+import dev.keywarden.ui.bulk.BulkModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -1,4 +1,4 @@
-package dev.keywarden.ui.incident;
+package dev.keywarden.ui.bulk;
 
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.core.Generation;
@@ -28,7 +28,7 @@ import java.util.concurrent.Executor;
  * say things, the key commands (for reading a change that may still land again after the deadline), and how
  * to get back to the FX thread from the bulk executor's threads.
  */
-public final class IncidentContext {
+public final class BulkContext {
     private final ConnectionSession session;
     private final TaskRunner runner;
     private final Executor fx;
@@ -41,7 +41,7 @@ public final class IncidentContext {
     private final Refusals refusals;
     private final java.util.Set<BulkModel> runs = new java.util.LinkedHashSet<>();
 
-    public IncidentContext(ConnectionSession session, TaskRunner runner, Executor fx, KeyChangeRecorder recorder, ProblemReport problems,
+    public BulkContext(ConnectionSession session, TaskRunner runner, Executor fx, KeyChangeRecorder recorder, ProblemReport problems,
                            Notices notices, KeyStore store, ConnectionKey connectionKey, KeyCommands commands, Refusals refusals) {
         this.session = session;
         this.runner = runner;
