@@ -213,6 +213,13 @@ public final class AllKeysPane extends VBox {
         return button;
     }
 
+    /** Back to every key: no text, any status, any last use. */
+    public void clearFilters() {
+        filter.textProperty().set("");
+        filter.statusProperty().set(AllKeysFilter.Status.ALL);
+        filter.staleProperty().set(AllKeysFilter.Stale.ANY);
+    }
+
     /** Opens the plan of this change for the selected rows. */
     public void planSelected(KeyAction action) {
         bulk.plan(action, selectedRows().stream().map(KeyRow::entry).toList());

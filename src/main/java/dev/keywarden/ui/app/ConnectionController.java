@@ -265,11 +265,12 @@ public final class ConnectionController {
                 env.profile().colour(), Kind.ENVIRONMENT, env.profile().baseUrl())));
         context.profiles().ifPresent(store -> store.profiles().forEach(profile -> choices.add(
                 new ConnectionChoice(profile.name(), profile.label(), profile.colour(), Kind.SAVED, profile.baseUrl()))));
-        connections.choices().setAll(choices);
         ConnectionChoice current = connections.currentProperty().get();
         if (current != null) {
-            find(current.name()).ifPresent(connections.currentProperty()::set);
+            choices.stream().filter(choice -> choice.name().equals(current.name())).findFirst()
+                    .ifPresent(connections.currentProperty()::set);
         }
+        connections.choices().setAll(choices);
     }
 
     private static ConnectionChoice sandboxChoice(String baseUrl) {

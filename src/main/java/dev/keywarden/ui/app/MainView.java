@@ -121,6 +121,11 @@ public final class MainView extends BorderPane {
                 status.clearProblem();
             }
         });
+        model.session().apiProperty().addListener((obs, before, now) -> {
+            if (before != null) {
+                forgetThePreviousConnection();
+            }
+        });
         keepRelativeTimesFresh();
         leadOutOfTheFilter();
     }
@@ -160,7 +165,14 @@ public final class MainView extends BorderPane {
                 () -> views.getSelectionModel().select(1));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
                 () -> views.getSelectionModel().select(allKeysTab));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), undo::undo);
+        // Undo of a deactivation works from anywhere while it is offered, a text box included: the filter would
+        // otherwise take Ctrl+Z for its own text. When nothing is offered, a text box undoes its typing.
+        KeyCodeCombination undoKey = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (undoKey.match(event) && undo.undo()) {
+                event.consume();
+            }
+        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), leakFinder::open);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> quit.run());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), projectActions::newProject);
@@ -180,6 +192,14 @@ public final class MainView extends BorderPane {
         status.clearProblem();
         messages.hideCurrent();
         model.refresh();
+    }
+
+    /** Nothing said or offered for the connection left stays: messages, Undo, the all-keys filters. */
+    private void forgetThePreviousConnection() {
+        messages.clearAll();
+        status.clearProblem();
+        undo.withdraw();
+        allKeysTab.pane().clearFilters();
     }
 
     /** Shows a failure above the tables (never over them) and in the status bar. */

@@ -116,13 +116,24 @@ public final class ConnectionSession {
                 state.set(State.CONNECTED);
                 problem.set(null);
             }
-        } else if (lockedOut) {
-            // The lock-out says why the next calls fail and what to do; a bare 401 would say less.
+        } else if (ConnectionTrouble.isTrouble(error)) {
+            troubled(Problems.situation(error), error);
+        }
+    }
+
+    /** The organisation could not be loaded while the connection was not (or no longer) known to work. */
+    public void couldNotLoad(Throwable error) {
+        troubled(Problems.inPlainWords(error), error);
+    }
+
+    private void troubled(String why, Throwable error) {
+        if (lockedOut) {
+            // The lock-out says why the calls fail and what to do; a bare 401 would say less.
             state.set(State.FAILED);
         } else if (Problems.cause(error) instanceof UnauthorizedException) {
             failed(Problems.situation(error) + " Use Edit connection\u2026 to give another organisation key.");
-        } else if (ConnectionTrouble.isTrouble(error)) {
-            failed(Problems.situation(error));
+        } else {
+            failed(why);
         }
     }
 

@@ -41,6 +41,8 @@ public final class LeakFinderDialog extends Dialog<Void> {
     private final Clock clock;
     private final TextArea text = new TextArea();
     private final VBox results = new VBox(8);
+    /** The text as last searched: Enter on it again, with matches chosen, plans their deactivation. */
+    private String searched;
 
     /** @param checkKey opens Check a key with a raw value, which it must not keep */
     public LeakFinderDialog(LeakFinderModel model, Consumer<String> checkKey, Clock clock) {
@@ -94,7 +96,11 @@ public final class LeakFinderDialog extends Dialog<Void> {
         text.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ENTER && !event.isShiftDown()) {
                 event.consume();
-                find();
+                if (text.getText().equals(searched) && !model.selected().isEmpty()) {
+                    model.deactivateSelected(getDialogPane().getScene().getWindow());
+                } else {
+                    find();
+                }
             }
         });
         Button deactivate = (Button) getDialogPane().lookupButton(DEACTIVATE);
@@ -113,6 +119,7 @@ public final class LeakFinderDialog extends Dialog<Void> {
     }
 
     private void find() {
+        searched = text.getText();
         model.find();
     }
 

@@ -135,7 +135,7 @@ public final class ProjectsModel {
     private void failed(Generation.Token connection, Throwable error) {
         progress.problem("Could not load the keys: " + Problems.inPlainWords(error));
         if (session.stateProperty().get() != ConnectionSession.State.CONNECTED) {
-            session.failed(Problems.inPlainWords(error));
+            session.couldNotLoad(error);
         } else {
             session.heard(connection, error);
             problems.report("Could not load projects", error);
@@ -291,13 +291,14 @@ public final class ProjectsModel {
                 }));
     }
 
-    /** Forgets every project and key, when the connection changes. */
+    /** Forgets every project and key, and the filter's text, when the connection changes. */
     public void clear() {
         cancelLoads();
         loads.invalidate();
         loading.set(false);
         progress.clear();
         store.clear();
+        filter.textProperty().set("");
         rows.clear();
         selected.set(null);
         lastRefresh.set(null);

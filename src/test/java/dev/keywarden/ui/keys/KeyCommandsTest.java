@@ -270,4 +270,34 @@ class KeyCommandsTest {
         assertThat(models.api.toggleCalls()).isEqualTo(1);
         assertThat(models.api.key("p1", 1).valid()).isFalse();
     }
+
+    /** Seen with a server slower than the deadline: the answer and the read both lost, and the change landed meanwhile. */
+    @Test
+    void whenTheServerIsSlowerThanTheDeadlineTheRowIsNotLeftUnknownAndTheLaterReadSaysWhatHappened() {
+        List<dev.keywarden.ui.common.Problem> told = new ArrayList<>();
+        models.model.setProblemSink(told::add);
+        models.show("p1");
+        KeyRow row = models.shownKey(1);
+        models.api.failChangesOf(1, new ServerException(504, null, "PUT", "/v1/projects/p1/api-keys/1"), true, 1);
+        commands.setValid(row, false);
+        models.api.failNext(new ServerException(504, null, "GET", "/v1/projects/p1/api-keys/1"));
+        models.runner.finishAll();
+
+        assertThat(row.state()).as("not stuck on unknown").isEqualTo(RowState.MAY_BE_OUT_OF_DATE);
+        assertThat(told).singleElement().satisfies(problem -> {
+            assertThat(problem.text()).contains("Not known whether it was deactivated").doesNotContain("Could not deactivate");
+            assertThat(problem.topic()).isEqualTo("p1:1");
+        });
+
+        models.later.pass();
+        models.runner.finishAll();
+
+        assertThat(row.state()).isEqualTo(RowState.IDLE);
+        assertThat(row.key().valid()).isFalse();
+        assertThat(told).last().satisfies(problem -> {
+            assertThat(problem.text()).contains("Deactivated: reading the key again after the deadline shows the change");
+            assertThat(problem.topic()).as("it takes the place of what was said before").isEqualTo("p1:1");
+            assertThat(problem.failedChange()).isFalse();
+        });
+    }
 }
