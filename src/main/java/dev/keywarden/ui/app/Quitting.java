@@ -24,6 +24,8 @@ final class Quitting {
     private final FxTaskRunner runner;
     private boolean finishing;
     private boolean closing;
+    private boolean closed;
+    private PauseTransition timeUp;
 
     Quitting(Stage stage, MainView view, MainViewModel model, FxTaskRunner runner) {
         this.stage = stage;
@@ -55,19 +57,24 @@ final class Quitting {
             view.finishing(model.session().changesInFlight().countProperty());
             runner.cancelLoads();
             model.changesFinished().thenRun(this::closeNow);
-            PauseTransition timeUp = new PauseTransition(javafx.util.Duration.millis(
-                    model.session().deadline().plus(GRACE).toMillis()));
+            timeUp = new PauseTransition(javafx.util.Duration.millis(model.session().deadline().plus(GRACE).toMillis()));
             timeUp.setOnFinished(event -> closeNow());
             timeUp.play();
         }
         return false;
     }
 
+    /** Once only: whichever comes first, the last change ending or the time running out. */
     private void closeNow() {
-        if (stage.isShowing() || !closing) {
-            closing = true;
-            List.copyOf(Window.getWindows()).stream().filter(window -> window != stage).forEach(Window::hide);
-            stage.hide();
+        if (closed) {
+            return;
         }
+        closed = true;
+        closing = true;
+        if (timeUp != null) {
+            timeUp.stop();
+        }
+        List.copyOf(Window.getWindows()).stream().filter(window -> window != stage).forEach(Window::hide);
+        stage.hide();
     }
 }

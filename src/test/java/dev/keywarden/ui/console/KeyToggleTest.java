@@ -2,6 +2,7 @@ package dev.keywarden.ui.console;
 
 import dev.keywarden.api.DataPlaneProbe;
 import dev.keywarden.ui.common.MessageBar;
+import dev.keywarden.ui.common.Problem;
 import dev.keywarden.ui.projects.ProjectRow;
 import dev.keywarden.ui.store.KeyRow;
 import javafx.scene.input.KeyCode;
@@ -73,7 +74,7 @@ class KeyToggleTest extends SharedConsoleTest {
         ProjectRow project = console.projectWith(row -> row.keys().active() > 0);
         var key = console.model().store().keysOf(project.id()).stream().map(KeyRow::key).filter(k -> k.valid()).findFirst().orElseThrow();
         robot.clickOn("#filter");
-        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        ConsoleFixture.shortcut(robot, KeyCode.F);
         robot.write(key.suffix());
         await("the key's project", () -> console.model().projects().selected() == project
                 && console.model().keys().rows().stream().anyMatch(row -> row.id() == key.id()));
@@ -100,5 +101,22 @@ class KeyToggleTest extends SharedConsoleTest {
         robot.type(javafx.scene.input.KeyCode.SPACE);
         await("activated again by Space", () -> row.isIdle() && row.key().valid());
         assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isTrue();
+    }
+
+    /** What a later read of a key shows takes the place of what was said of it before, failed change or not. */
+    @Test
+    void aMessageAboutAKeyReplacesTheEarlierOneAboutTheSameKey(FxRobot robot) {
+        MessageBar messages = console.window().view().messages();
+        robot.interact(() -> {
+            messages.show(new Problem("Key X: Not known whether it was deactivated.", null, true, "p1:7"));
+            messages.show(new Problem("Key Y: Not deactivated.", null, true, "p1:8"));
+        });
+        assertThat(messages.failedChangeCount()).isEqualTo(2);
+
+        robot.interact(() -> messages.show(new Problem("Key X: Deactivated: reading the key again after the deadline shows the change.",
+                null, false, "p1:7")));
+
+        assertThat(messages.failedChangeTexts()).containsExactly("Key Y: Not deactivated.");
+        assertThat(messages.currentText()).startsWith("Key X: Deactivated");
     }
 }

@@ -49,7 +49,10 @@ class ProjectActionsTest extends SharedConsoleTest {
         robot.clickOn("#projectDescription").write("typed by hand");
         robot.clickOn("#submit");
 
-        await("the refusal", () -> !robot.lookup("#projectNameError").queryAs(Label.class).getText().isEmpty());
+        await("the refusal", () -> {
+            String error = robot.lookup("#projectNameError").queryAs(Label.class).getText();
+            return error != null && !error.isEmpty();
+        });
         assertThat(robot.lookup("#projectNameError").queryAs(Label.class).getText()).contains("409");
         assertThat(robot.lookup("#newProjectDialog").tryQuery()).isPresent();
         assertThat(robot.lookup("#projectName").queryAs(TextField.class).getText()).isEqualTo(taken);
