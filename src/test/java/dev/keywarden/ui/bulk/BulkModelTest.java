@@ -2,7 +2,6 @@ package dev.keywarden.ui.bulk;
 
 import dev.keywarden.api.ServerException;
 import dev.keywarden.core.audit.AuditFilter;
-import dev.keywarden.core.audit.AuditOutcome;
 import dev.keywarden.core.bulk.BulkPlan;
 import dev.keywarden.core.bulk.BulkResult;
 import dev.keywarden.core.bulk.KeyResult;
