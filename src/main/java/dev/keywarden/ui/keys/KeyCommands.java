@@ -22,6 +22,7 @@ import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.ui.store.KeyStore;
 import dev.keywarden.ui.store.RowState;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -130,7 +131,7 @@ public final class KeyCommands {
 
     /** @param ended releases the gateway and the change in flight, once its audit entry is on its way */
     private record Change(ConfidentApi api, KeyRow row, KeyEntry entry, KeyAction action, Generation.Token connection,
-                          AuditContext who, java.time.Duration deadline, Runnable ended, CompletableFuture<KeyResult> outcome) {
+                          AuditContext who, Duration deadline, Runnable ended, CompletableFuture<KeyResult> outcome) {
     }
 
     /**
