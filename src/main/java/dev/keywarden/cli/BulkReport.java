@@ -28,6 +28,11 @@ final class BulkReport {
         out.println(result.succeeded().size() + " of " + result.results().size() + " keys " + result.plan().action().pastTense() + ".");
     }
 
+    /** What reading keys again after the deadline showed, one line each. */
+    void settled(List<KeyResult> settled) {
+        settled.forEach(key -> out.println(name(key.entry()) + "  " + key.message()));
+    }
+
     /** One line per key sent that was not changed, for stderr. */
     List<String> failures(BulkResult result, String verb) {
         return result.results().stream().filter(key -> !key.succeeded())

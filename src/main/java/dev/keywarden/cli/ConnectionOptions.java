@@ -42,8 +42,24 @@ public final class ConnectionOptions {
                     + DEFAULT_KEY_VARIABLE + ")")
     String orgKeyVariable;
 
+    @Option(names = "--deadline", paramLabel = "SECONDS",
+            description = "how long one call may take in all, retries included (1-600; default: the saved connection's, else 15)")
+    Integer deadlineSeconds;
+
     /** The connection with its organisation key. */
     Connection resolve(CliEnvironment environment) {
+        Connection connection = resolveWithoutDeadline(environment);
+        if (deadlineSeconds == null) {
+            return connection;
+        }
+        if (deadlineSeconds < 1 || deadlineSeconds > 600) {
+            throw new CliFailure("--deadline takes a number of seconds from 1 to 600.");
+        }
+        return new Connection(connection.source(), connection.profileName(),
+                connection.config().withDeadline(java.time.Duration.ofSeconds(deadlineSeconds)));
+    }
+
+    private Connection resolveWithoutDeadline(CliEnvironment environment) {
         requireOneSource();
         if (profile != null) {
             Profile saved = savedProfile(environment.settingsFolder().get());

@@ -8,6 +8,8 @@ import dev.keywarden.core.bulk.BulkExecutor;
 import dev.keywarden.core.bulk.BulkListener;
 import dev.keywarden.core.bulk.BulkPlan;
 import dev.keywarden.core.bulk.BulkResult;
+import dev.keywarden.core.bulk.KeyChangeService;
+import dev.keywarden.core.bulk.KeyResult;
 import dev.keywarden.core.bulk.OwnKey;
 import dev.keywarden.core.keys.KeyAction;
 import picocli.CommandLine.Command;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.Console;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -96,10 +99,24 @@ abstract class KeyChangeCommand implements Callable<Integer> {
             }
             checkOwnKey(plan);
             confirm(plan);
-            BulkResult result = new BulkExecutor(BulkExecutor.DEFAULT_CONCURRENCY).run(api, plan, progress());
+            BulkResult result = new BulkExecutor(BulkExecutor.DEFAULT_CONCURRENCY).start(api, plan, progress()).awaitResults();
             report.results(result);
             environment.out().flush();
-            boolean audited = audit(result, AuditContext.of(target.profileName(), loaded.organization()));
+            AuditContext context = AuditContext.of(target.profileName(), loaded.organization());
+            // Interrupted while waiting: the changes sent are recorded all the same (an interrupt would cut the write short).
+            boolean interrupted = Thread.interrupted();
+            boolean audited = audit(result, context);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                return finish(ExitCodes.PARTIAL, "interrupted: what was sent is listed above and recorded; nothing more was sent.");
+            }
+            List<KeyResult> unsettled = result.results().stream().filter(KeyResult::mayStillLand).toList();
+            if (!unsettled.isEmpty()) {
+                List<KeyResult> settled = settle(api, unsettled, target.config().deadline());
+                report.settled(settled);
+                audited &= audit(new BulkResult(plan, settled, false), context);
+                result = result.settledWith(settled);
+            }
             List<String> failed = report.failures(result, verbWord());
             if (!failed.isEmpty() || problems > 0) {
                 List<String> parts = new ArrayList<>();
@@ -151,6 +168,24 @@ abstract class KeyChangeCommand implements Callable<Integer> {
         if (answer == null || !answer.strip().equals("revoke")) {
             throw new CliFailure("Not confirmed; nothing was changed.");
         }
+    }
+
+    /**
+     * Changes whose answer was lost and that may still land are read again once the call deadline has
+     * passed (a change can land seconds after its answer was lost); what that shows settles them.
+     */
+    private List<KeyResult> settle(ConfidentApi api, List<KeyResult> unsettled, Duration deadline) {
+        environment.err().println("keywarden: " + (unsettled.size() == 1 ? "1 change whose answer was lost may still land: reading it"
+                : unsettled.size() + " changes whose answers were lost may still land: reading them") + " again in "
+                + deadline.toSeconds() + " s (the call deadline).");
+        environment.err().flush();
+        try {
+            Thread.sleep(deadline.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+        return unsettled.stream().map(result -> KeyChangeService.settle(api, result)).toList();
     }
 
     /** "3 of 10 keys done" on stderr, only for a person at a terminal: a script's stderr stays one line per problem. */

@@ -28,7 +28,6 @@ public final class BackgroundCall<T> {
     private Consumer<? super T> onSuccess = result -> { };
     private Consumer<? super Throwable> onFailure = error -> { };
     private final List<Runnable> onFinally = new ArrayList<>();
-    private boolean bulk;
     private boolean mutation;
 
     private BackgroundCall(String title, Work<T> work) {
@@ -83,16 +82,6 @@ public final class BackgroundCall<T> {
     public BackgroundCall<T> onFinally(Runnable handler) {
         this.onFinally.add(Objects.requireNonNull(handler));
         return this;
-    }
-
-    /** Marks low-priority background filling (e.g. key counts of every project), kept apart from what the user asked for. */
-    public BackgroundCall<T> bulk() {
-        this.bulk = true;
-        return this;
-    }
-
-    public boolean isBulk() {
-        return bulk;
     }
 
     /**

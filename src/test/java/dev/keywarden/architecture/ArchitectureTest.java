@@ -39,6 +39,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theConsolesFeaturePackagesUseOnlyThoseBelowThem() {
+        ArchitectureRules.UI_FEATURES.check(main);
+    }
+
+    @Test
     void noPackageCycles() {
         ArchitectureRules.NO_PACKAGE_CYCLES.check(main);
     }
@@ -50,9 +55,10 @@ class ArchitectureTest {
                 dev.keywarden.model.RuleBreakingSample.class,
                 dev.keywarden.core.RuleBreakingSample.class,
                 dev.keywarden.ui.common.RuleBreakingSample.class,
-                dev.keywarden.ui.projects.RuleBreakingSample.class);
+                dev.keywarden.ui.projects.RuleBreakingSample.class,
+                dev.keywarden.ui.store.RuleBreakingSample.class);
         for (ArchRule rule : new ArchRule[] {ArchitectureRules.LAYERS, ArchitectureRules.SANDBOX_ONLY_FROM_START_UP,
-                ArchitectureRules.NO_JAVAFX_BELOW_UI, ArchitectureRules.UI_COMMON_KNOWS_NO_FEATURE,
+                ArchitectureRules.NO_JAVAFX_BELOW_UI, ArchitectureRules.UI_COMMON_KNOWS_NO_FEATURE, ArchitectureRules.UI_FEATURES,
                 ArchitectureRules.NO_PACKAGE_CYCLES}) {
             assertThatThrownBy(() -> rule.check(broken)).as(rule.getDescription()).isInstanceOf(AssertionError.class);
         }

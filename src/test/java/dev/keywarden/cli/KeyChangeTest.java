@@ -221,13 +221,47 @@ class KeyChangeTest {
     }
 
     @Test
-    void aLostAnswerIsReadAgainAndSaidSo() throws Exception {
+    void aLostAnswerIsReadAgainAfterTheDeadlineAndSettledAsNotDone() throws Exception {
         ApiKey key = activeKeys.get(0);
         org.server.failNext("PUT", "/v1/projects/" + project.id() + "/api-keys/" + key.id(), 500, "gateway hiccup", 5);
-        CliRun.Result result = run("", "keys", "deactivate", ref(key));
+        CliRun.Result result = run("", "keys", "deactivate", ref(key), "--deadline", "1");
         assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCodes.PARTIAL);
-        assertThat(result.err()).contains("Not deactivated: the answer was lost and reading the key again shows it unchanged.");
-        assertThat(audit()).singleElement().extracting(AuditEntry::outcome).isNotEqualTo(AuditOutcome.SUCCESS);
+        assertThat(result.out()).contains("Not deactivated yet: the answer was lost and reading the key again shows it unchanged");
+        assertThat(result.err()).contains("1 change whose answer was lost may still land: reading it again in 1 s (the call deadline).");
+        assertThat(result.out()).contains(ref(key) + "  \"" + key.name() + "\"  \u2026" + key.suffix()
+                + "  Not deactivated: reading the key again after the deadline shows the key is still active");
+        assertThat(audit()).extracting(AuditEntry::outcome).as("unknown when sent, then the entry that settles it")
+                .containsExactly(AuditOutcome.UNKNOWN, AuditOutcome.FAILED);
+    }
+
+    @Test
+    void aChangeThatLandsAfterItsAnswerWasLostIsSettledAsDone() throws Exception {
+        ApiKey key = activeKeys.get(0);
+        ApiFactory live = HttpConfidentApi::new;
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        ApiFactory landingLate = config -> {
+            ConfidentApi api = live.open(config);
+            return (ConfidentApi) Proxy.newProxyInstance(ConfidentApi.class.getClassLoader(), new Class<?>[] {ConfidentApi.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("setApiKeyValid")) {
+                            throw new ServerException(502, null, "PUT", "/v1/projects/" + args[0] + "/api-keys/" + args[1]);
+                        }
+                        if (method.getName().equals("getApiKey") && reads.incrementAndGet() == 2) {
+                            api.setApiKeyValid((String) args[0], (Long) args[1], false);
+                        }
+                        try {
+                            return method.invoke(api, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+        CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey()).apis(landingLate)
+                .run("keys", "deactivate", ref(key), "--base-url", org.baseUrl(), "--deadline", "1");
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("Deactivated: reading the key again after the deadline shows the change, which landed "
+                + "although its answer was lost.");
+        assertThat(audit()).extracting(AuditEntry::outcome).containsExactly(AuditOutcome.UNKNOWN, AuditOutcome.SUCCESS);
     }
 
     @Test

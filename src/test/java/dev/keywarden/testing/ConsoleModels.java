@@ -1,8 +1,8 @@
 package dev.keywarden.testing;
 
 import dev.keywarden.ui.app.MainViewModel;
-import dev.keywarden.ui.keys.KeyRow;
 import dev.keywarden.ui.projects.ProjectRow;
+import dev.keywarden.ui.store.KeyRow;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,7 +19,8 @@ public final class ConsoleModels {
     public final FakeConfidentApi api = new FakeConfidentApi()
             .withProject("p1", "Production App", true, true, false)
             .withProject("p2", "Staging Environment", true);
-    public final MainViewModel model = new MainViewModel(runner, Clock.systemUTC());
+    public final ManualDelay later = new ManualDelay();
+    public final MainViewModel model = new MainViewModel(runner, Clock.systemUTC(), 2, later);
 
     /** Connected, with every answer delivered. */
     public static ConsoleModels connected() {

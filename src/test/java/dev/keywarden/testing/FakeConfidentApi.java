@@ -33,6 +33,8 @@ public final class FakeConfidentApi implements ConfidentApi {
     private final List<ApiKey> organizationKeys = new ArrayList<>();
     private final AtomicInteger toggles = new AtomicInteger();
     private final AtomicInteger organizationKeyToggles = new AtomicInteger();
+    private final AtomicInteger organizationCalls = new AtomicInteger();
+    private volatile boolean closed;
     private String organizationName = "Acme Inc.";
     private ApiException nextFailure;
     private volatile ApiException nextOrganizationFailure;
@@ -149,6 +151,16 @@ public final class FakeConfidentApi implements ConfidentApi {
         this.nextFailure = failure;
     }
 
+    /** How many times {@code GET /v1/organization} was asked: once per load of the organisation. */
+    public int organizationCalls() {
+        return organizationCalls.get();
+    }
+
+    /** Whether the gateway was closed (a connection left, or the window closed). */
+    public boolean isClosed() {
+        return closed;
+    }
+
     public int toggleCalls() {
         return toggles.get();
     }
@@ -170,6 +182,7 @@ public final class FakeConfidentApi implements ConfidentApi {
 
     @Override
     public synchronized Organization organization() {
+        organizationCalls.incrementAndGet();
         ApiException organizationFailure = nextOrganizationFailure;
         nextOrganizationFailure = null;
         if (organizationFailure != null) {
@@ -228,7 +241,8 @@ public final class FakeConfidentApi implements ConfidentApi {
     @Override
     public synchronized ApiKey getApiKey(String projectId, long apiKeyId) {
         maybeFail();
-        return key(projectId, apiKeyId);
+        return keys.getOrDefault(projectId, List.of()).stream().filter(k -> k.id() == apiKeyId).findFirst()
+                .orElseThrow(() -> new NotFoundException("API key not found", "GET", "/v1/projects/" + projectId + "/api-keys/" + apiKeyId));
     }
 
     @Override
@@ -440,6 +454,7 @@ public final class FakeConfidentApi implements ConfidentApi {
 
     @Override
     public void close() {
+        closed = true;
     }
 
     /** 32 bytes in standard base64 (44 characters ending in {@code =}), the same for the same id. */

@@ -99,6 +99,16 @@ public final class ManualTaskRunner implements TaskRunner {
                 .orElseThrow(() -> new AssertionError("no pending call tagged \"" + tag + "\" in " + tags()));
     }
 
+    /** Cancels the first pending call with this tag, as Esc does: only its final step runs when it is delivered. */
+    public void cancel(String tag) {
+        first(tag).cancel();
+    }
+
+    /** Cancels every pending call that is not a change, as Esc does. */
+    public void cancelLoads() {
+        pending.stream().filter(task -> !task.call.isMutation()).forEach(Pending::cancel);
+    }
+
     /** Delivers pending answers, including those of calls they start, until none is left. */
     public void finishAll() {
         while (!pending.isEmpty()) {

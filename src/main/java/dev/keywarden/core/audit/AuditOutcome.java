@@ -17,12 +17,15 @@ public enum AuditOutcome {
         return ApiException.outcomeUnknown(error) ? UNKNOWN : FAILED;
     }
 
-    /** Null for a key that was never sent, which is not a change. */
+    /**
+     * Null for a key that was never sent, which is not a change. A change whose answer was lost is UNKNOWN
+     * unless reading the key again showed it made: it was sent and may still land.
+     */
     public static AuditOutcome of(KeyResult.Outcome outcome) {
         return switch (outcome) {
             case DONE, CHANGED_ANSWER_LOST -> SUCCESS;
-            case FAILED, NOT_CHANGED -> FAILED;
-            case UNKNOWN -> UNKNOWN;
+            case FAILED -> FAILED;
+            case NOT_CHANGED, UNKNOWN, ANSWER_LOST -> UNKNOWN;
             case NOT_SENT -> null;
         };
     }

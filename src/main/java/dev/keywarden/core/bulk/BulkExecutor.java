@@ -1,13 +1,8 @@
 package dev.keywarden.core.bulk;
 
-import dev.keywarden.api.ApiException;
 import dev.keywarden.api.ConfidentApi;
-import dev.keywarden.api.NotFoundException;
 import dev.keywarden.common.DaemonThreads;
-import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyEntry;
-import dev.keywarden.core.keys.KeyRef;
-import dev.keywarden.model.ApiKey;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Runs a {@link BulkPlan} against the server with at most {@code concurrency} changes in flight.
- * Each key's result is what the server answered; when a change failed in a way that leaves its
- * outcome unknown ({@link ApiException#outcomeUnknown(Throwable)}), the key is read again and the
- * result says what the server has. Revoking a key the server no longer has counts as done. Changes
- * are never interrupted once sent; {@link BulkRun#cancel()} only stops sending more.
+ * Runs a {@link BulkPlan} against the server with at most {@code concurrency} changes in flight, each
+ * through {@link KeyChangeService#change}: its result is what the server answered or, when the answer was
+ * lost, what reading the key again shows. The connection's own organisation key (and any key that may be
+ * it) goes last, alone, once every other change has its answer: switching it off first would make every
+ * later change fail. Changes are never interrupted once sent; {@link BulkRun#cancel()} only stops sending more.
  */
 public final class BulkExecutor {
     public static final int DEFAULT_CONCURRENCY = 4;
@@ -71,6 +66,7 @@ public final class BulkExecutor {
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger working;
+        private final int ownKeyFrom;
 
         Sending(ConfidentApi api, BulkPlan plan, BulkListener listener, BulkRun run, int workers, ExecutorService pool) {
             this.api = api;
@@ -82,6 +78,7 @@ public final class BulkExecutor {
             this.items = plan.toSend();
             this.results = new AtomicReferenceArray<>(items.size());
             this.working = new AtomicInteger(workers);
+            this.ownKeyFrom = items.size() - plan.ownKeyToSend().size();
         }
 
         void begin() {
@@ -94,18 +91,32 @@ public final class BulkExecutor {
             try {
                 while (!run.isCancelled()) {
                     int index = next.getAndIncrement();
-                    if (index >= items.size() || run.isCancelled()) {
+                    if (index >= ownKeyFrom || run.isCancelled()) {
                         break;
                     }
-                    report(index, change(api, plan.action(), items.get(index)));
+                    report(index, KeyChangeService.change(api, items.get(index), plan.action()));
                 }
             } catch (RuntimeException | Error e) {
                 run.fail(e);
                 throw e;
             } finally {
                 if (working.decrementAndGet() == 0) {
-                    finish();
+                    try {
+                        sendOwnKeyLast();
+                    } catch (RuntimeException | Error e) {
+                        run.fail(e);
+                        throw e;
+                    } finally {
+                        finish();
+                    }
                 }
+            }
+        }
+
+        /** On the last worker, once every other change has its answer: the connection's own key, one at a time. */
+        private void sendOwnKeyLast() {
+            for (int index = ownKeyFrom; index < items.size() && !run.isCancelled(); index++) {
+                report(index, KeyChangeService.change(api, items.get(index), plan.action()));
             }
         }
 
@@ -130,42 +141,5 @@ public final class BulkExecutor {
             }
             run.complete(new BulkResult(plan, all, run.isCancelled()));
         }
-    }
-
-    static KeyResult change(ConfidentApi api, KeyAction action, KeyEntry entry) {
-        KeyRef ref = entry.ref();
-        try {
-            if (action == KeyAction.REVOKE) {
-                if (ref.isOrganisationKey()) {
-                    api.revokeOrganizationApiKey(ref.keyId());
-                } else {
-                    api.revokeApiKey(ref.projectId(), ref.keyId());
-                }
-                return KeyResult.done(entry, action, null);
-            }
-            boolean valid = action.wantedValid();
-            ApiKey after = ref.isOrganisationKey()
-                    ? api.setOrganizationApiKeyValid(ref.keyId(), valid)
-                    : api.setApiKeyValid(ref.projectId(), ref.keyId(), valid);
-            return KeyResult.done(entry, action, after.masked());
-        } catch (NotFoundException e) {
-            return action == KeyAction.REVOKE ? KeyResult.alreadyGone(entry, action, e) : KeyResult.failed(entry, action, e);
-        } catch (Exception e) {
-            return ApiException.outcomeUnknown(e) ? reread(api, action, entry, e) : KeyResult.failed(entry, action, e);
-        }
-    }
-
-    private static KeyResult reread(ConfidentApi api, KeyAction action, KeyEntry entry, Exception error) {
-        KeyRef ref = entry.ref();
-        ApiKey now;
-        try {
-            now = ref.isOrganisationKey() ? api.getOrganizationApiKey(ref.keyId()) : api.getApiKey(ref.projectId(), ref.keyId());
-        } catch (NotFoundException gone) {
-            return action == KeyAction.REVOKE ? KeyResult.changedAnswerLost(entry, action, null, error) : KeyResult.failed(entry, action, gone);
-        } catch (Exception rereadError) {
-            return KeyResult.unknown(entry, action, error, rereadError);
-        }
-        boolean changed = action != KeyAction.REVOKE && now.valid() == action.wantedValid();
-        return changed ? KeyResult.changedAnswerLost(entry, action, now.masked(), error) : KeyResult.notChanged(entry, action, now.masked(), error);
     }
 }

@@ -19,7 +19,8 @@ import java.util.Objects;
 /**
  * What a bulk change would do, before anything is sent: the keys to change, those already in the
  * wanted state (skipped), the references that match no loaded key (not sent), and whether the
- * connection's own organisation key is among them. Built from the keys as loaded; immutable.
+ * connection's own organisation key is among them. That key (and any key that may be it) is always
+ * sent last; {@link #withoutOwnKey()} leaves it out. Built from the keys as loaded; immutable.
  */
 public final class BulkPlan {
     private final KeyAction action;
@@ -28,15 +29,29 @@ public final class BulkPlan {
     private final List<KeyRef> notFound;
     private final String ownKeySuffix;
     private final List<KeyEntry> ownKeyCandidates;
+    private final List<KeyEntry> leftOut;
 
     private BulkPlan(KeyAction action, List<KeyEntry> toSend, List<KeyEntry> alreadyDone, List<KeyRef> notFound,
-                     String ownKeySuffix, List<KeyEntry> ownKeyCandidates) {
+                     String ownKeySuffix, List<KeyEntry> ownKeyCandidates, List<KeyEntry> leftOut) {
         this.action = action;
-        this.toSend = List.copyOf(toSend);
-        this.alreadyDone = List.copyOf(alreadyDone);
-        this.notFound = List.copyOf(notFound);
         this.ownKeySuffix = ownKeySuffix;
         this.ownKeyCandidates = List.copyOf(ownKeyCandidates);
+        this.toSend = ownKeyLast(toSend, this.ownKeyCandidates);
+        this.alreadyDone = List.copyOf(alreadyDone);
+        this.notFound = List.copyOf(notFound);
+        this.leftOut = List.copyOf(leftOut);
+    }
+
+    /** The same keys in the same order, except that the connection's own key (or those that may be it) come last. */
+    private static List<KeyEntry> ownKeyLast(List<KeyEntry> keys, List<KeyEntry> own) {
+        List<KeyEntry> ordered = new ArrayList<>(keys.size());
+        keys.stream().filter(entry -> !isAmong(entry, own)).forEach(ordered::add);
+        keys.stream().filter(entry -> isAmong(entry, own)).forEach(ordered::add);
+        return List.copyOf(ordered);
+    }
+
+    private static boolean isAmong(KeyEntry entry, List<KeyEntry> keys) {
+        return keys.stream().anyMatch(other -> other.ref().equals(entry.ref()));
     }
 
     /**
@@ -67,7 +82,7 @@ public final class BulkPlan {
         }
         List<KeyEntry> own = ownKeySuffix == null ? List.of() : loaded.stream()
                 .filter(entry -> entry.kind() == KeyKind.ORGANISATION && entry.suffix().equals(ownKeySuffix)).toList();
-        return new BulkPlan(action, toSend, alreadyDone, notFound, ownKeySuffix, own);
+        return new BulkPlan(action, toSend, alreadyDone, notFound, ownKeySuffix, own, List.of());
     }
 
     /** The same change for every key given, e.g. the matches of a leak. */
@@ -81,7 +96,32 @@ public final class BulkPlan {
      */
     BulkPlan subset(List<KeyEntry> entries) {
         BulkPlan fresh = ofEntries(action, entries, entries, null);
-        return new BulkPlan(action, fresh.toSend, fresh.alreadyDone, List.of(), ownKeySuffix, ownKeyCandidates);
+        return new BulkPlan(action, fresh.toSend, fresh.alreadyDone, List.of(), ownKeySuffix, ownKeyCandidates, List.of());
+    }
+
+    /**
+     * This plan without the connection's own key (nor any key that may be it): what is sent unless the
+     * admin confirms that key separately. The keys taken out are listed in {@link #leftOut()}.
+     */
+    public BulkPlan withoutOwnKey() {
+        List<KeyEntry> own = ownKeyToSend();
+        if (own.isEmpty()) {
+            return this;
+        }
+        List<KeyEntry> rest = toSend.stream().filter(entry -> !isAmong(entry, own)).toList();
+        List<KeyEntry> out = new ArrayList<>(leftOut);
+        out.addAll(own);
+        return new BulkPlan(action, rest, alreadyDone, notFound, ownKeySuffix, ownKeyCandidates, out);
+    }
+
+    /** The keys of {@link #toSend()} that are, or may be, the connection's own key: sent last, alone. */
+    public List<KeyEntry> ownKeyToSend() {
+        return toSend.stream().filter(entry -> isAmong(entry, ownKeyCandidates)).toList();
+    }
+
+    /** The connection's own key, left out of this plan by {@link #withoutOwnKey()}: not sent. */
+    public List<KeyEntry> leftOut() {
+        return leftOut;
     }
 
     /** The last 6 characters of the organisation key in use, to tell its row among the organisation keys. */
@@ -143,8 +183,7 @@ public final class BulkPlan {
         if (ownKeySuffix == null) {
             return OwnKey.NOT_KNOWN;
         }
-        boolean included = toSend.stream().anyMatch(entry -> ownKeyCandidates.stream().anyMatch(own -> own.ref().equals(entry.ref())));
-        if (!included) {
+        if (ownKeyToSend().isEmpty()) {
             return OwnKey.NOT_INCLUDED;
         }
         return ownKeyCandidates.size() == 1 ? OwnKey.INCLUDED : OwnKey.MAYBE_INCLUDED;

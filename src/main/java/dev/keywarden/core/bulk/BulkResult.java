@@ -60,6 +60,13 @@ public record BulkResult(BulkPlan plan, List<KeyResult> results, boolean cancell
         return BulkPlan.ofEntries(opposite, changed, changed, plan.ownKeySuffix());
     }
 
+    /** This result with some keys' results replaced by later ones (settled after the deadline), matched by key. */
+    public BulkResult settledWith(List<KeyResult> later) {
+        List<KeyResult> merged = results.stream().map(result -> later.stream()
+                .filter(settled -> settled.entry().ref().equals(result.entry().ref())).findFirst().orElse(result)).toList();
+        return new BulkResult(plan, merged, cancelled);
+    }
+
     /** A new plan of the same change for the keys a cancel kept from being sent. */
     public BulkPlan remaining() {
         List<KeyEntry> rest = notSent().stream().map(KeyResult::entry).toList();

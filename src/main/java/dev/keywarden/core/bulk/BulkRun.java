@@ -45,6 +45,32 @@ public final class BulkRun {
         }
     }
 
+    /**
+     * Waits for every key's result, also when the waiting thread is interrupted (closing the window, Ctrl+C):
+     * then the run is cancelled, the changes already sent are waited for (each ends within the call deadline)
+     * and the interrupt is set again on return. So whoever records the run has the result of every change
+     * sent, whether the run finished, was cancelled or was interrupted.
+     */
+    public BulkResult awaitResults() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    cancel();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("A bulk change failed outside its own error handling", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     void complete(BulkResult outcome) {
         result.complete(outcome);
     }

@@ -39,12 +39,19 @@ final class PlanWording {
         }
         switch (plan.ownKey()) {
             case INCLUDED -> lines.add("This includes the organisation key this connection uses"
-                    + (action == KeyAction.ACTIVATE ? "." : ": Keywarden will lose access when it is " + action.pastTense() + "."));
+                    + (action == KeyAction.ACTIVATE ? "." : ": it is sent last, alone, and Keywarden loses access once it is "
+                    + action.pastTense() + "."));
             case MAYBE_INCLUDED -> lines.add(plan.ownKeyCandidates().size() + " organisation keys end in "
                     + plan.ownKeySuffix() + " like the one this connection uses, and this plan includes at least one:"
-                    + " it may include this connection's own key.");
+                    + " it may include this connection's own key, so " + (plan.ownKeyToSend().size() == 1 ? "it is" : "they are")
+                    + " sent last.");
             default -> {
             }
+        }
+        if (!plan.leftOut().isEmpty()) {
+            lines.add(keys(plan.leftOut().size(), "key") + " left out: the organisation key this connection uses"
+                    + (plan.leftOut().size() == 1 ? "" : ", or may use,") + " is not " + action.pastTense()
+                    + " unless you confirm it separately.");
         }
         if (action == KeyAction.REVOKE && !plan.isEmpty()) {
             lines.add("Revocation is permanent and cannot be undone.");

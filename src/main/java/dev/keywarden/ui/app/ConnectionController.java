@@ -121,7 +121,7 @@ public final class ConnectionController {
                     if (!opened.choice().equals(choice)) {
                         connections.choices().replaceAll(existing -> existing.name().equals(choice.name()) ? opened.choice() : existing);
                     }
-                    model.connect(opened.api(), opened.keySuffix());
+                    model.connect(opened.api(), opened.keySuffix(), opened.deadline());
                     rememberLast(choice);
                 })
                 .onFailure(error -> {
@@ -139,8 +139,8 @@ public final class ConnectionController {
                 .runWith(runner);
     }
 
-    /** {@code keySuffix}: the last six characters of the key in use, never the key. */
-    private record Opened(ConnectionChoice choice, ConfidentApi api, String keySuffix) {
+    /** {@code keySuffix}: the last six characters of the key in use, never the key; {@code deadline}: of one call. */
+    private record Opened(ConnectionChoice choice, ConfidentApi api, String keySuffix, java.time.Duration deadline) {
     }
 
     /** A gateway opened for an open that was cancelled meanwhile is closed here, since nobody will receive it. */
@@ -158,19 +158,21 @@ public final class ConnectionController {
             case SANDBOX -> {
                 SandboxServer server = sandbox.server();
                 OrgKey key = OrgKey.of(server.orgKey());
-                ConfidentApi api = apiFactory.open(ConnectionConfig.of(server.baseUrl(), key));
-                yield new Opened(sandboxChoice(server.baseUrl()), api, key.suffix());
+                ConnectionConfig config = ConnectionConfig.of(server.baseUrl(), key);
+                yield new Opened(sandboxChoice(server.baseUrl()), apiFactory.open(config), key.suffix(), config.deadline());
             }
             case ENVIRONMENT -> {
                 EnvironmentProfile env = environment.orElseThrow();
-                yield new Opened(choice, apiFactory.open(env.profile().connectionConfig(env.orgKey())), env.orgKey().suffix());
+                ConnectionConfig config = env.profile().connectionConfig(env.orgKey());
+                yield new Opened(choice, apiFactory.open(config), env.orgKey().suffix(), config.deadline());
             }
             case SAVED -> {
                 OrgKey key = context.credentials().read(choice.name()).orElseThrow(() -> new IllegalArgumentException(
                         "No organisation key is saved for \u201c" + choice.name() + "\u201d. Edit the connection to enter it."));
                 Profile profile = profiles().find(choice.name()).orElseThrow(() -> new IllegalArgumentException(
                         "The connection \u201c" + choice.name() + "\u201d no longer exists."));
-                yield new Opened(choice, apiFactory.open(profile.connectionConfig(key)), key.suffix());
+                ConnectionConfig config = profile.connectionConfig(key);
+                yield new Opened(choice, apiFactory.open(config), key.suffix(), config.deadline());
             }
         };
     }
@@ -267,11 +269,12 @@ public final class ConnectionController {
                 env.profile().colour(), Kind.ENVIRONMENT, env.profile().baseUrl())));
         context.profiles().ifPresent(store -> store.profiles().forEach(profile -> choices.add(
                 new ConnectionChoice(profile.name(), profile.label(), profile.colour(), Kind.SAVED, profile.baseUrl()))));
-        connections.choices().setAll(choices);
         ConnectionChoice current = connections.currentProperty().get();
         if (current != null) {
-            find(current.name()).ifPresent(connections.currentProperty()::set);
+            choices.stream().filter(choice -> choice.name().equals(current.name())).findFirst()
+                    .ifPresent(connections.currentProperty()::set);
         }
+        connections.choices().setAll(choices);
     }
 
     private static ConnectionChoice sandboxChoice(String baseUrl) {

@@ -1,5 +1,6 @@
 package dev.keywarden.ui.app;
 
+import dev.keywarden.ui.common.FxDelay;
 import dev.keywarden.ui.common.FxTaskRunner;
 
 import dev.keywarden.core.ApiFactory;
@@ -34,7 +35,8 @@ public final class KeywardenWindow {
         this.stage = stage;
         this.context = context;
         this.sandbox = sandbox;
-        this.model = new MainViewModel(runner, Clock.systemDefaultZone(), context.uiSettings().allKeysParallelism());
+        this.model = new MainViewModel(runner, Clock.systemDefaultZone(), context.uiSettings().allKeysParallelism(),
+                new FxDelay());
         model.audit().writeTo(context.configDir());
         ConnectionsModel connections = new ConnectionsModel();
         DialogService dialogs = new FxDialogService(() -> stage);
@@ -46,6 +48,7 @@ public final class KeywardenWindow {
         Scene scene = new Scene(view);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
         view.installAccelerators(scene);
+        view.onQuit(new Quitting(stage, view, model, runner)::request);
         stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(420);
@@ -66,8 +69,10 @@ public final class KeywardenWindow {
     }
 
     /**
-     * Stops background work and the sandbox, and writes the window settings on a thread of their
-     * own so the FX thread does no file I/O; the JVM waits for that thread before it exits.
+     * Stops background work (changes under way were given their time when the window was asked to close)
+     * and the sandbox, and writes the window settings, on a thread of its own so the FX thread neither does
+     * file I/O nor waits; the JVM waits for that thread, which waits for the work's threads to end so that
+     * what they record is written.
      */
     public Thread close() {
         stateKeeper.record(stage, view.split(), tables());
@@ -75,6 +80,11 @@ public final class KeywardenWindow {
         model.shutdown();
         runner.close();
         Thread saver = new Thread(() -> {
+            try {
+                runner.awaitTermination(Quitting.GRACE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 context.uiSettings().save();
             } catch (RuntimeException ignored) {

@@ -3,25 +3,25 @@ package dev.keywarden.ui.app;
 
 import dev.keywarden.core.csv.AuditCsv;
 import dev.keywarden.ui.audit.AuditTab;
+import dev.keywarden.ui.allkeys.AllKeysTab;
+import dev.keywarden.ui.bulk.BulkActions;
+import dev.keywarden.ui.bulk.BulkContext;
+import dev.keywarden.ui.common.CsvExport;
 import dev.keywarden.ui.common.DialogService;
 import dev.keywarden.ui.common.FxTaskRunner;
 import dev.keywarden.ui.common.MessageBar;
-import dev.keywarden.ui.common.Problem;
 import dev.keywarden.ui.common.Notices;
+import dev.keywarden.ui.common.Problem;
 import dev.keywarden.ui.common.UndoOffer;
 import dev.keywarden.ui.connection.ConnectionsModel;
 import dev.keywarden.ui.connection.HeaderBar;
+import dev.keywarden.ui.connection.RenameOrganizationDialog;
 import dev.keywarden.ui.connection.SandboxBanner;
-import dev.keywarden.ui.incident.AllKeysTab;
-import dev.keywarden.ui.incident.BulkActions;
-import dev.keywarden.ui.incident.CsvExport;
-import dev.keywarden.ui.incident.FilterPasteGuard;
-import dev.keywarden.ui.incident.IncidentContext;
-import dev.keywarden.ui.incident.LeakFinderActions;
 import dev.keywarden.ui.keys.KeyActions;
 import dev.keywarden.ui.keys.KeysPane;
-import dev.keywarden.ui.keys.OrgKeysPane;
-import dev.keywarden.ui.connection.RenameOrganizationDialog;
+import dev.keywarden.ui.leak.FilterPasteGuard;
+import dev.keywarden.ui.leak.LeakFinderActions;
+import dev.keywarden.ui.orgkeys.OrgKeysPane;
 import dev.keywarden.ui.projects.ProjectActions;
 import dev.keywarden.ui.projects.ProjectsPane;
 import javafx.animation.KeyFrame;
@@ -30,13 +30,13 @@ import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableView;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -61,8 +61,9 @@ public final class MainView extends BorderPane {
     private final Timeline tick = new Timeline();
     private final AllKeysTab allKeysTab;
     private final UndoOffer undo;
-    private final IncidentContext incident;
+    private final BulkContext incident;
     private final LeakFinderActions leakFinder;
+    private Runnable quit = () -> { };
 
     /** @param staleDays the all-keys table's "unused for more than N days" thresholds */
     public MainView(MainViewModel model, FxTaskRunner runner, ConnectionsModel connections, DialogService dialogs,
@@ -75,11 +76,11 @@ public final class MainView extends BorderPane {
                 (text, undoIt) -> messages.offer(text, "Undo", undoIt, Duration.millis(UndoOffer.WINDOW.toMillis())));
         Notices notices = new Notices(this::notice, undo);
         this.projectActions = new ProjectActions(model.session(), model.projectCommands(), dialogs, notices);
-        this.keyActions = new KeyActions(model.session(), model.projects(), model.orgKeys(), model.keyCommands(), dialogs,
+        this.keyActions = new KeyActions(model.session(), model.projects(), model.connectionKey(), model.keyCommands(), dialogs,
                 notices, runner);
         this.projectsPane = new ProjectsPane(model.projects(), model.session(), projectActions, keyActions::newKey);
         this.keysPane = new KeysPane(model.keys(), model.projects(), model.session(), keyActions);
-        this.status = new StatusLine(model.projects(), runner);
+        this.status = new StatusLine(model.projects(), runner, model.refusals());
         this.orgKeysPane = new OrgKeysPane(model.orgKeys(), model.session(), keyActions, model.projects().filter(),
                 model.projects().clock());
         this.split = new SplitPane(projectsPane, keysPane);
@@ -91,15 +92,14 @@ public final class MainView extends BorderPane {
         Tab orgKeysTab = new Tab("Organisation keys", orgKeysPane);
         orgKeysTab.setId("orgKeysTab");
         model.setProfileName(() -> connections.currentProperty().get() == null ? null : connections.currentProperty().get().name());
-        this.incident = new IncidentContext(model.session(), runner, Platform::runLater, model.audit(), model.problems(), notices,
-                model.allKeys(), model.projects(), model.orgKeys());
+        this.incident = model.incident(notices, Platform::runLater);
         BulkActions bulk = new BulkActions(incident, dialogs);
         CsvExport export = new CsvExport(dialogs, runner, notices, model.problems());
-        this.allKeysTab = new AllKeysTab(model.allKeys(), model.session(), keyActions, export, bulk, model.projects().clock(),
+        this.allKeysTab = new AllKeysTab(model.allKeys(), model.watch(), keyActions, export, bulk, model.session(), model.projects().clock(),
                 staleDays);
         Tab auditTab = new AuditTab(model.audit()::trail, runner, model.projects().clock(), shown -> export.export("exportAuditDialog",
                 "Export the audit trail as CSV", "audit.csv", shown.size(), "changes", out -> AuditCsv.write(shown, out)));
-        this.leakFinder = new LeakFinderActions(incident, bulk, dialogs, runner, model.projects().clock());
+        this.leakFinder = new LeakFinderActions(incident, model.allKeys(), model.projects(), bulk, dialogs, runner, model.projects().clock());
         FilterPasteGuard.install(model.projects().filter().textProperty(), leakFinder, Platform::runLater);
         views.getTabs().setAll(projectsTab, orgKeysTab, allKeysTab, auditTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -121,6 +121,11 @@ public final class MainView extends BorderPane {
             if (now != null) {
                 messages.clearLoadProblem();
                 status.clearProblem();
+            }
+        });
+        model.session().apiProperty().addListener((obs, before, now) -> {
+            if (before != null) {
+                forgetThePreviousConnection();
             }
         });
         keepRelativeTimesFresh();
@@ -162,9 +167,16 @@ public final class MainView extends BorderPane {
                 () -> views.getSelectionModel().select(1));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
                 () -> views.getSelectionModel().select(allKeysTab));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), undo::undo);
+        // Undo of a deactivation works from anywhere while it is offered, a text box included: the filter would
+        // otherwise take Ctrl+Z for its own text. When nothing is offered, a text box undoes its typing.
+        KeyCodeCombination undoKey = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (undoKey.match(event) && undo.undo()) {
+                event.consume();
+            }
+        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), leakFinder::open);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> scene.getWindow().hide());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> quit.run());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), projectActions::newProject);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), keyActions::newKey);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
@@ -182,6 +194,14 @@ public final class MainView extends BorderPane {
         status.clearProblem();
         messages.hideCurrent();
         model.refresh();
+    }
+
+    /** Nothing said or offered for the connection left stays: messages, Undo, the all-keys filters. */
+    private void forgetThePreviousConnection() {
+        messages.clearAll();
+        status.clearProblem();
+        undo.withdraw();
+        allKeysTab.pane().clearFilters();
     }
 
     /** Shows a failure above the tables (never over them) and in the status bar. */
@@ -214,6 +234,29 @@ public final class MainView extends BorderPane {
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
+    }
+
+    /** What Ctrl+Q does: closes the window as its close button does (changes under way finish first). */
+    void onQuit(Runnable quit) {
+        this.quit = quit;
+    }
+
+    /**
+     * The window is closing while changes are under way: nothing new can be started, bulk runs send nothing
+     * more, the watch stops, and the message bar says how many changes are still finishing.
+     */
+    void finishing(javafx.beans.property.ReadOnlyIntegerProperty changes) {
+        incident.cancelRuns();
+        allKeysTab.watch().stop();
+        views.setDisable(true);
+        Runnable say = () -> messages.notice(changes.get() == 1 ? "Finishing 1 change\u2026"
+                : "Finishing " + changes.get() + " changes\u2026");
+        say.run();
+        changes.addListener((obs, before, now) -> {
+            if (now.intValue() > 0) {
+                say.run();
+            }
+        });
     }
 
     /** Stops the periodic refresh when the window closes. */

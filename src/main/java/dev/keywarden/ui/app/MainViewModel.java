@@ -1,55 +1,78 @@
 package dev.keywarden.ui.app;
 
 import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.core.Delay;
 import dev.keywarden.core.OrganisationLoader;
 import dev.keywarden.core.TaskRunner;
+import dev.keywarden.ui.allkeys.AllKeysModel;
+import dev.keywarden.ui.bulk.BulkContext;
+import dev.keywarden.ui.common.Notices;
 import dev.keywarden.ui.common.ProblemReport;
+import dev.keywarden.ui.common.Refusals;
 import dev.keywarden.ui.connection.ConnectionSession;
-import dev.keywarden.ui.incident.AllKeysModel;
 import dev.keywarden.ui.incident.IncidentAudit;
+import dev.keywarden.ui.keys.ConnectionKey;
 import dev.keywarden.ui.keys.KeyCommands;
 import dev.keywarden.ui.keys.KeysModel;
-import dev.keywarden.ui.keys.OrgKeysModel;
+import dev.keywarden.ui.orgkeys.OrgKeysModel;
 import dev.keywarden.ui.projects.ProjectCommands;
 import dev.keywarden.ui.projects.ProjectsModel;
+import dev.keywarden.ui.store.KeyStore;
+import dev.keywarden.ui.watch.WatchModel;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * The console's state, put together: the open connection, its projects, the selected project's keys
- * and the commands that change them. Each part has one job and its own tests; this only wires them
- * and drives a switch of connection.
+ * The console's state, put together: the open connection, the one store of its keys and the views of it
+ * (projects with their key figures, the selected project's keys, the organisation keys, all keys), and the
+ * commands that change them. Each part has one job and its own tests; this only wires them and drives a
+ * switch of connection.
  */
 public final class MainViewModel {
     private final ConnectionSession session;
+    private final KeyStore store = new KeyStore();
+    private final Refusals refusals = new Refusals();
     private final ProjectsModel projects;
     private final KeysModel keys;
+    private final ConnectionKey connectionKey;
     private final OrgKeysModel orgKeys;
     private final KeyCommands keyCommands;
     private final ProjectCommands projectCommands;
     private final AllKeysModel allKeys;
     private final IncidentAudit audit;
+    private final WatchModel watch;
+    private final TaskRunner runner;
     private Supplier<String> profileName = () -> null;
     private ProblemReport problemSink = message -> { };
     private final ProblemReport problems = message -> problemSink.show(message);
 
+    /** For tests that never reach a change's deadline: nothing is read again after it. */
     public MainViewModel(TaskRunner runner, Clock clock) {
-        this(runner, clock, AllKeysModel.PARALLELISM);
+        this(runner, clock, AllKeysModel.PARALLELISM, (wait, then) -> { });
     }
 
-    /** @param allKeysParallelism how many projects' keys the all-keys table asks for at once */
-    public MainViewModel(TaskRunner runner, Clock clock, int allKeysParallelism) {
+    /**
+     * @param parallelism how many projects' keys the load of the organisation asks for at once
+     * @param delay       runs the read of a key once the deadline of a change that may still land has passed
+     */
+    public MainViewModel(TaskRunner runner, Clock clock, int parallelism, Delay delay) {
+        this.runner = runner;
         this.session = new ConnectionSession(runner);
-        this.projects = new ProjectsModel(runner, session, new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM),
-                clock, problems);
-        this.keys = new KeysModel(projects);
-        this.orgKeys = new OrgKeysModel(runner, session, projects, problems);
-        this.keyCommands = new KeyCommands(session, projects, keys, orgKeys, problems, runner);
+        this.projects = new ProjectsModel(runner, session, new OrganisationLoader(parallelism), clock, problems, store);
+        this.keys = new KeysModel(projects, store);
+        this.connectionKey = new ConnectionKey(session, store);
+        this.orgKeys = new OrgKeysModel(runner, session, projects, problems, connectionKey);
+        this.keyCommands = new KeyCommands(session, store, problems, runner, refusals, delay);
         this.projectCommands = new ProjectCommands(session, projects);
-        this.allKeys = new AllKeysModel(runner, session, new OrganisationLoader(allKeysParallelism), problems);
+        this.allKeys = new AllKeysModel(projects);
         this.audit = new IncidentAudit(session, () -> profileName.get(), runner, clock, problems);
-        keyCommands.recordChangesWith(allKeys.following(audit));
+        keyCommands.recordChangesWith(audit);
+        this.watch = new WatchModel(session, runner, store, delay, clock, WatchModel.INTERVAL);
     }
 
     /** Where failures of background work are told to the admin, in plain words. */
@@ -69,8 +92,13 @@ public final class MainViewModel {
 
     /** As {@link #connect(ConfidentApi)}, knowing the last six characters of the connection's organisation key. */
     public void connect(ConfidentApi api, String orgKeySuffix) {
+        connect(api, orgKeySuffix, null);
+    }
+
+    /** As {@link #connect(ConfidentApi, String)}, with the connection's deadline for one call (null: the default). */
+    public void connect(ConfidentApi api, String orgKeySuffix, Duration deadline) {
         projects.clear();
-        session.switchTo(api, orgKeySuffix);
+        session.switchTo(api, orgKeySuffix, deadline);
         refresh();
     }
 
@@ -80,22 +108,44 @@ public final class MainViewModel {
         session.opening();
     }
 
-    /** Reloads the organisation, the projects, every project's keys and the selected project's keys. */
+    /** Loads the organisation, its projects and every key once. */
     public void refresh() {
         projects.refresh();
-        if (allKeys.loadedProperty().get()) {
-            allKeys.load();
-        }
     }
 
-    /** Stops background loads and closes the connection, when the window closes. */
+    /**
+     * Completes (on the FX thread) once no change is under way any more, audit entries included: what closing
+     * the window waits for. At once when none is.
+     */
+    public CompletionStage<Void> changesFinished() {
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        session.changesInFlight().whenNone(() -> finished.complete(null));
+        return finished;
+    }
+
+    /** Stops background loads and drops the connection, when the window closes (its gateway closes after its last change). */
     public void shutdown() {
         projects.clear();
         session.shutdown();
     }
 
+    /** What the bulk changes and the leak finder share, with where they say things and how they reach the FX thread. */
+    public BulkContext incident(Notices notices, Executor fx) {
+        return new BulkContext(session, runner, fx, audit, problems, notices, store, connectionKey, keyCommands, refusals);
+    }
+
     public ConnectionSession session() {
         return session;
+    }
+
+    /** Every key of the open organisation: the one place a key's state is held. */
+    public KeyStore store() {
+        return store;
+    }
+
+    /** Why an action was refused, for the status bar. */
+    public Refusals refusals() {
+        return refusals;
     }
 
     public ProjectsModel projects() {
@@ -104,6 +154,10 @@ public final class MainViewModel {
 
     public KeysModel keys() {
         return keys;
+    }
+
+    public ConnectionKey connectionKey() {
+        return connectionKey;
     }
 
     public OrgKeysModel orgKeys() {
@@ -122,6 +176,11 @@ public final class MainViewModel {
     /** Where the audit trail finds the name of the connection profile in use. */
     public void setProfileName(Supplier<String> name) {
         this.profileName = name;
+    }
+
+    /** The key watch of the all-keys tab. */
+    public WatchModel watch() {
+        return watch;
     }
 
     public AllKeysModel allKeys() {

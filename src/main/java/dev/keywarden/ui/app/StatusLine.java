@@ -1,16 +1,17 @@
 package dev.keywarden.ui.app;
 
 import dev.keywarden.ui.common.Controls;
-import dev.keywarden.ui.projects.ProjectsModel;
 import dev.keywarden.ui.common.FxTaskRunner;
+import dev.keywarden.ui.common.Refusals;
+import dev.keywarden.ui.projects.ProjectsModel;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.util.Duration;
 import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 
 import java.time.Instant;
@@ -32,8 +33,13 @@ final class StatusLine extends StatusBar {
     private final Map<Task<?>, Long> startedAt = new IdentityHashMap<>();
     private final Timeline ticking = new Timeline();
 
-    StatusLine(ProjectsModel model, FxTaskRunner runner) {
+    StatusLine(ProjectsModel model, FxTaskRunner runner, Refusals refusals) {
         this.model = model;
+        refusals.latestProperty().addListener((obs, before, why) -> {
+            if (why != null) {
+                showProblem(why);
+            }
+        });
         setId("statusBar");
         tasks.setId("runningTasks");
         Button cancel = Controls.button("Cancel", "Cancel running loads (Esc)", "cancelTasks");

@@ -4,6 +4,7 @@ import dev.keywarden.core.audit.AuditEntry;
 import dev.keywarden.core.audit.AuditOutcome;
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.ui.common.Controls;
+import dev.keywarden.ui.common.CsvExport;
 import dev.keywarden.core.TimeText;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;

@@ -16,6 +16,14 @@ public interface DialogService {
     /** Asks a yes/no question; true only when the admin confirms. */
     boolean confirm(String id, String title, String text);
 
+    /**
+     * Asks before an action that is hard to take back: its button is named by what it does ({@code action},
+     * e.g. "Deactivate and lock out") and Cancel is the default, so Enter does not do it.
+     */
+    default boolean confirm(String id, String title, String text, String action) {
+        return confirm(id, title, text);
+    }
+
     /** Shows a new key's raw value, the only time it can be seen, with a Copy button. */
     void showSecret(String heading, String rawValue);
 

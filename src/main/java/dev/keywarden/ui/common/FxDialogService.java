@@ -1,6 +1,8 @@
 package dev.keywarden.ui.common;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.stage.FileChooser;
@@ -26,6 +28,19 @@ public final class FxDialogService implements DialogService {
         confirm.setHeaderText(title);
         confirm.getDialogPane().setId(id);
         return owned(confirm).showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    @Override
+    public boolean confirm(String id, String title, String text, String action) {
+        ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OTHER);
+        Alert confirm = new Alert(Alert.AlertType.WARNING, text, ButtonType.CANCEL, act);
+        confirm.setHeaderText(title);
+        confirm.getDialogPane().setId(id);
+        ((Button) confirm.getDialogPane().lookupButton(act)).setDefaultButton(false);
+        Button cancel = (Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setDefaultButton(true);
+        confirm.setOnShown(event -> cancel.requestFocus());
+        return owned(confirm).showAndWait().filter(act::equals).isPresent();
     }
 
     @Override

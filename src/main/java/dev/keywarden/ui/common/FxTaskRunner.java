@@ -9,6 +9,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -20,17 +21,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs background calls on daemon threads as JavaFX {@link Task}s; callbacks run on the FX thread.
  * Changes (a toggle, a revoke) get threads of their own, so they never queue behind loads on a slow
- * server; loads the user asked for never queue behind bulk filling of key counts.
+ * server.
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private static final int INTERACTIVE_THREADS = 4;
-    private static final int BULK_THREADS = 6;
 
     private final ExecutorService interactive = Executors.newFixedThreadPool(INTERACTIVE_THREADS, new DaemonThreads("keywarden-io"));
-    private final ExecutorService bulk = Executors.newFixedThreadPool(BULK_THREADS, new DaemonThreads("keywarden-bulk"));
     private final ExecutorService changes = Executors.newCachedThreadPool(new DaemonThreads("keywarden-change"));
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
     private final Set<Task<?>> mutations = Collections.newSetFromMap(new ConcurrentHashMap<>());
+    private volatile boolean closed;
 
     /** Tasks started and not yet finished, for the status bar. Changed on the FX thread only. */
     public ObservableList<Task<?>> running() {
@@ -39,6 +39,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> RunningTask run(BackgroundCall<T> call) {
+        if (closed) {
+            // Started after the window closed (e.g. by a timer): nothing runs, only the final step.
+            call.cancelled();
+            return RunningTask.DONE;
+        }
         Task<T> task = new Task<>() {
             {
                 updateTitle(call.title());
@@ -74,7 +79,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 running.add(task);
             }
         });
-        (call.isMutation() ? changes : call.isBulk() ? bulk : interactive).execute(task);
+        (call.isMutation() ? changes : interactive).execute(task);
         return () -> task.cancel(true);
     }
 
@@ -97,21 +102,30 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         }
     }
 
+    /**
+     * Stops everything still running, changes included (closing the window waits for changes first, up to the
+     * deadline, so only what outlived that is stopped here). Returns at once: {@link #awaitTermination} waits.
+     */
     @Override
     public void close() {
+        closed = true;
         for (Task<?> task : List.copyOf(running)) {
             task.cancel(true);
         }
         interactive.shutdownNow();
-        bulk.shutdownNow();
         changes.shutdownNow();
-        try {
-            interactive.awaitTermination(2, TimeUnit.SECONDS);
-            bulk.awaitTermination(2, TimeUnit.SECONDS);
-            changes.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    }
+
+    /** After {@link #close()}, off the FX thread: waits until the threads have ended, so what they record is written. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        return interactive.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)
+                && changes.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /** Whether any change is still running (a change cut short at closing would have it interrupted). */
+    public boolean hasChanges() {
+        return !mutations.isEmpty();
     }
 
     private static void onFxThread(Runnable action) {

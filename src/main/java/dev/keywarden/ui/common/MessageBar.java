@@ -1,5 +1,7 @@
 package dev.keywarden.ui.common;
 
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -38,33 +40,54 @@ public final class MessageBar extends VBox {
     }
 
     /**
-     * A notice with a button (e.g. Undo) that is offered for {@code offeredFor}, then taken away;
-     * pressing it runs the action once and removes the notice.
+     * A notice with a button (e.g. Undo) that is offered for {@code offeredFor}, counting down the seconds
+     * left on the button ("Undo (9 s)"), then taken away; pressing it runs the action once and removes it.
      */
     public void offer(String text, String button, Runnable action, javafx.util.Duration offeredFor) {
         VBox line = line(Problem.plain(text), STYLE_NOTICE, current);
-        Button act = new Button(button);
+        Button act = new Button();
         act.setId("noticeAction");
         act.getStyleClass().add("message-action");
         HBox row = (HBox) line.getChildren().get(0);
         row.getChildren().add(1, act);
+        int[] secondsLeft = {(int) Math.ceil(offeredFor.toSeconds())};
+        act.setText(button + " (" + secondsLeft[0] + " s)");
+        Timeline countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), event -> {
+            secondsLeft[0]--;
+            if (secondsLeft[0] <= 0) {
+                row.getChildren().remove(act);
+            } else {
+                act.setText(button + " (" + secondsLeft[0] + " s)");
+            }
+        }));
+        countdown.setCycleCount(secondsLeft[0]);
         act.setOnAction(event -> {
+            countdown.stop();
             row.getChildren().remove(act);
             action.run();
         });
-        javafx.animation.PauseTransition expire = new javafx.animation.PauseTransition(offeredFor);
-        expire.setOnFinished(event -> row.getChildren().remove(act));
-        expire.play();
+        countdown.play();
         current.getChildren().setAll(line);
         updateVisibility();
     }
 
     public void show(Problem problem) {
+        if (problem.topic() != null) {
+            current.getChildren().removeIf(node -> problem.topic().equals(node.getUserData()));
+            failedChanges.getChildren().removeIf(node -> problem.topic().equals(node.getUserData()));
+        }
         if (problem.failedChange()) {
             failedChanges.getChildren().add(line(problem, STYLE_PROBLEM, failedChanges));
         } else {
             current.getChildren().setAll(line(problem, STYLE_PROBLEM, current));
         }
+        updateVisibility();
+    }
+
+    /** Takes away every message, e.g. those of a connection the admin has left. */
+    public void clearAll() {
+        current.getChildren().clear();
+        failedChanges.getChildren().clear();
         updateVisibility();
     }
 
@@ -135,6 +158,7 @@ public final class MessageBar extends VBox {
         }
         row.getChildren().add(close);
         box.getStyleClass().addAll("message", style);
+        box.setUserData(problem.topic());
         box.setPadding(new Insets(6, 10, 6, 10));
         return box;
     }

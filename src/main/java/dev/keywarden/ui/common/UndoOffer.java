@@ -34,6 +34,11 @@ public final class UndoOffer {
         });
     }
 
+    /** Takes the offer away, e.g. when the admin moves to another connection, where it would mean nothing. */
+    public void withdraw() {
+        action = null;
+    }
+
     public boolean isOffered() {
         return action != null && clock.instant().isBefore(until);
     }

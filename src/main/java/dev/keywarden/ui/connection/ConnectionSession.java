@@ -1,17 +1,21 @@
 package dev.keywarden.ui.connection;
 
 import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.api.ConnectionConfig;
+import dev.keywarden.api.UnauthorizedException;
 import dev.keywarden.common.DaemonThreads;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.Generation;
 import dev.keywarden.core.TaskRunner;
 import dev.keywarden.model.Organization;
+import dev.keywarden.ui.common.ChangesInFlight;
 import dev.keywarden.ui.common.Problems;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,8 +37,11 @@ public final class ConnectionSession {
     private final ReadOnlyObjectWrapper<Organization> organization = new ReadOnlyObjectWrapper<>(this, "organization");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.DISCONNECTED);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
-    private final Map<ConfidentApi, Integer> changesInFlight = new HashMap<>();
+    private final Map<ConfidentApi, Integer> holds = new HashMap<>();
+    private final ChangesInFlight changesInFlight = new ChangesInFlight();
     private String keySuffix;
+    private Duration deadline = ConnectionConfig.DEFAULT_DEADLINE;
+    private boolean lockedOut;
 
     public ConnectionSession(TaskRunner runner) {
         this.runner = runner;
@@ -50,16 +57,29 @@ public final class ConnectionSession {
      * connection uses, so the organisation keys view can tell which key that is (never the key itself).
      */
     public void switchTo(ConfidentApi newApi, String orgKeySuffix) {
+        switchTo(newApi, orgKeySuffix, ConnectionConfig.DEFAULT_DEADLINE);
+    }
+
+    /** As {@link #switchTo(ConfidentApi, String)}, with the connection's deadline for one call. */
+    public void switchTo(ConfidentApi newApi, String orgKeySuffix, Duration callDeadline) {
         generation.invalidate();
         keySuffix = newApi == null ? null : orgKeySuffix;
+        deadline = callDeadline == null ? ConnectionConfig.DEFAULT_DEADLINE : callDeadline;
+        lockedOut = false;
         ConfidentApi old = api.get();
+        // Listeners of the gateway learn of the switch with the new deadline and key already known.
         api.set(newApi);
         organization.set(null);
         problem.set(null);
         state.set(newApi == null ? State.DISCONNECTED : State.CONNECTING);
-        if (old != null && old != newApi && !changesInFlight.containsKey(old)) {
+        if (old != null && old != newApi && !holds.containsKey(old)) {
             closeInBackground(old);
         }
+    }
+
+    /** The longest one call on this connection may take, retries included. */
+    public Duration deadline() {
+        return deadline;
     }
 
     /** A connection is being opened (its key read, its gateway built); nothing is shown for it yet. */
@@ -72,6 +92,7 @@ public final class ConnectionSession {
         organization.set(org);
         state.set(State.CONNECTED);
         problem.set(null);
+        lockedOut = false;
     }
 
     public void failed(String why) {
@@ -90,12 +111,29 @@ public final class ConnectionSession {
             return;
         }
         if (error == null) {
+            lockedOut = false;
             if (state.get() == State.FAILED && organization.get() != null) {
                 state.set(State.CONNECTED);
                 problem.set(null);
             }
         } else if (ConnectionTrouble.isTrouble(error)) {
-            failed(Problems.situation(error));
+            troubled(Problems.situation(error), error);
+        }
+    }
+
+    /** The organisation could not be loaded while the connection was not (or no longer) known to work. */
+    public void couldNotLoad(Throwable error) {
+        troubled(Problems.inPlainWords(error), error);
+    }
+
+    private void troubled(String why, Throwable error) {
+        if (lockedOut) {
+            // The lock-out says why the calls fail and what to do; a bare 401 would say less.
+            state.set(State.FAILED);
+        } else if (Problems.cause(error) instanceof UnauthorizedException) {
+            failed(Problems.situation(error) + " Use Edit connection\u2026 to give another organisation key.");
+        } else {
+            failed(why);
         }
     }
 
@@ -106,6 +144,7 @@ public final class ConnectionSession {
 
     /** The connection's own key was deactivated or revoked: say so until the connection is edited or changed. */
     public void lockedOut(String why) {
+        lockedOut = true;
         failed(why);
     }
 
@@ -144,7 +183,8 @@ public final class ConnectionSession {
             outcome.completeExceptionally(new IllegalStateException("Not connected."));
             return outcome;
         }
-        changesInFlight.merge(target, 1, Integer::sum);
+        Runnable released = hold(target);
+        Runnable ended = changesInFlight.begin();
         Generation.Token connection = token();
         call.mutation()
                 .onSuccess(answer -> {
@@ -156,23 +196,50 @@ public final class ConnectionSession {
                     outcome.completeExceptionally(error);
                 })
                 .onFinally(() -> {
-                    if (changesInFlight.merge(target, -1, Integer::sum) <= 0) {
-                        changesInFlight.remove(target);
-                        if (target != api.get()) {
-                            closeInBackground(target);
-                        }
-                    }
+                    released.run();
+                    ended.run();
                 })
                 .runWith(runner);
         return outcome;
     }
 
-    /** Stops everything and closes the connection, when the window closes. */
+    /**
+     * Keeps this gateway open until the returned action runs (once), also after the admin moved to another
+     * connection: for the read after a lost answer, or once the deadline has passed, whose answer settles a
+     * change already sent. Take it while the gateway is open or held.
+     */
+    public Runnable keepOpen(ConfidentApi target) {
+        return target == null ? () -> { } : hold(target);
+    }
+
+    private Runnable hold(ConfidentApi target) {
+        holds.merge(target, 1, Integer::sum);
+        boolean[] released = new boolean[1];
+        return () -> {
+            if (released[0]) {
+                return;
+            }
+            released[0] = true;
+            if (holds.merge(target, -1, Integer::sum) <= 0) {
+                holds.remove(target);
+                if (target != api.get()) {
+                    closeInBackground(target);
+                }
+            }
+        };
+    }
+
+    /** Changes sent and not yet ended (their audit entries included): what closing the window waits for. */
+    public ChangesInFlight changesInFlight() {
+        return changesInFlight;
+    }
+
+    /** Drops the connection when the window closes; its gateway closes once the last change on it has ended. */
     public void shutdown() {
         generation.invalidate();
         ConfidentApi current = api.get();
         api.set(null);
-        if (current != null) {
+        if (current != null && !holds.containsKey(current)) {
             closeInBackground(current);
         }
     }

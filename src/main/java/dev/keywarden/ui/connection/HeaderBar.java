@@ -148,7 +148,10 @@ public final class HeaderBar extends VBox {
     private void showConnection(ConnectionChoice choice) {
         syncing = true;
         try {
-            switcher.setValue(choice);
+            // The entry of the list itself (a connection just edited is a new entry with the same name), so the
+            // drop-down shows it rather than a value it does not list.
+            switcher.setValue(choice == null ? null : connections.choices().stream()
+                    .filter(listed -> listed.name().equals(choice.name())).findFirst().orElse(choice));
         } finally {
             syncing = false;
         }

@@ -8,6 +8,7 @@ import dev.keywarden.core.audit.AuditException;
 import dev.keywarden.core.audit.AuditOutcome;
 import dev.keywarden.core.audit.AuditTrail;
 import dev.keywarden.core.bulk.BulkResult;
+import dev.keywarden.core.bulk.KeyResult;
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.model.Organization;
@@ -19,7 +20,6 @@ import dev.keywarden.ui.keys.KeyChangeRecorder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +56,7 @@ public final class IncidentAudit implements KeyChangeRecorder {
     }
 
     /** Who and where, as of now: take it when a change is sent (on the FX thread). */
+    @Override
     public AuditContext context() {
         Organization organization = session.organizationProperty().get();
         return new AuditContext(profileName.get(), organization == null ? null : organization.id(),
@@ -63,22 +64,25 @@ public final class IncidentAudit implements KeyChangeRecorder {
     }
 
     @Override
-    public Consumer<Throwable> sending(KeyEntry key, KeyAction action) {
-        AuditContext context = context();
-        return error -> {
-            AuditEntry entry = error == null
-                    ? AuditEntry.succeeded(context, clock.instant(), key, action, action.capitalisedPastTense() + ".", null)
-                    : AuditEntry.failed(context, clock.instant(), key, action, error, null);
+    public void record(KeyResult result, AuditContext context, String reason) {
+        AuditEntry entry = AuditEntry.of(context, clock.instant(), result, reason);
+        if (entry != null) {
             append(entry);
-        };
+        }
     }
 
-    /** Appends in the background; a failure is reported, never dropped. */
+    @Override
+    public void created(KeyEntry key) {
+        append(AuditEntry.succeeded(context(), clock.instant(), key, KeyAction.CREATE, "Created.", null));
+    }
+
+    /** Appends in the background, as a change in flight until written; a failure is reported, never dropped. */
     public void append(AuditEntry entry) {
         AuditTrail target = trail;
         if (target == null) {
             return;
         }
+        Runnable written = session.changesInFlight().begin();
         BackgroundCall.ofAction("Recording the change in the audit trail", () -> {
                     try {
                         target.append(entry);
@@ -89,6 +93,7 @@ public final class IncidentAudit implements KeyChangeRecorder {
                 .tag(APPEND_TAG)
                 .mutation()
                 .onFailure(error -> report(error.getMessage(), entry.outcome() == AuditOutcome.SUCCESS))
+                .onFinally(written)
                 .runWith(runner);
     }
 
@@ -97,7 +102,8 @@ public final class IncidentAudit implements KeyChangeRecorder {
      *
      * @return the failure in plain words, or null when every entry was written (or no trail is set)
      */
-    public String recordBulk(BulkResult result, AuditContext context, String reason) {
+    @Override
+    public String recordNow(BulkResult result, AuditContext context, String reason) {
         AuditTrail target = trail;
         if (target == null) {
             return null;
@@ -111,6 +117,7 @@ public final class IncidentAudit implements KeyChangeRecorder {
     }
 
     /** Says that the audit entry is missing and that the change itself still counts. */
+    @Override
     public void report(String why, boolean changeMade) {
         problems.show(new Problem(why + (changeMade ? " The change itself still counts." : ""), null, true));
     }

@@ -1,8 +1,8 @@
 /**
- * Incident response in the console: every key of the organisation in one table (loaded with the
- * {@code core.OrganisationLoader}, filtered by status and staleness, exported to CSV). The logic it
- * shows (staleness, CSV, leak matching, bulk plans, audit) lives in {@code core}; this package only
- * holds the models and views around it. Uses {@code ui.keys}, {@code ui.projects},
- * {@code ui.connection}, {@code ui.common} and everything below {@code ui}.
+ * The audit tab ({@code AuditModel}, {@code AuditPane}, {@code AuditTab}) and the recorder that appends every
+ * change made from the console to the audit trail ({@code IncidentAudit}, the console's
+ * {@code ui.keys.KeyChangeRecorder}). The other incident tools have packages of their own: {@code ui.allkeys},
+ * {@code ui.leak}, {@code ui.bulk}, {@code ui.watch}. Uses {@code ui.keys}, {@code ui.connection},
+ * {@code ui.common} and the layers below {@code ui}.
  */
 package dev.keywarden.ui.incident;

@@ -2,6 +2,7 @@ package dev.keywarden.ui.keys;
 
 import dev.keywarden.core.TaskRunner;
 import dev.keywarden.core.keys.KeyPatterns;
+import dev.keywarden.core.keys.KeyRef;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.common.DialogService;
 import dev.keywarden.ui.common.KeyNames;
@@ -9,28 +10,32 @@ import dev.keywarden.ui.common.Notices;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.projects.ProjectRow;
 import dev.keywarden.ui.projects.ProjectsModel;
+import dev.keywarden.ui.store.KeyRow;
+
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the keys tables' buttons, menus, switches and shortcuts do, for project and organisation keys:
- * open the right dialog on the right command. Switching off or revoking the organisation key the
- * connection itself uses always asks first, in words that say the connection will stop working.
+ * open the right dialog on the right command. Nothing is done to a key while something is under way for it
+ * (the status bar says why). Switching off or revoking the organisation key the connection itself uses
+ * always asks first, in words that say the connection will stop working, with Cancel as the default.
  */
 public final class KeyActions implements KeyTable.Handlers {
     public static final String LOCK_OUT_DIALOG = "lockOutDialog";
 
     private final ConnectionSession session;
     private final ProjectsModel projects;
-    private final OrgKeysModel orgKeys;
+    private final ConnectionKey connectionKey;
     private final KeyCommands commands;
     private final DialogService dialogs;
     private final Notices notices;
     private final TaskRunner runner;
 
-    public KeyActions(ConnectionSession session, ProjectsModel projects, OrgKeysModel orgKeys, KeyCommands commands,
+    public KeyActions(ConnectionSession session, ProjectsModel projects, ConnectionKey connectionKey, KeyCommands commands,
                       DialogService dialogs, Notices notices, TaskRunner runner) {
         this.session = session;
         this.projects = projects;
-        this.orgKeys = orgKeys;
+        this.connectionKey = connectionKey;
         this.commands = commands;
         this.dialogs = dialogs;
         this.notices = notices;
@@ -40,16 +45,23 @@ public final class KeyActions implements KeyTable.Handlers {
     /** What the switch in a row asks for. */
     @Override
     public void setValid(KeyRow row, boolean valid) {
-        if (!valid && mayLockOut(row) && !dialogs.confirm(LOCK_OUT_DIALOG, "Deactivate the key this connection uses?",
-                lockOutWarning(row, "deactivate") + " Deactivate it?")) {
+        if (row == null || !commands.mayAct(row) || row.key().valid() == valid) {
             return;
         }
-        boolean sends = session.api() != null && !row.isBusy() && row.key().valid() != valid;
-        commands.setValid(row, valid).thenAccept(answer -> {
-            if (!answer.valid() && mayLockOut(row)) {
+        if (!valid && connectionKey.mayBe(row) && !dialogs.confirm(LOCK_OUT_DIALOG, "Deactivate the key this connection uses?",
+                lockOutWarning(row, "deactivate"), "Deactivate and lock out")) {
+            return;
+        }
+        KeyRef ref = row.ref();
+        commands.setValid(row, valid).thenAccept(result -> {
+            if (result == null || !result.succeeded() || valid) {
+                return;
+            }
+            if (connectionKey.mayBe(row)) {
                 lockedOut(row, "deactivated");
-            } else if (sends && !valid && !answer.valid()) {
-                notices.offerUndo("Key " + KeyNames.label(answer) + " was deactivated.", () -> setValid(row, true));
+            } else {
+                notices.offerUndo(KeyChangeWords.sentence(result),
+                        () -> projects.store().find(ref).ifPresent(again -> setValid(again, true)));
             }
         });
     }
@@ -60,7 +72,6 @@ public final class KeyActions implements KeyTable.Handlers {
             setValid(row, !row.key().valid());
         }
     }
-
     public void newKey() {
         ProjectRow row = projects.selected();
         if (row == null) {
@@ -88,18 +99,28 @@ public final class KeyActions implements KeyTable.Handlers {
 
     @Override
     public void revokeKey(KeyRow row) {
-        if (row == null || row.isBusy()) {
+        if (row == null || !commands.mayAct(row)) {
             return;
         }
         ApiKey key = row.key();
         Runnable deactivate = key.valid() ? () -> setValid(row, false) : null;
-        String lockOut = mayLockOut(row) ? lockOutWarning(row, "revoke") : null;
+        String lockOut = connectionKey.mayBe(row) ? lockOutWarning(row, "revoke") : null;
         dialogs.show("revokeKeyDialog", () -> new RevokeKeyDialog(KeyNames.name(key), key.suffix(), lockOut,
-                () -> commands.revoke(row).thenRun(() -> {
-                    notices.show("Key " + KeyNames.label(key) + " was revoked.");
-                    if (lockOut != null) {
-                        lockedOut(row, "revoked");
+                () -> commands.revoke(row).thenCompose(result -> {
+                    if (result == null) {
+                        return CompletableFuture.failedFuture(new IllegalArgumentException(
+                                "Something else is under way for this key: wait for it, then try again."));
                     }
+                    if (!result.succeeded() && !result.mayStillLand()) {
+                        return CompletableFuture.failedFuture(new IllegalArgumentException(result.message()));
+                    }
+                    if (result.succeeded()) {
+                        notices.show(KeyChangeWords.sentence(result));
+                        if (lockOut != null) {
+                            lockedOut(row, "revoked");
+                        }
+                    }
+                    return CompletableFuture.completedFuture(result);
                 }), deactivate));
     }
 
@@ -117,12 +138,8 @@ public final class KeyActions implements KeyTable.Handlers {
         }
     }
 
-    private boolean mayLockOut(KeyRow row) {
-        return row.isOrganizationKey() && orgKeys.keyInUse().mayBe(row);
-    }
-
     private String lockOutWarning(KeyRow row, String verb) {
-        String which = orgKeys.keyInUse().isAmbiguous()
+        String which = connectionKey.keyInUse().isAmbiguous()
                 ? KeyNames.label(row.key()) + " ends like the key this connection uses, so it may be that key."
                 : KeyNames.label(row.key()) + " is the key this connection uses.";
         return which + " If you " + verb + " it, this connection stops working at once: every refresh and change "

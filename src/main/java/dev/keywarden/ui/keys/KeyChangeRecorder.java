@@ -1,18 +1,59 @@
 package dev.keywarden.ui.keys;
 
-import dev.keywarden.core.keys.KeyAction;
+import dev.keywarden.core.audit.AuditContext;
+import dev.keywarden.core.bulk.BulkResult;
+import dev.keywarden.core.bulk.KeyResult;
 import dev.keywarden.core.keys.KeyEntry;
 
-import java.util.function.Consumer;
-
 /**
- * Told of every single change the keys commands send (for the audit trail), so that this package
- * needs no knowledge of where it is recorded. Called on the FX thread.
+ * Where every change made from the console is recorded (the audit trail), so that the packages that change
+ * keys need no knowledge of where it is kept. Entries are built from the change's {@link KeyResult}, as
+ * the command line builds them.
  */
-@FunctionalInterface
 public interface KeyChangeRecorder {
-    KeyChangeRecorder NONE = (key, action) -> error -> { };
+    KeyChangeRecorder NONE = new KeyChangeRecorder() {
+        @Override
+        public AuditContext context() {
+            return new AuditContext(null, null, null);
+        }
 
-    /** A change is being sent; the callback returned is given its failure, or null once the server made it. */
-    Consumer<Throwable> sending(KeyEntry key, KeyAction action);
+        @Override
+        public void record(KeyResult result, AuditContext context, String reason) {
+        }
+
+        @Override
+        public void created(KeyEntry key) {
+        }
+
+        @Override
+        public String recordNow(BulkResult result, AuditContext context, String reason) {
+            return null;
+        }
+
+        @Override
+        public void report(String why, boolean changeMade) {
+        }
+    };
+
+    /** Who and where, as of now: taken on the FX thread when a change is sent. */
+    AuditContext context();
+
+    /**
+     * Appends the entry of one change (none for a key never sent), off the FX thread; it counts as a change in
+     * flight until written, and a failure to write it is reported. Called on the FX thread.
+     */
+    void record(KeyResult result, AuditContext context, String reason);
+
+    /** A key was created from the console (recorded by its last six characters only). Called on the FX thread. */
+    void created(KeyEntry key);
+
+    /**
+     * Appends the entries of a bulk run, on the run's own thread (not the FX thread).
+     *
+     * @return the failure in plain words, or null when every entry was written (or nothing is recorded)
+     */
+    String recordNow(BulkResult result, AuditContext context, String reason);
+
+    /** Says that an entry is missing and, when a change was made, that it still counts. Called on the FX thread. */
+    void report(String why, boolean changeMade);
 }

@@ -2,30 +2,38 @@ package dev.keywarden.ui.keys;
 
 import dev.keywarden.api.ApiException;
 import dev.keywarden.api.ConfidentApi;
-import dev.keywarden.api.NotFoundException;
+import dev.keywarden.common.Causes;
 import dev.keywarden.core.BackgroundCall;
+import dev.keywarden.core.Delay;
 import dev.keywarden.core.Generation;
 import dev.keywarden.core.TaskRunner;
-import dev.keywarden.ui.common.Problem;
-import dev.keywarden.ui.common.Problems;
+import dev.keywarden.core.audit.AuditContext;
+import dev.keywarden.core.bulk.KeyChangeService;
+import dev.keywarden.core.bulk.KeyResult;
+import dev.keywarden.core.keys.KeyAction;
+import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.common.ProblemReport;
+import dev.keywarden.ui.common.Refusals;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.projects.ProjectRow;
-import dev.keywarden.ui.projects.ProjectsModel;
+import dev.keywarden.ui.store.KeyRow;
+import dev.keywarden.ui.store.KeyStore;
+import dev.keywarden.ui.store.RowState;
 
-import dev.keywarden.core.keys.KeyAction;
-import dev.keywarden.core.keys.KeyEntry;
-import dev.keywarden.core.keys.KeyKind;
-
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 
 /**
- * Changes to project keys. Each returns a stage that completes on the callback thread with the
- * server's answer; what the screen shows changes only when that answer arrives.
+ * Changes to keys from the console, project and organisation keys alike, through the one
+ * {@link KeyChangeService}: the row shows what is under way ({@link RowState}) until the server answers,
+ * then exactly what it answered, in every table at once (the {@link KeyStore}). A change is refused, with
+ * the reason in the status bar, while anything is under way for the row. After a lost answer the key is
+ * read again (Esc stops that read: the row then shows what the store last knew, marked "may be out of
+ * date"); a change that may still land is read once more after the call deadline. Every change is
+ * recorded from its result, as the bulk executor and the command line record theirs.
  */
 public final class KeyCommands {
     public static final String SET_VALID_TAG = "key.setValid";
@@ -34,21 +42,23 @@ public final class KeyCommands {
     public static final String READ_AGAIN_TAG = "key.readAgain";
 
     private final ConnectionSession session;
-    private final ProjectsModel projects;
-    private final KeysModel keys;
-    private final OrgKeysModel orgKeys;
+    private final KeyStore store;
     private final ProblemReport problems;
     private final TaskRunner runner;
+    private final Refusals refusals;
+    private final KeyChangeWords words;
+    private final KeySettling settling;
     private KeyChangeRecorder recorder = KeyChangeRecorder.NONE;
 
-    public KeyCommands(ConnectionSession session, ProjectsModel projects, KeysModel keys, OrgKeysModel orgKeys,
-                       ProblemReport problems, TaskRunner runner) {
-        this.orgKeys = orgKeys;
-        this.runner = runner;
+    public KeyCommands(ConnectionSession session, KeyStore store, ProblemReport problems, TaskRunner runner, Refusals refusals,
+                       Delay delay) {
         this.session = session;
-        this.projects = projects;
-        this.keys = keys;
+        this.store = store;
         this.problems = problems;
+        this.runner = runner;
+        this.refusals = refusals;
+        this.words = new KeyChangeWords(problems);
+        this.settling = new KeySettling(session, store, runner, delay, words);
     }
 
     /** Where every change sent from here is recorded (the audit trail). */
@@ -56,106 +66,116 @@ public final class KeyCommands {
         this.recorder = recorder;
     }
 
-    private Consumer<Throwable> recording(KeyRow row, KeyAction action) {
-        KeyEntry entry = row.isOrganizationKey() ? KeyEntry.ofOrganisation(row.key())
-                : new KeyEntry(KeyKind.PROJECT, row.projectId(),
-                        projects.find(row.projectId()).map(project -> project.project().name()).orElse(null), row.key());
-        return recorder.sending(entry, action);
+    /** Reads again, once the deadline has passed, a change that may still land (also one of a bulk run), and records what it shows. */
+    public void settleLater(ConfidentApi api, KeyResult unsettled, AuditContext who, Generation.Token connection) {
+        settling.settleLater(api, unsettled, who, connection, session.deadline(), recorder);
     }
 
     /**
-     * Sends {@code {"valid": …}}. The row is busy until the server answers, then shows exactly what the
-     * server answered; on failure it keeps what it had and the reason is reported (also after the
-     * admin moved to another connection, saying so). Nothing is sent while a change to the row is in flight.
+     * Sends {@code {"valid": …}}. The stage completes with the change's result once it is known (after a
+     * read again, if its answer was lost), or with null when nothing was sent: not connected, the key
+     * already in that state, or something already under way for it (then the status bar says so).
      */
-    public CompletionStage<ApiKey> setValid(KeyRow row, boolean valid) {
-        ConfidentApi api = session.api();
-        if (api == null || row.isBusy() || row.key().valid() == valid) {
-            return CompletableFuture.completedFuture(row.key());
+    public CompletionStage<KeyResult> setValid(KeyRow row, boolean valid) {
+        if (row.key().valid() == valid && row.isIdle()) {
+            return CompletableFuture.completedFuture(null);
         }
+        return change(row, valid ? KeyAction.ACTIVATE : KeyAction.DEACTIVATE);
+    }
+
+    /** Revokes a key for good (a key the server no longer has counts as revoked); as {@link #setValid}. */
+    public CompletionStage<KeyResult> revoke(KeyRow row) {
+        return change(row, KeyAction.REVOKE);
+    }
+
+    /** Whether an action on the row may go ahead; if not, the status bar says why. */
+    public boolean mayAct(KeyRow row) {
+        String refusal = row.state().refusal(KeyNames.label(row.key()));
+        if (refusal != null) {
+            refusals.refuse(refusal);
+        }
+        return refusal == null;
+    }
+
+    private CompletionStage<KeyResult> change(KeyRow row, KeyAction action) {
+        ConfidentApi api = session.api();
+        if (api == null || !mayAct(row)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        KeyEntry entry = row.entry();
         Generation.Token connection = session.token();
-        String what = KeyNames.label(row.key());
-        Consumer<Throwable> record = recording(row, valid ? KeyAction.ACTIVATE : KeyAction.DEACTIVATE);
-        row.startChange(valid);
-        keys.shownFor(row).ifPresent(shown -> shown.startChange(valid));
-        return session.change(BackgroundCall.of((valid ? "Activating key " : "Deactivating key ") + what,
-                                () -> row.isOrganizationKey() ? api.setOrganizationApiKeyValid(row.id(), valid)
-                                        : api.setApiKeyValid(row.projectId(), row.id(), valid)).tag(SET_VALID_TAG))
-                .whenComplete((answer, error) -> {
-                    record.accept(error);
-                    row.settle();
-                    keys.shownFor(row).ifPresent(KeyRow::settle);
-                    String failed = (valid ? "Could not activate " : "Could not deactivate ") + what;
-                    if (error == null) {
-                        if (connection.isCurrent()) {
-                            land(row, answer);
-                        }
-                    } else if (!connection.isCurrent()) {
-                        problems.reportChange("On the connection you left: " + failed, error);
-                    } else if (ApiException.outcomeUnknown(error)) {
-                        readAgain(api, row, valid, failed, error);
+        AuditContext who = recorder.context();
+        Runnable open = session.keepOpen(api);
+        Runnable[] evidence = {() -> { }};
+        CompletableFuture<KeyResult> outcome = new CompletableFuture<>();
+        Change change = new Change(api, row, entry, action, connection, who, session.deadline(), () -> {
+            open.run();
+            evidence[0].run();
+        }, outcome);
+        store.mark(row, action == KeyAction.REVOKE ? RowState.REVOKING : RowState.changing(action.wantedValid()));
+        session.change(BackgroundCall.of(title(action, entry.key()), () -> KeyChangeService.send(api, entry, action))
+                        .tag(action == KeyAction.REVOKE ? REVOKE_TAG : SET_VALID_TAG))
+                .whenComplete((sent, error) -> {
+                    // Still a change in flight until its audit entry is on its way, also while the key is read again.
+                    evidence[0] = session.changesInFlight().begin();
+                    KeyResult result = sent != null ? sent : KeyChangeService.failedToSend(entry, action, asException(error));
+                    session.heard(connection, result.error());
+                    if (result.isAnswerLost()) {
+                        readAgain(change, result);
                     } else {
-                        problems.reportChange(failed, error);
+                        finish(change, result);
                     }
                 });
+        return outcome;
+    }
+
+    /** @param ended releases the gateway and the change in flight, once its audit entry is on its way */
+    private record Change(ConfidentApi api, KeyRow row, KeyEntry entry, KeyAction action, Generation.Token connection,
+                          AuditContext who, Duration deadline, Runnable ended, CompletableFuture<KeyResult> outcome) {
     }
 
     /**
-     * The answer to a change was lost (a timeout, a cut connection, a 5xx after sending): the server may
-     * have made it. Until the key is read again the row shows "unknown"; then it shows what the server
-     * has, and says whether the change was made although its answer was lost.
+     * The answer was lost: the server may have made the change. Until the key is read again the row shows
+     * "unknown". Also on a connection the admin has left (its gateway is held open): the trail records what it shows.
      */
-    private void readAgain(ConfidentApi api, KeyRow row, boolean asked, String failed, Throwable lost) {
-        Generation.Token connection = session.token();
-        row.markUnknown();
-        keys.shownFor(row).ifPresent(KeyRow::markUnknown);
-        BackgroundCall.of("Reading key " + KeyNames.label(row.key()) + " again", () -> row.isOrganizationKey()
-                        ? api.getOrganizationApiKey(row.id()) : api.getApiKey(row.projectId(), row.id()))
+    private void readAgain(Change change, KeyResult lost) {
+        if (change.connection().isCurrent()) {
+            store.mark(change.row(), RowState.UNKNOWN);
+        }
+        boolean[] answered = new boolean[1];
+        BackgroundCall.of("Reading key " + KeyNames.label(change.entry().key()) + " again", () -> KeyChangeService.readAgain(change.api(), lost))
                 .tag(READ_AGAIN_TAG)
-                .onSuccess(now -> {
-                    if (!connection.isCurrent()) {
-                        return;
+                .onSuccess(result -> {
+                    answered[0] = true;
+                    if (result.outcome() != KeyResult.Outcome.UNKNOWN) {
+                        session.heard(change.connection(), null);
                     }
-                    session.heard(connection, null);
-                    land(row, now);
-                    String outcome = now.valid() == asked
-                            ? "Read again: the key is now " + state(now) + ", so the change was made although its answer was lost."
-                            : "Read again: the key is still " + state(now) + ", so nothing changed.";
-                    problems.show(new Problem(failed + ": " + Problems.inPlainWords(lost) + " " + outcome,
-                            Problems.details(lost), true));
+                    finish(change, result);
                 })
                 .onFailure(error -> {
-                    if (connection.isCurrent()) {
-                        session.heard(connection, error);
-                        problems.show(new Problem(failed + ": " + Problems.inPlainWords(lost)
-                                + " Reading the key again failed too, so its state is unknown: press F5 to check.",
-                                Problems.details(error), true));
+                    answered[0] = true;
+                    finish(change, KeyChangeService.notReadAgain(lost, asException(error)));
+                })
+                .onFinally(() -> {
+                    if (!answered[0]) {
+                        finish(change, KeyChangeService.notReadAgain(lost, new IllegalStateException("reading it again was stopped")));
                     }
                 })
                 .runWith(runner);
     }
 
-    /** After a revoke whose answer was lost, the list shows whether the key is still there. */
-    private void readListAgain(KeyRow row) {
-        if (row.isOrganizationKey()) {
-            orgKeys.reload();
-        } else {
-            projects.find(row.projectId()).ifPresent(projects::loadKeysOf);
+    /** The change's result is known: the store shows it, the row is idle again, the admin is told, the trail records it. */
+    private void finish(Change change, KeyResult result) {
+        if (change.connection().isCurrent()) {
+            store.changed(result);
         }
-    }
-
-    private static String state(ApiKey key) {
-        return key.valid() ? "active" : "deactivated";
-    }
-
-    private void land(KeyRow row, ApiKey answer) {
-        row.show(answer);
-        if (row.isOrganizationKey()) {
-            orgKeys.landed(answer);
-        } else {
-            keys.shownFor(row).ifPresent(shown -> shown.show(answer));
-            projects.keysChanged(row.projectId(), summary -> summary.with(answer));
+        words.tell(result, !change.connection().isCurrent());
+        recorder.record(result, change.who(), null);
+        if (result.mayStillLand()) {
+            settling.settleLater(change.api(), result, change.who(), change.connection(), change.deadline(), recorder);
         }
+        change.ended().run();
+        change.outcome().complete(result);
     }
 
     /** Creates an organisation key; the stage holds its raw value, which nothing here keeps. */
@@ -166,13 +186,14 @@ public final class KeyCommands {
                         .tag(CREATE_TAG))
                 .whenComplete((created, error) -> {
                     if (error != null && ApiException.outcomeUnknown(error) && connection.isCurrent()) {
-                        orgKeys.reload();
+                        reloadOrganisationKeys(api, connection);
                     }
                 })
                 .thenApply(created -> {
-                    recorder.sending(KeyEntry.ofOrganisation(created), KeyAction.CREATE).accept(null);
+                    KeyEntry entry = KeyEntry.ofOrganisation(created);
+                    recorder.created(entry);
                     if (connection.isCurrent()) {
-                        orgKeys.landed(created);
+                        store.answered(entry);
                     }
                     return created;
                 });
@@ -185,48 +206,56 @@ public final class KeyCommands {
         return session.change(BackgroundCall.of("Creating key " + name, () -> api.createApiKey(project.id(), name)).tag(CREATE_TAG))
                 .whenComplete((created, error) -> {
                     if (error != null && ApiException.outcomeUnknown(error) && connection.isCurrent()) {
-                        projects.loadKeysOf(project);
+                        reloadProjectKeys(api, project, connection);
                     }
                 })
                 .thenApply(created -> {
-                    recorder.sending(KeyEntry.ofProject(project.project(), created), KeyAction.CREATE).accept(null);
+                    KeyEntry entry = KeyEntry.ofProject(project.project(), created);
+                    recorder.created(entry);
                     if (connection.isCurrent()) {
-                        projects.keysChanged(project.id(), summary -> summary.with(created));
+                        store.answered(entry);
                     }
                     return created;
                 });
     }
 
-    /** Revokes a key for good. A 404 means it is gone already, which is what was asked. */
-    public CompletionStage<Void> revoke(KeyRow row) {
-        ConfidentApi api = session.api();
-        Generation.Token connection = session.token();
-        Consumer<Throwable> record = recording(row, KeyAction.REVOKE);
-        row.startChange(null);
-        return session.change(BackgroundCall.ofAction("Revoking key " + KeyNames.label(row.key()), () -> {
-                    try {
-                        if (row.isOrganizationKey()) {
-                            api.revokeOrganizationApiKey(row.id());
-                        } else {
-                            api.revokeApiKey(row.projectId(), row.id());
-                        }
-                    } catch (NotFoundException alreadyGone) {
-                        // Also what a retried DELETE sees when its first answer was lost.
+    /** After a creation whose answer was lost, the list shows whether the key was made. */
+    private void reloadProjectKeys(ConfidentApi api, ProjectRow project, Generation.Token connection) {
+        long askedAt = store.stamp();
+        BackgroundCall.of("Loading keys of " + project.project().name(), () -> api.listApiKeys(project.id()))
+                .tag(READ_AGAIN_TAG)
+                .onSuccess(keys -> {
+                    if (connection.isCurrent()) {
+                        store.projectKeysListed(project.project(), keys, askedAt);
                     }
-                }).tag(REVOKE_TAG))
-                .whenComplete((done, error) -> {
-                    record.accept(error);
-                    row.settle();
-                    if (error != null && ApiException.outcomeUnknown(error) && connection.isCurrent()) {
-                        readListAgain(row);
-                    } else if (error == null && connection.isCurrent()) {
-                        if (row.isOrganizationKey()) {
-                            orgKeys.removed(row);
-                        } else {
-                            keys.removed(row);
-                            projects.keysChanged(row.projectId(), summary -> summary.without(row.id()));
-                        }
+                })
+                .onFailure(error -> problems.report("Could not load the keys of " + project.project().name(), error))
+                .runWith(runner);
+    }
+
+    private void reloadOrganisationKeys(ConfidentApi api, Generation.Token connection) {
+        long askedAt = store.stamp();
+        BackgroundCall.of("Loading organisation keys", api::listOrganizationApiKeys)
+                .tag(READ_AGAIN_TAG)
+                .onSuccess(keys -> {
+                    if (connection.isCurrent()) {
+                        store.organisationKeysListed(keys, askedAt);
                     }
-                });
+                })
+                .onFailure(error -> problems.report("Could not load the organisation keys", error))
+                .runWith(runner);
+    }
+
+    private static String title(KeyAction action, ApiKey key) {
+        return switch (action) {
+            case ACTIVATE -> "Activating key ";
+            case DEACTIVATE -> "Deactivating key ";
+            default -> "Revoking key ";
+        } + KeyNames.label(key);
+    }
+
+    private static Exception asException(Throwable error) {
+        Throwable cause = Causes.unwrap(error);
+        return cause instanceof Exception exception ? exception : new IllegalStateException(String.valueOf(cause), cause);
     }
 }

@@ -1,5 +1,7 @@
 package dev.keywarden.ui.keys;
 
+import dev.keywarden.ui.store.KeyRow;
+import dev.keywarden.ui.store.RowState;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
@@ -12,9 +14,10 @@ import org.controlsfx.control.ToggleSwitch;
 import java.util.function.BiConsumer;
 
 /**
- * The Active / Deactivated switch, in every keys table. It shows the server's state, or the requested
- * state while a change is in flight (disabled, with a spinner), or that the state is unknown after a lost
- * answer; a click asks the key actions and changes nothing itself.
+ * The Active / Deactivated switch, in every keys table. It shows the row's one state ({@link RowState}):
+ * the server's state (marked when it may be out of date), the requested state while a change is under way
+ * (disabled, with a spinner), that the state is unknown while the key is read again after a lost answer,
+ * or that it is being revoked. A click asks the key actions and changes nothing itself.
  */
 public final class KeyStatusCell<S> extends TableCell<S, KeyRow> {
     static final String STYLE_CLASS = "key-status";
@@ -54,9 +57,7 @@ public final class KeyStatusCell<S> extends TableCell<S, KeyRow> {
         super.updateItem(row, empty);
         if (bound != null) {
             bound.keyProperty().removeListener(rowChanged);
-            bound.busyProperty().removeListener(rowChanged);
-            bound.requestedValidProperty().removeListener(rowChanged);
-            bound.unknownProperty().removeListener(rowChanged);
+            bound.stateProperty().removeListener(rowChanged);
         }
         bound = empty ? null : row;
         if (bound == null) {
@@ -64,9 +65,7 @@ public final class KeyStatusCell<S> extends TableCell<S, KeyRow> {
             return;
         }
         bound.keyProperty().addListener(rowChanged);
-        bound.busyProperty().addListener(rowChanged);
-        bound.requestedValidProperty().addListener(rowChanged);
-        bound.unknownProperty().addListener(rowChanged);
+        bound.stateProperty().addListener(rowChanged);
         sync();
         setGraphic(box);
     }
@@ -77,17 +76,17 @@ public final class KeyStatusCell<S> extends TableCell<S, KeyRow> {
         }
         syncing = true;
         try {
-            Boolean requested = bound.requestedValidProperty().get();
-            boolean unknown = bound.isUnknown();
-            boolean busy = bound.isBusy() || unknown;
-            boolean shown = requested != null ? requested : bound.key().valid();
+            RowState now = bound.state();
+            boolean unknown = now.kind() == RowState.Kind.UNKNOWN;
+            boolean busy = !now.isIdle();
+            boolean shown = now.toValid() != null ? now.toValid() : bound.key().valid();
             toggle.setSelected(shown);
-            state.setText(unknown ? "Unknown: reading again\u2026"
-                    : requested != null ? (requested ? "Activating\u2026" : "Deactivating\u2026")
-                    : shown ? "Active" : "Deactivated");
-            state.getStyleClass().remove("unknown");
+            state.setText(now.label(bound.key().valid()));
+            state.getStyleClass().removeAll("unknown", "out-of-date");
             if (unknown) {
                 state.getStyleClass().add("unknown");
+            } else if (now.mayBeOutOfDate()) {
+                state.getStyleClass().add("out-of-date");
             }
             toggle.setDisable(busy);
             toggle.setOpacity(unknown ? 0.3 : 1);

@@ -2,6 +2,7 @@ package dev.keywarden.ui.keys;
 
 import dev.keywarden.ui.common.Columns;
 import dev.keywarden.ui.common.KeyNames;
+import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -32,7 +33,7 @@ import java.util.function.Function;
  * A table of keys as both keys views show them: name, masked value, the Active / Deactivated switch,
  * created, last used; deactivated rows tinted; Space toggles, Delete revokes, Ctrl+C copies the masked value.
  */
-final class KeyTable {
+public final class KeyTable {
     /** Every keys table carries it, so deactivated and busy rows look the same in all of them. */
     public static final String STYLE_CLASS = "key-table";
     static final KeyCodeCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
@@ -40,7 +41,7 @@ final class KeyTable {
     private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
 
     /** What the table's keys and switch ask for. */
-    interface Handlers {
+    public interface Handlers {
         void setValid(KeyRow row, boolean valid);
 
         void toggle(KeyRow row);
@@ -54,7 +55,7 @@ final class KeyTable {
     }
 
     /** @param nameOf the name column's text for a row (e.g. with a "this connection" mark) */
-    static void configure(TableView<KeyRow> table, Clock clock, Handlers handlers, Function<KeyRow, String> nameOf) {
+    public static void configure(TableView<KeyRow> table, Clock clock, Handlers handlers, Function<KeyRow, String> nameOf) {
         table.getStyleClass().add(STYLE_CLASS);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -77,7 +78,7 @@ final class KeyTable {
     }
 
     /** The menu both keys tables share: toggle, copy, then create and revoke. */
-    static ContextMenu contextMenu(TableView<KeyRow> table, Handlers handlers, String newKeyText, Runnable newKey,
+    public static ContextMenu contextMenu(TableView<KeyRow> table, Handlers handlers, String newKeyText, Runnable newKey,
                                    BooleanSupplier canCreate) {
         Supplier<KeyRow> selected = () -> table.getSelectionModel().getSelectedItem();
         MenuItem toggle = new MenuItem("Activate / deactivate");
@@ -102,7 +103,7 @@ final class KeyTable {
         return menu;
     }
 
-    static String plainName(KeyRow row) {
+    public static String plainName(KeyRow row) {
         return KeyNames.name(row.key());
     }
 
@@ -116,19 +117,19 @@ final class KeyTable {
                 super.updateItem(item, empty);
                 if (watched != null) {
                     watched.keyProperty().removeListener(restyle);
-                    watched.busyProperty().removeListener(restyle);
+                    watched.stateProperty().removeListener(restyle);
                 }
                 watched = empty ? null : item;
                 if (watched != null) {
                     watched.keyProperty().addListener(restyle);
-                    watched.busyProperty().addListener(restyle);
+                    watched.stateProperty().addListener(restyle);
                 }
                 restyle();
             }
 
             private void restyle() {
                 pseudoClassStateChanged(DEACTIVATED, watched != null && !watched.key().valid());
-                pseudoClassStateChanged(BUSY, watched != null && watched.isBusy());
+                pseudoClassStateChanged(BUSY, watched != null && !watched.isIdle());
             }
         };
     }

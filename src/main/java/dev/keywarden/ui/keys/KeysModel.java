@@ -1,90 +1,57 @@
 package dev.keywarden.ui.keys;
 
 import dev.keywarden.core.Generation;
-import dev.keywarden.model.ApiKey;
-import dev.keywarden.ui.projects.KeySummary;
 import dev.keywarden.ui.projects.ProjectRow;
 import dev.keywarden.ui.projects.ProjectsModel;
-import javafx.beans.InvalidationListener;
+import dev.keywarden.ui.store.KeyRow;
+import dev.keywarden.ui.store.KeyStore;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.util.List;
-import java.util.Optional;
+import javafx.collections.transformation.FilteredList;
 
 /**
- * The keys of the selected project, as the server last listed them for it. Selecting a project
- * shows what is known at once and fetches its keys; rows are updated in place, and a row with a
- * change in flight waits for that change's own answer.
+ * The keys of the selected project: a view of the {@link KeyStore} filtered to that project. Selecting a
+ * project shows what the store has at once and fetches its keys again.
  */
 public final class KeysModel {
     private final ProjectsModel projects;
-    private final ObservableList<KeyRow> rows = FXCollections.observableArrayList(KeyRow::observables);
-    private final ObservableList<KeyRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    private final FilteredList<KeyRow> rows;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final Generation selection = new Generation();
-    private final InvalidationListener summaryChanged = observable -> showSummary();
-    private ProjectRow watched;
 
-    public KeysModel(ProjectsModel projects) {
+    public KeysModel(ProjectsModel projects, KeyStore store) {
         this.projects = projects;
-        projects.selectedProperty().addListener((obs, before, row) -> watch(row));
+        this.rows = new FilteredList<>(store.rows(), row -> false);
+        projects.selectedProperty().addListener((obs, before, row) -> select(row));
     }
 
-    private void watch(ProjectRow row) {
-        if (watched != null) {
-            watched.keysProperty().removeListener(summaryChanged);
-        }
-        watched = row;
+    private void select(ProjectRow row) {
         Generation.Token token = selection.next();
-        if (row == null) {
-            rows.clear();
-            loading.set(false);
-            return;
+        String projectId = row == null ? null : row.id();
+        rows.setPredicate(key -> projectId != null && projectId.equals(key.projectId()));
+        loading.set(false);
+        if (row != null) {
+            load(row, token);
         }
-        row.keysProperty().addListener(summaryChanged);
-        showSummary();
-        load(token);
     }
 
-    private void load(Generation.Token token) {
+    private void load(ProjectRow row, Generation.Token token) {
         loading.set(true);
-        projects.loadKeysOf(watched).whenComplete((done, error) -> token.ifCurrent(() -> loading.set(false)));
+        projects.loadKeysOf(row).whenComplete((done, error) -> token.ifCurrent(() -> loading.set(false)));
     }
 
     /** Fetches the selected project's keys again, e.g. so that "last used" keeps up while the window is open. */
     public void reload() {
-        if (watched != null && !loading.get()) {
-            load(selection.current());
+        ProjectRow row = projects.selected();
+        if (row != null && !loading.get()) {
+            load(row, selection.current());
         }
     }
 
-    private void showSummary() {
-        KeySummary summary = watched == null ? null : watched.keys();
-        if (summary == null) {
-            rows.clear();
-        } else {
-            show(watched.id(), summary.keys());
-        }
-    }
-
-    private void show(String projectId, List<ApiKey> list) {
-        KeyRows.merge(rows, projectId, list);
-    }
-
-    /** The row shown now for the same key as {@code row}, if the table still shows that project. */
-    Optional<KeyRow> shownFor(KeyRow row) {
-        return rows.stream().filter(shown -> shown != row && shown.sameKey(row)).findFirst();
-    }
-
-    void removed(KeyRow row) {
-        rows.removeIf(shown -> shown.sameKey(row));
-    }
-
+    /** The selected project's keys; read-only. */
     public ObservableList<KeyRow> rows() {
-        return readOnlyRows;
+        return rows;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

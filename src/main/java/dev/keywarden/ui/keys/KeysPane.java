@@ -6,6 +6,7 @@ import dev.keywarden.ui.projects.ProjectRow;
 import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.projects.ProjectsModel;
+import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;

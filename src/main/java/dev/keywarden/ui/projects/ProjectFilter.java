@@ -2,12 +2,15 @@ package dev.keywarden.ui.projects;
 
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.Project;
+import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.util.Collection;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -16,6 +19,12 @@ import java.util.function.Predicate;
  */
 public final class ProjectFilter {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final Function<String, Collection<KeyRow>> keysOf;
+
+    /** @param keysOf a project's keys as the key store has them */
+    public ProjectFilter(Function<String, Collection<KeyRow>> keysOf) {
+        this.keysOf = keysOf;
+    }
 
     public StringProperty textProperty() {
         return text;
@@ -35,8 +44,7 @@ public final class ProjectFilter {
         if (needle.isEmpty() || matchesProjectItself(row.project(), needle)) {
             return true;
         }
-        KeySummary keys = row.keys();
-        return keys != null && keys.keys().stream().anyMatch(key -> matchesKey(key, needle));
+        return keysOf.apply(row.id()).stream().anyMatch(key -> matchesKey(key.key(), needle));
     }
 
     /** Whether the project is shown for its own fields, in which case all its keys are shown too. */

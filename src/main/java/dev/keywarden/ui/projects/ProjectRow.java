@@ -1,23 +1,25 @@
 package dev.keywarden.ui.projects;
 
 import dev.keywarden.model.Project;
+import dev.keywarden.ui.store.KeySummary;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * One row of the projects table: the project as the server last sent it, and its keys once loaded.
- * Only {@link ProjectsModel} changes it.
+ * One row of the projects table: the project as the server last sent it, and its key figures, which
+ * are a summary the key store keeps (null until the project's keys are listed). Only
+ * {@link ProjectsModel} changes it.
  */
 public final class ProjectRow {
     private final String id;
     private final ReadOnlyObjectWrapper<Project> project;
-    private final ReadOnlyObjectWrapper<KeySummary> keys = new ReadOnlyObjectWrapper<>(this, "keys");
-    private long keysChangedAt;
+    private final ReadOnlyObjectProperty<KeySummary> keys;
 
-    public ProjectRow(Project project) {
+    ProjectRow(Project project, ReadOnlyObjectProperty<KeySummary> keys) {
         this.id = project.id();
         this.project = new ReadOnlyObjectWrapper<>(this, "project", project);
+        this.keys = keys;
     }
 
     /** What a list of rows must watch so filters and sorts follow later changes. */
@@ -39,7 +41,7 @@ public final class ProjectRow {
 
     /** Null until the project's keys have been fetched. */
     public ReadOnlyObjectProperty<KeySummary> keysProperty() {
-        return keys.getReadOnlyProperty();
+        return keys;
     }
 
     public KeySummary keys() {
@@ -48,19 +50,6 @@ public final class ProjectRow {
 
     void show(Project fresh) {
         project.set(fresh);
-    }
-
-    void showKeys(KeySummary summary) {
-        keys.set(summary);
-    }
-
-    /** When (on the model's change clock) a change to this project's keys last landed. */
-    long keysChangedAt() {
-        return keysChangedAt;
-    }
-
-    void keysChanged(long stamp) {
-        keysChangedAt = stamp;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.keywarden.ui.common.Columns;
 import dev.keywarden.model.Project;
 import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.store.KeySummary;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;

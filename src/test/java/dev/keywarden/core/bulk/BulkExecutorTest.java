@@ -127,7 +127,9 @@ class BulkExecutorTest {
         assertThat(unchanged.outcome()).isEqualTo(Outcome.NOT_CHANGED);
         assertThat(unchanged.failed()).isTrue();
         assertThat(unchanged.after().valid()).isTrue();
-        assertThat(unchanged.message()).startsWith("Not deactivated: the answer was lost and reading the key again shows it unchanged.");
+        assertThat(unchanged.mayStillLand()).as("sent, so it may still land").isTrue();
+        assertThat(unchanged.message()).startsWith("Not deactivated yet: the answer was lost and reading the key again shows it "
+                + "unchanged, but the change was sent and may still land: it is read again after the deadline.");
         assertThat(result.retryFailed().toSend()).extracting(entry -> entry.ref().toString()).containsExactly("p2:6");
     }
 
@@ -216,6 +218,76 @@ class BulkExecutorTest {
         BulkResult revoked = new BulkExecutor(1).run(api, plan(api, KeyAction.REVOKE, "p1:3"), BulkListener.NONE);
         assertThatThrownBy(revoked::undo).isInstanceOf(IllegalStateException.class)
                 .hasMessage("A revocation cannot be undone.");
+    }
+
+    @Test
+    void theConnectionsOwnKeyIsSentLastOnceEveryOtherChangeHasItsAnswer() throws Exception {
+        FakeConfidentApi api = organisation();
+        BulkPlan plan = BulkPlan.of(KeyAction.DEACTIVATE, List.of(KeyRef.organisation(10), KeyRef.project("p1", 1),
+                KeyRef.project("p2", 4), KeyRef.project("p3", 7)), loaded(api), "a1b2c3");
+        List<KeyResult> answered = new CopyOnWriteArrayList<>();
+        List<Integer> answeredWhenOwnKeySent = new CopyOnWriteArrayList<>();
+        api.onChange(keyId -> {
+            if (keyId == 10) {
+                answeredWhenOwnKeySent.add(answered.size());
+            }
+        });
+
+        BulkResult result = new BulkExecutor(4).start(api, plan, (key, done, total) -> answered.add(key)).awaitResults();
+
+        assertThat(plan.toSend()).extracting(entry -> entry.ref().toString()).containsExactly("p1:1", "p2:4", "p3:7", "org:10");
+        assertThat(answeredWhenOwnKeySent).as("answers in when the own key was sent").containsExactly(3);
+        assertThat(answered).last().extracting(key -> key.entry().ref().toString()).isEqualTo("org:10");
+        assertThat(result.allSucceeded()).isTrue();
+    }
+
+    @Test
+    void aCancelBeforeTheOwnKeyLeavesItUnsent() throws Exception {
+        FakeConfidentApi api = organisation();
+        BulkPlan plan = BulkPlan.of(KeyAction.DEACTIVATE, List.of(KeyRef.organisation(10), KeyRef.project("p1", 1)), loaded(api), "a1b2c3");
+        BulkRun[] run = new BulkRun[1];
+        CountDownLatch started = new CountDownLatch(1);
+        api.onChange(keyId -> {
+            await(started);
+            run[0].cancel();
+        });
+        run[0] = new BulkExecutor(2).start(api, plan, BulkListener.NONE);
+        started.countDown();
+
+        BulkResult result = run[0].awaitResults();
+
+        assertThat(result.results()).extracting(key -> key.entry().ref() + " " + key.outcome()).containsExactly("p1:1 DONE", "org:10 NOT_SENT");
+        assertThat(api.organizationKey(10).valid()).isTrue();
+    }
+
+    @Test
+    void awaitingTheResultsThroughAnInterruptKeepsTheResultOfEveryChangeSent() throws Exception {
+        FakeConfidentApi api = organisation();
+        CountDownLatch firstSent = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        api.onChange(keyId -> {
+            firstSent.countDown();
+            await(release);
+        });
+        BulkRun run = new BulkExecutor(1).start(api, plan(api, KeyAction.DEACTIVATE, "p1:1", "p1:2"), BulkListener.NONE);
+        assertThat(firstSent.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread waiter = Thread.currentThread();
+        Thread releaser = new Thread(() -> {
+            waiter.interrupt();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!run.isCancelled() && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+        });
+
+        releaser.start();
+        BulkResult result = run.awaitResults();
+
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        assertThat(run.isCancelled()).isTrue();
+        assertThat(result.results()).extracting(KeyResult::outcome).containsExactly(Outcome.DONE, Outcome.NOT_SENT);
+        releaser.join();
     }
 
     @Test

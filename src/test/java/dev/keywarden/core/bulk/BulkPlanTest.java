@@ -68,8 +68,27 @@ class BulkPlanTest {
         BulkPlan plan = BulkPlan.of(KeyAction.DEACTIVATE, List.of(KeyRef.organisation(1), KeyRef.project("p1", 3)), LOADED, ownSuffix);
         assertThat(plan.ownKey()).isEqualTo(OwnKey.INCLUDED);
         assertThat(plan.ownKeyCandidates()).extracting(entry -> entry.ref().toString()).containsExactly("org:1");
-        assertThat(plan.inPlainWords()).contains("This includes the organisation key this connection uses: Keywarden will lose access when it is deactivated.");
+        assertThat(plan.inPlainWords()).contains("This includes the organisation key this connection uses: it is sent last, alone, "
+                + "and Keywarden loses access once it is deactivated.");
         assertThat(plan.toString()).doesNotContain("0123456789abcdef");
+    }
+
+    @Test
+    void theOwnKeyGoesLastAndCanBeLeftOut() {
+        BulkPlan plan = BulkPlan.of(KeyAction.DEACTIVATE, List.of(KeyRef.organisation(1), KeyRef.project("p1", 3),
+                KeyRef.project("p2", 5)), LOADED, "a1b2c3");
+        assertThat(plan.toSend()).extracting(entry -> entry.ref().toString()).containsExactly("p1:3", "p2:5", "org:1");
+        assertThat(plan.ownKeyToSend()).extracting(entry -> entry.ref().toString()).containsExactly("org:1");
+
+        BulkPlan without = plan.withoutOwnKey();
+
+        assertThat(without.toSend()).extracting(entry -> entry.ref().toString()).containsExactly("p1:3", "p2:5");
+        assertThat(without.ownKey()).isEqualTo(OwnKey.NOT_INCLUDED);
+        assertThat(without.leftOut()).extracting(entry -> entry.ref().toString()).containsExactly("org:1");
+        assertThat(without.inPlainWords()).contains("1 key left out: the organisation key this connection uses is not deactivated "
+                + "unless you confirm it separately.");
+        assertThat(BulkPlan.of(KeyAction.DEACTIVATE, List.of(KeyRef.project("p1", 3)), LOADED, "a1b2c3").withoutOwnKey().leftOut())
+                .isEmpty();
     }
 
     @Test
@@ -80,7 +99,7 @@ class BulkPlanTest {
         assertThat(plan.ownKey()).isEqualTo(OwnKey.MAYBE_INCLUDED);
         assertThat(plan.ownKeyCandidates()).extracting(entry -> entry.ref().toString()).containsExactly("org:1", "org:2");
         assertThat(plan.inPlainWords()).contains("2 organisation keys end in a1b2c3 like the one this connection uses, and this plan "
-                + "includes at least one: it may include this connection's own key.");
+                + "includes at least one: it may include this connection's own key, so it is sent last.");
         assertThat(BulkPlan.of(KeyAction.REVOKE, List.of(KeyRef.project("p1", 3)), loaded, "a1b2c3").ownKey())
                 .as("a project key with the same suffix is not the connection's key").isEqualTo(OwnKey.NOT_INCLUDED);
     }

@@ -1,113 +1,112 @@
 package dev.keywarden.core.watch;
 
+import dev.keywarden.api.NotFoundException;
 import dev.keywarden.api.ServerException;
-import dev.keywarden.core.OrganisationLoader;
 import dev.keywarden.core.keys.KeyEntry;
-import dev.keywarden.testing.FakeConfidentApi;
+import dev.keywarden.core.keys.KeyRef;
+import dev.keywarden.model.ApiKey;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The live watch with a short interval: changes of last use, quiet time, backoff on errors, close. */
+/** When each watched key is read again and what a read means, on a clock the test moves: no waiting. */
 class KeyWatchTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
-    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final Duration SHORT = Duration.ofMillis(20);
+    private static final Duration INTERVAL = Duration.ofSeconds(15);
+    private static final KeyRef KEY_1 = KeyRef.project("p1", 1);
+    private static final KeyRef ORG_2 = KeyRef.organisation(2);
 
-    private final BlockingQueue<WatchUpdate> updates = new LinkedBlockingQueue<>();
+    private Instant now = NOW;
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
 
-    private static List<KeyEntry> keys(FakeConfidentApi api) throws Exception {
-        return new OrganisationLoader(2).load(api, event -> { }).entries();
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    private static ApiKey key(long id, Instant lastUsed) {
+        return new ApiKey(id, "key " + id, true, "***************00000" + id, Instant.EPOCH, lastUsed);
     }
 
-    private WatchUpdate next(Predicate<WatchUpdate> wanted) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < end) {
-            WatchUpdate update = updates.poll(100, TimeUnit.MILLISECONDS);
-            if (update != null && wanted.test(update)) {
-                return update;
-            }
-        }
-        throw new AssertionError("no such update within 10 s");
+    private final KeyWatch watch = new KeyWatch(List.of(
+            new KeyEntry(dev.keywarden.core.keys.KeyKind.PROJECT, "p1", "Docs", key(1, null)),
+            KeyEntry.ofOrganisation(key(2, null))), INTERVAL, clock);
+
+    @Test
+    void everyKeyIsReadAtOnceThenEveryIntervalAndALastUseIsNoticed() {
+        assertThat(watch.due()).extracting(KeyEntry::ref).containsExactly(KEY_1, ORG_2);
+        assertThat(watch.due()).as("being read").isEmpty();
+        assertThat(watch.untilNext()).as("nothing due while both are read").isEmpty();
+
+        WatchUpdate first = watch.answered(KEY_1, key(1, null)).orElseThrow();
+        assertThat(first.lastUsedChanged()).isFalse();
+        assertThat(first.quietFor()).as("never used").isNull();
+        assertThat(watch.untilNext()).contains(INTERVAL);
+
+        now = now.plus(INTERVAL);
+        assertThat(watch.due()).extracting(KeyEntry::ref).containsExactly(KEY_1);
+        WatchUpdate used = watch.answered(KEY_1, key(1, now.minusSeconds(90))).orElseThrow();
+        assertThat(used.lastUsedChanged()).isTrue();
+        assertThat(used.quietFor()).isEqualTo(Duration.ofSeconds(90));
+        now = now.plus(INTERVAL);
+        watch.due();
+        assertThat(watch.answered(KEY_1, key(1, NOW.plus(INTERVAL).minusSeconds(90))).orElseThrow().lastUsedChanged())
+                .as("the same last use is no change").isFalse();
     }
 
     @Test
-    void reportsWhenLastUseChangesAndHowLongTheKeyHasBeenQuiet() throws Exception {
-        FakeConfidentApi api = new FakeConfidentApi().withProject("p1", "Docs", true).withOrganizationKey("admin", true, "a1b2c3");
-        try (KeyWatch watch = KeyWatch.start(api, keys(api), SHORT, CLOCK, updates::add)) {
-            WatchUpdate first = next(update -> update.entry().ref().toString().equals("p1:1"));
-            assertThat(first.lastUsedChanged()).isFalse();
-            assertThat(first.quietFor()).as("never used").isNull();
-            assertThat(first.failed()).isFalse();
+    void aFailedReadIsCountedAndTheNextOneWaitsLonger() {
+        watch.due();
+        watch.answered(ORG_2, key(2, null));
+        WatchUpdate failed = watch.failed(KEY_1, new ServerException(500, "down", "GET", "/v1/projects/p1/api-keys/1")).orElseThrow();
+        assertThat(failed.failuresInARow()).isEqualTo(1);
+        assertThat(failed.gone()).isFalse();
 
-            api.setLastUsed(1, NOW.minusSeconds(90));
-            WatchUpdate used = next(update -> update.entry().ref().toString().equals("p1:1") && update.lastUsedChanged());
-            assertThat(used.lastUsed()).isEqualTo(NOW.minusSeconds(90));
-            assertThat(used.quietFor()).isEqualTo(Duration.ofSeconds(90));
-            WatchUpdate after = next(update -> update.entry().ref().toString().equals("p1:1"));
-            assertThat(after.lastUsedChanged()).as("the same last use is no change").isFalse();
-
-            api.setLastUsed(2, NOW.minusSeconds(5));
-            assertThat(next(update -> update.entry().ref().toString().equals("org:2") && update.lastUsedChanged()).quietFor())
-                    .isEqualTo(Duration.ofSeconds(5));
-            assertThat(watch.isClosed()).isFalse();
-        }
-    }
-
-    @Test
-    @SuppressWarnings("try") // the resource only has to be open during the block
-    void failedReadsAreReportedAndCountedAndTheWatchGoesOn() throws Exception {
-        FakeConfidentApi api = new FakeConfidentApi().withProject("p1", "Docs", true);
-        List<KeyEntry> keys = keys(api);
-        api.failAll(new ServerException(500, "down", "GET", "/v1/projects/p1/api-keys/1"));
-        try (KeyWatch watch = KeyWatch.start(api, keys, SHORT, CLOCK, updates::add)) {
-            assertThat(next(update -> update.failed()).failuresInARow()).isEqualTo(1);
-            assertThat(next(update -> update.failed()).failuresInARow()).isEqualTo(2);
-            api.failAll(null);
-            assertThat(next(update -> !update.failed()).failuresInARow()).isZero();
-        }
+        now = now.plus(INTERVAL);
+        assertThat(watch.due()).extracting(KeyEntry::ref).as("key 1 waits twice as long").containsExactly(ORG_2);
+        now = now.plus(INTERVAL);
+        assertThat(watch.due()).extracting(KeyEntry::ref).containsExactly(KEY_1);
+        assertThat(watch.answered(KEY_1, key(1, null)).orElseThrow().failuresInARow()).isZero();
     }
 
     @Test
     void thePauseDoublesWithEachFailureUpToALimit() {
-        Duration interval = Duration.ofSeconds(15);
-        assertThat(KeyWatch.pauseAfter(interval, 0)).isEqualTo(Duration.ofSeconds(15));
-        assertThat(KeyWatch.pauseAfter(interval, 1)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(KeyWatch.pauseAfter(interval, 3)).isEqualTo(Duration.ofSeconds(120));
-        assertThat(KeyWatch.pauseAfter(interval, 50)).isEqualTo(Duration.ofSeconds(15 * KeyWatch.MAX_BACKOFF_FACTOR));
+        assertThat(KeyWatch.pauseAfter(INTERVAL, 0)).isEqualTo(Duration.ofSeconds(15));
+        assertThat(KeyWatch.pauseAfter(INTERVAL, 1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(KeyWatch.pauseAfter(INTERVAL, 3)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(KeyWatch.pauseAfter(INTERVAL, 50)).isEqualTo(Duration.ofSeconds(15 * KeyWatch.MAX_BACKOFF_FACTOR));
     }
 
     @Test
-    @SuppressWarnings("try") // the resource only has to be open during the block
-    void aKeyThatIsGoneIsReportedOnceAndDropped() throws Exception {
-        FakeConfidentApi api = new FakeConfidentApi().withOrganizationKey("admin", true, "a1b2c3");
-        List<KeyEntry> keys = keys(api);
-        api.revokeOrganizationApiKey(1);
-        try (KeyWatch watch = KeyWatch.start(api, keys, SHORT, CLOCK, updates::add)) {
-            assertThat(next(WatchUpdate::gone).entry().ref().toString()).isEqualTo("org:1");
-            assertThat(updates.poll(200, TimeUnit.MILLISECONDS)).as("not read again").isNull();
-        }
+    void aKeyThatIsGoneIsReportedOnceAndDropped() {
+        watch.due();
+        WatchUpdate gone = watch.failed(ORG_2, new NotFoundException("API key not found", "GET", "/v1/organization/api-keys/2")).orElseThrow();
+        assertThat(gone.gone()).isTrue();
+        assertThat(watch.keys()).containsExactly(KEY_1);
+        assertThat(watch.failed(ORG_2, new IllegalStateException("late"))).isEmpty();
     }
 
     @Test
-    void closingStopsTheWatchAndNothingIsReportedAfter() throws Exception {
-        FakeConfidentApi api = new FakeConfidentApi().withProject("p1", "Docs", true, true);
-        KeyWatch watch = KeyWatch.start(api, keys(api), SHORT, CLOCK, updates::add);
-        next(update -> true);
-        watch.close();
-        updates.clear();
-        assertThat(watch.isClosed()).isTrue();
-        assertThat(watch.awaitTermination(Duration.ofSeconds(5))).as("its threads ended").isTrue();
-        assertThat(updates).isEmpty();
+    void aReadThatDidNotHappenIsDueAgainAtOnce() {
+        watch.due();
+        watch.notRead(KEY_1);
+        assertThat(watch.due()).extracting(KeyEntry::ref).containsExactly(KEY_1);
     }
 }

@@ -80,11 +80,26 @@ class ConnectionFlowTest extends ConsoleTest {
             }
         }
 
+        robot.clickOn("#editConnection");
+        robot.interact(() -> {
+            robot.lookup("#label").queryAs(TextField.class).setText("STAGE 2");
+            robot.lookup("#profileName").queryAs(TextField.class).setText("Local staging 2");
+        });
+        robot.clickOn("#save");
+        await("the edited connection open again", () -> "STAGE 2".equals(robot.lookup("#profileBadge").queryAs(Label.class).getText())
+                && console.model().session().stateProperty().get() == dev.keywarden.ui.connection.ConnectionSession.State.CONNECTED);
+        javafx.scene.control.ComboBox<?> switcher = robot.lookup("#connectionSwitcher").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(switcher.getSelectionModel().getSelectedIndex()).as("the drop-down shows the edited connection").isNotNegative();
+        assertThat(String.valueOf(switcher.getValue())).isEqualTo("Local staging 2 [STAGE 2]");
+        assertThat(((javafx.scene.control.skin.ComboBoxListViewSkin<?>) switcher.getSkin()).getDisplayNode())
+                .isInstanceOfSatisfying(javafx.scene.control.ListCell.class,
+                        cell -> assertThat(cell.getText()).isEqualTo("Local staging 2 [STAGE 2]"));
+
         robot.clickOn("#removeConnection");
         robot.clickOn("OK");
         await("back on the sandbox", () -> console.window().view().connections().currentProperty().get().isSandbox()
                 && console.model().session().stateProperty().get() == dev.keywarden.ui.connection.ConnectionSession.State.CONNECTED);
         assertThat(Files.readString(credentials)).doesNotContain(secretPart);
-        assertThat(console.window().view().connections().choices()).noneMatch(choice -> choice.name().equals("Local staging"));
+        assertThat(console.window().view().connections().choices()).noneMatch(choice -> choice.name().startsWith("Local staging"));
     }
 }

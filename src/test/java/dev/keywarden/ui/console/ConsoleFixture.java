@@ -1,20 +1,23 @@
 package dev.keywarden.ui.console;
 
-import dev.keywarden.ui.connection.ConnectionSession;
-import dev.keywarden.ui.app.LaunchOptions;
 import dev.keywarden.api.HttpConfidentApi;
+import dev.keywarden.core.ApiFactory;
 import dev.keywarden.core.AppContext;
-import dev.keywarden.ui.app.EmbeddedSandbox;
 import dev.keywarden.sandbox.SandboxServer;
+import dev.keywarden.ui.app.EmbeddedSandbox;
 import dev.keywarden.ui.app.KeywardenWindow;
-import dev.keywarden.ui.keys.KeyRow;
+import dev.keywarden.ui.app.LaunchOptions;
 import dev.keywarden.ui.app.MainViewModel;
+import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.projects.ProjectRow;
+import dev.keywarden.ui.store.KeyRow;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.controlsfx.control.ToggleSwitch;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -40,9 +43,13 @@ final class ConsoleFixture {
     }
 
     static ConsoleFixture open(Stage stage, Path home) {
+        return open(stage, home, HttpConfidentApi::new);
+    }
+
+    /** With gateways opened by {@code apis} (e.g. with a short deadline). */
+    static ConsoleFixture open(Stage stage, Path home, ApiFactory apis) {
         AppContext context = AppContext.loadFrom(home, Map.of());
-        KeywardenWindow window = new KeywardenWindow(stage, context, HttpConfidentApi::new,
-                new EmbeddedSandbox("--seed", "20261127"));
+        KeywardenWindow window = new KeywardenWindow(stage, context, apis, new EmbeddedSandbox("--seed", "20261127"));
         window.show(LaunchOptions.parse());
         return new ConsoleFixture(window, stage);
     }
@@ -68,13 +75,30 @@ final class ConsoleFixture {
         return this;
     }
 
+    /**
+     * Waits (at most 15 s) until the condition holds, evaluating it on the FX thread, where what it reads is
+     * changed: read from the test's thread it could see a table or a model half-way through a change.
+     */
     static void await(String what, BooleanSupplier condition) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+                try {
+                    return WaitForAsyncUtils.asyncFx(condition::getAsBoolean)
+                            .get(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException busy) {
+                    return false;
+                }
+            });
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting for: " + what, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Presses the platform's shortcut key (Ctrl, or Cmd on a Mac) with {@code key}, as the window's accelerators expect. */
+    static void shortcut(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.SHORTCUT, key).release(key, KeyCode.SHORTCUT);
     }
 
     ProjectRow projectWith(Predicate<ProjectRow> condition) {
@@ -107,6 +131,17 @@ final class ConsoleFixture {
         return robot.lookup(tableId + " .table-row-cell")
                 .match(node -> ((TableRow<Object>) node).getItem() == item)
                 .query();
+    }
+
+    /**
+     * Flips the status switch in the key's row as a click on it does: through the switch's own state, found in
+     * the row that shows the key now (cells are reused, so an id alone may find a cell that left the table).
+     */
+    static void flipSwitch(FxRobot robot, String tableId, KeyRow row) {
+        ToggleSwitch toggle = (ToggleSwitch) rowOf(robot, tableId, row).lookup(".toggle-switch");
+        // Not waited for: the flip may open a confirmation that waits for the admin.
+        WaitForAsyncUtils.asyncFx(() -> toggle.setSelected(!toggle.isSelected()));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     static void screenshot(Scene scene, String name) {

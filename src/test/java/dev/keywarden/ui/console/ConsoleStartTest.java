@@ -67,7 +67,7 @@ class ConsoleStartTest extends SharedConsoleTest {
         await("filter cleared", () -> table.getItems().size() == console.model().projects().rows().size());
 
         ProjectRow other = console.model().projects().rows().get(0);
-        long keyId = other.keys().keys().get(0).id();
+        long keyId = console.model().store().keysOf(other.id()).iterator().next().id();
         String leaked = console.sandbox().store().rawValue(keyId);
         robot.interact(() -> robot.lookup("#filter").queryAs(TextField.class).setText(leaked));
         await("filtered by the pasted key", () -> table.getItems().size() == 1
@@ -83,7 +83,7 @@ class ConsoleStartTest extends SharedConsoleTest {
         console.awaitLoaded();
         Instant before = console.model().projects().lastRefreshProperty().get();
         robot.clickOn("#projectsTable");
-        robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
+        ConsoleFixture.shortcut(robot, KeyCode.F);
         await("filter focused", () -> robot.lookup("#filter").query().isFocused());
 
         robot.type(KeyCode.F5);
@@ -91,7 +91,7 @@ class ConsoleStartTest extends SharedConsoleTest {
                 && console.model().projects().lastRefreshProperty().get().isAfter(before));
         Instant afterF5 = console.model().projects().lastRefreshProperty().get();
 
-        robot.press(KeyCode.CONTROL).press(KeyCode.R).release(KeyCode.R).release(KeyCode.CONTROL);
+        ConsoleFixture.shortcut(robot, KeyCode.R);
         await("refreshed by Ctrl+R", () -> console.model().projects().lastRefreshProperty().get().isAfter(afterF5));
     }
 }

@@ -1,7 +1,7 @@
 package dev.keywarden.ui.console;
 
-import dev.keywarden.ui.keys.KeyRow;
 import dev.keywarden.ui.projects.ProjectRow;
+import dev.keywarden.ui.store.KeyRow;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -72,7 +72,7 @@ class KeyActionsTest extends SharedConsoleTest {
         ConsoleFixture.clickRow(robot, "#keysTable", row);
         robot.type(javafx.scene.input.KeyCode.DELETE);
         robot.clickOn("#deactivateInstead");
-        await("deactivated", () -> !row.isBusy() && !row.key().valid());
+        await("deactivated", () -> row.isIdle() && !row.key().valid());
         assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isFalse();
     }
 }

@@ -1,9 +1,10 @@
 package dev.keywarden.ui.console;
 
 import dev.keywarden.api.KeyProbe;
-import dev.keywarden.ui.keys.KeyRow;
-import dev.keywarden.ui.projects.ProjectRow;
 import dev.keywarden.ui.common.MessageBar;
+import dev.keywarden.ui.common.Problem;
+import dev.keywarden.ui.projects.ProjectRow;
+import dev.keywarden.ui.store.KeyRow;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -25,8 +26,8 @@ class KeyToggleTest extends SharedConsoleTest {
         try (KeyProbe probe = new KeyProbe()) {
             assertThat(probe.status(console.sandbox().baseUrl(), KeyProbe.Probe.DATASETS, raw, null)).isEqualTo(200);
 
-            robot.clickOn("#toggle-" + row.id() + " .thumb-area");
-            await("the server's answer", () -> !row.isBusy() && !row.key().valid());
+            ConsoleFixture.flipSwitch(robot, "#keysTable", row);
+            await("the server's answer", () -> row.isIdle() && !row.key().valid());
 
             assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isFalse();
             assertThat(probe.status(console.sandbox().baseUrl(), KeyProbe.Probe.DATASETS, raw, null)).isEqualTo(401);
@@ -56,17 +57,16 @@ class KeyToggleTest extends SharedConsoleTest {
         KeyRow row = console.shownKey(key -> key.key().valid());
         console.sandbox().failNext("PUT", ".*/api-keys/.*", 500, "Simulated database outage", 1);
 
-        robot.clickOn("#toggle-" + row.id() + " .thumb-area");
+        ConsoleFixture.flipSwitch(robot, "#keysTable", row);
         MessageBar messages = console.window().view().messages();
-        await("the refusal, and the key read again", () -> !row.isBusy() && !row.isUnknown()
-                && messages.failedChangeCount() == 1);
+        await("the refusal, and the key read again", () -> row.isIdle() && messages.failedChangeCount() == 1);
 
         assertThat(row.key().valid()).isTrue();
         assertThat(robot.lookup("#toggle-" + row.id()).queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected()).isTrue();
         assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isTrue();
         assertThat(messages.failedChangeTexts()).singleElement().asString()
-                .contains("Could not deactivate").contains("Simulated database outage")
-                .contains("the key is still active, so nothing changed");
+                .contains("Not deactivated yet").contains("Simulated database outage")
+                .contains("reading the key again shows it unchanged");
         assertThat(robot.lookup("#messageBar").query().isVisible()).isTrue();
     }
 
@@ -74,9 +74,9 @@ class KeyToggleTest extends SharedConsoleTest {
     void fromTheFilterEnterReachesTheKeyAndSpaceSwitchesItOffWithoutTheMouseOrTab(FxRobot robot) {
         console.awaitLoaded();
         ProjectRow project = console.projectWith(row -> row.keys().active() > 0);
-        var key = project.keys().keys().stream().filter(k -> k.valid()).findFirst().orElseThrow();
+        var key = console.model().store().keysOf(project.id()).stream().map(KeyRow::key).filter(k -> k.valid()).findFirst().orElseThrow();
         robot.clickOn("#filter");
-        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        ConsoleFixture.shortcut(robot, KeyCode.F);
         robot.write(key.suffix());
         await("the key's project", () -> console.model().projects().selected() == project
                 && console.model().keys().rows().stream().anyMatch(row -> row.id() == key.id()));
@@ -97,11 +97,28 @@ class KeyToggleTest extends SharedConsoleTest {
         KeyRow row = console.shownKey(key -> key.key().valid());
         ConsoleFixture.clickRow(robot, "#keysTable", row);
         robot.type(javafx.scene.input.KeyCode.SPACE);
-        await("deactivated by Space", () -> !row.isBusy() && !row.key().valid());
+        await("deactivated by Space", () -> row.isIdle() && !row.key().valid());
         assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isFalse();
 
         robot.type(javafx.scene.input.KeyCode.SPACE);
-        await("activated again by Space", () -> !row.isBusy() && row.key().valid());
+        await("activated again by Space", () -> row.isIdle() && row.key().valid());
         assertThat(console.sandbox().store().key(project.id(), row.id()).orElseThrow().valid()).isTrue();
+    }
+
+    /** What a later read of a key shows takes the place of what was said of it before, failed change or not. */
+    @Test
+    void aMessageAboutAKeyReplacesTheEarlierOneAboutTheSameKey(FxRobot robot) {
+        MessageBar messages = console.window().view().messages();
+        robot.interact(() -> {
+            messages.show(new Problem("Key X: Not known whether it was deactivated.", null, true, "p1:7"));
+            messages.show(new Problem("Key Y: Not deactivated.", null, true, "p1:8"));
+        });
+        assertThat(messages.failedChangeCount()).isEqualTo(2);
+
+        robot.interact(() -> messages.show(new Problem("Key X: Deactivated: reading the key again after the deadline shows the change.",
+                null, false, "p1:7")));
+
+        assertThat(messages.failedChangeTexts()).containsExactly("Key Y: Not deactivated.");
+        assertThat(messages.currentText()).startsWith("Key X: Deactivated");
     }
 }

@@ -2,7 +2,7 @@ package dev.keywarden.ui.console;
 
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.connection.ConnectionSession;
-import dev.keywarden.ui.keys.KeyRow;
+import dev.keywarden.ui.store.KeyRow;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -43,16 +43,21 @@ class OrgKeysViewTest extends SharedConsoleTest {
     void deactivatingTheKeyInUseAsksAndCancellingLeavesItActive(FxRobot robot) {
         showOrganisationKeys(robot);
         KeyRow inUse = keyInUse();
-        robot.clickOn("#toggle-" + inUse.id() + " .thumb-area");
+        ConsoleFixture.flipSwitch(robot, "#orgKeysTable", inUse);
         await("the question", () -> robot.lookup("#lockOutDialog").tryQuery().isPresent());
         assertThat(robot.lookup("#lockOutDialog .content").queryAs(Label.class).getText())
                 .contains("this connection stops working");
         ConsoleFixture.screenshot(robot.lookup("#lockOutDialog").query().getScene(), "org-key-lock-out-question");
-        robot.clickOn("Cancel");
+        javafx.scene.control.Button cancel = robot.lookup("#lockOutDialog .button")
+                .match((javafx.scene.control.Button button) -> button.getText().equals("Cancel")).query();
+        assertThat(cancel.isDefaultButton()).as("Enter cancels").isTrue();
+        assertThat(robot.lookup("#lockOutDialog .button").queryAllAs(javafx.scene.control.Button.class))
+                .extracting(javafx.scene.control.Button::getText).contains("Deactivate and lock out");
+        robot.clickOn(cancel);
         await("the question closed", () -> robot.lookup("#lockOutDialog").tryQuery().isEmpty());
 
         assertThat(inUse.key().valid()).isTrue();
-        assertThat(inUse.isBusy()).isFalse();
+        assertThat(inUse.isIdle()).isTrue();
         assertThat(console.sandbox().store().orgKey(inUse.id()).map(ApiKey::valid)).contains(true);
         assertThat(robot.lookup("#toggle-" + inUse.id()).queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected()).isTrue();
         assertThat(console.model().session().stateProperty().get()).isEqualTo(ConnectionSession.State.CONNECTED);

@@ -1,5 +1,7 @@
 package dev.keywarden.ui.console;
 
+import dev.keywarden.api.HttpConfidentApi;
+import dev.keywarden.core.ApiFactory;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
@@ -36,17 +38,23 @@ abstract class SharedConsoleTest {
         stage = FxToolkit.registerPrimaryStage();
         // Windows other test classes left in this JVM would take this one's clicks and keys.
         FxToolkit.cleanupStages();
-        FxToolkit.setupFixture(() -> console = ConsoleFixture.open(stage, home));
+        FxToolkit.setupFixture(() -> console = ConsoleFixture.open(stage, home, apis()));
+    }
+
+    /** How the class's window opens its gateways; the HTTP one by default. */
+    ApiFactory apis() {
+        return HttpConfidentApi::new;
     }
 
     @AfterEach
     void putTheWindowBack() {
         robot.interact(() -> {
             List<Window> others = Window.getWindows().stream().filter(window -> window != stage && window.isShowing()).toList();
-            others.forEach(window -> ((Stage) window).close());
+            others.forEach(Window::hide);
             console.model().projects().filter().textProperty().set("");
+            console.window().view().allKeysTab().pane().clearFilters();
             console.window().view().views().getSelectionModel().select(0);
-            console.window().view().messages().hideCurrent();
+            console.window().view().messages().clearAll();
         });
     }
 

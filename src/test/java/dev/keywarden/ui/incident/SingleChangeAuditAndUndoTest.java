@@ -53,7 +53,7 @@ class SingleChangeAuditAndUndoTest {
         notices.add(text);
         undoButtons.add(button);
     });
-    private final KeyActions actions = new KeyActions(models.model.session(), models.model.projects(), models.model.orgKeys(),
+    private final KeyActions actions = new KeyActions(models.model.session(), models.model.projects(), models.model.connectionKey(),
             models.model.keyCommands(), new FakeDialogService(), new Notices(notices::add, undo), models.runner);
 
     private List<AuditEntry> trail() throws Exception {
@@ -121,7 +121,7 @@ class SingleChangeAuditAndUndoTest {
 
         actions.setValid(models.shownKey(1), false);
         models.runner.finishAll();
-        assertThat(notices).singleElement().asString().startsWith("Key ").endsWith("was deactivated.");
+        assertThat(notices).singleElement().asString().isEqualTo("Key \u201ckey 1\u201d (\u2026001001): Deactivated.");
 
         now = now.plus(Duration.ofSeconds(9));
         assertThat(undo.undo()).isTrue();

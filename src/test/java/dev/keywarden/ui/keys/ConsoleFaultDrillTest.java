@@ -8,6 +8,8 @@ import dev.keywarden.testing.ConsoleModels;
 import dev.keywarden.ui.common.Problem;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.projects.ProjectRow;
+import dev.keywarden.ui.store.KeyRow;
+import dev.keywarden.ui.store.RowState;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -138,33 +140,29 @@ class ConsoleFaultDrillTest {
         }
 
         commands.setValid(row, false);
-        assertThat(row.isBusy()).isTrue();
+        assertThat(row.isIdle()).isFalse();
         assertThat(row.key().valid()).as("nothing shown as done before an answer").isTrue();
 
         models.runner.finish(KeyCommands.SET_VALID_TAG);
-        assertThat(row.isBusy()).isFalse();
         if (fault.mayHaveApplied) {
-            assertThat(row.isUnknown()).as("neither the old state nor the asked-for one, until read again").isTrue();
-            assertThat(models.runner.tags()).containsExactly(KeyCommands.READ_AGAIN_TAG);
+            assertThat(row.state()).as("neither the old state nor the asked-for one, until read again").isEqualTo(RowState.UNKNOWN);
+            assertThat(models.runner.tags()).contains(KeyCommands.READ_AGAIN_TAG);
         } else {
-            assertThat(models.runner.tags()).as("a change that certainly failed is not read again").isEmpty();
+            assertThat(row.state()).isEqualTo(RowState.IDLE);
+            assertThat(models.runner.tags()).as("a change that certainly failed is not read again").doesNotContain(KeyCommands.READ_AGAIN_TAG);
         }
         assertHeaderSaysTheConnectionFailed();
         models.runner.finishAll();
 
-        assertThat(row.isBusy()).isFalse();
-        assertThat(row.isUnknown()).isFalse();
-        assertThat(row.requestedValidProperty().get()).isNull();
+        assertThat(row.state()).isEqualTo(fault.mayHaveApplied && !applied ? RowState.MAY_BE_OUT_OF_DATE : RowState.IDLE);
         assertThat(row.key().valid()).as("the server's state").isEqualTo(models.api.key("p1", 1).valid()).isEqualTo(!applied);
         assertThat(models.project("p1").keys().countsText()).isEqualTo(applied ? "1 / 3" : "2 / 3");
         Problem problem = singleProblem();
-        assertThat(problem.failedChange()).as("kept until dismissed").isTrue();
-        assertThat(problem.text()).startsWith("Could not deactivate");
-        if (fault.mayHaveApplied) {
-            assertThat(problem.text()).contains(applied
-                    ? "the key is now deactivated, so the change was made although its answer was lost"
-                    : "the key is still active, so nothing changed");
-        }
+        assertThat(problem.failedChange()).as("a failure is kept until dismissed").isEqualTo(!applied);
+        assertThat(problem.text()).startsWith("Key \u201ckey 1\u201d (\u2026001001): ")
+                .contains(applied ? "Deactivated, although the answer was lost: reading the key again shows the change."
+                        : fault.mayHaveApplied ? "Not deactivated yet: the answer was lost and reading the key again shows it unchanged"
+                        : "Not deactivated: ");
 
         commands.setValid(models.shownKey(2), false);
         models.runner.finishAll();
@@ -215,7 +213,7 @@ class ConsoleFaultDrillTest {
     }
 
     @Test
-    void whenReadingAKeyAgainFailsTooTheRowStaysUnknownAndSaysSo() {
+    void whenReadingAKeyAgainFailsTooTheRowSaysItMayBeOutOfDateAndSoDoesTheMessage() {
         models.show("p1");
         KeyRow row = models.shownKey(1);
         models.api.failChangesOf(1, Fault.DEADLINE_PASSED.realFailure(Call.TOGGLE_KEY_1), true, 1);
@@ -225,11 +223,10 @@ class ConsoleFaultDrillTest {
 
         models.runner.finishAll();
 
-        assertThat(row.isBusy()).isFalse();
-        assertThat(row.isUnknown()).as("no guess: the server may have either state").isTrue();
-        assertThat(row.requestedValidProperty().get()).isNull();
-        assertThat(singleProblem().text()).startsWith("Could not deactivate")
-                .contains("Reading the key again failed too, so its state is unknown");
+        assertThat(row.state()).as("what the store last knew, marked: the server may have either state")
+                .isEqualTo(RowState.MAY_BE_OUT_OF_DATE);
+        assertThat(singleProblem().text()).startsWith("Key \u201ckey 1\u201d (\u2026001001): Not known whether it was deactivated: "
+                + "the answer was lost and the key could not be read again (").endsWith("It is read again after the deadline.");
         assertThat(models.model.session().stateProperty().get()).isEqualTo(ConnectionSession.State.FAILED);
     }
 

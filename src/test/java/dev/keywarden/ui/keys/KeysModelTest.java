@@ -1,6 +1,7 @@
 package dev.keywarden.ui.keys;
 
 import dev.keywarden.testing.ConsoleModels;
+import dev.keywarden.ui.store.KeyRow;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

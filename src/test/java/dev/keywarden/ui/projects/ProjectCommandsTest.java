@@ -34,7 +34,7 @@ class ProjectCommandsTest {
         ProjectRow row = models.model.projects().selected();
         assertThat(row.id()).isEqualTo(created.get(0).project().id());
         assertThat(row.keys().countsText()).isEqualTo("1 / 1");
-        assertThat(row.keys().keys()).allSatisfy(key -> assertThat(key.isMasked()).isTrue());
+        assertThat(models.model.store().keysOf(row.id())).allSatisfy(key -> assertThat(key.key().isMasked()).isTrue());
     }
 
     @Test

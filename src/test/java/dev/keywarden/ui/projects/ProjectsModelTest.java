@@ -5,6 +5,7 @@ import dev.keywarden.core.OrganisationLoader;
 import dev.keywarden.testing.ConsoleModels;
 import dev.keywarden.testing.FakeConfidentApi;
 import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.store.KeyRow;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +61,7 @@ class ProjectsModelTest {
         filter.textProperty().set(leaked);
         assertThat(projects.rows().filtered(filter::matches)).extracting(ProjectRow::id).containsExactly("p1");
         assertThat(filter.matchesProjectItself(models.project("p1"))).isFalse();
-        assertThat(models.project("p1").keys().keys().stream().filter(filter::matches)).extracting(k -> k.id()).containsExactly(2L);
+        assertThat(models.model.store().keysOf("p1").stream().map(KeyRow::key).filter(filter::matches)).extracting(k -> k.id()).containsExactly(2L);
     }
 
     @Test

@@ -1,0 +1,101 @@
+package dev.keywarden.ui.allkeys;
+
+import dev.keywarden.core.keys.StaleClass;
+import dev.keywarden.core.keys.Staleness;
+import dev.keywarden.ui.common.Columns;
+import dev.keywarden.ui.common.KeyNames;
+import dev.keywarden.ui.keys.KeyStatusCell;
+import dev.keywarden.ui.store.KeyRow;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Comparator;
+import java.util.function.BiConsumer;
+
+/** The all-keys table's columns: project, kind, name, masked value, status switch, created, last used, staleness. */
+final class AllKeysColumns {
+    private AllKeysColumns() {
+    }
+
+    static void configure(TableView<KeyRow> table, Clock clock, Staleness staleness, BiConsumer<KeyRow, Boolean> onToggle) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(text("Project", "project", 150, KeyRow::ownerLabel),
+                text("Kind", "kind", 90, row -> row.kind().label()),
+                bound("Name", "name", 170, row -> KeyNames.name(row.key())),
+                value(), status(onToggle), created(), lastUsed(clock), stale(staleness)));
+    }
+
+    private static TableColumn<KeyRow, String> text(String title, String id, double width,
+                                                       java.util.function.Function<KeyRow, String> value) {
+        TableColumn<KeyRow, String> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static TableColumn<KeyRow, String> bound(String title, String id, double width,
+                                                        java.util.function.Function<KeyRow, String> value) {
+        TableColumn<KeyRow, String> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> Bindings.createStringBinding(() -> value.apply(cell.getValue()),
+                cell.getValue().keyProperty()));
+        return column;
+    }
+
+    private static TableColumn<KeyRow, String> value() {
+        TableColumn<KeyRow, String> column = bound("Value", "value", 180, row -> row.key().value());
+        column.getStyleClass().add("monospace");
+        return column;
+    }
+
+    private static TableColumn<KeyRow, KeyRow> status(BiConsumer<KeyRow, Boolean> onToggle) {
+        TableColumn<KeyRow, KeyRow> column = new TableColumn<>("Status");
+        column.setId("status");
+        column.setPrefWidth(160);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(col -> new KeyStatusCell<>(onToggle, false));
+        column.setComparator(Comparator.comparing((KeyRow row) -> row.key().valid()));
+        return column;
+    }
+
+    private static TableColumn<KeyRow, Instant> created() {
+        TableColumn<KeyRow, Instant> column = Columns.column("Created", "created");
+        column.setPrefWidth(130);
+        column.setCellValueFactory(cell -> Bindings.createObjectBinding(() -> cell.getValue().key().createdAt(),
+                cell.getValue().keyProperty()));
+        column.setCellFactory(col -> Columns.dateCell());
+        return column;
+    }
+
+    private static TableColumn<KeyRow, Instant> lastUsed(Clock clock) {
+        TableColumn<KeyRow, Instant> column = Columns.column("Last used", "lastUsed");
+        column.setPrefWidth(100);
+        column.setCellValueFactory(cell -> Bindings.createObjectBinding(() -> cell.getValue().key().lastUsed(),
+                cell.getValue().keyProperty()));
+        column.setCellFactory(col -> Columns.relativeTimeCell(clock));
+        return column;
+    }
+
+    /** Sorts most stale first: never used, then the oldest last use. */
+    private static TableColumn<KeyRow, StaleClass> stale(Staleness staleness) {
+        TableColumn<KeyRow, StaleClass> column = new TableColumn<>("Staleness");
+        column.setId("staleness");
+        column.setPrefWidth(190);
+        column.setCellValueFactory(cell -> Bindings.createObjectBinding(() -> staleness.classify(cell.getValue().key()),
+                cell.getValue().keyProperty()));
+        column.setComparator(Comparator.comparingInt(AllKeysColumns::rank).thenComparing(StaleClass::days, Comparator.reverseOrder()));
+        return column;
+    }
+
+    private static int rank(StaleClass staleClass) {
+        return staleClass.level().ordinal();
+    }
+}

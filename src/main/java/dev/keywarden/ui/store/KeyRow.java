@@ -1,0 +1,102 @@
+package dev.keywarden.ui.store;
+
+import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.keys.KeyKind;
+import dev.keywarden.core.keys.KeyRef;
+import dev.keywarden.model.ApiKey;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * One key of the organisation in the {@link KeyStore}, the only place the console holds a key's state: a
+ * project's key or an organisation key, named by its reference. {@code key} is only ever what the server
+ * answered (masked); {@code state} says whether anything is under way for it. The same row object is shown
+ * by every table that lists the key, so they cannot disagree. Only the store changes it.
+ */
+public final class KeyRow {
+    private final KeyRef ref;
+    private final Owner owner;
+    private final ReadOnlyObjectWrapper<ApiKey> key;
+    private final ReadOnlyObjectWrapper<RowState> state = new ReadOnlyObjectWrapper<>(this, "state", RowState.IDLE);
+    /** The store's stamp when an answer about this key last landed; a list asked for before it may be stale. */
+    long changedAt;
+
+    KeyRow(KeyRef ref, Owner owner, ApiKey key) {
+        this.ref = ref;
+        this.owner = owner;
+        this.key = new ReadOnlyObjectWrapper<>(this, "key", key.masked());
+    }
+
+    /** What a list of rows must watch so filters and sorts follow a key's changes. */
+    public static Observable[] observables(KeyRow row) {
+        return new Observable[] {row.key};
+    }
+
+    public KeyRef ref() {
+        return ref;
+    }
+
+    public KeyKind kind() {
+        return ref.kind();
+    }
+
+    /** The project the key belongs to; null for an organisation key. */
+    public String projectId() {
+        return ref.projectId();
+    }
+
+    public boolean isOrganizationKey() {
+        return ref.isOrganisationKey();
+    }
+
+    public long id() {
+        return ref.keyId();
+    }
+
+    /** The project's name, or "Organisation" for an organisation key: what a project column shows. */
+    public String ownerLabel() {
+        return owner == null ? KeyKind.ORGANISATION.label() : owner.name();
+    }
+
+    public ReadOnlyObjectProperty<ApiKey> keyProperty() {
+        return key.getReadOnlyProperty();
+    }
+
+    public ApiKey key() {
+        return key.get();
+    }
+
+    public ReadOnlyObjectProperty<RowState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public RowState state() {
+        return state.get();
+    }
+
+    public boolean isIdle() {
+        return state.get().isIdle();
+    }
+
+    /** The key as the server last answered it, with its project. */
+    public KeyEntry entry() {
+        return new KeyEntry(ref.kind(), ref.projectId(), owner == null ? null : owner.name(), key.get());
+    }
+
+    void show(ApiKey answer) {
+        ApiKey masked = answer.masked();
+        if (!masked.equals(key.get())) {
+            key.set(masked);
+        }
+    }
+
+    void mark(RowState now) {
+        state.set(now);
+    }
+
+    @Override
+    public String toString() {
+        return "KeyRow[" + ref + "]";
+    }
+}

@@ -1,0 +1,146 @@
+package dev.keywarden.ui.store;
+
+import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.keys.KeyRef;
+import dev.keywarden.model.ApiKey;
+import dev.keywarden.model.Project;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one store of the console's keys: lists, answers and their stamps, views, and updates that touch only what changed. */
+class KeyStoreTest {
+    private static final Project DOCS = new Project("p1", "Docs", null, "org", Instant.EPOCH, null);
+    private static final Project SHOP = new Project("p2", "Shop", null, "org", Instant.EPOCH, null);
+
+    private final KeyStore store = new KeyStore();
+
+    private static ApiKey key(long id, boolean valid) {
+        return new ApiKey(id, "key " + id, valid, "***************00000" + id, Instant.EPOCH, null);
+    }
+
+    private KeyRow row(KeyRef ref) {
+        return store.find(ref).orElseThrow();
+    }
+
+    @Test
+    void aListAskedForBeforeAnAnswerLandedLeavesThatKeyAsAnsweredAndUpdatesTheOthers() {
+        store.projectKeysListed(DOCS, List.of(key(1, true), key(2, true)), store.stamp());
+        long askedAt = store.stamp();
+
+        store.answered(KeyEntry.ofProject(DOCS, key(1, false)));
+        store.projectKeysListed(DOCS, List.of(key(1, true), key(2, false)), askedAt);
+
+        assertThat(row(KeyRef.project("p1", 1)).key().valid()).as("the answer stays").isFalse();
+        assertThat(row(KeyRef.project("p1", 2)).key().valid()).as("the list is news for the other key").isFalse();
+        store.projectKeysListed(DOCS, List.of(key(1, true), key(2, false)), store.stamp());
+        assertThat(row(KeyRef.project("p1", 1)).key().valid()).as("a list asked for after the answer is shown").isTrue();
+    }
+
+    @Test
+    void aRevokedKeyIsNotBroughtBackByAListAskedForBeforeAndACreatedOneIsNotTakenAway() {
+        store.projectKeysListed(DOCS, List.of(key(1, true), key(2, true)), store.stamp());
+        long askedAt = store.stamp();
+
+        store.removed(KeyRef.project("p1", 1));
+        store.answered(KeyEntry.ofProject(DOCS, key(3, true)));
+        store.projectKeysListed(DOCS, List.of(key(1, true), key(2, true)), askedAt);
+
+        assertThat(store.keysOf("p1")).extracting(KeyRow::id).containsExactly(2L, 3L);
+        assertThat(store.summaryOf("p1").get().countsText()).isEqualTo("2 / 2");
+    }
+
+    @Test
+    void aReadAskedForBeforeAnAnswerIsDroppedAndOneAskedAfterIsShown() {
+        store.organisationKeysListed(List.of(key(7, true)), store.stamp());
+        long before = store.stamp();
+        store.answered(KeyEntry.ofOrganisation(key(7, false)));
+
+        store.read(KeyEntry.ofOrganisation(key(7, true)), before);
+        assertThat(row(KeyRef.organisation(7)).key().valid()).isFalse();
+        store.read(KeyEntry.ofOrganisation(key(7, true)), store.stamp());
+        assertThat(row(KeyRef.organisation(7)).key().valid()).isTrue();
+    }
+
+    @Test
+    void aRowWithSomethingUnderWayStaysUntilItEnds() {
+        store.projectKeysListed(DOCS, List.of(key(1, true)), store.stamp());
+        KeyRow row = row(KeyRef.project("p1", 1));
+        store.mark(row, RowState.REVOKING);
+
+        store.projectKeysListed(DOCS, List.of(), store.stamp());
+
+        assertThat(store.rows()).containsExactly(row);
+        store.mark(row, RowState.IDLE);
+        store.projectKeysListed(DOCS, List.of(), store.stamp());
+        assertThat(store.rows()).isEmpty();
+    }
+
+    @Test
+    void theViewsAreOfTheSameRowsAndASummaryFollowsEveryChange() {
+        store.projectsListed(List.of(DOCS, SHOP), store.stamp());
+        store.projectKeysListed(DOCS, List.of(key(1, true), key(2, false)), store.stamp());
+        store.organisationKeysListed(List.of(key(9, true)), store.stamp());
+        assertThat(store.summaryOf("p2").get()).as("null until listed").isNull();
+        store.projectKeysListed(SHOP, List.of(key(4, true)), store.stamp());
+
+        assertThat(store.rows()).extracting(KeyRow::id).as("organisation keys first").containsExactly(9L, 1L, 2L, 4L);
+        assertThat(store.organisationRows()).extracting(KeyRow::id).containsExactly(9L);
+        assertThat(store.summaryOf("p1").get().countsText()).isEqualTo("1 / 2");
+        assertThat(row(KeyRef.project("p1", 1)).ownerLabel()).isEqualTo("Docs");
+        assertThat(row(KeyRef.organisation(9)).ownerLabel()).isEqualTo("Organisation");
+
+        store.answered(KeyEntry.ofProject(DOCS, key(2, true)));
+        assertThat(store.summaryOf("p1").get().countsText()).isEqualTo("2 / 2");
+        store.projectsRenamed(new Project("p1", "Docs Q&A", null, "org", Instant.EPOCH, null));
+        assertThat(row(KeyRef.project("p1", 1)).entry().projectName()).isEqualTo("Docs Q&A");
+
+        store.projectsListed(List.of(DOCS), store.stamp());
+        assertThat(store.rows()).extracting(KeyRow::id).as("the keys of a project no longer listed leave").containsExactly(9L, 1L, 2L);
+        assertThat(store.summaryOf("p2").get()).isNull();
+    }
+
+    @Test
+    void aDeletedProjectsKeysAreNotBroughtBackByAListAskedForBefore() {
+        store.projectKeysListed(DOCS, List.of(key(1, true)), store.stamp());
+        long askedAt = store.stamp();
+        store.projectRemoved("p1");
+        store.projectKeysListed(DOCS, List.of(key(1, true)), askedAt);
+        assertThat(store.rows()).isEmpty();
+    }
+
+    @Test
+    void listingTheSameKeysAgainChangesNothingAndOneListingIsOneChange() {
+        List<String> changes = new ArrayList<>();
+        store.rows().addListener((ListChangeListener<KeyRow>) change -> changes.add(change.toString()));
+        List<ApiKey> keys = new ArrayList<>();
+        for (int id = 1; id <= 500; id++) {
+            keys.add(key(id, id % 2 == 0));
+        }
+
+        store.projectKeysListed(DOCS, keys, store.stamp());
+        assertThat(changes).as("500 keys added in one change").hasSize(1);
+        store.projectKeysListed(DOCS, keys, store.stamp());
+        assertThat(changes).as("nothing new, nothing told").hasSize(1);
+
+        keys.set(10, key(11, true));
+        store.projectKeysListed(DOCS, keys, store.stamp());
+        assertThat(changes).as("one key changed: one update").hasSize(2);
+    }
+
+    @Test
+    void clearingForgetsEverything() {
+        store.projectKeysListed(DOCS, List.of(key(1, true)), store.stamp());
+        store.organisationKeysListed(List.of(key(9, true)), store.stamp());
+        store.clear();
+        assertThat(store.rows()).isEmpty();
+        assertThat(store.organisationRows()).isEmpty();
+        assertThat(store.keysOf("p1")).isEmpty();
+        assertThat(store.summaryOf("p1").get()).isNull();
+    }
+}
