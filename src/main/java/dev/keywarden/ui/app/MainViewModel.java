@@ -3,6 +3,7 @@ package dev.keywarden.ui.app;
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.core.OrganisationLoader;
 import dev.keywarden.core.TaskRunner;
+import dev.keywarden.core.pacing.Parallelism;
 import dev.keywarden.ui.common.ProblemReport;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.incident.AllKeysModel;
@@ -35,19 +36,18 @@ public final class MainViewModel {
     private final ProblemReport problems = message -> problemSink.show(message);
 
     public MainViewModel(TaskRunner runner, Clock clock) {
-        this(runner, clock, AllKeysModel.PARALLELISM);
+        this(runner, clock, Parallelism.DEFAULT);
     }
 
-    /** @param allKeysParallelism how many projects' keys the all-keys table asks for at once */
-    public MainViewModel(TaskRunner runner, Clock clock, int allKeysParallelism) {
+    /** @param parallelism how many calls the loads and the bulk changes have in flight at once, at most */
+    public MainViewModel(TaskRunner runner, Clock clock, int parallelism) {
         this.session = new ConnectionSession(runner);
-        this.projects = new ProjectsModel(runner, session, new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM),
-                clock, problems);
+        this.projects = new ProjectsModel(runner, session, new OrganisationLoader(parallelism), clock, problems);
         this.keys = new KeysModel(projects);
         this.orgKeys = new OrgKeysModel(runner, session, projects, problems);
         this.keyCommands = new KeyCommands(session, projects, keys, orgKeys, problems, runner);
         this.projectCommands = new ProjectCommands(session, projects);
-        this.allKeys = new AllKeysModel(runner, session, new OrganisationLoader(allKeysParallelism), problems);
+        this.allKeys = new AllKeysModel(runner, session, new OrganisationLoader(parallelism), problems);
         this.audit = new IncidentAudit(session, () -> profileName.get(), runner, clock, problems);
         keyCommands.recordChangesWith(allKeys.following(audit));
     }

@@ -4,6 +4,7 @@ import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.Generation;
 import dev.keywarden.core.OrganisationLoader;
+import dev.keywarden.core.pacing.Parallelism;
 import dev.keywarden.core.OrganisationLoader.OrganizationKeysFailed;
 import dev.keywarden.core.OrganisationLoader.OrganizationKeysLoaded;
 import dev.keywarden.core.OrganisationLoader.ProjectKeysFailed;
@@ -38,13 +39,11 @@ import java.util.function.Consumer;
 
 /**
  * Every key of the organisation, organisation keys and project keys alike, loaded with the
- * {@link OrganisationLoader} at {@link #PARALLELISM} requests at once. Rows appear as each project
+ * {@link OrganisationLoader} at its parallelism ({@link Parallelism#DEFAULT} unless configured). Rows appear as each project
  * answers; projects whose keys failed are listed for a retry. A load can be cancelled; an answer for
  * a connection the admin left, or overtaken by a later load, is dropped.
  */
 public final class AllKeysModel {
-    /** Requests at once while loading every project's keys. */
-    public static final int PARALLELISM = 8;
     public static final String LOAD_TAG = "allKeys.load";
     public static final String RETRY_TAG = "allKeys.retry";
     public static final String RELOAD_TAG = "allKeys.reloadSome";
@@ -67,7 +66,7 @@ public final class AllKeysModel {
     private RunningTask running = RunningTask.DONE;
 
     public AllKeysModel(TaskRunner runner, ConnectionSession session, ProblemReport problems) {
-        this(runner, session, new OrganisationLoader(PARALLELISM), problems);
+        this(runner, session, new OrganisationLoader(Parallelism.DEFAULT), problems);
     }
 
     public AllKeysModel(TaskRunner runner, ConnectionSession session, OrganisationLoader loader, ProblemReport problems) {
@@ -76,6 +75,11 @@ public final class AllKeysModel {
         this.loader = loader;
         this.problems = problems;
         session.apiProperty().addListener((obs, before, now) -> clear());
+    }
+
+    /** How many calls its loads have in flight at once, at most; bulk changes from the console use the same. */
+    public int parallelism() {
+        return loader.parallelism();
     }
 
     /** Loads every key again; rows already shown stay until their project answers. */

@@ -4,6 +4,7 @@ import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.audit.AuditContext;
 import dev.keywarden.core.bulk.BulkExecutor;
+import dev.keywarden.core.pacing.PacedApi;
 import dev.keywarden.core.bulk.BulkPlan;
 import dev.keywarden.core.bulk.BulkResult;
 import dev.keywarden.core.bulk.BulkRun;
@@ -31,8 +32,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class BulkModel {
     public static final String BULK_TAG = "incident.bulk";
-    /** Changes in flight at once. */
-    public static final int CONCURRENCY = BulkExecutor.DEFAULT_CONCURRENCY;
     public static final String REVOKE_WORD = "REVOKE";
 
     private final IncidentContext context;
@@ -74,9 +73,10 @@ public final class BulkModel {
         result.set(null);
         running.set(true);
         cancelRequested = false;
-        BulkExecutor executor = new BulkExecutor(CONCURRENCY);
+        BulkExecutor executor = new BulkExecutor(context.parallelism());
+        ConfidentApi paced = PacedApi.of(api, context.parallelism());
         return context.session().change(BackgroundCall.of(capitalised(current.action().verb()) + " " + current.count() + " keys", () -> {
-                    BulkRun started = executor.start(api, current, (key, count, total) -> context.fx().execute(() -> shown(key, count)));
+                    BulkRun started = executor.start(paced, current, (key, count, total) -> context.fx().execute(() -> shown(key, count)));
                     run.set(started);
                     if (cancelRequested) {
                         started.cancel();

@@ -47,6 +47,11 @@ public final class IncidentContext {
         this.orgKeys = orgKeys;
     }
 
+    /** How many changes a bulk run has in flight at once, at most: the console's parallelism setting. */
+    int parallelism() {
+        return allKeys.parallelism();
+    }
+
     /** A plan for these keys against every key loaded, knowing which organisation key the connection uses. */
     public BulkPlan plan(KeyAction action, java.util.Collection<KeyEntry> keys) {
         return BulkPlan.ofEntries(action, keys, allKeys.entries(), session.keySuffix());
