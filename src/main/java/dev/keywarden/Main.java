@@ -34,15 +34,22 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Picocli registers converters for java.sql and java.time types by reflection, loading their classes;
-        // no option here has such a type (those with times bring their own converters).
-        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
+        skipUnusedConverters();
         // Lambdas, not method references: a method reference loads its class when the call site is linked.
         int status = run(CliEnvironment.system(), args, consoleArgs -> openConsole(consoleArgs),
                 sandboxArgs -> SandboxCommand.run(sandboxArgs));
         if (status != 0) {
             System.exit(status);
         }
+    }
+
+    /**
+     * Picocli registers converters for java.sql and java.time types by reflection, loading their classes; no
+     * option here has such a type (those with times bring their own converters). A property of the process,
+     * so only the real entry points set it.
+     */
+    static void skipUnusedConverters() {
+        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
     }
 
     /**

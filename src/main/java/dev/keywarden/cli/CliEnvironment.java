@@ -6,6 +6,7 @@ import dev.keywarden.core.AppPaths;
 
 import java.io.Console;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +33,16 @@ public record CliEnvironment(Map<String, String> env, InputStream in, PrintWrite
         Objects.requireNonNull(settingsFolder, "settingsFolder");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(apis, "apis");
+    }
+
+    /**
+     * A run whose output goes nowhere, with this environment, stdin and settings folder: for rehearsing the
+     * commands (the class-data archive's training run), not for anything a user sees.
+     */
+    public static CliEnvironment silent(Map<String, String> env, InputStream in, Path settingsFolder) {
+        PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
+        return new CliEnvironment(env, in, nowhere, nowhere, () -> settingsFolder, Clock.systemDefaultZone(),
+                HttpConfidentApi::new, null);
     }
 
     /** The real process: {@code System.getenv()}, the standard streams, {@link AppPaths#configDir()}. */
