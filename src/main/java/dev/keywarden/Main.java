@@ -25,7 +25,8 @@ import java.util.function.ToIntFunction;
 /**
  * Entry point. Not an {@link Application} subclass, so the console starts from a plain classpath.
  * {@code keywarden} alone opens the console; {@code sandbox} runs the embedded server alone; the
- * headless commands come from {@code dev.keywarden.cli}.
+ * headless commands come from {@code dev.keywarden.cli}, and a headless command line loads only its own
+ * command's classes (no JavaFX, no console or sandbox classes).
  */
 public final class Main {
 
@@ -33,10 +34,22 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int status = run(CliEnvironment.system(), args, Main::openConsole, SandboxCommand::run);
+        skipUnusedConverters();
+        // Lambdas, not method references: a method reference loads its class when the call site is linked.
+        int status = run(CliEnvironment.system(), args, consoleArgs -> openConsole(consoleArgs),
+                sandboxArgs -> SandboxCommand.run(sandboxArgs));
         if (status != 0) {
             System.exit(status);
         }
+    }
+
+    /**
+     * Picocli registers converters for java.sql and java.time types by reflection, loading their classes; no
+     * option here has such a type (those with times bring their own converters). A property of the process,
+     * so only the real entry points set it.
+     */
+    static void skipUnusedConverters() {
+        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
     }
 
     /**
@@ -47,10 +60,12 @@ public final class Main {
      */
     public static int run(CliEnvironment environment, String[] args, Consumer<String[]> console,
                           ToIntFunction<String[]> sandbox) {
-        CommandLine commandLine = KeywardenCli.commandLine(new ConsoleCommand(console, args), environment,
-                new SandboxPassThrough(sandbox));
-        // The sandbox reads its own options (SandboxOptions), so picocli hands them over untouched.
-        commandLine.getSubcommands().get("sandbox").setUnmatchedOptionsArePositionalParams(true);
+        CommandLine commandLine = KeywardenCli.forHeadlessCommand(args, environment);
+        if (commandLine == null) {
+            commandLine = KeywardenCli.commandLine(new ConsoleCommand(console, args), environment, new SandboxPassThrough(sandbox));
+            // The sandbox reads its own options (SandboxOptions), so picocli hands them over untouched.
+            commandLine.getSubcommands().get("sandbox").setUnmatchedOptionsArePositionalParams(true);
+        }
         int status = commandLine.execute(args);
         environment.out().flush();
         environment.err().flush();

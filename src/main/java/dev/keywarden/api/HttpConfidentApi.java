@@ -59,7 +59,8 @@ public final class HttpConfidentApi implements ConfidentApi {
         this.transport = new ApiTransport(
                 HttpClients.create(
                         Objects.requireNonNullElse(config.connectTimeout(), ConnectionConfig.DEFAULT_CONNECT_TIMEOUT),
-                        Objects.requireNonNullElse(config.callTimeout(), ConnectionConfig.DEFAULT_CALL_TIMEOUT)),
+                        Objects.requireNonNullElse(config.callTimeout(), ConnectionConfig.DEFAULT_CALL_TIMEOUT),
+                        !base.isHttps()),
                 config.orgKey(), mapper, new RetryPolicy(config.maxAttempts(), retryAfterCap, random), sleeper, clock,
                 config.deadline());
         this.keyWarnings = new KeyWarnings(config.orgKey());

@@ -9,6 +9,7 @@ import dev.keywarden.core.Keychain;
 
 import java.io.Console;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,6 +47,16 @@ public record CliEnvironment(Map<String, String> env, InputStream in, PrintWrite
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(apis, "apis");
         Objects.requireNonNull(keychain, "keychain");
+    }
+
+    /**
+     * A run whose output goes nowhere, with this environment, stdin and settings folder: for rehearsing the
+     * commands (the class-data archive's training run), not for anything a user sees.
+     */
+    public static CliEnvironment silent(Map<String, String> env, InputStream in, Path settingsFolder) {
+        PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
+        return new CliEnvironment(env, in, nowhere, nowhere, () -> settingsFolder, Clock.systemDefaultZone(),
+                HttpConfidentApi::new, null);
     }
 
     /** The saved connections' keys in this settings folder: its file, then the keychain. */

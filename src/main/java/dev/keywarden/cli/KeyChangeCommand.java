@@ -12,6 +12,7 @@ import dev.keywarden.core.bulk.KeyChangeService;
 import dev.keywarden.core.bulk.KeyResult;
 import dev.keywarden.core.bulk.OwnKey;
 import dev.keywarden.core.keys.KeyAction;
+import dev.keywarden.core.pacing.PacedApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +38,9 @@ abstract class KeyChangeCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    ParallelismOption parallelism;
 
     @Parameters(paramLabel = "PROJECT_ID:KEY_ID|org:KEY_ID", arity = "0..*",
             description = "the keys, e.g. cl9x2k7f:42 for a project key or org:7 for an organisation key")
@@ -79,7 +83,7 @@ abstract class KeyChangeCommand implements Callable<Integer> {
         leaked = null; // the text is not needed past this point
         Connection target = connection.resolve(environment);
         try (ConfidentApi api = environment.apis().open(target.config())) {
-            KeyInventory.Loaded loaded = new KeyInventory().everything(api);
+            KeyInventory.Loaded loaded = new KeyInventory(parallelism.value).everything(api);
             if (!loaded.failures().isEmpty()) {
                 environment.err().println("keywarden: could not read " + KeysListCommand.whatFailed(loaded.failures())
                         .replace("The other keys are listed.", "Keys there are not found by this change."));
@@ -99,7 +103,7 @@ abstract class KeyChangeCommand implements Callable<Integer> {
             }
             checkOwnKey(plan);
             confirm(plan);
-            BulkResult result = new BulkExecutor(BulkExecutor.DEFAULT_CONCURRENCY).start(api, plan, progress()).awaitResults();
+            BulkResult result = new BulkExecutor(parallelism.value).start(PacedApi.of(api, parallelism.value), plan, progress()).awaitResults();
             report.results(result);
             environment.out().flush();
             AuditContext context = AuditContext.of(target.profileName(), loaded.organization());

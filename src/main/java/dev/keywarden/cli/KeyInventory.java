@@ -32,7 +32,12 @@ final class KeyInventory {
     record Loaded(Organization organization, List<KeyEntry> rows, Map<String, String> failures) {
     }
 
-    private final OrganisationLoader loader = new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM);
+    private final OrganisationLoader loader;
+
+    /** @param parallelism at most this many calls at once */
+    KeyInventory(int parallelism) {
+        this.loader = new OrganisationLoader(parallelism);
+    }
 
     /** Every key of the organisation: what {@code leak-find} and the bulk changes match against. */
     Loaded everything(ConfidentApi api) throws Exception {

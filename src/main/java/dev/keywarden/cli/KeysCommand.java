@@ -6,11 +6,9 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** {@code keywarden keys ...}: the organisation's keys. */
+/** {@code keywarden keys ...}: the organisation's keys; {@link KeywardenCli} adds its subcommands. */
 @Command(name = "keys", mixinStandardHelpOptions = true, versionProvider = KeywardenVersion.class,
-        description = "The organisation's keys.",
-        subcommands = {KeysListCommand.class, KeyChangeCommand.Deactivate.class, KeyChangeCommand.Activate.class,
-                KeyChangeCommand.Revoke.class})
+        description = "The organisation's keys.")
 final class KeysCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

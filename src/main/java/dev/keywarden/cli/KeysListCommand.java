@@ -29,6 +29,9 @@ final class KeysListCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    ParallelismOption parallelism;
+
     @Option(names = "--project", paramLabel = "ID",
             description = "only the keys of project ID (repeatable); with --org, organisation keys as well")
     List<String> projectIds = new ArrayList<>();
@@ -57,7 +60,7 @@ final class KeysListCommand implements Callable<Integer> {
         KeyInventory.Loaded loaded;
         try (ConfidentApi api = environment.apis().open(target.config())) {
             boolean everything = projectIds.isEmpty() && !organisationKeys;
-            loaded = new KeyInventory().load(api, projectIds, everything || organisationKeys, everything);
+            loaded = new KeyInventory(parallelism.value).load(api, projectIds, everything || organisationKeys, everything);
         }
         Staleness staleness = new Staleness(environment.clock());
         List<KeyEntry> rows = loaded.rows().stream()

@@ -33,6 +33,9 @@ final class LeakFindCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    ParallelismOption parallelism;
+
     @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
             description = "table (default; for a terminal), csv or json (for scripts; stable column names)")
     OutputFormat format;
@@ -53,7 +56,7 @@ final class LeakFindCommand implements Callable<Integer> {
         Connection target = connection.resolve(environment);
         KeyInventory.Loaded loaded;
         try (ConfidentApi api = environment.apis().open(target.config())) {
-            loaded = new KeyInventory().everything(api);
+            loaded = new KeyInventory(parallelism.value).everything(api);
         }
         List<LeakMatch> matches = LeakFinder.match(candidates, loaded.rows());
         switch (format) {

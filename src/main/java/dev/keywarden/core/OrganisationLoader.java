@@ -3,6 +3,9 @@ package dev.keywarden.core;
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.common.DaemonThreads;
 import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.pacing.AdaptiveLimit;
+import dev.keywarden.core.pacing.PacedApi;
+import dev.keywarden.core.pacing.Parallelism;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.Organization;
 import dev.keywarden.model.Project;
@@ -27,10 +30,13 @@ import java.util.function.Consumer;
  * failure to list the organisation keys; a failure of the organisation or the project list fails the
  * load. Interrupting the calling thread cancels every request in flight. Used by the console, the
  * command line and the benchmarks alike.
+ *
+ * <p>{@code parallelism} is a cap: each load paces its calls with an {@link AdaptiveLimit}, which backs
+ * off when the server answers 429 or 503 or slows down, and climbs back to the cap while answers stay fast.
  */
 public final class OrganisationLoader {
-    /** What the console's project list uses; the all-keys table may ask for more (the issue suggests 8). */
-    public static final int DEFAULT_PARALLELISM = 6;
+    /** What the console and the command line use unless the admin sets another. */
+    public static final int DEFAULT_PARALLELISM = Parallelism.DEFAULT;
 
     /**
      * What a load reports as it goes, in this order: organisation, projects, the organisation keys
@@ -101,9 +107,10 @@ public final class OrganisationLoader {
 
     private final int parallelism;
 
+    /** @param parallelism at most this many requests at once (1 to {@value Parallelism#MAX}) */
     public OrganisationLoader(int parallelism) {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1");
+        if (parallelism < 1 || parallelism > Parallelism.MAX) {
+            throw new IllegalArgumentException("parallelism must be from 1 to " + Parallelism.MAX);
         }
         this.parallelism = parallelism;
     }
@@ -113,7 +120,8 @@ public final class OrganisationLoader {
     }
 
     /** Loads everything, reporting each step to {@code events} on the thread that learned it. */
-    public Result load(ConfidentApi api, Consumer<? super Event> events) throws Exception {
+    public Result load(ConfidentApi gateway, Consumer<? super Event> events) throws Exception {
+        ConfidentApi api = PacedApi.of(gateway, parallelism);
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, new DaemonThreads("keywarden-load"));
         try {
             Future<Organization> organization = pool.submit(api::organization);
@@ -134,7 +142,8 @@ public final class OrganisationLoader {
     }
 
     /** Loads the keys of the given projects only, e.g. to retry those that failed. */
-    public Result loadKeys(ConfidentApi api, List<Project> projects, Consumer<? super Event> events) throws Exception {
+    public Result loadKeys(ConfidentApi gateway, List<Project> projects, Consumer<? super Event> events) throws Exception {
+        ConfidentApi api = PacedApi.of(gateway, parallelism);
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, new DaemonThreads("keywarden-load"));
         try {
             Map<String, List<ApiKey>> keys = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.keywarden.core;
 
 import dev.keywarden.common.OwnerOnlyFiles;
+import dev.keywarden.core.pacing.Parallelism;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -28,9 +29,10 @@ public final class UiSettings {
     private static final String DIVIDER = "split.%s.divider.%d";
     /** Written by hand in ui.properties, e.g. {@code staleness.days=14,60,180}. */
     static final String STALENESS_DAYS = "staleness.days";
-    /** Written by hand in ui.properties, e.g. {@code allkeys.parallelism=4}. */
-    static final String ALL_KEYS_PARALLELISM = "allkeys.parallelism";
-    private static final int DEFAULT_ALL_KEYS_PARALLELISM = 8;
+    /** Written by hand in ui.properties, e.g. {@code parallelism=8}. */
+    static final String PARALLELISM = "parallelism";
+    /** What a file written before {@link #PARALLELISM} named it; read when that is absent. */
+    static final String OLD_ALL_KEYS_PARALLELISM = "allkeys.parallelism";
 
     private static final List<Integer> DEFAULT_STALE_DAYS = List.of(7, 30, 90);
 
@@ -73,14 +75,13 @@ public final class UiSettings {
         }
     }
 
-    /** How many projects' keys the all-keys table asks for at once: {@code allkeys.parallelism} (1 to 32), else 8. */
-    public synchronized int allKeysParallelism() {
-        try {
-            int value = Integer.parseInt(values.getProperty(ALL_KEYS_PARALLELISM, "").strip());
-            return value >= 1 && value <= 32 ? value : DEFAULT_ALL_KEYS_PARALLELISM;
-        } catch (NumberFormatException e) {
-            return DEFAULT_ALL_KEYS_PARALLELISM;
-        }
+    /**
+     * How many calls the console's loads and bulk changes have in flight at once: {@code parallelism} (1 to
+     * {@value Parallelism#MAX}; {@code allkeys.parallelism} in older files), else {@value Parallelism#DEFAULT}.
+     */
+    public synchronized int parallelism() {
+        String text = values.getProperty(PARALLELISM, values.getProperty(OLD_ALL_KEYS_PARALLELISM));
+        return Parallelism.parseOr(text, Parallelism.DEFAULT);
     }
 
     public Path file() {

@@ -180,7 +180,8 @@ sealed interface Change {
         }
     }
 
-    private static ApiKey rotated(ApiKey old, String value, Instant rotatesAt, Instant expiresAt) {
+    /** The key as a rotation leaves it: with the new value in place, or, with a grace period, beside the old one. */
+    static ApiKey rotated(ApiKey old, String value, Instant rotatesAt, Instant expiresAt) {
         if (value == null) {
             throw new IllegalStateException("it rotates API key " + old.id() + " without a new value");
         }

@@ -6,9 +6,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A full queue refuses the exchange; the JDK server then closes that connection. The accepting thread
  * never runs an exchange itself, so a slow client can never stop it accepting.
+ *
+ * <p>{@link #later} runs the rest of an exchange after a pause without holding a worker meanwhile: that is
+ * how the sandbox's latency is spent, as on a real network, where a request in transit holds no server
+ * thread. Such a continuation is never refused (the exchange was already taken), so the queue may hold
+ * more than {@code queuedRequests} while continuations wait for a worker.
  */
 final class DeadlineWorkers implements Executor {
 
@@ -31,30 +37,51 @@ final class DeadlineWorkers implements Executor {
     private final ThreadPoolExecutor pool;
     private final ScheduledExecutorService watchdog;
     private final Duration headerTimeout;
+    private final int queuedRequests;
     /** Worker threads with a deadline, as System.nanoTime() values. Guarded by this. */
     private final Map<Thread, Long> deadlines = new HashMap<>();
 
     DeadlineWorkers(ServerLimits limits) {
         this.headerTimeout = limits.headerTimeout();
+        this.queuedRequests = limits.queuedRequests();
         this.pool = new ThreadPoolExecutor(limits.workers(), limits.workers(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(limits.queuedRequests()), new DaemonThreads("sandbox-http"),
-                new ThreadPoolExecutor.AbortPolicy());
+                new LinkedBlockingQueue<>(), new DaemonThreads("sandbox-http"), new ThreadPoolExecutor.AbortPolicy());
         this.watchdog = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("sandbox-deadlines"));
         watchdog.scheduleWithFixedDelay(this::interruptOverdue, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** Called by the JDK server's one dispatcher thread for each new request. */
     @Override
     public void execute(Runnable exchange) {
+        if (pool.getQueue().size() >= queuedRequests) {
+            throw new RejectedExecutionException("the sandbox has " + queuedRequests + " requests waiting");
+        }
         pool.execute(() -> {
             arm(headerTimeout);
-            try {
-                exchange.run();
-            } finally {
-                disarm();
-                // An interrupt that came too late to matter must not reach the next exchange on this thread.
-                Thread.interrupted();
-            }
+            runClean(exchange);
         });
+    }
+
+    /**
+     * Runs {@code rest} on a worker once {@code delay} has passed, with no deadline set: it arms its own.
+     * Nothing holds a worker during the delay. Dropped if the workers are shut down first.
+     */
+    void later(Duration delay, Runnable rest) {
+        try {
+            watchdog.schedule(() -> pool.execute(() -> runClean(rest)), delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // shut down: the server closes every connection
+        }
+    }
+
+    private void runClean(Runnable task) {
+        try {
+            task.run();
+        } finally {
+            disarm();
+            // An interrupt that came too late to matter must not reach the next exchange on this thread.
+            Thread.interrupted();
+        }
     }
 
     /** Gives the calling worker until {@code timeout} from now. */

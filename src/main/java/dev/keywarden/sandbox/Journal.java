@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * {@code FILE.journal} beside the data file: one JSON line per change since the data file's snapshot, so
  * a write costs one appended line and one fsync, whatever the size of the organisation. The first line
  * names the snapshot it continues ({@code {"format":"keywarden-sandbox-journal","version":1,"generation":N}}).
- * A change is acknowledged only after its line is forced to disk; a line that fails is cut off again.
+ * A change is acknowledged only after its line is forced to disk ({@link #sync}, which covers every line
+ * appended before it, so changes arriving together share one fsync); a line that fails is cut off again.
  * When the journal outgrows the snapshot it is folded into a new one: the data file is rewritten as
  * generation N+1, then an empty journal for N+1 replaces this one. A crash between the two leaves a
  * journal of an older generation, whose changes the data file already holds: it is ignored on start.
@@ -89,8 +90,10 @@ final class Journal implements ChangeWriter {
     private final Opener opener;
     private Appendable file;
     private long generation;
-    /** Bytes of acknowledged lines; the file is never longer once a write has returned. */
+    /** Bytes of whole lines written; the file is never longer once a write has returned. */
     private long length;
+    /** Bytes known to be on the disk: the lines a sync covered. */
+    private long synced;
     private long compactAt;
     /** Why writes are refused: a failure could not be undone, so the files must be read afresh. */
     private String broken;
@@ -224,7 +227,7 @@ final class Journal implements ChangeWriter {
     }
 
     @Override
-    public void write(Change change) throws IOException {
+    public synchronized void write(Change change) throws IOException {
         if (closed) {
             throw new IOException("The sandbox data file " + dataFile.path() + " is closed");
         }
@@ -234,12 +237,48 @@ final class Journal implements ChangeWriter {
         byte[] line = line(MAPPER.writeValueAsBytes(change));
         try {
             file.write(length, line);
-            file.sync();
         } catch (IOException | RuntimeException e) {
             cutBack(e);
             throw e;
         }
         length += line.length;
+    }
+
+    /** Forces the lines written so far to disk; the lock is not held meanwhile, so writes go on. */
+    @Override
+    public void sync() throws IOException {
+        Appendable current;
+        long upTo;
+        synchronized (this) {
+            if (closed || broken != null) {
+                throw new IOException(closed ? "The sandbox data file " + dataFile.path() + " is closed" : broken);
+            }
+            current = file;
+            upTo = length;
+        }
+        current.sync();
+        synchronized (this) {
+            if (file == current) {
+                synced = Math.max(synced, upTo);
+            }
+        }
+    }
+
+    /** After a failed sync: the lines it did not save are cut off, or, when they cannot be, no change is taken. */
+    @Override
+    public synchronized void takeBackUnsaved() throws IOException {
+        if (closed || broken != null || length == synced) {
+            return;
+        }
+        length = synced;
+        try {
+            file.truncate(synced);
+            file.sync();
+        } catch (IOException | RuntimeException e) {
+            broken = "Changes could not be saved to " + path + " nor taken back out of it; no further change "
+                    + "is accepted until the sandbox is restarted";
+            throw e;
+        }
     }
 
     /** Takes a failed line back out, so the next change does not follow half a line. */
@@ -256,7 +295,7 @@ final class Journal implements ChangeWriter {
 
     /** Folds the journal into a new snapshot once it has grown past the bound; a failure costs nothing but space. */
     @Override
-    public void written(Supplier<SandboxData> state) {
+    public synchronized void written(Supplier<SandboxData> state) {
         if (closed || broken != null || length < compactAt) {
             return;
         }
@@ -287,6 +326,7 @@ final class Journal implements ChangeWriter {
         }
         generation = next;
         length = header.length;
+        synced = header.length;
         compactAt = Math.max(minCompactBytes, 2L * snapshot.length);
         syncDirectory();
     }
@@ -326,7 +366,7 @@ final class Journal implements ChangeWriter {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
         closeFile();
     }

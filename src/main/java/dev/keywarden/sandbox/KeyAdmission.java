@@ -2,8 +2,8 @@ package dev.keywarden.sandbox;
 
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.Project;
+import dev.keywarden.sandbox.SandboxStore.Checked;
 
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,13 +16,11 @@ import java.util.Optional;
  * outgoing one only until {@code rotatesAt}, and its calls are told when it stops (the {@link Admission}'s
  * sunset, sent as headers). The rotation need not be completed for that: the clock decides.
  *
- * <p>Works on {@link SandboxStore}'s state under its locks and rules: recording a use is best effort (a use
- * that cannot be saved is logged and the call still answered), and the key the sandbox was started with is
- * used in memory only, without waiting for the disk.
+ * <p>Works on {@link SandboxStore}'s state under its rules: a use is checked against the accepted state and
+ * recorded best effort ({@link SandboxStore#recordUse}: a use that cannot be saved is logged and the call still
+ * answered), and the key the sandbox was started with is used in memory only, without waiting for the disk.
  */
 final class KeyAdmission {
-
-    private static final System.Logger LOG = System.getLogger(KeyAdmission.class.getName());
 
     /** An accepted call: the project of a project key (null for an organisation key); the sunset of an outgoing value, or null. */
     record Admission(Project project, Instant sunset) {
@@ -69,19 +67,15 @@ final class KeyAdmission {
                 return Optional.of(new Admission(null, sunset(key, digest)));
             }
         }
-        synchronized (store.writeLock) {
+        return store.recordUse(() -> {
             // Looked up again, and the time taken again: it may have been switched off, or expired, meanwhile.
             Instant now = store.now();
-            ApiKey key;
-            synchronized (store.stateLock) {
-                key = store.state.orgKeyByValueDigest(digest);
-            }
+            ApiKey key = store.accepted().orgKeyByValueDigest(digest);
             if (!admits(key, digest, now)) {
-                return Optional.empty();
+                return new Checked<>(null, Optional.<Admission>empty());
             }
-            recordUse(new Change.OrgKeyUsed(key.id(), now), "organization API key " + key.id());
-            return Optional.of(new Admission(null, sunset(key, digest)));
-        }
+            return new Checked<>(new Change.OrgKeyUsed(key.id(), now), Optional.of(new Admission(null, sunset(key, digest))));
+        });
     }
 
     /** Authenticates a data-plane call with a project key, moving its {@code lastUsed}; empty when refused. */
@@ -90,26 +84,15 @@ final class KeyAdmission {
             return Optional.empty();
         }
         String digest = ValueDigest.of(rawValue);
-        synchronized (store.writeLock) {
+        return store.recordUse(() -> {
             Instant now = store.now();
-            ApiKey key = store.state.keyByValueDigest(digest);
+            StoreState accepted = store.accepted();
+            ApiKey key = accepted.keyByValueDigest(digest);
             if (!admits(key, digest, now)) {
-                return Optional.empty();
+                return new Checked<>(null, Optional.<Admission>empty());
             }
-            recordUse(new Change.KeyUsed(key.id(), now), "API key " + key.id());
-            return Optional.of(new Admission(store.state.projectOfKey(key.id()), sunset(key, digest)));
-        }
-    }
-
-    /** Best effort: a use that cannot be saved is logged and not applied. Caller holds the write lock. */
-    private void recordUse(Change used, String key) {
-        try {
-            store.writer.write(used);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not save the last use of " + key
-                    + "; the call was answered and lastUsed stays as it was", e);
-            return;
-        }
-        store.apply(used);
+            return new Checked<>(new Change.KeyUsed(key.id(), now),
+                    Optional.of(new Admission(accepted.projectOfKey(key.id()), sunset(key, digest))));
+        });
     }
 }

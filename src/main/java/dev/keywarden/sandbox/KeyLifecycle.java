@@ -2,6 +2,7 @@ package dev.keywarden.sandbox;
 
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.Json;
+import dev.keywarden.sandbox.SandboxStore.Checked;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +13,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The v2 key lifecycle on {@link SandboxStore}'s state, under its locks and rules (checked, saved, then
- * applied): keys created with an expiry, rotation in place, and completing rotations whose time has come.
+ * The v2 key lifecycle on {@link SandboxStore}'s state, under its rules (checked against the accepted state,
+ * saved, then shown): keys created with an expiry, rotation in place, and completing rotations whose time has come.
  *
  * <p>Keywarden decides where the reference is silent: a key whose rotation is still in flight cannot be
  * rotated again (409 until {@code rotatesAt}); a deactivated key can be rotated and stays deactivated; the key
@@ -27,19 +28,20 @@ final class KeyLifecycle {
         this.store = store;
     }
 
-    /** The keys of one kind, as the lifecycle needs them. */
+    /** The keys of one kind, as the lifecycle needs them; each read of the accepted state runs inside a check. */
     private interface Keys {
         /** Null when there is no such key (here). */
-        ApiKey find(long keyId);
+        ApiKey find(StoreState state, long keyId);
 
-        /** The key, or 404 (its project first, for a project key). */
+        /** The key as changes are checked against it, or 404 (its project first, for a project key). */
         ApiKey existing(long keyId);
 
         Change rotated(long keyId, String value, Instant rotatesAt, Instant expiresAt);
 
         Change completed(long keyId);
 
-        void commit(long keyId, Change change);
+        /** The change to save, with the answer; the key the sandbox was started with is changed in memory only. */
+        <T> Checked<T> checked(long keyId, Change change, T answer);
 
         Function<Random, String> values();
     }
@@ -47,22 +49,20 @@ final class KeyLifecycle {
     /** Mints a project key that expires {@code expiresInDays} from now (null: never); the answer carries its raw value. */
     ApiKey createKey(String projectId, String name, Integer expiresInDays) {
         Objects.requireNonNull(name, "name");
-        synchronized (store.writeLock) {
-            store.existingProject(projectId);
+        return store.change(() -> {
+            store.accepted().projectOrNotFound(projectId);
             ApiKey key = newKey(name, expiresInDays, Identifiers::projectKeyValue);
-            store.commit(new Change.KeyCreated(projectId, key));
-            return key;
-        }
+            return new Checked<>(new Change.KeyCreated(projectId, key), key);
+        });
     }
 
     /** Mints an organisation key that expires {@code expiresInDays} from now (null: never). */
     ApiKey createOrgKey(String name, Integer expiresInDays) {
         Objects.requireNonNull(name, "name");
-        synchronized (store.writeLock) {
+        return store.change(() -> {
             ApiKey key = newKey(name, expiresInDays, Identifiers::orgKeyValue);
-            store.commit(new Change.OrgKeyCreated(key));
-            return key;
-        }
+            return new Checked<>(new Change.OrgKeyCreated(key), key);
+        });
     }
 
     /** The project's keys, masked, after completing every rotation whose time has come. */
@@ -86,43 +86,53 @@ final class KeyLifecycle {
         return rotate(organizationKeys, keyId, request);
     }
 
+    /** A rotation whose own time has come is completed first (a change of its own), then the key is rotated. */
     private ApiKey rotate(Keys keys, long keyId, RotationRequest request) {
-        synchronized (store.writeLock) {
-            Instant now = store.now();
-            ApiKey old = keys.existing(keyId);
-            if (old.isRotationPending() && !now.isBefore(old.rotatesAt())) {
-                keys.commit(keyId, keys.completed(keyId));
-                old = keys.existing(keyId);
+        while (true) {
+            completeIfDue(keys, keyId);
+            ApiKey answer = store.change(() -> rotation(keys, keyId, request));
+            if (answer != null) {
+                return answer;
             }
-            if (old.isRotationPending()) {
-                throw ApiError.conflict("A rotation of this key is already in flight; it completes at "
-                        + Json.WIRE_TIME.format(old.rotatesAt()));
-            }
-            if (old.isExpiredAt(now) && request.keepsExpiry()) {
-                throw ApiError.badRequest("This key has expired: rotating it needs \"" + LifecycleFields.EXPIRES_IN_DAYS
-                        + "\" (a number of days, or null for no expiry)");
-            }
-            if (old.isExpiredAt(now) && request.gracePeriodInHours() > 0) {
-                throw ApiError.badRequest("This key has expired, so it cannot take a grace period");
-            }
-            Instant expiresAt = request.keepsExpiry() ? old.expiresAt() : expiry(now, request.expiresInDays());
-            Instant rotatesAt = null;
-            if (request.gracePeriodInHours() > 0) {
-                rotatesAt = now.plus(Duration.ofHours(request.gracePeriodInHours()));
-                if (expiresAt != null && rotatesAt.isAfter(expiresAt)) {
-                    rotatesAt = expiresAt; // never past the expiry
-                }
-            }
-            String value = newValue(keys.values());
-            keys.commit(keyId, keys.rotated(keyId, value, rotatesAt, expiresAt));
-            ApiKey rotated = keys.existing(keyId);
-            // Raw only where the new value is; the outgoing value stays masked.
-            return rotatesAt == null ? rotated : new ApiKey(rotated.id(), rotated.name(), rotated.valid(),
-                    ApiKey.mask(rotated.value()), rotated.createdAt(), rotated.lastUsed(), rotated.expiresAt(), value, rotatesAt);
+            // The rotation in flight came due between the two steps: complete it, then try again.
         }
     }
 
-    /** Completes what is due, checking under the state lock first so a list with nothing due takes no write lock. */
+    /** The checked rotation; no change and a null answer when a rotation in flight has come due meanwhile. */
+    private Checked<ApiKey> rotation(Keys keys, long keyId, RotationRequest request) {
+        Instant now = store.now();
+        ApiKey old = keys.existing(keyId);
+        if (isDue(old, now)) {
+            return new Checked<>(null, null);
+        }
+        if (old.isRotationPending()) {
+            throw ApiError.conflict("A rotation of this key is already in flight; it completes at "
+                    + Json.WIRE_TIME.format(old.rotatesAt()));
+        }
+        if (old.isExpiredAt(now) && request.keepsExpiry()) {
+            throw ApiError.badRequest("This key has expired: rotating it needs \"" + LifecycleFields.EXPIRES_IN_DAYS
+                    + "\" (a number of days, or null for no expiry)");
+        }
+        if (old.isExpiredAt(now) && request.gracePeriodInHours() > 0) {
+            throw ApiError.badRequest("This key has expired, so it cannot take a grace period");
+        }
+        Instant expiresAt = request.keepsExpiry() ? old.expiresAt() : expiry(now, request.expiresInDays());
+        Instant rotatesAt = null;
+        if (request.gracePeriodInHours() > 0) {
+            rotatesAt = now.plus(Duration.ofHours(request.gracePeriodInHours()));
+            if (expiresAt != null && rotatesAt.isAfter(expiresAt)) {
+                rotatesAt = expiresAt; // never past the expiry
+            }
+        }
+        String value = newValue(keys.values());
+        ApiKey rotated = Change.rotated(old, value, rotatesAt, expiresAt);
+        // Raw only where the new value is; the outgoing value stays masked.
+        ApiKey answer = rotatesAt == null ? rotated : new ApiKey(rotated.id(), rotated.name(), rotated.valid(),
+                ApiKey.mask(rotated.value()), rotated.createdAt(), rotated.lastUsed(), rotated.expiresAt(), value, rotatesAt);
+        return keys.checked(keyId, keys.rotated(keyId, value, rotatesAt, expiresAt), answer);
+    }
+
+    /** Completes what is due, checking what reads see first so a list with nothing due waits for no write. */
     private void completeDue(Keys keys, Supplier<List<ApiKey>> listed) {
         Instant now = store.now();
         List<Long> due;
@@ -130,20 +140,15 @@ final class KeyLifecycle {
             List<ApiKey> all = listed.get();
             due = all == null ? List.of() : all.stream().filter(key -> isDue(key, now)).map(ApiKey::id).toList();
         }
-        if (due.isEmpty()) {
-            return;
-        }
-        synchronized (store.writeLock) {
-            for (long keyId : due) {
-                ApiKey key;
-                synchronized (store.stateLock) {
-                    key = keys.find(keyId);
-                }
-                if (key != null && isDue(key, now)) {
-                    keys.commit(keyId, keys.completed(keyId));
-                }
-            }
-        }
+        due.forEach(keyId -> completeIfDue(keys, keyId));
+    }
+
+    /** Completes the key's rotation if its time has come, checked again against the accepted state. */
+    private void completeIfDue(Keys keys, long keyId) {
+        store.change(() -> {
+            ApiKey key = keys.find(store.accepted(), keyId);
+            return key != null && isDue(key, store.now()) ? keys.checked(keyId, keys.completed(keyId), null) : new Checked<>(null, null);
+        });
     }
 
     private static boolean isDue(ApiKey key, Instant now) {
@@ -153,13 +158,13 @@ final class KeyLifecycle {
     private Keys projectKeys(String projectId) {
         return new Keys() {
             @Override
-            public ApiKey find(long keyId) {
-                return store.state.key(projectId, keyId);
+            public ApiKey find(StoreState state, long keyId) {
+                return state.key(projectId, keyId);
             }
 
             @Override
             public ApiKey existing(long keyId) {
-                return store.existingKey(projectId, keyId);
+                return store.accepted().keyOrNotFound(projectId, keyId);
             }
 
             @Override
@@ -173,8 +178,8 @@ final class KeyLifecycle {
             }
 
             @Override
-            public void commit(long keyId, Change change) {
-                store.commit(change);
+            public <T> Checked<T> checked(long keyId, Change change, T answer) {
+                return new Checked<>(change, answer);
             }
 
             @Override
@@ -186,8 +191,8 @@ final class KeyLifecycle {
 
     private final Keys organizationKeys = new Keys() {
         @Override
-        public ApiKey find(long keyId) {
-            return store.state.orgKey(keyId);
+        public ApiKey find(StoreState state, long keyId) {
+            return state.orgKey(keyId);
         }
 
         @Override
@@ -206,8 +211,8 @@ final class KeyLifecycle {
         }
 
         @Override
-        public void commit(long keyId, Change change) {
-            store.commitOrgKeyChange(keyId, change);
+        public <T> Checked<T> checked(long keyId, Change change, T answer) {
+            return store.orgKeyChange(keyId, change, answer);
         }
 
         @Override
@@ -216,19 +221,19 @@ final class KeyLifecycle {
         }
     };
 
-    /** A key not yet in the state; caller holds the write lock. */
+    /** A key not yet in the accepted state; only inside a check. */
     private ApiKey newKey(String name, Integer expiresInDays, Function<Random, String> values) {
         Instant now = store.now();
-        return new ApiKey(store.state.nextKeyId(), name.strip(), true, newValue(values), now, null, expiry(now, expiresInDays),
+        return new ApiKey(store.accepted().nextKeyId(), name.strip(), true, newValue(values), now, null, expiry(now, expiresInDays),
                 null, null);
     }
 
-    /** A value no key has, current or replacement; minted as every other key is. Caller holds the write lock. */
+    /** A value no key has, current or replacement; minted as every other key is. Only inside a check. */
     private String newValue(Function<Random, String> values) {
         String value;
         do {
             value = values.apply(Identifiers.SECURE);
-        } while (store.state.hasValueDigest(ValueDigest.of(value)));
+        } while (store.accepted().hasValueDigest(ValueDigest.of(value)));
         return value;
     }
 

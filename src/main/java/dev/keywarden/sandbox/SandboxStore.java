@@ -13,16 +13,19 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The organisation, safe for many threads. A change is checked, then made durable by the
- * {@link ChangeWriter}, and only then applied to memory, so an answer is always the truth: when the write
- * fails the request answers 500 and nothing changed, in memory or on disk. Changes queue on one write lock
- * (held across the durable write, so the file order is the answer order); reads take only a short state lock
- * and never wait for a disk (recording a key's use is a change). Keys are held with raw values and masked on
- * the way out, except when just created.
+ * {@link ChangeWriter}, and only then shown to reads, so an answer is always the truth: when the write
+ * fails the request answers 500 and nothing changed, in memory or on disk. Changes are checked and written
+ * one at a time under one write lock (so the file order is the answer order) against the accepted state,
+ * which holds the changes written but not yet saved; changes written together are saved by one sync
+ * ({@link GroupCommit}), the write lock free meanwhile. Reads take only a short state lock and never wait
+ * for a disk (recording a key's use is a change). Keys are held with raw values and masked on the way out,
+ * except when just created. Its companions {@link KeyAdmission} (authentication with expiry and rotation) and
+ * {@link KeyLifecycle} (the v2 key lifecycle) follow the same rules through {@link #change}, {@link #recordUse}
+ * and {@link #accepted()}.
  */
 public final class SandboxStore implements AutoCloseable {
 
@@ -31,12 +34,17 @@ public final class SandboxStore implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SandboxStore.class.getName());
 
-    // Package-private for the companions that follow the same rules: KeyAdmission and KeyLifecycle.
-    final Object writeLock = new Object();
+    private final Object writeLock = new Object();
+    // Package-private for the companions that read as reads do: KeyAdmission and KeyLifecycle.
     final Object stateLock = new Object();
     private final Clock clock;
-    final ChangeWriter writer;
+    private final ChangeWriter writer;
+    private final GroupCommit commits;
+    /** What reads see: every change saved. Guarded by the state lock. */
     final StoreState state;
+    /** What changes are checked against: {@link #state} and the changes written but not yet saved (in memory,
+     *  the same object). Guarded by the write lock. */
+    private StoreState accepted;
     private final List<String> notices;
     private final KeyAdmission admission = new KeyAdmission(this);
 
@@ -47,8 +55,29 @@ public final class SandboxStore implements AutoCloseable {
     /** @param notices what the start found worth telling (a torn journal line ignored, say); never secrets */
     SandboxStore(StoreState state, Clock clock, ChangeWriter writer, List<String> notices) {
         this.state = state;
+        this.accepted = writer.durable() ? state.copy() : state;
         this.clock = clock;
         this.writer = writer;
+        this.commits = new GroupCommit(writeLock, writer, new GroupCommit.States() {
+            @Override
+            public void accept(Change change) {
+                if (accepted != state) {
+                    change.applyTo(accepted);
+                }
+            }
+
+            @Override
+            public void show(Change change) {
+                apply(change);
+            }
+
+            @Override
+            public void forgetUnsaved() {
+                synchronized (stateLock) {
+                    accepted = state.copy();
+                }
+            }
+        }, this::snapshot);
         this.notices = List.copyOf(notices);
     }
 
@@ -126,8 +155,8 @@ public final class SandboxStore implements AutoCloseable {
     /** Renames the organisation; the name is checked already. */
     public Organization renameOrganization(String name) {
         Objects.requireNonNull(name, "name");
-        synchronized (writeLock) {
-            commit(new Change.OrganizationRenamed(name.strip()));
+        change(() -> new Checked<>(new Change.OrganizationRenamed(name.strip()), null));
+        synchronized (stateLock) {
             return state.organization();
         }
     }
@@ -135,97 +164,89 @@ public final class SandboxStore implements AutoCloseable {
     /** Creates a project with its default key; the key comes back with its raw value. */
     public CreatedProject createProject(String name, String description) {
         Objects.requireNonNull(name, "name");
-        synchronized (writeLock) {
+        return change(() -> {
             String stripped = name.strip();
-            requireUniqueName(stripped, null);
+            accepted.requireUniqueName(stripped, null);
             Instant now = now();
-            Project project = new Project(newProjectId(), stripped, description, state.organization().id(), now, null);
-            ApiKey key = newKey(DEFAULT_KEY_NAME, now, Identifiers::projectKeyValue);
-            commit(new Change.ProjectCreated(project, key));
-            return new CreatedProject(project, key);
-        }
+            Project project = new Project(accepted.newProjectId(), stripped, description, accepted.organization().id(), now, null);
+            ApiKey key = accepted.newKey(DEFAULT_KEY_NAME, now, Identifiers::projectKeyValue);
+            return new Checked<>(new Change.ProjectCreated(project, key), new CreatedProject(project, key));
+        });
     }
 
     public Project updateProject(String projectId, ProjectPatch patch) {
-        synchronized (writeLock) {
-            Project old = existingProject(projectId);
+        return change(() -> {
+            Project old = accepted.projectOrNotFound(projectId);
             String name = old.name();
             if (patch.name() != null) {
                 name = patch.name().strip();
-                requireUniqueName(name, projectId);
+                accepted.requireUniqueName(name, projectId);
             }
             String description = patch.changesDescription() ? patch.description() : old.description();
             Project updated = new Project(old.id(), name, description, old.organizationId(), old.createdAt(),
                     old.governancePolicy());
-            commit(new Change.ProjectUpdated(updated));
-            return updated;
-        }
+            return new Checked<>(new Change.ProjectUpdated(updated), updated);
+        });
     }
 
     /** Deletes the project and all its keys; their values stop authenticating at once. */
     public void deleteProject(String projectId) {
-        synchronized (writeLock) {
-            existingProject(projectId);
-            commit(new Change.ProjectDeleted(projectId));
-        }
+        change(() -> {
+            accepted.projectOrNotFound(projectId);
+            return new Checked<>(new Change.ProjectDeleted(projectId), null);
+        });
     }
 
     /** Mints a key; the answer carries its raw value, the only time it is shown. */
     public ApiKey createKey(String projectId, String name) {
         Objects.requireNonNull(name, "name");
-        synchronized (writeLock) {
-            existingProject(projectId);
-            ApiKey key = newKey(name, now(), Identifiers::projectKeyValue);
-            commit(new Change.KeyCreated(projectId, key));
-            return key;
-        }
+        return change(() -> {
+            accepted.projectOrNotFound(projectId);
+            ApiKey key = accepted.newKey(name, now(), Identifiers::projectKeyValue);
+            return new Checked<>(new Change.KeyCreated(projectId, key), key);
+        });
     }
 
     public ApiKey setKeyValid(String projectId, long keyId, boolean valid) {
-        synchronized (writeLock) {
-            ApiKey old = existingKey(projectId, keyId);
-            if (old.valid() == valid) {
-                return old.masked();
-            }
-            commit(new Change.KeyValiditySet(keyId, valid));
-            return old.withValid(valid).masked();
-        }
+        return change(() -> {
+            ApiKey old = accepted.keyOrNotFound(projectId, keyId);
+            return old.valid() == valid ? new Checked<>(null, old.masked())
+                    : new Checked<>(new Change.KeyValiditySet(keyId, valid), old.withValid(valid).masked());
+        });
     }
 
     public void deleteKey(String projectId, long keyId) {
-        synchronized (writeLock) {
-            existingKey(projectId, keyId);
-            commit(new Change.KeyDeleted(keyId));
-        }
+        change(() -> {
+            accepted.keyOrNotFound(projectId, keyId);
+            return new Checked<>(new Change.KeyDeleted(keyId), null);
+        });
     }
 
     /** Mints an organisation key; the answer carries its raw value, the only time it is shown. */
     public ApiKey createOrgKey(String name) {
         Objects.requireNonNull(name, "name");
-        synchronized (writeLock) {
-            ApiKey key = newKey(name, now(), Identifiers::orgKeyValue);
-            commit(new Change.OrgKeyCreated(key));
-            return key;
-        }
+        return change(() -> {
+            ApiKey key = accepted.newKey(name, now(), Identifiers::orgKeyValue);
+            return new Checked<>(new Change.OrgKeyCreated(key), key);
+        });
     }
 
     public ApiKey setOrgKeyValid(long keyId, boolean valid) {
-        synchronized (writeLock) {
+        return change(() -> {
             ApiKey old = existingOrgKey(keyId);
             if (old.valid() == valid) {
-                return old.masked();
+                return new Checked<>(null, old.masked());
             }
-            commitOrgKeyChange(keyId, new Change.OrgKeyValiditySet(keyId, valid));
-            return old.withValid(valid).masked();
-        }
+            return orgKeyChange(keyId, new Change.OrgKeyValiditySet(keyId, valid), old.withValid(valid).masked());
+        });
     }
 
     /** Revokes an organisation key for good; its value stops authenticating at once. */
     public void deleteOrgKey(long keyId) {
-        synchronized (writeLock) {
+        change(() -> {
             existingOrgKey(keyId);
-            commitOrgKeyChange(keyId, new Change.OrgKeyDeleted(keyId));
-        }
+            return orgKeyChange(keyId, new Change.OrgKeyDeleted(keyId), null);
+        });
     }
 
     /**
@@ -268,87 +289,89 @@ public final class SandboxStore implements AutoCloseable {
     @Override
     public void close() {
         synchronized (writeLock) {
+            commits.close();
             writer.close();
         }
     }
 
-    /** Durable first, then memory; a failed write leaves both as they were. Caller holds the write lock. */
-    void commit(Change change) {
+    /** A change checked under the write lock and what its request answers; no change when there is nothing to do. */
+    record Checked<T>(Change change, T answer) {
+    }
+
+    /** What changes are checked against; only inside a check given to {@link #change} or {@link #recordUse}. */
+    StoreState accepted() {
+        return accepted;
+    }
+
+    /**
+     * Checks and writes a change under the write lock, then waits, without it, until the change is saved
+     * and shown: durable first, then memory; a failed write leaves both as they were (500).
+     */
+    <T> T change(Supplier<Checked<T>> check) {
+        return save(check, false);
+    }
+
+    /** Best effort: a use that cannot be saved is logged and not applied, and the call is answered all the same. */
+    <T> T recordUse(Supplier<Checked<T>> check) {
+        return save(check, true);
+    }
+
+    private <T> T save(Supplier<Checked<T>> check, boolean bestEffort) {
+        Checked<T> checked;
+        GroupCommit.Saving saving;
+        synchronized (writeLock) {
+            checked = check.get();
+            if (checked.change() == null) {
+                return checked.answer();
+            }
+            try {
+                saving = commits.write(checked.change());
+            } catch (IOException | RuntimeException e) {
+                return notSaved(checked, e, bestEffort);
+            }
+        }
         try {
-            writer.write(change);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "Could not save a change (" + change.kind() + "); it was not made", e);
-            throw new ApiError(500, NOT_SAVED);
+            GroupCommit.awaitSaved(saving);
+        } catch (IOException e) {
+            return notSaved(checked, e, bestEffort);
+        }
+        return checked.answer();
+    }
+
+    private static <T> T notSaved(Checked<T> checked, Exception e, boolean bestEffort) {
+        if (bestEffort) {
+            LOG.log(System.Logger.Level.WARNING, "Could not save a key's last use; the call was answered and lastUsed "
+                    + "stays as it was", e);
+            return checked.answer();
+        }
+        LOG.log(System.Logger.Level.ERROR, "Could not save a change (" + checked.change().kind() + "); it was not made", e);
+        throw new ApiError(500, NOT_SAVED);
+    }
+
+    /** The key the sandbox was started with lives in memory only: its changes are applied at once, never written. */
+    <T> Checked<T> orgKeyChange(long keyId, Change change, T answer) {
+        if (!state.isAdminKey(keyId)) {
+            return new Checked<>(change, answer);
+        }
+        if (accepted != state) {
+            change.applyTo(accepted);
         }
         apply(change);
+        return new Checked<>(null, answer);
     }
 
-    /** The key the sandbox was started with lives in memory only: its changes are applied, never written. */
-    void commitOrgKeyChange(long keyId, Change change) {
-        if (state.isAdminKey(keyId)) {
-            apply(change);
-        } else {
-            commit(change);
-        }
-    }
-
-    void apply(Change change) {
+    private void apply(Change change) {
         synchronized (stateLock) {
             change.applyTo(state);
         }
-        writer.written(this::snapshot);
     }
 
-    // The lookups below run under the write lock only: no other thread can change the state meanwhile.
-
-    Project existingProject(String projectId) {
-        Project project = state.project(projectId);
-        if (project == null) {
-            throw ApiError.projectNotFound();
-        }
-        return project;
-    }
-
-    ApiKey existingKey(String projectId, long keyId) {
-        existingProject(projectId);
-        ApiKey key = state.key(projectId, keyId);
-        if (key == null) {
-            throw ApiError.keyNotFound();
-        }
-        return key;
-    }
-
-    /** Under the state lock too: the use of the key the sandbox was started with moves its lastUsed without the write lock. */
+    /** The key the sandbox was started with is read as reads see it: its use moves its lastUsed there alone. */
     ApiKey existingOrgKey(long keyId) {
+        ApiKey key = accepted.orgKeyOrNotFound(keyId);
         synchronized (stateLock) {
-            return Optional.ofNullable(state.orgKey(keyId)).orElseThrow(ApiError::keyNotFound);
+            return state.isAdminKey(keyId) ? state.orgKey(keyId) : key;
         }
-    }
-
-    private void requireUniqueName(String name, String exceptProjectId) {
-        String wanted = ProjectNames.normalised(name);
-        for (Project project : state.projects()) {
-            if (!project.id().equals(exceptProjectId) && ProjectNames.normalised(project.name()).equals(wanted)) {
-                throw ApiError.conflict("A project named \"" + name + "\" already exists");
-            }
-        }
-    }
-
-    private String newProjectId() {
-        String id;
-        do {
-            id = Identifiers.cuid(Identifiers.SECURE);
-        } while (state.project(id) != null);
-        return id;
-    }
-
-    /** A key not yet in the state: the id is taken for good only once the change that adds it is applied. */
-    private ApiKey newKey(String name, Instant createdAt, Function<Random, String> values) {
-        String value;
-        do {
-            value = values.apply(Identifiers.SECURE);
-        } while (state.hasValueDigest(ValueDigest.of(value)));
-        return new ApiKey(state.nextKeyId(), name, true, value, createdAt, null);
     }
 
     Instant now() {

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The organisation, its own (organisation) keys, its projects and their keys, with their lookups, changed only
@@ -60,6 +62,19 @@ final class StoreState {
             addOrgKey(key);
         }
         this.nextKeyId = Math.max(data.nextKeyId(), data.highestKeyId() + 1);
+    }
+
+    /** An independent copy, the key the sandbox was started with included (which {@link #toData()} leaves out). */
+    StoreState copy() {
+        StoreState copy = new StoreState(toData());
+        ApiKey admin = orgKeys.get(ADMIN_KEY_ID);
+        if (admin != null) {
+            copy.orgKeys.put(ADMIN_KEY_ID, admin);
+            copy.orgKeyIdByValueDigest.put(ValueDigest.of(admin.value()), ADMIN_KEY_ID);
+            indexShadow(copy.orgKeyIdByValueDigest, admin);
+        }
+        copy.nextKeyId = nextKeyId;
+        return copy;
     }
 
     Organization organization() {
@@ -321,5 +336,58 @@ final class StoreState {
         if (!condition) {
             throw new IllegalStateException(problem);
         }
+    }
+
+    // Checks of a change about to be made, answering as the API does when they fail.
+
+    Project projectOrNotFound(String projectId) {
+        Project project = project(projectId);
+        if (project == null) {
+            throw ApiError.projectNotFound();
+        }
+        return project;
+    }
+
+    ApiKey keyOrNotFound(String projectId, long keyId) {
+        projectOrNotFound(projectId);
+        ApiKey key = key(projectId, keyId);
+        if (key == null) {
+            throw ApiError.keyNotFound();
+        }
+        return key;
+    }
+
+    ApiKey orgKeyOrNotFound(long keyId) {
+        ApiKey key = orgKey(keyId);
+        if (key == null) {
+            throw ApiError.keyNotFound();
+        }
+        return key;
+    }
+
+    void requireUniqueName(String name, String exceptProjectId) {
+        String wanted = ProjectNames.normalised(name);
+        for (Project project : projects()) {
+            if (!project.id().equals(exceptProjectId) && ProjectNames.normalised(project.name()).equals(wanted)) {
+                throw ApiError.conflict("A project named \"" + name + "\" already exists");
+            }
+        }
+    }
+
+    String newProjectId() {
+        String id;
+        do {
+            id = Identifiers.cuid(Identifiers.SECURE);
+        } while (project(id) != null);
+        return id;
+    }
+
+    /** A key not yet in the state: the id is taken for good only once the change that adds it is applied. */
+    ApiKey newKey(String name, Instant createdAt, Function<Random, String> values) {
+        String value;
+        do {
+            value = values.apply(Identifiers.SECURE);
+        } while (hasValueDigest(ValueDigest.of(value)));
+        return new ApiKey(nextKeyId(), name, true, value, createdAt, null);
     }
 }

@@ -173,6 +173,15 @@ class KeysListTest {
     }
 
     @Test
+    void theParallelismCanBeChosenAndABadOneIsAUsageError() throws Exception {
+        assertThat(json(keys("--format", "json", "--parallelism", "1"))).hasSize(org.keyCount());
+        CliRun.Result tooMany = keys("--parallelism", "65");
+        assertThat(tooMany.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(tooMany.err()).contains("The parallelism must be from 1 to 64, not 65.");
+        assertThat(keys("--parallelism", "lots").err()).contains("The parallelism must be a whole number from 1 to 64, not \"lots\".");
+    }
+
+    @Test
     void theTableFitsATerminalAndShowsOnlySuffixes() {
         CliRun.Result table = keys();
         assertThat(table.exit()).isZero();

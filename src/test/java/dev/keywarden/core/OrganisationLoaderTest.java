@@ -2,6 +2,7 @@ package dev.keywarden.core;
 
 import dev.keywarden.api.ServerException;
 import dev.keywarden.api.UnauthorizedException;
+import dev.keywarden.api.UnavailableException;
 import dev.keywarden.core.OrganisationLoader.Event;
 import dev.keywarden.core.OrganisationLoader.OrganizationKeysFailed;
 import dev.keywarden.core.OrganisationLoader.OrganizationKeysLoaded;
@@ -67,6 +68,60 @@ class OrganisationLoaderTest {
         });
         new OrganisationLoader(4).load(api, event -> { });
         assertThat(most.get()).isBetween(2, 4);
+    }
+
+    @Test
+    void asksFor16AtOnceByDefault() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch sixteen = new CountDownLatch(16);
+        FakeConfidentApi api = organisation(40).onListApiKeys(() -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            sixteen.countDown();
+            try {
+                sixteen.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+        });
+        new OrganisationLoader(OrganisationLoader.DEFAULT_PARALLELISM).load(api, event -> { });
+        assertThat(OrganisationLoader.DEFAULT_PARALLELISM).isEqualTo(16);
+        assertThat(most.get()).isEqualTo(16);
+    }
+
+    @Test
+    void backsOffWhenTheServerRateLimits() throws Exception {
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostAfterTheRateLimit = new AtomicInteger();
+        CountDownLatch wave = new CountDownLatch(16);
+        FakeConfidentApi api = organisation(64).onListApiKeys(() -> {
+            int now = inFlight.incrementAndGet();
+            if (started.incrementAndGet() <= 16) {
+                // the first 16 are in flight together, and all are refused with 429
+                wave.countDown();
+                try {
+                    wave.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                inFlight.decrementAndGet();
+                throw new UnavailableException(429, "Too many requests", "GET", "/v1/projects/p/api-keys", null);
+            }
+            mostAfterTheRateLimit.accumulateAndGet(now, Math::max);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+        });
+        OrganisationLoader.Result result = new OrganisationLoader(16).load(api, event -> { });
+
+        assertThat(result.failures()).hasSize(16);
+        assertThat(result.keysByProjectId()).hasSize(48);
+        assertThat(mostAfterTheRateLimit.get()).as("in flight once the 429s came back").isBetween(1, 12);
     }
 
     @Test

@@ -24,12 +24,22 @@ class UiSettingsTest {
     }
 
     @Test
-    void theAllKeysTablesParallelismComesFromTheFileOrIs8() throws Exception {
-        assertThat(UiSettings.load(folder).allKeysParallelism()).isEqualTo(8);
-        java.nio.file.Files.writeString(folder.resolve(UiSettings.FILE_NAME), "allkeys.parallelism=3\n");
-        assertThat(UiSettings.load(folder).allKeysParallelism()).isEqualTo(3);
-        java.nio.file.Files.writeString(folder.resolve(UiSettings.FILE_NAME), "allkeys.parallelism=500\n");
-        assertThat(UiSettings.load(folder).allKeysParallelism()).as("out of range: the default").isEqualTo(8);
+    void theParallelismComesFromTheFileOrIs16() throws Exception {
+        assertThat(UiSettings.load(folder).parallelism()).isEqualTo(16);
+        java.nio.file.Files.writeString(folder.resolve(UiSettings.FILE_NAME), "parallelism=3\n");
+        assertThat(UiSettings.load(folder).parallelism()).isEqualTo(3);
+        java.nio.file.Files.writeString(folder.resolve(UiSettings.FILE_NAME), "parallelism=500\n");
+        assertThat(UiSettings.load(folder).parallelism()).as("out of range: the default").isEqualTo(16);
+        java.nio.file.Files.writeString(folder.resolve(UiSettings.FILE_NAME), "parallelism=many\n");
+        assertThat(UiSettings.load(folder).parallelism()).as("not a number: the default").isEqualTo(16);
+    }
+
+    @Test
+    void aFileFromBeforeTheParallelismWasOneSettingStillGivesIt() throws Exception {
+        java.nio.file.Files.writeString(folder.resolve(UiSettings.FILE_NAME), "allkeys.parallelism=4\n");
+        assertThat(UiSettings.load(folder).parallelism()).isEqualTo(4);
+        java.nio.file.Files.writeString(folder.resolve(UiSettings.FILE_NAME), "allkeys.parallelism=4\nparallelism=12\n");
+        assertThat(UiSettings.load(folder).parallelism()).as("the new name wins").isEqualTo(12);
     }
 
     @Test

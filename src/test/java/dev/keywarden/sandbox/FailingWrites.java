@@ -32,6 +32,21 @@ final class FailingWrites implements UnaryOperator<ChangeWriter> {
             }
 
             @Override
+            public boolean durable() {
+                return real.durable();
+            }
+
+            @Override
+            public void sync() throws IOException {
+                real.sync();
+            }
+
+            @Override
+            public void takeBackUnsaved() throws IOException {
+                real.takeBackUnsaved();
+            }
+
+            @Override
             public void written(Supplier<SandboxData> state) {
                 real.written(state);
             }

@@ -37,6 +37,7 @@ public final class FakeConfidentApi implements ConfidentApi {
     private volatile boolean closed;
     private String organizationName = "Acme Inc.";
     private ApiException nextFailure;
+    private final java.util.Map<Long, ApiException> readFailures = new java.util.HashMap<>();
     private volatile ApiException nextOrganizationFailure;
     private volatile ApiException everyFailure;
     private volatile Runnable onListApiKeys = () -> { };
@@ -151,6 +152,22 @@ public final class FakeConfidentApi implements ConfidentApi {
         this.nextFailure = failure;
     }
 
+    /**
+     * The next read of key {@code keyId} alone ({@code GET} of that one key, project or organisation) fails with
+     * this: unlike {@link #failNext}, it cannot be taken by the read of another key made at the same time.
+     */
+    public synchronized void failNextReadOf(long keyId, ApiException failure) {
+        readFailures.put(keyId, failure);
+    }
+
+    private void maybeFailRead(long keyId) {
+        maybeFail();
+        ApiException failure = readFailures.remove(keyId);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     /** How many times {@code GET /v1/organization} was asked: once per load of the organisation. */
     public int organizationCalls() {
         return organizationCalls.get();
@@ -240,7 +257,7 @@ public final class FakeConfidentApi implements ConfidentApi {
 
     @Override
     public synchronized ApiKey getApiKey(String projectId, long apiKeyId) {
-        maybeFail();
+        maybeFailRead(apiKeyId);
         return keys.getOrDefault(projectId, List.of()).stream().filter(k -> k.id() == apiKeyId).findFirst()
                 .orElseThrow(() -> new NotFoundException("API key not found", "GET", "/v1/projects/" + projectId + "/api-keys/" + apiKeyId));
     }
@@ -305,7 +322,7 @@ public final class FakeConfidentApi implements ConfidentApi {
 
     @Override
     public synchronized ApiKey getOrganizationApiKey(long apiKeyId) {
-        maybeFail();
+        maybeFailRead(apiKeyId);
         return organizationKeys.stream().filter(k -> k.id() == apiKeyId).findFirst()
                 .orElseThrow(() -> organizationKeyNotFound("GET", apiKeyId));
     }

@@ -3,6 +3,9 @@ package dev.keywarden.core.bulk;
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.common.DaemonThreads;
 import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.keys.KeyRef;
+import dev.keywarden.core.pacing.Parallelism;
+import dev.keywarden.model.ApiKey;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +22,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * later change fail. Changes are never interrupted once sent; {@link BulkRun#cancel()} only stops sending more.
  */
 public final class BulkExecutor {
-    public static final int DEFAULT_CONCURRENCY = 4;
+    /** Unless the admin sets another ({@code --parallelism}, {@code parallelism} in ui.properties). */
+    public static final int DEFAULT_CONCURRENCY = Parallelism.DEFAULT;
 
     private final int concurrency;
 

@@ -19,8 +19,6 @@ import java.util.List;
  * got, the projects whose keys failed (with a retry), and Cancel come from {@link ProjectsModel}.
  */
 public final class AllKeysModel {
-    /** Requests at once while loading every project's keys, unless ui.properties says otherwise. */
-    public static final int PARALLELISM = 8;
     public static final String LOAD_TAG = ProjectsModel.LOAD_TAG;
     public static final String RETRY_TAG = ProjectsModel.RETRY_TAG;
 

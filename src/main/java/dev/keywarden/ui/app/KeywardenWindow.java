@@ -35,7 +35,7 @@ public final class KeywardenWindow {
         this.stage = stage;
         this.context = context;
         this.sandbox = sandbox;
-        this.model = new MainViewModel(runner, Clock.systemDefaultZone(), context.uiSettings().allKeysParallelism(),
+        this.model = new MainViewModel(runner, Clock.systemDefaultZone(), context.uiSettings().parallelism(),
                 new FxDelay());
         model.audit().writeTo(context.configDir());
         ConnectionsModel connections = new ConnectionsModel();

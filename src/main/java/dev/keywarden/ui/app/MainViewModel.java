@@ -7,6 +7,7 @@ import dev.keywarden.core.TaskRunner;
 import dev.keywarden.ui.allkeys.AllKeysModel;
 import dev.keywarden.ui.bulk.BulkContext;
 import dev.keywarden.ui.common.Notices;
+import dev.keywarden.core.pacing.Parallelism;
 import dev.keywarden.ui.common.ProblemReport;
 import dev.keywarden.ui.common.Refusals;
 import dev.keywarden.ui.connection.ConnectionSession;
@@ -47,21 +48,23 @@ public final class MainViewModel {
     private final IncidentAudit audit;
     private final WatchModel watch;
     private final TaskRunner runner;
+    private final int parallelism;
     private Supplier<String> profileName = () -> null;
     private ProblemReport problemSink = message -> { };
     private final ProblemReport problems = message -> problemSink.show(message);
 
     /** For tests that never reach a change's deadline: nothing is read again after it. */
     public MainViewModel(TaskRunner runner, Clock clock) {
-        this(runner, clock, AllKeysModel.PARALLELISM, (wait, then) -> { });
+        this(runner, clock, Parallelism.DEFAULT, (wait, then) -> { });
     }
 
     /**
-     * @param parallelism how many projects' keys the load of the organisation asks for at once
+     * @param parallelism how many calls the loads and the bulk changes have in flight at once, at most
      * @param delay       runs the read of a key once the deadline of a change that may still land has passed
      */
     public MainViewModel(TaskRunner runner, Clock clock, int parallelism, Delay delay) {
         this.runner = runner;
+        this.parallelism = parallelism;
         this.session = new ConnectionSession(runner);
         this.projects = new ProjectsModel(runner, session, new OrganisationLoader(parallelism), clock, problems, store);
         this.keys = new KeysModel(projects, store);
@@ -131,7 +134,7 @@ public final class MainViewModel {
 
     /** What the bulk changes and the leak finder share, with where they say things and how they reach the FX thread. */
     public BulkContext incident(Notices notices, Executor fx) {
-        return new BulkContext(session, runner, fx, audit, problems, notices, store, connectionKey, keyCommands, refusals);
+        return new BulkContext(session, runner, fx, audit, problems, notices, store, connectionKey, keyCommands, refusals, parallelism);
     }
 
     public ConnectionSession session() {

@@ -39,10 +39,12 @@ public final class BulkContext {
     private final ConnectionKey connectionKey;
     private final KeyCommands commands;
     private final Refusals refusals;
+    private final int parallelism;
     private final java.util.Set<BulkModel> runs = new java.util.LinkedHashSet<>();
 
     public BulkContext(ConnectionSession session, TaskRunner runner, Executor fx, KeyChangeRecorder recorder, ProblemReport problems,
-                           Notices notices, KeyStore store, ConnectionKey connectionKey, KeyCommands commands, Refusals refusals) {
+                           Notices notices, KeyStore store, ConnectionKey connectionKey, KeyCommands commands, Refusals refusals,
+                       int parallelism) {
         this.session = session;
         this.runner = runner;
         this.fx = fx;
@@ -53,6 +55,7 @@ public final class BulkContext {
         this.connectionKey = connectionKey;
         this.commands = commands;
         this.refusals = refusals;
+        this.parallelism = parallelism;
     }
 
     /** A plan for these keys against every key in the store, knowing which organisation key the connection uses. */
@@ -133,6 +136,11 @@ public final class BulkContext {
             text.append(" The key this connection uses was left out.");
         }
         return text.toString();
+    }
+
+    /** How many changes a bulk run has in flight at once, at most: the console's parallelism setting. */
+    public int parallelism() {
+        return parallelism;
     }
 
     public ConnectionSession session() {

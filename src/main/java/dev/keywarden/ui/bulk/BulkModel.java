@@ -5,6 +5,7 @@ import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.Generation;
 import dev.keywarden.core.audit.AuditContext;
 import dev.keywarden.core.bulk.BulkExecutor;
+import dev.keywarden.core.pacing.PacedApi;
 import dev.keywarden.core.bulk.BulkPlan;
 import dev.keywarden.core.bulk.BulkResult;
 import dev.keywarden.core.bulk.BulkRun;
@@ -42,8 +43,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class BulkModel {
     public static final String BULK_TAG = "incident.bulk";
-    /** Changes in flight at once. */
-    public static final int CONCURRENCY = BulkExecutor.DEFAULT_CONCURRENCY;
     public static final String REVOKE_WORD = "REVOKE";
     /** What the admin types to include the connection's own key. */
     public static final String OWN_KEY_WORDS = "LOCK OUT";
@@ -119,9 +118,10 @@ public final class BulkModel {
         context.started(this);
         current.toSend().forEach(entry -> store.find(entry.ref()).ifPresent(row -> store.mark(row,
                 current.action() == KeyAction.REVOKE ? RowState.REVOKING : RowState.changing(current.action().wantedValid()))));
-        BulkExecutor executor = new BulkExecutor(CONCURRENCY);
+        BulkExecutor executor = new BulkExecutor(context.parallelism());
+        ConfidentApi paced = PacedApi.of(api, context.parallelism());
         return context.session().change(BackgroundCall.of(current.action().capitalisedVerb() + " " + current.count() + " keys", () -> {
-                    BulkRun started = executor.start(api, current, (key, count, total) -> context.fx().execute(() -> shown(key, count, connection)));
+                    BulkRun started = executor.start(paced, current, (key, count, total) -> context.fx().execute(() -> shown(key, count, connection)));
                     run.set(started);
                     if (cancelRequested) {
                         started.cancel();

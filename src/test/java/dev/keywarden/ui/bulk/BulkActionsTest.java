@@ -53,7 +53,7 @@ class BulkActionsTest {
         models.api.revokeApiKey("p1", 2);
         KeyEntry gone = entry(2);
         KeyEntry other = entry(4);
-        models.api.failNext(new ServerException(503, "maintenance", "GET", "/v1/projects/p1/api-keys/1"));
+        models.api.failNextReadOf(1, new ServerException(503, "maintenance", "GET", "/v1/projects/p1/api-keys/1"));
 
         BulkModel model = plan(KeyAction.DEACTIVATE, List.of(entry(1), gone, other));
 

@@ -8,6 +8,7 @@ import dev.keywarden.core.bulk.KeyResult;
 import dev.keywarden.core.bulk.OwnKey;
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.pacing.Parallelism;
 import dev.keywarden.testing.ConsoleModels;
 import dev.keywarden.ui.common.Notices;
 import dev.keywarden.ui.common.UndoOffer;
@@ -136,7 +137,9 @@ class BulkModelTest {
 
     @Test
     void aCancelSendsNothingMoreAndSaysWhatWasNotSent() {
-        models.api.withProject("p3", "Many keys", true, true, true, true, true, true, true, true, true, true);
+        boolean[] active = new boolean[3 * Parallelism.DEFAULT];
+        java.util.Arrays.fill(active, true);
+        models.api.withProject("p3", "Many keys", active);
         setUp(null);
         BulkModel bulk = new BulkModel(context, context.plan(KeyAction.DEACTIVATE, models.model.allKeys().entries()));
         models.api.onChange(keyId -> {
@@ -152,7 +155,7 @@ class BulkModelTest {
 
         assertThat(result.cancelled()).isTrue();
         assertThat(result.notSent()).isNotEmpty();
-        assertThat(result.succeeded().size()).isLessThanOrEqualTo(BulkModel.CONCURRENCY);
+        assertThat(result.succeeded().size()).isLessThanOrEqualTo(context.parallelism());
         assertThat(result.succeeded().size() + result.notSent().size()).isEqualTo(result.results().size());
         assertThat(notices.get(0)).contains("not sent (cancelled)");
         assertThat(models.model.store().rows()).allSatisfy(row -> assertThat(row.isIdle()).isTrue());

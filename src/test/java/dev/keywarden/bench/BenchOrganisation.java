@@ -1,0 +1,66 @@
+package dev.keywarden.bench;
+
+import dev.keywarden.api.ConnectionConfig;
+import dev.keywarden.api.HttpConfidentApi;
+import dev.keywarden.api.OrgKey;
+import dev.keywarden.model.ApiKey;
+import dev.keywarden.model.Project;
+import dev.keywarden.sandbox.SandboxOptions;
+import dev.keywarden.sandbox.SandboxServer;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * The product's sandbox server, in memory, holding {@code projects} projects of {@code keysPerProject} keys
+ * each (filled through its store, far quicker than over HTTP), with {@code latency} added to every request
+ * by the sandbox as a network would (not by the client), and a gateway to it.
+ */
+final class BenchOrganisation implements AutoCloseable {
+    final SandboxServer server;
+    final HttpConfidentApi api;
+    final int projects;
+    final int keysPerProject;
+
+    BenchOrganisation(int projects, int keysPerProject, Duration latency) throws IOException {
+        this.projects = projects;
+        this.keysPerProject = keysPerProject;
+        this.server = SandboxServer.start(SandboxOptions.defaults().withEmpty(true));
+        for (int p = 1; p <= projects; p++) {
+            String projectId = server.store().createProject("Project %04d".formatted(p), "Benchmark project " + p).project().id();
+            for (int k = 2; k <= keysPerProject; k++) {
+                server.store().createKey(projectId, "Key %02d".formatted(k));
+            }
+        }
+        server.setLatency(latency);
+        this.api = new HttpConfidentApi(ConnectionConfig.of(server.baseUrl(), OrgKey.of(server.orgKey())));
+    }
+
+    int projectKeyCount() {
+        return projects * keysPerProject;
+    }
+
+    Duration latency() {
+        return server.latency();
+    }
+
+    /** Every project key active again, straight through the store (not timed, no latency). */
+    void activateEveryKey() {
+        for (Project project : server.store().projects()) {
+            for (ApiKey key : server.store().keys(project.id())) {
+                server.store().setKeyValid(project.id(), key.id(), true);
+            }
+        }
+    }
+
+    long inactiveKeys() {
+        return server.store().projects().stream()
+                .flatMap(project -> server.store().keys(project.id()).stream()).filter(key -> !key.valid()).count();
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        server.close();
+    }
+}
