@@ -20,6 +20,8 @@ import java.util.function.Predicate;
  * status, and staleness, each with the number of keys it would show.
  */
 public final class AllKeysFilter {
+    /** How long the table waits after the last change of a filter before it filters again. */
+    public static final java.time.Duration PAUSE = java.time.Duration.ZERO;
 
     public enum Status {
         ALL("All statuses"), ACTIVE("Active"), DEACTIVATED("Deactivated");

@@ -1,0 +1,83 @@
+package dev.keywarden.bench;
+
+import dev.keywarden.ui.app.MainView;
+import javafx.scene.control.TextField;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code fx-stall}: the longest gap between two FX pulses in the console's window (the real {@link MainView},
+ * key store and all-keys table) while every key of 1000 projects x 50 keys (50,000, no latency) loads into the
+ * all-keys table that is showing, and while a project's name is typed into its filter, one key every 120 ms (a
+ * quick typist). An {@code AnimationTimer} asks for a pulse every frame (16.7 ms); a gap longer than two frames
+ * (33 ms) is a stall the admin sees. One load first to warm up; each round then forgets the keys and loads again.
+ */
+final class FxStallBenchmark implements Benchmark {
+    static final Duration KEYSTROKE = Duration.ofMillis(120);
+
+    @Override
+    public String name() {
+        return "fx-stall";
+    }
+
+    @Override
+    public void run(Scale scale, Figures figures) throws Exception {
+        try (BenchOrganisation org = new BenchOrganisation(scale.pick(1000, 20), scale.pick(50, 5), Duration.ZERO);
+             ConsoleUnderLoad console = new ConsoleUnderLoad(org).showAndLoad()) {
+            console.fx(() -> {
+                console.window().view().views().getSelectionModel().select(console.window().view().allKeysTab());
+                return null;
+            });
+            List<Double> loads = new ArrayList<>();
+            List<Double> typing = new ArrayList<>();
+            for (int round = 0; round < scale.rounds(); round++) {
+                ConsoleUnderLoad.heapAfterGc();
+                console.pulses().start();
+                console.fx(() -> {
+                    console.window().model().projects().clear();
+                    console.window().model().allKeys().load();
+                    return null;
+                });
+                console.awaitLoaded();
+                console.await("the table shows every key", Duration.ofMinutes(1), () -> console.shown().size() >= org.projectKeyCount());
+                loads.add(console.pulses().stopAndLongest());
+
+                String needle = "Project %04d".formatted(1 + (round * 7919 + 777) % org.projects);
+                TextField field = console.allKeys().filterField();
+                console.pulses().start();
+                for (char c : needle.toCharArray()) {
+                    console.fxLater(() -> field.appendText(String.valueOf(c)));
+                    Thread.sleep(KEYSTROKE.toMillis());
+                }
+                console.await("the filter shows one project", Duration.ofMinutes(1), () -> console.shown().size() == org.keysPerProject);
+                typing.add(console.pulses().stopAndLongest());
+                console.fx(() -> {
+                    field.clear();
+                    return null;
+                });
+                console.await("the filter cleared", Duration.ofMinutes(1), () -> console.shown().size() >= org.projectKeyCount());
+            }
+            double load = median(loads);
+            double typed = median(typing);
+            String shape = org.projects + " projects x " + org.keysPerProject + " keys, no latency, " + scale.rounds() + " rounds";
+            figures.add("fx-stall", Math.max(load, typed) * 1000, "ms", Goal.atMost(33),
+                    "longest gap between FX pulses, the worse of loading and typing (medians of rounds); Monocle headless");
+            figures.add("fx-stall-load", load * 1000, "ms", "while " + org.projectKeyCount() + " keys load into the shown all-keys table; "
+                    + shape + "; worst round " + Figures.number(max(loads) * 1000) + " ms");
+            figures.add("fx-stall-typing", typed * 1000, "ms", "while a project's name is typed into the filter, "
+                    + KEYSTROKE.toMillis() + " ms a key; worst round " + Figures.number(max(typing) * 1000) + " ms");
+        }
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    }
+}
