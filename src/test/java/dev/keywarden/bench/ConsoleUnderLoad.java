@@ -151,6 +151,12 @@ final class ConsoleUnderLoad implements AutoCloseable {
         private volatile long last;
         private volatile long longest;
         private volatile long count;
+        private volatile java.time.Instant longestEndedAt;
+
+        /** When the longest gap ended (to find it in a profile). */
+        java.time.Instant longestEndedAt() {
+            return longestEndedAt;
+        }
 
         void start() throws Exception {
             WaitForAsyncUtils.asyncFx(() -> {
@@ -162,8 +168,9 @@ final class ConsoleUnderLoad implements AutoCloseable {
                         @Override
                         public void handle(long now) {
                             long at = System.nanoTime();
-                            if (last != 0) {
-                                longest = Math.max(longest, at - last);
+                            if (last != 0 && at - last > longest) {
+                                longest = at - last;
+                                longestEndedAt = java.time.Instant.now();
                             }
                             last = at;
                             count++;

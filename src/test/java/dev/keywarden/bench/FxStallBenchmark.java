@@ -30,19 +30,32 @@ final class FxStallBenchmark implements Benchmark {
                 console.window().view().views().getSelectionModel().select(console.window().view().allKeysTab());
                 return null;
             });
+            long fxThread = console.fx(() -> Thread.currentThread().getId());
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            List<Double> fxBusy = new ArrayList<>();
             List<Double> loads = new ArrayList<>();
             List<Double> typing = new ArrayList<>();
             for (int round = 0; round < scale.rounds(); round++) {
-                ConsoleUnderLoad.heapAfterGc();
-                console.pulses().start();
+                // Forgetting the keys (as a change of connection does) is not part of the load: done before the clock starts.
                 console.fx(() -> {
                     console.window().model().projects().clear();
+                    return null;
+                });
+                console.await("no key shown", Duration.ofMinutes(1), () -> console.shown().isEmpty());
+                ConsoleUnderLoad.heapAfterGc();
+                console.pulses().start();
+                Thread.sleep(100);
+                long cpuBefore = threads.getThreadCpuTime(fxThread);
+                long wallBefore = System.nanoTime();
+                console.fx(() -> {
                     console.window().model().allKeys().load();
                     return null;
                 });
                 console.awaitLoaded();
                 console.await("the table shows every key", Duration.ofMinutes(1), () -> console.shown().size() >= org.projectKeyCount());
+                fxBusy.add((threads.getThreadCpuTime(fxThread) - cpuBefore) / (double) (System.nanoTime() - wallBefore));
                 loads.add(console.pulses().stopAndLongest());
+                System.out.println("fx-stall: longest gap while loading ended at " + console.pulses().longestEndedAt());
 
                 String needle = "Project %04d".formatted(1 + (round * 7919 + 777) % org.projects);
                 TextField field = console.allKeys().filterField();
@@ -53,6 +66,7 @@ final class FxStallBenchmark implements Benchmark {
                 }
                 console.await("the filter shows one project", Duration.ofMinutes(1), () -> console.shown().size() == org.keysPerProject);
                 typing.add(console.pulses().stopAndLongest());
+                System.out.println("fx-stall: longest gap while typing ended at " + console.pulses().longestEndedAt());
                 console.fx(() -> {
                     field.clear();
                     return null;
@@ -66,6 +80,8 @@ final class FxStallBenchmark implements Benchmark {
                     "longest gap between FX pulses, the worse of loading and typing (medians of rounds); Monocle headless");
             figures.add("fx-stall-load", load * 1000, "ms", "while " + org.projectKeyCount() + " keys load into the shown all-keys table; "
                     + shape + "; worst round " + Figures.number(max(loads) * 1000) + " ms");
+            figures.add("fx-stall-fx-cpu", median(fxBusy), "ratio", "CPU time of the FX thread over the wall time of the load:"
+                    + " how much of the time the FX thread worked (the rest it waited for work or for a core)");
             figures.add("fx-stall-typing", typed * 1000, "ms", "while a project's name is typed into the filter, "
                     + KEYSTROKE.toMillis() + " ms a key; worst round " + Figures.number(max(typing) * 1000) + " ms");
         }
