@@ -21,11 +21,14 @@ import java.util.concurrent.Executor;
  * How many keys each status and staleness choice would show, with the other filters as they are. Counted
  * incrementally: each row remembers which choices it adds to, so rows added, removed or changed (a batch of a load,
  * a key switched off) move the counts by what they add, without a pass over the rest. A change of the filters
- * recounts every row, after {@link AllKeysFilter#PAUSE}, on a worker thread over a snapshot (as {@link ShownKeys}
+ * recounts every row, after {@link AllKeysFilter#PAUSE} and {@link #AFTER_THE_ROWS}, on a worker thread over a snapshot (as {@link ShownKeys}
  * filters); rows that changed meanwhile are counted again on the FX thread when the recount lands, and a recount
  * overtaken by a later change is dropped.
  */
 final class FilterCounts {
+    /** The rows shown come first: the recount starts this long after the table's filter, so they do not share the FX thread. */
+    static final java.time.Duration AFTER_THE_ROWS = java.time.Duration.ofMillis(100);
+
     private final AllKeysFilter filter;
     private final ObservableList<KeyRow> rows;
     private final Delay delay;
@@ -106,7 +109,7 @@ final class FilterCounts {
 
     private void filterChanged() {
         Generation.Token token = recounts.next();
-        delay.after(AllKeysFilter.PAUSE, () -> {
+        delay.after(AllKeysFilter.PAUSE.plus(AFTER_THE_ROWS), () -> {
             if (token.isCurrent()) {
                 recount(token);
             }
