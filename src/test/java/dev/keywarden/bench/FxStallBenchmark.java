@@ -30,6 +30,10 @@ final class FxStallBenchmark implements Benchmark {
                 console.window().view().views().getSelectionModel().select(console.window().view().allKeysTab());
                 return null;
             });
+            // The floor: the longest gap while nothing happens in the window, on this machine now.
+            console.pulses().start();
+            Thread.sleep(scale.pick(3000, 300));
+            double idle = console.pulses().stopAndLongest();
             long fxThread = console.fx(() -> Thread.currentThread().getId());
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             List<Double> fxBusy = new ArrayList<>();
@@ -80,6 +84,8 @@ final class FxStallBenchmark implements Benchmark {
                     "longest gap between FX pulses, the worse of loading and typing (medians of rounds); Monocle headless");
             figures.add("fx-stall-load", load * 1000, "ms", "while " + org.projectKeyCount() + " keys load into the shown all-keys table; "
                     + shape + "; worst round " + Figures.number(max(loads) * 1000) + " ms");
+            figures.add("fx-stall-idle", idle * 1000, "ms", "the longest gap in " + scale.pick(3, 0) + " s with nothing happening"
+                    + " in the window: what the machine alone causes");
             figures.add("fx-stall-fx-cpu", median(fxBusy), "ratio", "CPU time of the FX thread over the wall time of the load:"
                     + " how much of the time the FX thread worked (the rest it waited for work or for a core)");
             figures.add("fx-stall-typing", typed * 1000, "ms", "while a project's name is typed into the filter, "
