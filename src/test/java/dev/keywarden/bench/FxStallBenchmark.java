@@ -84,7 +84,7 @@ final class FxStallBenchmark implements Benchmark {
                     "longest gap between FX pulses, the worse of loading and typing (medians of rounds); Monocle headless");
             figures.add("fx-stall-load", load * 1000, "ms", "while " + org.projectKeyCount() + " keys load into the shown all-keys table; "
                     + shape + "; worst round " + Figures.number(max(loads) * 1000) + " ms");
-            figures.add("fx-stall-idle", idle * 1000, "ms", "the longest gap in " + scale.pick(3, 0) + " s with nothing happening"
+            figures.add("fx-stall-idle", idle * 1000, "ms", "the longest gap in " + Figures.number(scale.pick(3000, 300) / 1000.0) + " s with nothing happening"
                     + " in the window: what the machine alone causes");
             figures.add("fx-stall-fx-cpu", median(fxBusy), "ratio", "CPU time of the FX thread over the wall time of the load:"
                     + " how much of the time the FX thread worked (the rest it waited for work or for a core)");
