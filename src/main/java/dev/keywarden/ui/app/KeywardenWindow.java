@@ -5,6 +5,7 @@ import dev.keywarden.ui.common.FxTaskRunner;
 
 import dev.keywarden.core.ApiFactory;
 import dev.keywarden.core.AppContext;
+import dev.keywarden.core.DesktopColourScheme;
 import dev.keywarden.ui.common.DialogService;
 import dev.keywarden.ui.common.FxDialogService;
 import dev.keywarden.ui.connection.ConnectionsModel;
@@ -14,6 +15,8 @@ import javafx.stage.Stage;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * The console's composition root: builds the main window on a stage and owns what must be closed
@@ -30,14 +33,23 @@ public final class KeywardenWindow {
     private final MainView view;
     private final ConnectionController connectionController;
     private final WindowStateKeeper stateKeeper;
+    private final ThemeModel theme;
 
     public KeywardenWindow(Stage stage, AppContext context, ApiFactory apiFactory, EmbeddedSandbox sandbox) {
+        this(stage, context, apiFactory, sandbox, () -> DesktopColourScheme.ofThisMachine().prefersDark());
+    }
+
+    /** @param desktopPrefersDark what the desktop says of dark mode (called off the FX thread); tests give their own */
+    public KeywardenWindow(Stage stage, AppContext context, ApiFactory apiFactory, EmbeddedSandbox sandbox,
+                           Callable<Optional<Boolean>> desktopPrefersDark) {
         this.stage = stage;
         this.context = context;
         this.sandbox = sandbox;
         this.model = new MainViewModel(runner, Clock.systemDefaultZone(), context.uiSettings().parallelism(),
                 new FxDelay());
         model.audit().writeTo(context.configDir());
+        this.theme = new ThemeModel(context.uiSettings(), runner, desktopPrefersDark);
+        ThemeStyles.follow(theme.darkProperty());
         ConnectionsModel connections = new ConnectionsModel();
         DialogService dialogs = new FxDialogService(() -> stage);
         this.view = new MainView(model, runner, connections, dialogs, context.uiSettings().staleThresholdsDays());
@@ -98,6 +110,10 @@ public final class KeywardenWindow {
 
     public MainViewModel model() {
         return model;
+    }
+
+    public ThemeModel theme() {
+        return theme;
     }
 
     public MainView view() {

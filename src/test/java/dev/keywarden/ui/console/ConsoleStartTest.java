@@ -94,4 +94,25 @@ class ConsoleStartTest extends SharedConsoleTest {
         ConsoleFixture.shortcut(robot, KeyCode.R);
         await("refreshed by Ctrl+R", () -> console.model().projects().lastRefreshProperty().get().isAfter(afterF5));
     }
+
+    /** The main window at the smallest size the issue asks for, light and dark, a deactivated key selected. */
+    @Test
+    void theMainWindowAt1024x700InLightAndDark(FxRobot robot) {
+        console.awaitLoaded();
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        ProjectRow project = console.projectWith(row -> row.keys().total() >= 3 && row.keys().active() < row.keys().total());
+        console.selectProject(robot, project);
+        var deactivated = console.shownKey(row -> !row.key().valid());
+        robot.interact(() -> console.window().view().keysPane().table().getSelectionModel().select(deactivated));
+        try {
+            ConsoleFixture.screenshot(stage.getScene(), "main-light");
+            robot.interact(() -> console.window().theme().choose(dev.keywarden.core.ThemeChoice.DARK));
+            ConsoleFixture.screenshot(stage.getScene(), "main-dark");
+        } finally {
+            robot.interact(() -> console.window().theme().choose(dev.keywarden.core.ThemeChoice.SYSTEM));
+        }
+    }
 }
