@@ -60,6 +60,7 @@ public final class KeywardenWindow {
         Scene scene = new Scene(view);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
         view.installAccelerators(scene);
+        view.installMenuBar(theme);
         view.onQuit(new Quitting(stage, view, model, runner)::request);
         stage.setScene(scene);
         stage.setMinWidth(640);

@@ -81,7 +81,7 @@ public final class KeyTable {
     public static ContextMenu contextMenu(TableView<KeyRow> table, Handlers handlers, String newKeyText, Runnable newKey,
                                    BooleanSupplier canCreate) {
         Supplier<KeyRow> selected = () -> table.getSelectionModel().getSelectedItem();
-        MenuItem toggle = new MenuItem("Activate / deactivate");
+        MenuItem toggle = new MenuItem(toggleText(null));
         toggle.setAccelerator(new KeyCodeCombination(KeyCode.SPACE));
         toggle.setOnAction(event -> handlers.toggle(selected.get()));
         MenuItem copy = new MenuItem("Copy masked value");
@@ -95,12 +95,18 @@ public final class KeyTable {
         ContextMenu menu = new ContextMenu(toggle, copy, new SeparatorMenuItem(), create, revoke);
         menu.setOnShowing(event -> {
             boolean none = selected.get() == null;
+            toggle.setText(toggleText(selected.get()));
             toggle.setDisable(none);
             copy.setDisable(none);
             revoke.setDisable(none);
             create.setDisable(!canCreate.getAsBoolean());
         });
         return menu;
+    }
+
+    /** What the switch would do to the row: the menu says which, never "Activate / deactivate". */
+    static String toggleText(KeyRow row) {
+        return row == null || row.key().valid() ? "Deactivate" : "Activate";
     }
 
     public static String plainName(KeyRow row) {
