@@ -30,7 +30,9 @@ import dev.keywarden.ui.projects.ProjectsPane;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -42,10 +44,13 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** The main window's content: header, sandbox banner, projects over keys, notifications, status bar. */
@@ -83,7 +88,7 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         this.undo = new UndoOffer(model.projects().clock(),
                 (text, undoIt) -> messages.offer(text, "Undo", undoIt, Duration.millis(UndoOffer.WINDOW.toMillis())));
-        Notices notices = new Notices(this::notice, undo);
+        Notices notices = new Notices(this::notice, messages::warn, undo, messages::markWarning);
         this.projectActions = new ProjectActions(model.session(), model.projectCommands(), dialogs, notices);
         this.keyActions = new KeyActions(model.session(), model.projects(), model.connectionKey(), model.keyCommands(), dialogs,
                 notices, runner);
@@ -106,9 +111,13 @@ public final class MainView extends BorderPane {
         CsvExport export = new CsvExport(dialogs, runner, notices, model.problems());
         this.allKeysTab = new AllKeysTab(model.allKeys(), model.watch(), keyActions, export, bulk, model.session(), model.projects().clock(),
                 staleDays);
-        this.exportAudit = shown -> export.export("exportAuditDialog",
-                "Export the audit trail as CSV", "audit.csv", shown.size(), "changes", out -> AuditCsv.write(shown, out));
+        this.exportAudit = shown -> {
+            Map<String, String> names = auditTab().model().projectNamesOf(shown);
+            export.export("exportAuditDialog", "Export the audit trail as CSV", "audit.csv", shown.size(), "changes",
+                    out -> AuditCsv.write(shown, names, out));
+        };
         this.auditTab = new AuditTab(model.audit()::trail, runner, model.projects().clock(), exportAudit);
+        auditTab.model().nameProjectsWith(id -> model.projects().find(id).map(row -> row.project().name()));
         this.leakFinder = new LeakFinderActions(incident, model.allKeys(), model.projects(), bulk, dialogs, runner, model.projects().clock());
         FilterPasteGuard.install(model.projects().filter().textProperty(), leakFinder, Platform::runLater);
         views.getTabs().setAll(projectsTab, orgKeysTab, allKeysTab, auditTab);
@@ -124,7 +133,14 @@ public final class MainView extends BorderPane {
         };
         top.getChildren().setAll(new HeaderBar(model.session(), connections, rename), new SandboxBanner(connections));
         setTop(top);
-        setCenter(new VBox(messages, views));
+        // Messages lie over the bottom of the tabs, as a notification does: showing or hiding one never moves the tables
+        // under the pointer. Centred and at most 760 px wide, over the empty rows a table usually ends with.
+        StackPane content = new StackPane(views, messages);
+        StackPane.setAlignment(messages, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(messages, new Insets(0, 16, 12, 16));
+        messages.setMaxWidth(760);
+        messages.setMaxHeight(Region.USE_PREF_SIZE);
+        setCenter(content);
         setBottom(status);
         model.setProblemSink(this::problem);
         // A load that succeeds takes away what an earlier one said went wrong; failed changes stay listed.
@@ -254,6 +270,10 @@ public final class MainView extends BorderPane {
                 .runWith(runner);
     }
 
+    private AuditTab auditTab() {
+        return auditTab;
+    }
+
     KeyActions keyActions() {
         return keyActions;
     }
@@ -272,7 +292,7 @@ public final class MainView extends BorderPane {
         allKeysTab.pane().clearFilters();
     }
 
-    /** Shows a failure above the tables (never over them) and in the status bar. */
+    /** Shows a failure over the bottom of the tables (never moving them) and in the status bar. */
     public void problem(Problem problem) {
         status.showProblem(problem.text());
         messages.show(problem);

@@ -89,11 +89,11 @@ public final class AuditPane extends VBox {
         table.setId("auditTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("Time", 150, entry -> TimeText.exact(entry.time(), ZoneId.systemDefault())),
+                column("Time", 175, entry -> TimeText.exact(entry.time(), ZoneId.systemDefault())),
                 column("Profile", 100, AuditEntry::profile),
                 column("Organisation", 120, AuditEntry::organizationName),
                 column("Kind", 90, entry -> entry.kind().label()),
-                column("Project", 110, entry -> entry.projectId() == null ? "" : entry.projectId()),
+                column("Project", 140, model::projectLabel),
                 column("Key", 90, entry -> entry.keyId() + " \u2026" + (entry.keySuffix() == null ? "" : entry.keySuffix())),
                 column("Action", 90, entry -> entry.action().verb()),
                 column("Outcome", 80, entry -> entry.outcome().name().toLowerCase(java.util.Locale.ROOT)),
@@ -108,6 +108,8 @@ public final class AuditPane extends VBox {
     private static TableColumn<AuditEntry, String> column(String title, double width, Function<AuditEntry, String> value) {
         TableColumn<AuditEntry, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        // The time is the one column that must not be cut: the others give way first.
+        column.setMinWidth(title.equals("Time") ? width : Math.min(width, 60));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
     }
