@@ -63,8 +63,8 @@ final class AllKeysColumns {
     private static TableColumn<KeyRow, KeyRow> status(BiConsumer<KeyRow, Boolean> onToggle) {
         TableColumn<KeyRow, KeyRow> column = new TableColumn<>("Status");
         column.setId("status");
-        column.setPrefWidth(160);
-        column.setMinWidth(150);
+        column.setPrefWidth(Columns.STATUS_MIN_WIDTH);
+        column.setMinWidth(Columns.STATUS_MIN_WIDTH);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(col -> new KeyStatusCell<>(onToggle, false));
         column.setComparator(Comparator.comparing((KeyRow row) -> row.key().valid()));

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.keywarden.core.ThemeChoice;
 import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.store.KeyRow;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
@@ -59,6 +60,7 @@ final class MenuBarFactory {
         HBox.setHgrow(bar, Priority.ALWAYS);
         HBox row = new HBox(6, bar, checkKey, findLeak);
         row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(0, 8, 0, 0));
         row.getStyleClass().add("top-row");
         return row;
     }

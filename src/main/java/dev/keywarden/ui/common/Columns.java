@@ -29,10 +29,12 @@ public final class Columns {
 
     /** Narrow enough to let names give way, wide enough for "…" and a key's last 6 characters. */
     public static final double VALUE_MIN_WIDTH = 96;
+    /** The switch, its icon and "Deactivated" in bold, whole. */
+    public static final double STATUS_MIN_WIDTH = 196;
     /** A date and time ("2025-01-23 01:18") whole. */
-    public static final double DATE_MIN_WIDTH = 128;
-    /** "22 d ago", "never" whole. */
-    public static final double RELATIVE_MIN_WIDTH = 78;
+    public static final double DATE_MIN_WIDTH = 140;
+    /** "44 min ago", "never" whole. */
+    public static final double RELATIVE_MIN_WIDTH = 96;
 
     /**
      * A masked key value that, when the column is narrow, loses its start, never its end: the last 6 characters are

@@ -170,8 +170,8 @@ public final class KeyTable {
     private static TableColumn<KeyRow, KeyRow> statusColumn(BiConsumer<KeyRow, Boolean> onToggle) {
         TableColumn<KeyRow, KeyRow> column = new TableColumn<>("Status");
         column.setId("status");
-        column.setPrefWidth(170);
-        column.setMinWidth(150);
+        column.setPrefWidth(Columns.STATUS_MIN_WIDTH);
+        column.setMinWidth(Columns.STATUS_MIN_WIDTH);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(col -> new KeyStatusCell<>(onToggle, true));
         column.setComparator(Comparator.comparing((KeyRow row) -> row.key().valid()));
