@@ -3,6 +3,7 @@ package dev.keywarden.ui.audit;
 import dev.keywarden.core.audit.AuditEntry;
 import dev.keywarden.core.audit.AuditOutcome;
 import dev.keywarden.core.keys.KeyAction;
+import dev.keywarden.ui.common.Columns;
 import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.common.CsvExport;
@@ -89,7 +90,7 @@ public final class AuditPane extends VBox {
         table.setId("auditTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("Time", 175, entry -> TimeText.exact(entry.time(), ZoneId.systemDefault())),
+                column("Time", 190, entry -> TimeText.exact(entry.time(), ZoneId.systemDefault())),
                 column("Profile", 100, AuditEntry::profile),
                 column("Organisation", 120, AuditEntry::organizationName),
                 column("Kind", 90, entry -> entry.kind().label()),
@@ -109,8 +110,12 @@ public final class AuditPane extends VBox {
         TableColumn<AuditEntry, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         // The time is the one column that must not be cut: the others give way first.
-        column.setMinWidth(title.equals("Time") ? width : Math.min(width, 60));
+        column.setMinWidth(title.equals("Time") ? width : title.equals("Key") ? Columns.VALUE_MIN_WIDTH : Math.min(width, 60));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        if (title.equals("Key")) {
+            // The id and the last 6 characters: cut from the left, never the suffix.
+            column.setCellFactory(col -> Columns.maskedValueCell());
+        }
         return column;
     }
 

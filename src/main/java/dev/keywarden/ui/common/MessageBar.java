@@ -172,6 +172,7 @@ public final class MessageBar extends VBox {
             details.managedProperty().bind(details.visibleProperty());
             Hyperlink toggle = new Hyperlink("Details");
             toggle.getStyleClass().add("message-details-toggle");
+            toggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             toggle.setOnAction(event -> {
                 details.setVisible(!details.isVisible());
                 toggle.setText(details.isVisible() ? "Hide details" : "Details");
