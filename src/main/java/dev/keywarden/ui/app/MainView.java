@@ -1,7 +1,6 @@
 package dev.keywarden.ui.app;
 
 
-import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.audit.AuditEntry;
 import dev.keywarden.core.csv.AuditCsv;
 import dev.keywarden.ui.store.KeyRow;
@@ -227,22 +226,6 @@ public final class MainView extends BorderPane {
         quit.run();
     }
 
-    void newProject() {
-        projectActions.newProject();
-    }
-
-    void editSelectedProject() {
-        if (projectsPane.selected() != null) {
-            projectActions.editProject(projectsPane.selected());
-        }
-    }
-
-    void deleteSelectedProject() {
-        if (projectsPane.selected() != null) {
-            projectActions.deleteProject(projectsPane.selected());
-        }
-    }
-
     void exportAudit() {
         exportAudit.accept(List.copyOf(auditTab.model().entries()));
     }
@@ -257,17 +240,16 @@ public final class MainView extends BorderPane {
         };
     }
 
-    void showHelp() {
-        dialogs.show("helpDialog", HelpDialog::new);
+    ProjectActions projectActions() {
+        return projectActions;
     }
 
-    /** The About dialog, once the version and the libraries' licences are read (off the FX thread). */
-    void showAbout() {
-        BackgroundCall.of("Reading the licences", AboutDialog.Text::read)
-                .tag(AboutDialog.READ_TAG)
-                .onSuccess(text -> dialogs.show("aboutDialog", () -> new AboutDialog(text)))
-                .onFailure(error -> problem("Could not read the licences of the shipped libraries"))
-                .runWith(runner);
+    DialogService dialogs() {
+        return dialogs;
+    }
+
+    FxTaskRunner runner() {
+        return runner;
     }
 
     private AuditTab auditTab() {

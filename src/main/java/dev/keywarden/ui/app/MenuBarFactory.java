@@ -1,8 +1,10 @@
 package dev.keywarden.ui.app;
 
 import atlantafx.base.theme.Styles;
+import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.ThemeChoice;
 import dev.keywarden.ui.common.Icons;
+import dev.keywarden.ui.projects.ProjectRow;
 import dev.keywarden.ui.store.KeyRow;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -138,14 +140,14 @@ final class MenuBarFactory {
         MenuItem revoke = item("Revoke the selected key\u2026 (Delete)", "menuRevokeKey", Icons.REVOKE, null,
                 () -> withSelectedKey(row -> view.keyActions().revokeKey(row)));
         MenuItem editProject = item("Edit the selected project\u2026", "menuEditProject", Icons.EDIT, null,
-                () -> view.editSelectedProject());
+                () -> withSelectedProject(row -> view.projectActions().editProject(row)));
         MenuItem deleteProject = item("Delete the selected project\u2026", "menuDeleteProject", Icons.DELETE, null,
-                () -> view.deleteSelectedProject());
+                () -> withSelectedProject(row -> view.projectActions().deleteProject(row)));
         menu.getItems().setAll(
                 item("Find a leaked key\u2026", "menuFindLeak", Icons.FIND_LEAK, FIND_LEAK, () -> view.leakFinder().open()),
                 item("Check a key\u2026", "menuCheckKey", Icons.CHECK, CHECK_KEY, () -> view.keyActions().checkKey()),
                 new SeparatorMenuItem(),
-                item("New project\u2026", "menuNewProject", Icons.ADD, shortcut(KeyCode.N), view::newProject),
+                item("New project\u2026", "menuNewProject", Icons.ADD, shortcut(KeyCode.N), () -> view.projectActions().newProject()),
                 editProject, deleteProject,
                 new SeparatorMenuItem(),
                 item("New key in the selected project\u2026", "menuNewKey", Icons.ADD, shortcut(KeyCode.K),
@@ -174,9 +176,26 @@ final class MenuBarFactory {
         Menu menu = new Menu("_Help");
         menu.setId("helpMenu");
         menu.getItems().setAll(
-                item("Keyboard shortcuts and first steps", "menuHelp", Icons.HELP, new KeyCodeCombination(KeyCode.F1), view::showHelp),
-                item("About Keywarden", "menuAbout", Icons.ABOUT, null, view::showAbout));
+                item("Keyboard shortcuts and first steps", "menuHelp", Icons.HELP, new KeyCodeCombination(KeyCode.F1),
+                        () -> view.dialogs().show("helpDialog", HelpDialog::new)),
+                item("About Keywarden", "menuAbout", Icons.ABOUT, null, this::showAbout));
         return menu;
+    }
+
+    /** The About dialog, once the version and the libraries' licences are read (off the FX thread). */
+    private void showAbout() {
+        BackgroundCall.of("Reading the licences", AboutDialog.Text::read)
+                .tag(AboutDialog.READ_TAG)
+                .onSuccess(text -> view.dialogs().show("aboutDialog", () -> new AboutDialog(text)))
+                .onFailure(error -> view.problem("Could not read the licences of the shipped libraries"))
+                .runWith(view.runner());
+    }
+
+    private void withSelectedProject(java.util.function.Consumer<ProjectRow> action) {
+        ProjectRow row = view.projectsPane().selected();
+        if (row != null) {
+            action.accept(row);
+        }
     }
 
     private void withSelectedKey(java.util.function.Consumer<KeyRow> action) {
