@@ -53,6 +53,8 @@ final class KeyFormats {
         columns.put("status", KeysCsv.status(key));
         columns.put("created_at", time(key.createdAt()));
         columns.put("last_used", time(key.lastUsed()));
+        columns.put("expires_at", time(key.expiresAt()));
+        columns.put("rotates_at", time(key.rotatesAt()));
         return columns;
     }
 

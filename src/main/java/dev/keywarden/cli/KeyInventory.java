@@ -5,6 +5,7 @@ import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.api.NotFoundException;
 import dev.keywarden.core.OrganisationLoader;
 import dev.keywarden.core.PlainWords;
+import dev.keywarden.core.keys.KeyCalls;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyKind;
 import dev.keywarden.model.Organization;
@@ -58,7 +59,7 @@ final class KeyInventory {
         List<KeyEntry> rows = new ArrayList<>();
         if (withOrganisation) {
             try {
-                api.listOrganizationApiKeys().forEach(key -> rows.add(KeyEntry.ofOrganisation(key)));
+                KeyCalls.of(api).organisationKeys().forEach(key -> rows.add(KeyEntry.ofOrganisation(key)));
             } catch (ApiException e) {
                 if (chosen.isEmpty()) {
                     throw e;

@@ -5,6 +5,7 @@ import dev.keywarden.core.TimeText;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyKind;
 import dev.keywarden.core.csv.KeysCsv;
+import dev.keywarden.core.rotate.LifecycleText;
 import dev.keywarden.model.ApiKey;
 
 import java.io.PrintWriter;
@@ -25,31 +26,48 @@ final class KeyTable {
     static final int MAX_WIDTH = 120;
     private static final String[] HEADERS = {"KIND", "PROJECT ID", "PROJECT", "KEY ID", "NAME", "VALUE", "STATUS", "CREATED", "LAST USED"};
     private static final int[] CAPS = {7, 25, 12, 7, 13, 9, 11, 10, 10};
+    /** Where keys expire or rotate (v2), those columns take the place of CREATED, within the same width. */
+    private static final String[] LIFECYCLE_HEADERS = {"KIND", "PROJECT ID", "PROJECT", "KEY ID", "NAME", "VALUE", "STATUS", "LAST USED",
+            "EXPIRES", "OLD VALUE STOPS"};
+    private static final int[] LIFECYCLE_CAPS = {7, 14, 12, 7, 11, 9, 11, 10, 9, 15};
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private KeyTable() {
     }
 
     static void print(List<KeyEntry> rows, Clock clock, PrintWriter out) {
+        boolean lifecycle = rows.stream().anyMatch(row -> row.key().expiresAt() != null || row.key().isRotationPending());
+        String[] headers = lifecycle ? LIFECYCLE_HEADERS : HEADERS;
+        int[] caps = lifecycle ? LIFECYCLE_CAPS : CAPS;
+        Instant now = clock.instant();
         List<String[]> lines = new ArrayList<>();
-        lines.add(HEADERS);
+        lines.add(headers);
         for (KeyEntry row : rows) {
             ApiKey key = row.key();
-            lines.add(new String[] {
+            String[] common = {
                     kindWord(row.kind()),
                     shown(row.projectId()),
                     shown(row.projectName()),
                     Long.toString(key.id()),
                     shown(key.name()),
                     "***" + row.suffix(),
-                    KeysCsv.status(key),
-                    key.createdAt() == null ? "" : DAY.withZone(clock.getZone()).format(key.createdAt()),
-                    TimeText.relative(key.lastUsed(), clock)});
+                    KeysCsv.status(key)};
+            List<String> line = new ArrayList<>(List.of(common));
+            if (lifecycle) {
+                line.add(TimeText.relative(key.lastUsed(), clock));
+                line.add(LifecycleText.expires(key, now));
+                line.add(key.isRotationPending() ? (now.isBefore(key.rotatesAt()) ? "in " + LifecycleText.span(Duration.between(now, key.rotatesAt()))
+                        : "stopped") : "");
+            } else {
+                line.add(key.createdAt() == null ? "" : DAY.withZone(clock.getZone()).format(key.createdAt()));
+                line.add(TimeText.relative(key.lastUsed(), clock));
+            }
+            lines.add(line.toArray(String[]::new));
         }
-        int[] widths = new int[HEADERS.length];
+        int[] widths = new int[headers.length];
         for (String[] line : lines) {
             for (int i = 0; i < line.length; i++) {
-                widths[i] = Math.min(CAPS[i], Math.max(widths[i], line[i].length()));
+                widths[i] = Math.min(caps[i], Math.max(widths[i], line[i].length()));
             }
         }
         for (String[] line : lines) {

@@ -1,12 +1,16 @@
 package dev.keywarden.cli;
 
 import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.core.keys.KeyCalls;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.Staleness;
+import dev.keywarden.core.rotate.LifecycleText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,16 @@ final class KeysListCommand implements Callable<Integer> {
     @Option(names = "--status", paramLabel = "active|deactivated", description = "only keys with this status")
     Status status;
 
+    @Option(names = "--expiring", paramLabel = "DURATION", converter = SinceDuration.class,
+            description = "only keys that expire within DURATION (e.g. 14d) and have not yet expired")
+    Duration expiring;
+
+    @Option(names = "--expired", description = "only keys that have expired")
+    boolean expired;
+
+    @Option(names = "--rotating", description = "only keys with a rotation in flight (the old value still works until rotates_at)")
+    boolean rotating;
+
     @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
             description = "table (default; for a terminal), csv or json (for scripts; stable column names)")
     OutputFormat format;
@@ -61,11 +75,19 @@ final class KeysListCommand implements Callable<Integer> {
         try (ConfidentApi api = environment.apis().open(target.config())) {
             boolean everything = projectIds.isEmpty() && !organisationKeys;
             loaded = new KeyInventory(parallelism.value).load(api, projectIds, everything || organisationKeys, everything);
+            if ((expiring != null || expired || rotating) && !KeyCalls.of(api).offersLifecycle()) {
+                environment.err().println("keywarden: this server does not offer key expiry or rotation (the v2 key lifecycle): "
+                        + "no key expires or rotates there.");
+            }
         }
+        Instant now = environment.clock().instant();
         Staleness staleness = new Staleness(environment.clock());
         List<KeyEntry> rows = loaded.rows().stream()
                 .filter(row -> status == null || row.key().valid() == (status == Status.active))
                 .filter(row -> stale == null || stale.matches(staleness, row.key()))
+                .filter(row -> expiring == null || LifecycleText.expiresWithin(row.key(), now, expiring))
+                .filter(row -> !expired || row.key().isExpiredAt(now))
+                .filter(row -> !rotating || row.key().isRotationPending())
                 .toList();
         switch (format) {
             case table -> KeyTable.print(rows, environment.clock(), environment.out());

@@ -72,8 +72,10 @@ public final class KeywardenCli {
             case "deactivate" -> List.of(KeyChangeCommand.Deactivate.class);
             case "activate" -> List.of(KeyChangeCommand.Activate.class);
             case "revoke" -> List.of(KeyChangeCommand.Revoke.class);
+            case "rotate" -> List.of(KeyRotateCommand.class);
+            case "create" -> List.of(KeyCreateCommand.class);
             default -> List.of(KeysListCommand.class, KeyChangeCommand.Deactivate.class, KeyChangeCommand.Activate.class,
-                    KeyChangeCommand.Revoke.class);
+                    KeyChangeCommand.Revoke.class, KeyRotateCommand.class, KeyCreateCommand.class);
         };
     }
 

@@ -2,6 +2,7 @@ package dev.keywarden.core;
 
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.common.DaemonThreads;
+import dev.keywarden.core.keys.KeyCalls;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.pacing.AdaptiveLimit;
 import dev.keywarden.core.pacing.PacedApi;
@@ -124,9 +125,12 @@ public final class OrganisationLoader {
         ConfidentApi api = PacedApi.of(gateway, parallelism);
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, new DaemonThreads("keywarden-load"));
         try {
+            // Whether the server offers v2 is asked beside the first two calls, once for the whole load.
+            Future<KeyCalls> keyCalls = pool.submit(() -> KeyCalls.of(api));
             Future<Organization> organization = pool.submit(api::organization);
             Future<List<Project>> projectList = pool.submit(api::listProjects);
-            Future<List<ApiKey>> organizationKeyList = pool.submit(api::listOrganizationApiKeys);
+            KeyCalls calls = outcome(keyCalls);
+            Future<List<ApiKey>> organizationKeyList = pool.submit(calls::organisationKeys);
             Organization org = outcome(organization);
             events.accept(new OrganizationLoaded(org));
             List<Project> projects = outcome(projectList);
@@ -134,7 +138,7 @@ public final class OrganisationLoader {
             Map<String, List<ApiKey>> keys = new LinkedHashMap<>();
             Map<String, Exception> failures = new LinkedHashMap<>();
             OrganizationKeys organizationKeys = new OrganizationKeys(organizationKeyList, events);
-            loadKeys(api, projects, pool, events, keys, failures, organizationKeys::report);
+            loadKeys(calls, projects, pool, events, keys, failures, organizationKeys::report);
             return new Result(org, projects, keys, failures, organizationKeys.keys, organizationKeys.failure);
         } finally {
             pool.shutdownNow();
@@ -148,7 +152,7 @@ public final class OrganisationLoader {
         try {
             Map<String, List<ApiKey>> keys = new LinkedHashMap<>();
             Map<String, Exception> failures = new LinkedHashMap<>();
-            loadKeys(api, projects, pool, events, keys, failures, () -> { });
+            loadKeys(KeyCalls.of(api), projects, pool, events, keys, failures, () -> { });
             return new Result(null, List.copyOf(projects), keys, failures);
         } finally {
             pool.shutdownNow();
@@ -185,7 +189,7 @@ public final class OrganisationLoader {
         void run() throws InterruptedException;
     }
 
-    private static void loadKeys(ConfidentApi api, List<Project> projects, ExecutorService pool, Consumer<? super Event> events,
+    private static void loadKeys(KeyCalls calls, List<Project> projects, ExecutorService pool, Consumer<? super Event> events,
                                  Map<String, List<ApiKey>> keys, Map<String, Exception> failures, BeforeProjectKeys first)
             throws InterruptedException {
         CompletionService<Answer> answers = new ExecutorCompletionService<>(pool);
@@ -193,7 +197,7 @@ public final class OrganisationLoader {
         for (Project project : projects) {
             pending.add(answers.submit(() -> {
                 try {
-                    return new Answer(project, api.listApiKeys(project.id()), null);
+                    return new Answer(project, calls.projectKeys(project.id()), null);
                 } catch (Exception e) {
                     return new Answer(project, null, e);
                 }

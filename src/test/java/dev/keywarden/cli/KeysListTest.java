@@ -201,7 +201,7 @@ class KeysListTest {
     @Test
     void keysOfAProjectThatFailAreNamedAndTheRestIsListed() throws Exception {
         Project failing = org.projects().get(2);
-        org.server.failNext("GET", "/v1/projects/" + failing.id() + "/api-keys", 500, "database on fire", 1);
+        org.server.failNext("GET", "/v[12]/projects/" + failing.id() + "/api-keys", 500, "database on fire", 1);
         CliRun.Result result = keys("--format=json");
         assertThat(result.exit()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.err()).hasLineCount(1).startsWith("keywarden: could not read the keys of project \"" + failing.name()
@@ -213,7 +213,7 @@ class KeysListTest {
 
     @Test
     void aServerThatDoesNotListOrganisationKeysSaysSo() {
-        org.server.failNext("GET", "/v1/organization/api-keys", 404, "Not found", 1);
+        org.server.failNext("GET", "/v[12]/organization/api-keys", 404, "Not found", 2);
         CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey())
                 .run("keys", "list", "--base-url", org.baseUrl(), "--format=csv");
         assertThat(result.exit()).isEqualTo(ExitCodes.ERROR);
@@ -224,7 +224,7 @@ class KeysListTest {
 
     @Test
     void organisationKeysThatFailNextToProjectsAreNamedAndTheProjectsListed() {
-        org.server.failNext("GET", "/v1/organization/api-keys", 503, "maintenance", 5);
+        org.server.failNext("GET", "/v[12]/organization/api-keys", 503, "maintenance", 10);
         CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey())
                 .run("keys", "list", "--base-url", org.baseUrl(), "--format=csv");
         assertThat(result.exit()).isEqualTo(ExitCodes.ERROR);
@@ -235,7 +235,7 @@ class KeysListTest {
 
     @Test
     void organisationKeysAloneThatCannotBeListedAreAnError() {
-        org.server.failNext("GET", "/v1/organization/api-keys", 403, "not for you", 1);
+        org.server.failNext("GET", "/v[12]/organization/api-keys", 403, "not for you", 2);
         CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey())
                 .run("keys", "list", "--org", "--base-url", org.baseUrl());
         assertThat(result.exit()).isEqualTo(ExitCodes.ERROR);
@@ -249,32 +249,45 @@ class KeysListTest {
         CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey()).apis(recording(calls))
                 .run("keys", "list", "--org", "--base-url", org.baseUrl(), "--format=json");
         assertThat(result.exit()).as(result.toString()).isZero();
-        assertThat(calls).as("no organisation, no project list, no project's keys").containsExactly("listOrganizationApiKeys");
+        assertThat(withoutProbes(calls)).as("no organisation, no project list, no project's keys")
+                .containsExactly("v2.listOrganizationApiKeys");
 
         calls.clear();
         Project project = org.projects().get(0);
         assertThat(new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey()).apis(recording(calls))
                 .run("keys", "list", "--org", "--project", project.id(), "--base-url", org.baseUrl()).exit()).isZero();
-        assertThat(calls).containsExactlyInAnyOrder("getProject", "listOrganizationApiKeys", "listApiKeys");
+        assertThat(withoutProbes(calls)).containsExactlyInAnyOrder("getProject", "v2.listOrganizationApiKeys", "v2.listApiKeys");
+    }
+
+    /** The calls but the question "does this server offer v2?", which the gateway answers from memory after the first. */
+    private static List<String> withoutProbes(List<String> calls) {
+        return calls.stream().filter(call -> !call.equals("keyLifecycle")).toList();
     }
 
     /** The HTTP gateway, noting the name of every call made through it (answers untouched). */
     private static dev.keywarden.core.ApiFactory recording(List<String> calls) {
-        return config -> {
-            dev.keywarden.api.ConfidentApi http = new HttpConfidentApi(config);
-            return (dev.keywarden.api.ConfidentApi) java.lang.reflect.Proxy.newProxyInstance(
-                    dev.keywarden.api.ConfidentApi.class.getClassLoader(), new Class<?>[] {dev.keywarden.api.ConfidentApi.class},
-                    (proxy, method, args) -> {
-                        if (!method.getName().equals("close") && !method.getName().equals("baseUrl")) {
-                            calls.add(method.getName());
-                        }
-                        try {
-                            return method.invoke(http, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        };
+        return config -> recorded(dev.keywarden.api.ConfidentApi.class, new HttpConfidentApi(config), "", calls);
+    }
+
+    /** The v2 key lifecycle the gateway offers is recorded too, its calls as "v2.listApiKeys". */
+    private static <T> T recorded(Class<T> type, T api, String prefix, List<String> calls) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("close") && !method.getName().equals("baseUrl")) {
+                        calls.add(prefix + method.getName());
+                    }
+                    Object answer;
+                    try {
+                        answer = method.invoke(api, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("keyLifecycle")) {
+                        return ((java.util.Optional<?>) answer).map(v2 -> recorded(dev.keywarden.api.KeyLifecycleApi.class,
+                                (dev.keywarden.api.KeyLifecycleApi) v2, "v2.", calls));
+                    }
+                    return answer;
+                }));
     }
 
     @Test

@@ -80,7 +80,7 @@ class OutputSafetyTest {
             Project project = org.projects().get(0);
             ApiKey key = org.server.store().keys(project.id()).stream().filter(ApiKey::valid).findFirst().orElseThrow();
             String raw = org.server.store().rawValue(key.id());
-            org.server.failNext("PUT", "/v1/projects/" + project.id() + "/api-keys/" + key.id(), 403,
+            org.server.failNext("PUT", "/v[12]/projects/" + project.id() + "/api-keys/" + key.id(), 403,
                     "key " + raw + " is locked by policy", 1);
             CliRun.Result result = new CliRun(settings).env("CONFIDENT_ORG_API_KEY", org.orgKey())
                     .run("keys", "deactivate", project.id() + ":" + key.id(), "--base-url", org.baseUrl());

@@ -1,5 +1,6 @@
 package dev.keywarden.core.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.keywarden.core.PlainWords;
@@ -22,9 +23,11 @@ import java.util.Objects;
  *
  * @param detail the server's answer in short, or the error in plain words
  * @param reason what the user typed, or null
+ * @param rotatesAt for a rotation: when the old value stops as the server answered (null: at once, or not a rotation)
+ * @param expiresAt for a rotation or a creation with a lifetime: the key's expiry as the server answered, or null
  */
 @JsonPropertyOrder({"time", "profile", "organization_id", "organization_name", "kind", "project_id", "key_id", "key_suffix",
-        "action", "outcome", "detail", "reason"})
+        "action", "outcome", "detail", "reason", "rotates_at", "expires_at"})
 public record AuditEntry(
         @JsonProperty(value = "time", required = true) Instant time,
         @JsonProperty("profile") String profile,
@@ -37,7 +40,9 @@ public record AuditEntry(
         @JsonProperty(value = "action", required = true) KeyAction action,
         @JsonProperty(value = "outcome", required = true) AuditOutcome outcome,
         @JsonProperty("detail") String detail,
-        @JsonProperty("reason") String reason) {
+        @JsonProperty("reason") String reason,
+        @JsonProperty("rotates_at") @JsonInclude(JsonInclude.Include.NON_NULL) Instant rotatesAt,
+        @JsonProperty("expires_at") @JsonInclude(JsonInclude.Include.NON_NULL) Instant expiresAt) {
 
     public AuditEntry {
         Objects.requireNonNull(time, "time");
@@ -73,7 +78,13 @@ public record AuditEntry(
     public static AuditEntry of(AuditContext context, Instant time, KeyEntry key, KeyAction action, AuditOutcome outcome,
                                 String detail, String reason) {
         return new AuditEntry(time, context.profileName(), context.organizationId(), context.organizationName(), key.kind(),
-                key.projectId(), key.key().id(), key.suffix(), action, outcome, detail, reason);
+                key.projectId(), key.key().id(), key.suffix(), action, outcome, detail, reason, null, null);
+    }
+
+    /** The same entry with a rotation's end and the key's expiry, as the server answered them. */
+    public AuditEntry withLifecycle(Instant rotatesAt, Instant expiresAt) {
+        return new AuditEntry(time, profile, organizationId, organizationName, kind, projectId, keyId, keySuffix, action, outcome,
+                detail, reason, rotatesAt, expiresAt);
     }
 
     /** The key changed, {@code PROJECT_ID:KEY_ID} or {@code org:KEY_ID}. */

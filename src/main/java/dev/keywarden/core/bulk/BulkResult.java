@@ -54,7 +54,7 @@ public record BulkResult(BulkPlan plan, List<KeyResult> results, boolean cancell
             case DEACTIVATE -> KeyAction.ACTIVATE;
             case ACTIVATE -> KeyAction.DEACTIVATE;
             case REVOKE -> throw new IllegalStateException("A revocation cannot be undone.");
-            case CREATE -> throw new IllegalStateException("Creating keys is not part of a bulk change.");
+            case CREATE, ROTATE -> throw new IllegalStateException("Creating or rotating keys is not part of a bulk change.");
         };
         List<KeyEntry> changed = succeeded().stream().map(result -> result.entry().with(result.after())).toList();
         return BulkPlan.ofEntries(opposite, changed, changed, plan.ownKeySuffix());

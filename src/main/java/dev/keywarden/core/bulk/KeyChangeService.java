@@ -4,6 +4,7 @@ import dev.keywarden.api.ApiException;
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.api.NotFoundException;
 import dev.keywarden.core.keys.KeyAction;
+import dev.keywarden.core.keys.KeyCalls;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyRef;
 import dev.keywarden.model.ApiKey;
@@ -37,20 +38,14 @@ public final class KeyChangeService {
         KeyRef ref = entry.ref();
         try {
             if (action == KeyAction.REVOKE) {
-                if (ref.isOrganisationKey()) {
-                    api.revokeOrganizationApiKey(ref.keyId());
-                } else {
-                    api.revokeApiKey(ref.projectId(), ref.keyId());
-                }
+                KeyCalls.of(api).revoke(ref);
                 return KeyResult.done(entry, action, null);
             }
             Boolean valid = action.wantedValid();
             if (valid == null) {
                 throw new IllegalArgumentException("Only deactivating, reactivating and revoking change a key.");
             }
-            ApiKey after = ref.isOrganisationKey()
-                    ? api.setOrganizationApiKeyValid(ref.keyId(), valid)
-                    : api.setApiKeyValid(ref.projectId(), ref.keyId(), valid);
+            ApiKey after = KeyCalls.of(api).setValid(ref, valid);
             return KeyResult.done(entry, action, after.masked());
         } catch (NotFoundException e) {
             return action == KeyAction.REVOKE ? KeyResult.alreadyGone(entry, action, e) : KeyResult.failed(entry, action, e);
@@ -119,6 +114,6 @@ public final class KeyChangeService {
     }
 
     private static ApiKey read(ConfidentApi api, KeyRef ref) {
-        return ref.isOrganisationKey() ? api.getOrganizationApiKey(ref.keyId()) : api.getApiKey(ref.projectId(), ref.keyId());
+        return KeyCalls.of(api).read(ref);
     }
 }

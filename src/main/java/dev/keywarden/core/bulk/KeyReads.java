@@ -3,6 +3,7 @@ package dev.keywarden.core.bulk;
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.api.NotFoundException;
 import dev.keywarden.common.DaemonThreads;
+import dev.keywarden.core.keys.KeyCalls;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyRef;
 import dev.keywarden.model.ApiKey;
@@ -46,11 +47,11 @@ public final class KeyReads {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, keys.size())),
                 new DaemonThreads("keywarden-read"));
         try {
+            KeyCalls calls = KeyCalls.of(api);
             List<Future<ApiKey>> reads = new ArrayList<>(keys.size());
             for (KeyEntry key : keys) {
                 KeyRef ref = key.ref();
-                reads.add(pool.submit(() -> ref.isOrganisationKey() ? api.getOrganizationApiKey(ref.keyId())
-                        : api.getApiKey(ref.projectId(), ref.keyId())));
+                reads.add(pool.submit(() -> calls.read(ref)));
             }
             List<KeyEntry> fresh = new ArrayList<>();
             List<KeyRef> gone = new ArrayList<>();

@@ -15,11 +15,12 @@ import java.util.List;
  * {@code kind} ({@code PROJECT} or {@code ORGANISATION}), {@code project_id}, {@code project_name}
  * (empty for organisation keys), {@code key_id}, {@code name}, {@code masked_value}, {@code status}
  * ({@code active} or {@code deactivated}), {@code created_at}, {@code last_used} (ISO-8601 UTC, empty
- * when never used).
+ * when never used), {@code expires_at} (empty: never, or a server without the v2 key lifecycle) and
+ * {@code rotates_at} (when a rotation in flight stops the old value; empty when none).
  */
 public final class KeysCsv {
     public static final List<String> COLUMNS = List.of("kind", "project_id", "project_name", "key_id", "name", "masked_value",
-            "status", "created_at", "last_used");
+            "status", "created_at", "last_used", "expires_at", "rotates_at");
 
     private KeysCsv() {
     }
@@ -32,7 +33,7 @@ public final class KeysCsv {
         ApiKey key = entry.key();
         return new String[] {entry.kind().name(), CsvRows.text(entry.projectId()), CsvRows.text(entry.projectName()),
                 Long.toString(key.id()), CsvRows.text(key.name()), key.masked().value(), status(key), time(key.createdAt()),
-                time(key.lastUsed())};
+                time(key.lastUsed()), time(key.expiresAt()), time(key.rotatesAt())};
     }
 
     /** "active" or "deactivated", as the status column and the command line's --status say it. */

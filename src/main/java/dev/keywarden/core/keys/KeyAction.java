@@ -8,7 +8,9 @@ public enum KeyAction {
     ACTIVATE("reactivate", "reactivated", Boolean.TRUE),
     REVOKE("revoke", "revoked", null),
     /** Only recorded (the audit trail); never part of a bulk plan. */
-    CREATE("create", "created", null);
+    CREATE("create", "created", null),
+    /** A new value for the key (v2), one key at a time; only recorded, never part of a bulk plan. */
+    ROTATE("rotate", "rotated", null);
 
     private final String verb;
     private final String pastTense;

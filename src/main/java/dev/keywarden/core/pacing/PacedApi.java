@@ -2,6 +2,7 @@ package dev.keywarden.core.pacing;
 
 import dev.keywarden.api.CancelledException;
 import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.api.KeyLifecycleApi;
 import dev.keywarden.api.UnavailableException;
 
 import java.lang.reflect.InvocationHandler;
@@ -9,15 +10,17 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A gateway whose calls wait for a place under an {@link AdaptiveLimit}, and tell it how each went. Built
- * as a proxy so that every call of {@link ConfidentApi}, those added later included, is paced alike;
- * {@code baseUrl()} and {@code close()} are not calls to the server and pass straight through.
+ * as a proxy so that every call of {@link ConfidentApi}, those added later included, is paced alike; the v2
+ * key lifecycle it offers is paced by the same limit. {@code baseUrl()}, {@code close()} and the key warnings
+ * are not calls to the server and pass straight through.
  */
 public final class PacedApi {
-    private static final Set<String> NOT_CALLS = Set.of("baseUrl", "close");
+    private static final Set<String> NOT_CALLS = Set.of("baseUrl", "close", "keyWarning", "addKeyWarningListener");
 
     private PacedApi() {
     }
@@ -28,11 +31,14 @@ public final class PacedApi {
     }
 
     public static ConfidentApi of(ConfidentApi api, AdaptiveLimit limit) {
-        return (ConfidentApi) Proxy.newProxyInstance(ConfidentApi.class.getClassLoader(), new Class<?>[] {ConfidentApi.class},
-                new Pacing(api, limit));
+        return paced(ConfidentApi.class, api, limit);
     }
 
-    private record Pacing(ConfidentApi api, AdaptiveLimit limit) implements InvocationHandler {
+    private static <T> T paced(Class<T> type, T api, AdaptiveLimit limit) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new Pacing(api, limit)));
+    }
+
+    private record Pacing(Object api, AdaptiveLimit limit) implements InvocationHandler {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
@@ -55,7 +61,11 @@ public final class PacedApi {
             long start = System.nanoTime();
             boolean pushedBack = false;
             try {
-                return call(method, args);
+                Object answer = call(method, args);
+                if (answer instanceof Optional<?> offered && method.getName().equals("keyLifecycle")) {
+                    return offered.map(v2 -> paced(KeyLifecycleApi.class, (KeyLifecycleApi) v2, limit));
+                }
+                return answer;
             } catch (UnavailableException e) {
                 pushedBack = true;
                 throw e;

@@ -3,6 +3,7 @@ package dev.keywarden.core.watch;
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.api.NotFoundException;
 import dev.keywarden.common.Causes;
+import dev.keywarden.core.keys.KeyCalls;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyRef;
 import dev.keywarden.model.ApiKey;
@@ -77,7 +78,7 @@ public final class KeyWatch {
 
     /** One read of a key, blocking (for a background thread). */
     public static ApiKey read(ConfidentApi api, KeyRef ref) {
-        return ref.isOrganisationKey() ? api.getOrganizationApiKey(ref.keyId()) : api.getApiKey(ref.projectId(), ref.keyId());
+        return KeyCalls.of(api).read(ref);
     }
 
     /** The server answered a read: whether the last use changed since the read before, and when to read it next. */

@@ -11,6 +11,7 @@ import dev.keywarden.core.audit.AuditContext;
 import dev.keywarden.core.bulk.KeyChangeService;
 import dev.keywarden.core.bulk.KeyResult;
 import dev.keywarden.core.keys.KeyAction;
+import dev.keywarden.core.keys.KeyCalls;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.common.KeyNames;
@@ -222,7 +223,7 @@ public final class KeyCommands {
     /** After a creation whose answer was lost, the list shows whether the key was made. */
     private void reloadProjectKeys(ConfidentApi api, ProjectRow project, Generation.Token connection) {
         long askedAt = store.stamp();
-        BackgroundCall.of("Loading keys of " + project.project().name(), () -> api.listApiKeys(project.id()))
+        BackgroundCall.of("Loading keys of " + project.project().name(), () -> KeyCalls.of(api).projectKeys(project.id()))
                 .tag(READ_AGAIN_TAG)
                 .onSuccess(keys -> {
                     if (connection.isCurrent()) {
@@ -235,7 +236,7 @@ public final class KeyCommands {
 
     private void reloadOrganisationKeys(ConfidentApi api, Generation.Token connection) {
         long askedAt = store.stamp();
-        BackgroundCall.of("Loading organisation keys", api::listOrganizationApiKeys)
+        BackgroundCall.of("Loading organisation keys", () -> KeyCalls.of(api).organisationKeys())
                 .tag(READ_AGAIN_TAG)
                 .onSuccess(keys -> {
                     if (connection.isCurrent()) {

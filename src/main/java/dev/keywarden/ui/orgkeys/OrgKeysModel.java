@@ -4,6 +4,7 @@ import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.Generation;
 import dev.keywarden.core.TaskRunner;
+import dev.keywarden.core.keys.KeyCalls;
 import dev.keywarden.ui.common.ProblemReport;
 import dev.keywarden.ui.common.Problems;
 import dev.keywarden.ui.connection.ConnectionSession;
@@ -62,7 +63,7 @@ public final class OrgKeysModel {
         Generation.Token connection = session.token();
         long askedAt = store.stamp();
         loading.set(true);
-        BackgroundCall.of("Loading organisation keys", api::listOrganizationApiKeys)
+        BackgroundCall.of("Loading organisation keys", () -> KeyCalls.of(api).organisationKeys())
                 .tag(LOAD_TAG)
                 .onSuccess(keys -> {
                     if (load.isCurrent() && connection.isCurrent()) {

@@ -12,6 +12,7 @@ import dev.keywarden.core.OrganisationLoader.ProjectsLoaded;
 import dev.keywarden.core.OrganisationLoader;
 import dev.keywarden.core.RunningTask;
 import dev.keywarden.core.TaskRunner;
+import dev.keywarden.core.keys.KeyCalls;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.Project;
@@ -203,7 +204,7 @@ public final class ProjectsModel {
         }
         Generation.Token connection = session.token();
         long askedAt = store.stamp();
-        track(BackgroundCall.of("Loading keys of " + row.project().name(), () -> api.listApiKeys(row.id()))
+        track(BackgroundCall.of("Loading keys of " + row.project().name(), () -> KeyCalls.of(api).projectKeys(row.id()))
                 .tag(KEYS_TAG)
                 .onSuccess(keys -> {
                     if (connection.isCurrent()) {

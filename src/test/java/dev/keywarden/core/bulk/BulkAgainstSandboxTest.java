@@ -61,8 +61,8 @@ class BulkAgainstSandboxTest {
 
         KeyEntry refused = leaked.get(1);
         KeyEntry lost = leaked.get(2);
-        server.failNext("PUT", "/v1/projects/" + refused.projectId() + "/api-keys/" + refused.key().id(), 403, "Not allowed", 1);
-        server.failNext("PUT", "/v1/projects/" + lost.projectId() + "/api-keys/" + lost.key().id(), 500, "Database timeout", 10);
+        server.failNext("PUT", "/v[12]/projects/" + refused.projectId() + "/api-keys/" + refused.key().id(), 403, "Not allowed", 1);
+        server.failNext("PUT", "/v[12]/projects/" + lost.projectId() + "/api-keys/" + lost.key().id(), 500, "Database timeout", 10);
         BulkResult result = new BulkExecutor(BulkExecutor.DEFAULT_CONCURRENCY).run(api, plan, BulkListener.NONE);
 
         assertThat(result.results()).extracting(KeyResult::outcome).containsExactly(Outcome.DONE, Outcome.FAILED, Outcome.NOT_CHANGED);
