@@ -34,21 +34,16 @@ public final class KeywardenWindow {
     private final ConnectionController connectionController;
     private final WindowStateKeeper stateKeeper;
     private final ThemeModel theme;
+    private Callable<Optional<Boolean>> desktopPrefersDark = () -> DesktopColourScheme.ofThisMachine().prefersDark();
 
     public KeywardenWindow(Stage stage, AppContext context, ApiFactory apiFactory, EmbeddedSandbox sandbox) {
-        this(stage, context, apiFactory, sandbox, () -> DesktopColourScheme.ofThisMachine().prefersDark());
-    }
-
-    /** @param desktopPrefersDark what the desktop says of dark mode (called off the FX thread); tests give their own */
-    public KeywardenWindow(Stage stage, AppContext context, ApiFactory apiFactory, EmbeddedSandbox sandbox,
-                           Callable<Optional<Boolean>> desktopPrefersDark) {
         this.stage = stage;
         this.context = context;
         this.sandbox = sandbox;
         this.model = new MainViewModel(runner, Clock.systemDefaultZone(), context.uiSettings().parallelism(),
                 new FxDelay());
         model.audit().writeTo(context.configDir());
-        this.theme = new ThemeModel(context.uiSettings(), runner, desktopPrefersDark);
+        this.theme = new ThemeModel(context.uiSettings(), runner, () -> desktopPrefersDark.call());
         ThemeStyles.follow(theme.darkProperty());
         ConnectionsModel connections = new ConnectionsModel();
         DialogService dialogs = new FxDialogService(() -> stage);
@@ -72,7 +67,13 @@ public final class KeywardenWindow {
         stateKeeper.restore(stage, view.split(), tables());
     }
 
+    /** What the desktop says of dark mode (asked off the FX thread when the window shows); tests give their own. */
+    public void readDesktopSchemeWith(Callable<Optional<Boolean>> reader) {
+        this.desktopPrefersDark = reader;
+    }
+
     public void show(LaunchOptions options) {
+        theme.start();
         stage.show();
         connectionController.start(options);
     }

@@ -32,7 +32,15 @@ public final class ThemeModel {
         this.settings = settings;
         this.runner = runner;
         this.desktopPrefersDark = desktopPrefersDark;
-        choose(settings.theme());
+        choice.set(settings.theme());
+        dark.set(settings.theme() == ThemeChoice.DARK);
+    }
+
+    /** Asks the desktop, when the choice is to follow it (light until it answers). */
+    public void start() {
+        if (choice.get() == ThemeChoice.SYSTEM) {
+            readTheDesktop();
+        }
     }
 
     /** Applies the choice and keeps it for the next start (written with the window's settings). */

@@ -22,6 +22,8 @@ class ThemeModelTest {
     @Test
     void systemIsLightUntilTheDesktopAnswersThenFollowsIt() {
         ThemeModel theme = new ThemeModel(UiSettings.load(folder), runner, desktop::get);
+        assertThat(runner.tags()).as("nothing asked before the window shows").isEmpty();
+        theme.start();
         assertThat(theme.choiceProperty().get()).isEqualTo(ThemeChoice.SYSTEM);
         assertThat(theme.darkProperty().get()).as("nothing read yet: light").isFalse();
         runner.finish(ThemeModel.READ_TAG);
@@ -32,6 +34,7 @@ class ThemeModelTest {
     void aDesktopThatCannotSayGivesLight() {
         desktop.set(Optional.empty());
         ThemeModel theme = new ThemeModel(UiSettings.load(folder), runner, desktop::get);
+        theme.start();
         runner.finish(ThemeModel.READ_TAG);
         assertThat(theme.darkProperty().get()).isFalse();
     }
@@ -40,6 +43,7 @@ class ThemeModelTest {
     void theChoiceIsKeptForTheNextStartAndBeatsTheDesktop() {
         UiSettings settings = UiSettings.load(folder);
         ThemeModel theme = new ThemeModel(settings, runner, desktop::get);
+        theme.start();
         theme.choose(ThemeChoice.LIGHT);
         runner.finishAll();
         assertThat(theme.darkProperty().get()).as("a late answer of the desktop does not override Light").isFalse();
@@ -48,6 +52,7 @@ class ThemeModelTest {
         settings.save();
 
         ThemeModel next = new ThemeModel(UiSettings.load(folder), runner, () -> Optional.of(false));
+        next.start();
         assertThat(next.choiceProperty().get()).isEqualTo(ThemeChoice.DARK);
         assertThat(next.darkProperty().get()).isTrue();
     }

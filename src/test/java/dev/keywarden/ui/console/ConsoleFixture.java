@@ -49,9 +49,9 @@ final class ConsoleFixture {
     /** With gateways opened by {@code apis} (e.g. with a short deadline). */
     static ConsoleFixture open(Stage stage, Path home, ApiFactory apis) {
         AppContext context = AppContext.loadFrom(home, Map.of());
+        KeywardenWindow window = new KeywardenWindow(stage, context, apis, new EmbeddedSandbox("--seed", "20261127"));
         // The desktop's colour scheme is not asked: every test starts light, whatever the machine running it says.
-        KeywardenWindow window = new KeywardenWindow(stage, context, apis, new EmbeddedSandbox("--seed", "20261127"),
-                java.util.Optional::empty);
+        window.readDesktopSchemeWith(java.util.Optional::empty);
         window.show(LaunchOptions.parse());
         return new ConsoleFixture(window, stage);
     }

@@ -153,7 +153,10 @@ class ConsoleStartTest extends SharedConsoleTest {
     void theKeysMenuSaysWhichChangeItWillMake(FxRobot robot) {
         console.awaitLoaded();
         ProjectRow project = console.projectWith(row -> row.keys().active() > 0 && row.keys().active() < row.keys().total());
-        console.selectProject(robot, project);
+        // Selected through the table's selection, not a click: the window may still be settling from a resize.
+        robot.interact(() -> console.window().view().projectsPane().table().getSelectionModel().select(project));
+        await("keys of " + project.project().name(), () -> console.model().projects().selected() == project
+                && !console.model().keys().loadingProperty().get() && console.model().keys().rows().size() == project.keys().total());
         Menu keys = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(3);
         MenuItem toggle = keys.getItems().stream().filter(item -> "menuToggleKey".equals(item.getId())).findFirst().orElseThrow();
         var table = console.window().view().keysPane().table();
