@@ -46,7 +46,16 @@ public final class TimeText {
         if (time == null) {
             return "Never used";
         }
-        return LOCAL.withZone(zone).format(time) + " " + zone.getId();
+        return LOCAL.withZone(zone).format(time) + " " + zoneName(zone);
+    }
+
+    /** A zone as people say it: "UTC" for every spelling of it ("Etc/UTC", "Z", "GMT"), else its region ("Europe/Paris"). */
+    public static String zoneName(ZoneId zone) {
+        ZoneId normal = zone.normalized();
+        if (normal.equals(java.time.ZoneOffset.UTC)) {
+            return "UTC";
+        }
+        return normal instanceof java.time.ZoneOffset offset ? "UTC" + offset.getId() : zone.getId();
     }
 
     public static String date(Instant time, ZoneId zone) {

@@ -34,6 +34,9 @@ public final class UiSettings {
     /** What a file written before {@link #PARALLELISM} named it; read when that is absent. */
     static final String OLD_ALL_KEYS_PARALLELISM = "allkeys.parallelism";
 
+    /** Chosen in the View menu: {@code theme=system|light|dark}. */
+    static final String THEME = "theme";
+
     private static final List<Integer> DEFAULT_STALE_DAYS = List.of(7, 30, 90);
 
     private final Path file;
@@ -82,6 +85,15 @@ public final class UiSettings {
     public synchronized int parallelism() {
         String text = values.getProperty(PARALLELISM, values.getProperty(OLD_ALL_KEYS_PARALLELISM));
         return Parallelism.parseOr(text, Parallelism.DEFAULT);
+    }
+
+    /** The look chosen in the View menu; following the system when none was chosen. */
+    public synchronized ThemeChoice theme() {
+        return ThemeChoice.parse(values.getProperty(THEME));
+    }
+
+    public synchronized void setTheme(ThemeChoice choice) {
+        values.setProperty(THEME, choice.settingValue());
     }
 
     public Path file() {

@@ -5,6 +5,7 @@ import dev.keywarden.core.keys.Staleness;
 import dev.keywarden.ui.common.Columns;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.keys.KeyStatusCell;
+import dev.keywarden.ui.keys.KeyTable;
 import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -25,6 +26,7 @@ final class AllKeysColumns {
 
     static void configure(TableView<KeyRow> table, Clock clock, Staleness staleness, BiConsumer<KeyRow, Boolean> onToggle) {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        KeyTable.tintRows(table);
         table.getColumns().setAll(List.of(text("Project", "project", 150, KeyRow::ownerLabel),
                 text("Kind", "kind", 90, row -> row.kind().label()),
                 bound("Name", "name", 170, row -> KeyNames.name(row.key())),
@@ -52,6 +54,8 @@ final class AllKeysColumns {
 
     private static TableColumn<KeyRow, String> value() {
         TableColumn<KeyRow, String> column = bound("Value", "value", 180, row -> row.key().value());
+        column.setMinWidth(Columns.VALUE_MIN_WIDTH);
+        column.setCellFactory(col -> Columns.maskedValueCell());
         column.getStyleClass().add("monospace");
         return column;
     }
@@ -59,7 +63,8 @@ final class AllKeysColumns {
     private static TableColumn<KeyRow, KeyRow> status(BiConsumer<KeyRow, Boolean> onToggle) {
         TableColumn<KeyRow, KeyRow> column = new TableColumn<>("Status");
         column.setId("status");
-        column.setPrefWidth(160);
+        column.setPrefWidth(Columns.STATUS_MIN_WIDTH);
+        column.setMinWidth(Columns.STATUS_MIN_WIDTH);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(col -> new KeyStatusCell<>(onToggle, false));
         column.setComparator(Comparator.comparing((KeyRow row) -> row.key().valid()));
@@ -69,6 +74,7 @@ final class AllKeysColumns {
     private static TableColumn<KeyRow, Instant> created() {
         TableColumn<KeyRow, Instant> column = Columns.column("Created", "created");
         column.setPrefWidth(130);
+        column.setMinWidth(Columns.DATE_MIN_WIDTH);
         column.setCellValueFactory(cell -> Bindings.createObjectBinding(() -> cell.getValue().key().createdAt(),
                 cell.getValue().keyProperty()));
         column.setCellFactory(col -> Columns.dateCell());
@@ -78,6 +84,7 @@ final class AllKeysColumns {
     private static TableColumn<KeyRow, Instant> lastUsed(Clock clock) {
         TableColumn<KeyRow, Instant> column = Columns.column("Last used", "lastUsed");
         column.setPrefWidth(100);
+        column.setMinWidth(Columns.RELATIVE_MIN_WIDTH);
         column.setCellValueFactory(cell -> Bindings.createObjectBinding(() -> cell.getValue().key().lastUsed(),
                 cell.getValue().keyProperty()));
         column.setCellFactory(col -> Columns.relativeTimeCell(clock));

@@ -8,6 +8,7 @@ import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.model.Project;
 import dev.keywarden.ui.bulk.BulkActions;
 import dev.keywarden.ui.common.Controls;
+import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.common.CsvExport;
 import dev.keywarden.ui.common.FxDelay;
 import dev.keywarden.ui.keys.KeyActions;
@@ -77,7 +78,7 @@ public final class AllKeysPane extends VBox {
         this.export = export;
         getStyleClass().addAll("keys-pane", "all-keys-pane");
         setId("allKeysPane");
-        Button retry = Controls.button("Retry", "Load the keys of these projects again", "retryFailedProjects");
+        Button retry = Controls.button("Retry", "Load the keys of these projects again", "retryFailedProjects", Icons.RELOAD);
         retry.setOnAction(event -> model.retryFailed());
         failures.setWrapText(true);
         failures.setId("failedProjects");
@@ -102,15 +103,15 @@ public final class AllKeysPane extends VBox {
         progress.managedProperty().bind(model.loadingProperty());
         progressText.setId("allKeysProgressText");
         progressText.getStyleClass().add("muted");
-        Button cancel = Controls.button("Cancel", "Stop loading (the keys shown stay)", "cancelAllKeys");
+        Button cancel = Controls.button("Cancel", "Stop loading (the keys shown stay)", "cancelAllKeys", Icons.CANCEL);
         cancel.setOnAction(event -> model.cancel());
         cancel.visibleProperty().bind(model.loadingProperty());
         cancel.managedProperty().bind(model.loadingProperty());
-        Button reload = Controls.button("Reload", "Load every key of the organisation again", "reloadAllKeys");
+        Button reload = Controls.button("Reload", "Load every key of the organisation again", "reloadAllKeys", Icons.RELOAD);
         reload.setOnAction(event -> model.load());
         reload.disableProperty().bind(model.loadingProperty());
         Button exportButton = Controls.button("Export CSV\u2026", "Save the keys the filters show as CSV (masked values only)",
-                "exportAllKeys");
+                "exportAllKeys", Icons.EXPORT);
         exportButton.setOnAction(event -> exportShown());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -213,7 +214,11 @@ public final class AllKeysPane extends VBox {
     }
 
     private Button bulkButton(String text, String tooltip, String id, KeyAction action) {
-        Button button = Controls.button(text, tooltip, id);
+        Button button = Controls.button(text, tooltip, id, switch (action) {
+            case DEACTIVATE -> Icons.DEACTIVATE;
+            case ACTIVATE -> Icons.ACTIVATE;
+            default -> Icons.REVOKE;
+        });
         button.setOnAction(event -> planSelected(action));
         button.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
         return button;

@@ -5,6 +5,7 @@ import dev.keywarden.ui.common.FxTaskRunner;
 
 import dev.keywarden.core.ApiFactory;
 import dev.keywarden.core.AppContext;
+import dev.keywarden.core.DesktopColourScheme;
 import dev.keywarden.ui.common.DialogService;
 import dev.keywarden.ui.common.FxDialogService;
 import dev.keywarden.ui.connection.ConnectionsModel;
@@ -14,6 +15,8 @@ import javafx.stage.Stage;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * The console's composition root: builds the main window on a stage and owns what must be closed
@@ -30,6 +33,8 @@ public final class KeywardenWindow {
     private final MainView view;
     private final ConnectionController connectionController;
     private final WindowStateKeeper stateKeeper;
+    private final ThemeModel theme;
+    private Callable<Optional<Boolean>> desktopPrefersDark = () -> DesktopColourScheme.ofThisMachine().prefersDark();
 
     public KeywardenWindow(Stage stage, AppContext context, ApiFactory apiFactory, EmbeddedSandbox sandbox) {
         this.stage = stage;
@@ -38,6 +43,8 @@ public final class KeywardenWindow {
         this.model = new MainViewModel(runner, Clock.systemDefaultZone(), context.uiSettings().parallelism(),
                 new FxDelay());
         model.audit().writeTo(context.configDir());
+        this.theme = new ThemeModel(context.uiSettings(), runner, () -> desktopPrefersDark.call());
+        ThemeStyles.follow(theme.darkProperty());
         ConnectionsModel connections = new ConnectionsModel();
         DialogService dialogs = new FxDialogService(() -> stage);
         this.view = new MainView(model, runner, connections, dialogs, context.uiSettings().staleThresholdsDays());
@@ -48,6 +55,7 @@ public final class KeywardenWindow {
         Scene scene = new Scene(view);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
         view.installAccelerators(scene);
+        view.installMenuBar(theme);
         view.onQuit(new Quitting(stage, view, model, runner)::request);
         stage.setScene(scene);
         stage.setMinWidth(640);
@@ -59,8 +67,14 @@ public final class KeywardenWindow {
         stateKeeper.restore(stage, view.split(), tables());
     }
 
+    /** What the desktop says of dark mode (asked off the FX thread when the window shows); tests give their own. */
+    public void readDesktopSchemeWith(Callable<Optional<Boolean>> reader) {
+        this.desktopPrefersDark = reader;
+    }
+
     /** Opens the connection first (off the FX thread), so the server is asked while the window is laid out and shown. */
     public void show(LaunchOptions options) {
+        theme.start();
         connectionController.start(options);
         stage.show();
     }
@@ -99,6 +113,10 @@ public final class KeywardenWindow {
 
     public MainViewModel model() {
         return model;
+    }
+
+    public ThemeModel theme() {
+        return theme;
     }
 
     public MainView view() {

@@ -1,7 +1,9 @@
 package dev.keywarden.ui.app;
 
 
+import dev.keywarden.core.audit.AuditEntry;
 import dev.keywarden.core.csv.AuditCsv;
+import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.ui.audit.AuditTab;
 import dev.keywarden.ui.allkeys.AllKeysTab;
 import dev.keywarden.ui.bulk.BulkActions;
@@ -28,7 +30,9 @@ import dev.keywarden.ui.projects.ProjectsPane;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -40,10 +44,14 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /** The main window's content: header, sandbox banner, projects over keys, notifications, status bar. */
 public final class MainView extends BorderPane {
@@ -64,6 +72,10 @@ public final class MainView extends BorderPane {
     private final UndoOffer undo;
     private final BulkContext incident;
     private final LeakFinderActions leakFinder;
+    private final AuditTab auditTab;
+    private final Consumer<List<AuditEntry>> exportAudit;
+    private final DialogService dialogs;
+    private final VBox top = new VBox();
     private Runnable quit = () -> { };
 
     /** @param staleDays the all-keys table's "unused for more than N days" thresholds */
@@ -72,10 +84,11 @@ public final class MainView extends BorderPane {
         this.model = model;
         this.runner = runner;
         this.connections = connections;
+        this.dialogs = dialogs;
         getStyleClass().add("main-view");
         this.undo = new UndoOffer(model.projects().clock(),
                 (text, undoIt) -> messages.offer(text, "Undo", undoIt, Duration.millis(UndoOffer.WINDOW.toMillis())));
-        Notices notices = new Notices(this::notice, undo);
+        Notices notices = new Notices(this::notice, messages::warn, undo, messages::markWarning);
         this.projectActions = new ProjectActions(model.session(), model.projectCommands(), dialogs, notices);
         this.keyActions = new KeyActions(model.session(), model.projects(), model.connectionKey(), model.keyCommands(), dialogs,
                 notices, runner);
@@ -98,8 +111,13 @@ public final class MainView extends BorderPane {
         CsvExport export = new CsvExport(dialogs, runner, notices, model.problems());
         this.allKeysTab = new AllKeysTab(model.allKeys(), model.watch(), keyActions, export, bulk, model.session(), model.projects().clock(),
                 staleDays);
-        Tab auditTab = new AuditTab(model.audit()::trail, runner, model.projects().clock(), shown -> export.export("exportAuditDialog",
-                "Export the audit trail as CSV", "audit.csv", shown.size(), "changes", out -> AuditCsv.write(shown, out)));
+        this.exportAudit = shown -> {
+            Map<String, String> names = auditTab().model().projectNamesOf(shown);
+            export.export("exportAuditDialog", "Export the audit trail as CSV", "audit.csv", shown.size(), "changes",
+                    out -> AuditCsv.write(shown, names, out));
+        };
+        this.auditTab = new AuditTab(model.audit()::trail, runner, model.projects().clock(), exportAudit);
+        auditTab.model().nameProjectsWith(id -> model.projects().find(id).map(row -> row.project().name()));
         this.leakFinder = new LeakFinderActions(incident, model.allKeys(), model.projects(), bulk, dialogs, runner, model.projects().clock());
         FilterPasteGuard.install(model.projects().filter().textProperty(), leakFinder, Platform::runLater);
         views.getTabs().setAll(projectsTab, orgKeysTab, allKeysTab, auditTab);
@@ -113,8 +131,16 @@ public final class MainView extends BorderPane {
                         () -> new RenameOrganizationDialog(organization, model.session()::renameOrganization));
             }
         };
-        setTop(new VBox(new HeaderBar(model.session(), connections, rename), new SandboxBanner(connections)));
-        setCenter(new VBox(messages, views));
+        top.getChildren().setAll(new HeaderBar(model.session(), connections, rename), new SandboxBanner(connections));
+        setTop(top);
+        // Messages lie over the bottom of the tabs, as a notification does: showing or hiding one never moves the tables
+        // under the pointer. Centred and at most 760 px wide, over the empty rows a table usually ends with.
+        StackPane content = new StackPane(views, messages);
+        StackPane.setAlignment(messages, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(messages, new Insets(0, 16, 12, 16));
+        messages.setMaxWidth(760);
+        messages.setMaxHeight(Region.USE_PREF_SIZE);
+        setCenter(content);
         setBottom(status);
         model.setProblemSink(this::problem);
         // A load that succeeds takes away what an earlier one said went wrong; failed changes stay listed.
@@ -154,20 +180,12 @@ public final class MainView extends BorderPane {
         });
     }
 
-    /** Shortcuts that work wherever the focus is in the window. */
+    /**
+     * Shortcuts that work wherever the focus is in the window. Most are the menu bar's accelerators
+     * ({@link MenuBarFactory}); these are the ones it does not show.
+     */
     public void installAccelerators(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::refresh);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
-            projectsPane.filterField().requestFocus();
-            projectsPane.filterField().selectAll();
-        });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
-                () -> views.getSelectionModel().select(0));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
-                () -> views.getSelectionModel().select(1));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
-                () -> views.getSelectionModel().select(allKeysTab));
         // Undo of a deactivation works from anywhere while it is offered, a text box included: the filter would
         // otherwise take Ctrl+Z for its own text. When nothing is offered, a text box undoes its typing.
         KeyCodeCombination undoKey = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
@@ -176,19 +194,71 @@ public final class MainView extends BorderPane {
                 event.consume();
             }
         });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), leakFinder::open);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> quit.run());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), projectActions::newProject);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), keyActions::newKey);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                keyActions::checkKey);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
-            if (runner.hasLoads()) {
-                runner.cancelLoads();
-            } else {
-                messages.hideCurrent();
-            }
-        });
+    }
+
+    /** Puts the menu bar (with the leak finder's and the key check's buttons) above the header. */
+    void installMenuBar(ThemeModel theme) {
+        top.getChildren().add(0, MenuBarFactory.topRow(this, theme));
+    }
+
+    void focusFilter() {
+        projectsPane.filterField().requestFocus();
+        projectsPane.filterField().selectAll();
+    }
+
+    void showTab(int index) {
+        views.getSelectionModel().select(index);
+    }
+
+    /** Esc: stops the loads under way, else hides the message shown. */
+    void escape() {
+        if (runner.hasLoads()) {
+            runner.cancelLoads();
+        } else {
+            messages.hideCurrent();
+        }
+    }
+
+    void undo() {
+        undo.undo();
+    }
+
+    void requestQuit() {
+        quit.run();
+    }
+
+    void exportAudit() {
+        exportAudit.accept(List.copyOf(auditTab.model().entries()));
+    }
+
+    /** The one key the shown tab has selected (All keys: only when one is), or null. */
+    KeyRow selectedKey() {
+        return switch (views.getSelectionModel().getSelectedIndex()) {
+            case 0 -> keysPane.selected();
+            case 1 -> orgKeysPane.table().getSelectionModel().getSelectedItem();
+            case 2 -> allKeysTab.pane().selectedRows().size() == 1 ? allKeysTab.pane().selectedRows().get(0) : null;
+            default -> null;
+        };
+    }
+
+    ProjectActions projectActions() {
+        return projectActions;
+    }
+
+    DialogService dialogs() {
+        return dialogs;
+    }
+
+    FxTaskRunner runner() {
+        return runner;
+    }
+
+    private AuditTab auditTab() {
+        return auditTab;
+    }
+
+    KeyActions keyActions() {
+        return keyActions;
     }
 
     public void refresh() {
@@ -205,7 +275,7 @@ public final class MainView extends BorderPane {
         allKeysTab.clearFilters();
     }
 
-    /** Shows a failure above the tables (never over them) and in the status bar. */
+    /** Shows a failure over the bottom of the tables (never moving them) and in the status bar. */
     public void problem(Problem problem) {
         status.showProblem(problem.text());
         messages.show(problem);

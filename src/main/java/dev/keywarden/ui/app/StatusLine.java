@@ -1,6 +1,7 @@
 package dev.keywarden.ui.app;
 
 import dev.keywarden.ui.common.Controls;
+import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.common.FxTaskRunner;
 import dev.keywarden.ui.common.Refusals;
 import dev.keywarden.ui.projects.ProjectsModel;
@@ -42,7 +43,7 @@ final class StatusLine extends StatusBar {
         });
         setId("statusBar");
         tasks.setId("runningTasks");
-        Button cancel = Controls.button("Cancel", "Cancel running loads (Esc)", "cancelTasks");
+        Button cancel = Controls.button("Cancel", "Cancel running loads (Esc)", "cancelTasks", Icons.CANCEL);
         cancel.setOnAction(event -> runner.cancelLoads());
         cancel.visibleProperty().bind(Bindings.createBooleanBinding(runner::hasLoads, runner.running()));
         cancel.managedProperty().bind(cancel.visibleProperty());

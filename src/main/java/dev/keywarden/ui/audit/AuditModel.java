@@ -9,6 +9,7 @@ import dev.keywarden.core.audit.AuditLog;
 import dev.keywarden.core.audit.AuditOutcome;
 import dev.keywarden.core.audit.AuditTrail;
 import dev.keywarden.core.keys.KeyAction;
+import dev.keywarden.model.Names;
 import dev.keywarden.ui.common.Problems;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,9 +23,12 @@ import javafx.collections.ObservableList;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -63,6 +67,7 @@ public final class AuditModel {
     private final ObjectProperty<AuditOutcome> outcome = new SimpleObjectProperty<>(this, "outcome");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper chain = new ReadOnlyStringWrapper(this, "chain", "");
+    private Function<String, Optional<String>> projectNames = id -> Optional.empty();
     private final ReadOnlyBooleanWrapper chainBroken = new ReadOnlyBooleanWrapper(this, "chainBroken");
     private final Generation reads = new Generation();
 
@@ -118,6 +123,32 @@ public final class AuditModel {
                 + " a crash, not UTF-8, or not an entry) and " + (skipped == 1 ? "is" : "are") + " left out."));
         chain.set(log.chain().verdict());
         chainBroken.set(!log.chain().intact());
+    }
+
+    /** Where the names of projects come from (the open organisation's); an entry of a project not known shows its id. */
+    public void nameProjectsWith(Function<String, Optional<String>> names) {
+        this.projectNames = names;
+    }
+
+    /** The entry's project as the admin knows it: its name, else its id (a deleted project), else nothing. */
+    public String projectLabel(AuditEntry entry) {
+        String id = entry.projectId();
+        if (id == null || id.isBlank()) {
+            return "";
+        }
+        return projectNames.apply(id).filter(name -> !name.isBlank()).map(Names::visible).orElse(id);
+    }
+
+    /** The project names of these entries, for a CSV written off the FX thread (id to name; unknown ones absent). */
+    public Map<String, String> projectNamesOf(List<AuditEntry> shown) {
+        Map<String, String> names = new HashMap<>();
+        for (AuditEntry entry : shown) {
+            String id = entry.projectId();
+            if (id != null && !names.containsKey(id)) {
+                projectNames.apply(id).filter(name -> !name.isBlank()).ifPresent(name -> names.put(id, name));
+            }
+        }
+        return names;
     }
 
     public ObservableList<AuditEntry> entries() {

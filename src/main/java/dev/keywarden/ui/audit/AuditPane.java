@@ -3,7 +3,9 @@ package dev.keywarden.ui.audit;
 import dev.keywarden.core.audit.AuditEntry;
 import dev.keywarden.core.audit.AuditOutcome;
 import dev.keywarden.core.keys.KeyAction;
+import dev.keywarden.ui.common.Columns;
 import dev.keywarden.ui.common.Controls;
+import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.common.CsvExport;
 import dev.keywarden.core.TimeText;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -63,9 +65,9 @@ public final class AuditPane extends VBox {
         outcome.getItems().setAll(Stream.concat(Stream.of((AuditOutcome) null), Arrays.stream(AuditOutcome.values())).toList());
         outcome.setConverter(converter(value -> value == null ? "Any outcome" : value.name().toLowerCase(java.util.Locale.ROOT)));
         outcome.valueProperty().bindBidirectional(model.outcomeProperty());
-        Button reload = Controls.button("Reload", "Read the audit trail again", "reloadAudit");
+        Button reload = Controls.button("Reload", "Read the audit trail again", "reloadAudit", Icons.RELOAD);
         reload.setOnAction(event -> model.reload());
-        Button exportButton = Controls.button("Export CSV\u2026", "Save the listed changes as CSV", "exportAudit");
+        Button exportButton = Controls.button("Export CSV\u2026", "Save the listed changes as CSV", "exportAudit", Icons.EXPORT);
         exportButton.setOnAction(event -> exportCsv.accept(List.copyOf(model.entries())));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -88,11 +90,11 @@ public final class AuditPane extends VBox {
         table.setId("auditTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("Time", 150, entry -> TimeText.exact(entry.time(), ZoneId.systemDefault())),
+                column("Time", 190, entry -> TimeText.exact(entry.time(), ZoneId.systemDefault())),
                 column("Profile", 100, AuditEntry::profile),
                 column("Organisation", 120, AuditEntry::organizationName),
                 column("Kind", 90, entry -> entry.kind().label()),
-                column("Project", 110, entry -> entry.projectId() == null ? "" : entry.projectId()),
+                column("Project", 140, model::projectLabel),
                 column("Key", 90, entry -> entry.keyId() + " \u2026" + (entry.keySuffix() == null ? "" : entry.keySuffix())),
                 column("Action", 90, entry -> entry.action().verb()),
                 column("Outcome", 80, entry -> entry.outcome().name().toLowerCase(java.util.Locale.ROOT)),
@@ -107,7 +109,13 @@ public final class AuditPane extends VBox {
     private static TableColumn<AuditEntry, String> column(String title, double width, Function<AuditEntry, String> value) {
         TableColumn<AuditEntry, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        // The time is the one column that must not be cut: the others give way first.
+        column.setMinWidth(title.equals("Time") ? width : title.equals("Key") ? Columns.VALUE_MIN_WIDTH : Math.min(width, 60));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        if (title.equals("Key")) {
+            // The id and the last 6 characters: cut from the left, never the suffix.
+            column.setCellFactory(col -> Columns.maskedValueCell());
+        }
         return column;
     }
 

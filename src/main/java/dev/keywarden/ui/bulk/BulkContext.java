@@ -89,11 +89,17 @@ public final class BulkContext {
     void resultSeen(BulkResult result) {
         KeyAction action = result.plan().action();
         String summary = summary(result);
+        boolean partial = result.succeeded().size() < result.results().size() || !result.notSent().isEmpty();
         if (action == KeyAction.DEACTIVATE && !result.succeeded().isEmpty()) {
-            notices.offerUndo(summary, () -> undo(result));
+            notices.offerUndo(summary, () -> undo(result), partial);
         } else {
-            notices.show(summary + (action == KeyAction.REVOKE && !result.succeeded().isEmpty()
-                    ? " Revocation cannot be undone." : ""));
+            String said = summary + (action == KeyAction.REVOKE && !result.succeeded().isEmpty()
+                    ? " Revocation cannot be undone." : "");
+            if (partial) {
+                notices.warn(said);
+            } else {
+                notices.show(said);
+            }
         }
     }
 

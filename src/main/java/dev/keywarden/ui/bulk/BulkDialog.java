@@ -19,6 +19,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -33,6 +35,9 @@ public final class BulkDialog extends Dialog<Void> {
     private static final ButtonType START = new ButtonType("Start", ButtonData.OK_DONE);
     private static final ButtonType STOP = new ButtonType("Cancel the rest", ButtonData.OTHER);
     private static final ButtonType RETRY = new ButtonType("Retry failed", ButtonData.OTHER);
+
+    /** The plan's sentences at most this tall; more scroll. */
+    static final double PLAN_MAX_HEIGHT = 140;
 
     private final BulkModel model;
     private final VBox planLines = new VBox(2);
@@ -94,7 +99,14 @@ public final class BulkDialog extends Dialog<Void> {
         });
         Label resultsTitle = new Label("Results");
         resultsTitle.getStyleClass().add("pane-title");
-        VBox content = new VBox(8, planLines, planned, reason, confirm, ownKeyConfirm, progress, resultsTitle, results);
+        // The plan's words can be a paragraph of project names (151 keys): capped, and scrolled, so the dialog fits the screen.
+        ScrollPane planScroll = new ScrollPane(planLines);
+        planScroll.setId("bulkPlanScroll");
+        planScroll.setFitToWidth(true);
+        planScroll.setMaxHeight(PLAN_MAX_HEIGHT);
+        planScroll.setPrefViewportHeight(Region.USE_COMPUTED_SIZE);
+        planScroll.getStyleClass().add("edge-to-edge");
+        VBox content = new VBox(8, planScroll, planned, reason, confirm, ownKeyConfirm, progress, resultsTitle, results);
         content.setPadding(new Insets(10));
         content.setPrefWidth(620);
         getDialogPane().setContent(content);

@@ -1,6 +1,7 @@
 package dev.keywarden.ui.common;
 
 import dev.keywarden.core.TimeText;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
@@ -24,6 +25,31 @@ public final class Columns {
         column.setId(id);
         column.setComparator(OLDEST_FIRST);
         return column;
+    }
+
+    /** Narrow enough to let names give way, wide enough for "…" and a key's last 6 characters. */
+    public static final double VALUE_MIN_WIDTH = 96;
+    /** The switch, its icon and "Deactivated" in bold, whole. */
+    public static final double STATUS_MIN_WIDTH = 196;
+    /** A date and time ("2025-01-23 01:18") whole. */
+    public static final double DATE_MIN_WIDTH = 140;
+    /** "44 min ago", "never" whole. */
+    public static final double RELATIVE_MIN_WIDTH = 96;
+
+    /**
+     * A masked key value that, when the column is narrow, loses its start, never its end: the last 6 characters are
+     * the only part that tells keys apart ("…ok160=").
+     */
+    public static <S> TableCell<S, String> maskedValueCell() {
+        TableCell<S, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+            }
+        };
+        cell.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+        return cell;
     }
 
     /** Relative time ("3 h ago", "never") with the exact local time in a tooltip. */

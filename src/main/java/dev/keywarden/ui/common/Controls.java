@@ -15,4 +15,11 @@ public final class Controls {
         button.setId(id);
         return button;
     }
+
+    /** The same, with an icon before its text. */
+    public static Button button(String text, String tooltip, String id, org.kordamp.ikonli.feather.Feather icon) {
+        Button button = button(text, tooltip, id);
+        button.setGraphic(Icons.icon(icon));
+        return button;
+    }
 }

@@ -7,9 +7,11 @@ import dev.keywarden.ui.common.Notices;
 import dev.keywarden.ui.common.ProblemReport;
 
 import java.io.IOException;
+import dev.keywarden.common.OwnerOnlyFiles;
+
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -42,9 +44,10 @@ public final class CsvExport {
     public void export(String dialogId, String title, String fileName, int count, String what, Rows rows) {
         Optional<Path> target = dialogs.chooseSaveFile(dialogId, title, fileName);
         target.ifPresent(path -> BackgroundCall.of("Exporting " + what, () -> {
-                    try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-                        rows.writeTo(out);
-                    }
+                    // Owner-only (0600), like every file Keywarden writes: key names and suffixes are not for other users.
+                    StringWriter out = new StringWriter();
+                    rows.writeTo(out);
+                    OwnerOnlyFiles.writeAtomically(path, out.toString().getBytes(StandardCharsets.UTF_8));
                     return path;
                 })
                 .tag(EXPORT_TAG)

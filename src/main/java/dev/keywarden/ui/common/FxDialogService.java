@@ -73,6 +73,12 @@ public final class FxDialogService implements DialogService {
         if (window != null && dialog.getOwner() == null) {
             dialog.initOwner(window);
         }
+        // A dialog is a scene of its own: without the window's stylesheet its status colours and headings are plain.
+        if (window != null && window.getScene() != null) {
+            window.getScene().getStylesheets().stream()
+                    .filter(sheet -> !dialog.getDialogPane().getStylesheets().contains(sheet))
+                    .forEach(sheet -> dialog.getDialogPane().getStylesheets().add(sheet));
+        }
         return dialog;
     }
 }

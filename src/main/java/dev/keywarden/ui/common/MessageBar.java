@@ -13,13 +13,16 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * Messages in the layout, above the tables: they push the content down and never cover a control.
+ * Messages, laid by the main view over the bottom of the tables like a notification: one appearing or going never
+ * moves the tables under the pointer.
  * One line for the latest notice or load problem, replaced by the next; below it, every change that
  * failed, each kept until the admin dismisses it. Technical detail sits behind "Details".
  */
 public final class MessageBar extends VBox {
     public static final String STYLE_PROBLEM = "problem";
     public static final String STYLE_NOTICE = "notice";
+    /** What went only partly well: the warning colour, never a success's. */
+    public static final String STYLE_WARNING = "warning";
 
     private final VBox current = new VBox();
     private final VBox failedChanges = new VBox(2);
@@ -69,6 +72,28 @@ public final class MessageBar extends VBox {
         countdown.play();
         current.getChildren().setAll(line);
         updateVisibility();
+    }
+
+    public void warn(String text) {
+        current.getChildren().setAll(line(Problem.plain(text), STYLE_WARNING, current));
+        updateVisibility();
+    }
+
+    /** The line shown now, if it says this, takes the warning colour (an Undo offer for a partial result). */
+    public void markWarning(String text) {
+        if (text.equals(currentText())) {
+            current.getChildren().get(0).getStyleClass().removeAll(STYLE_NOTICE);
+            current.getChildren().get(0).getStyleClass().add(STYLE_WARNING);
+        }
+    }
+
+    /** The style of the line shown now ({@link #STYLE_NOTICE}, {@link #STYLE_WARNING}, {@link #STYLE_PROBLEM}), or null. */
+    public String currentStyle() {
+        if (current.getChildren().isEmpty()) {
+            return null;
+        }
+        var classes = current.getChildren().get(0).getStyleClass();
+        return classes.contains(STYLE_PROBLEM) ? STYLE_PROBLEM : classes.contains(STYLE_WARNING) ? STYLE_WARNING : STYLE_NOTICE;
     }
 
     public void show(Problem problem) {
@@ -147,6 +172,7 @@ public final class MessageBar extends VBox {
             details.managedProperty().bind(details.visibleProperty());
             Hyperlink toggle = new Hyperlink("Details");
             toggle.getStyleClass().add("message-details-toggle");
+            toggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             toggle.setOnAction(event -> {
                 details.setVisible(!details.isVisible());
                 toggle.setText(details.isVisible() ? "Hide details" : "Details");

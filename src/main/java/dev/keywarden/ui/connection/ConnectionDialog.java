@@ -153,6 +153,10 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
         form.add(testResult, 0, row, 3, 1);
         GridPane.setHgrow(profileName, Priority.ALWAYS);
         customUrl.setPrefColumnCount(24);
+        // The labels' column is as wide as its longest label: "Organisation API key" is never cut; the fields give way.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        form.getColumnConstraints().setAll(labels);
 
         getDialogPane().getStyleClass().add(STYLE_DIALOG);
         getDialogPane().getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());

@@ -4,6 +4,7 @@ package dev.keywarden.ui.connection;
 import dev.keywarden.model.Names;
 import dev.keywarden.model.Organization;
 import dev.keywarden.ui.common.Controls;
+import dev.keywarden.ui.common.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -63,7 +64,7 @@ public final class HeaderBar extends VBox {
         switcher.setId("connectionSwitcher");
         switcher.setItems(connections.choices());
         switcher.setTooltip(new Tooltip("Switch organisation connection"));
-        Button add = Controls.button("Connect\u2026", "Connect a real organisation with its org API key", "addConnection");
+        Button add = Controls.button("Connect\u2026", "Connect a real organisation with its org API key", "addConnection", Icons.CONNECT);
         add.setOnAction(event -> connections.add());
         Button edit = Controls.button("Edit connection\u2026", "Edit the open connection", "editConnection");
         edit.setOnAction(event -> connections.editCurrent());

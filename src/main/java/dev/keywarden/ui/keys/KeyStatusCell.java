@@ -1,5 +1,6 @@
 package dev.keywarden.ui.keys;
 
+import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.ui.store.RowState;
 import javafx.beans.InvalidationListener;
@@ -10,6 +11,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.layout.HBox;
 import org.controlsfx.control.ToggleSwitch;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.function.BiConsumer;
 
@@ -24,6 +26,7 @@ public final class KeyStatusCell<S> extends TableCell<S, KeyRow> {
 
     private final ToggleSwitch toggle = new ToggleSwitch();
     private final Label state = new Label();
+    private final FontIcon stateIcon = Icons.icon(Icons.ACTIVE);
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final HBox box = new HBox(6, toggle, state, spinner);
     private final InvalidationListener rowChanged = observable -> sync();
@@ -40,6 +43,7 @@ public final class KeyStatusCell<S> extends TableCell<S, KeyRow> {
         getStyleClass().add(STYLE_CLASS);
         toggle.setFocusTraversable(false);
         state.getStyleClass().add("key-state");
+        state.setGraphic(stateIcon);
         spinner.setPrefSize(14, 14);
         spinner.setMaxSize(14, 14);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -82,6 +86,8 @@ public final class KeyStatusCell<S> extends TableCell<S, KeyRow> {
             boolean shown = now.toValid() != null ? now.toValid() : bound.key().valid();
             toggle.setSelected(shown);
             state.setText(now.label(bound.key().valid()));
+            stateIcon.setIconCode(unknown ? Icons.UNKNOWN : busy ? Icons.RELOAD
+                    : bound.key().valid() ? Icons.ACTIVE : Icons.DEACTIVATED);
             state.getStyleClass().removeAll("unknown", "out-of-date");
             if (unknown) {
                 state.getStyleClass().add("unknown");

@@ -56,12 +56,11 @@ public final class KeyTable {
 
     /** @param nameOf the name column's text for a row (e.g. with a "this connection" mark) */
     public static void configure(TableView<KeyRow> table, Clock clock, Handlers handlers, Function<KeyRow, String> nameOf) {
-        table.getStyleClass().add(STYLE_CLASS);
+        tintRows(table);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(nameColumn(nameOf), valueColumn(), statusColumn(handlers::setValid), createdColumn(),
                 lastUsedColumn(clock)));
-        table.setRowFactory(view -> tintedRow());
         table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             KeyRow row = table.getSelectionModel().getSelectedItem();
             if (row == null) {
@@ -77,11 +76,17 @@ public final class KeyTable {
         });
     }
 
+    /** Deactivated and busy rows look the same in every table of keys (this one's, All keys). */
+    public static void tintRows(TableView<KeyRow> table) {
+        table.getStyleClass().add(STYLE_CLASS);
+        table.setRowFactory(view -> tintedRow());
+    }
+
     /** The menu both keys tables share: toggle, copy, then create and revoke. */
     public static ContextMenu contextMenu(TableView<KeyRow> table, Handlers handlers, String newKeyText, Runnable newKey,
                                    BooleanSupplier canCreate) {
         Supplier<KeyRow> selected = () -> table.getSelectionModel().getSelectedItem();
-        MenuItem toggle = new MenuItem("Activate / deactivate");
+        MenuItem toggle = new MenuItem(toggleText(null));
         toggle.setAccelerator(new KeyCodeCombination(KeyCode.SPACE));
         toggle.setOnAction(event -> handlers.toggle(selected.get()));
         MenuItem copy = new MenuItem("Copy masked value");
@@ -95,12 +100,18 @@ public final class KeyTable {
         ContextMenu menu = new ContextMenu(toggle, copy, new SeparatorMenuItem(), create, revoke);
         menu.setOnShowing(event -> {
             boolean none = selected.get() == null;
+            toggle.setText(toggleText(selected.get()));
             toggle.setDisable(none);
             copy.setDisable(none);
             revoke.setDisable(none);
             create.setDisable(!canCreate.getAsBoolean());
         });
         return menu;
+    }
+
+    /** What the switch would do to the row: the menu says which, never "Activate / deactivate". */
+    static String toggleText(KeyRow row) {
+        return row == null || row.key().valid() ? "Deactivate" : "Activate";
     }
 
     public static String plainName(KeyRow row) {
@@ -138,6 +149,7 @@ public final class KeyTable {
         TableColumn<KeyRow, String> column = new TableColumn<>("Name");
         column.setId("name");
         column.setPrefWidth(200);
+        column.setMinWidth(60);
         column.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> nameOf.apply(cell.getValue()), cell.getValue().keyProperty()));
         return column;
@@ -147,6 +159,8 @@ public final class KeyTable {
         TableColumn<KeyRow, String> column = new TableColumn<>("Value");
         column.setId("value");
         column.setPrefWidth(190);
+        column.setMinWidth(Columns.VALUE_MIN_WIDTH);
+        column.setCellFactory(col -> Columns.maskedValueCell());
         column.getStyleClass().add("monospace");
         column.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> cell.getValue().key().value(), cell.getValue().keyProperty()));
@@ -156,7 +170,8 @@ public final class KeyTable {
     private static TableColumn<KeyRow, KeyRow> statusColumn(BiConsumer<KeyRow, Boolean> onToggle) {
         TableColumn<KeyRow, KeyRow> column = new TableColumn<>("Status");
         column.setId("status");
-        column.setPrefWidth(170);
+        column.setPrefWidth(Columns.STATUS_MIN_WIDTH);
+        column.setMinWidth(Columns.STATUS_MIN_WIDTH);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(col -> new KeyStatusCell<>(onToggle, true));
         column.setComparator(Comparator.comparing((KeyRow row) -> row.key().valid()));
@@ -166,6 +181,7 @@ public final class KeyTable {
     private static TableColumn<KeyRow, Instant> createdColumn() {
         TableColumn<KeyRow, Instant> column = Columns.column("Created", "created");
         column.setPrefWidth(140);
+        column.setMinWidth(Columns.DATE_MIN_WIDTH);
         column.setCellValueFactory(cell -> Bindings.createObjectBinding(
                 () -> cell.getValue().key().createdAt(), cell.getValue().keyProperty()));
         column.setCellFactory(col -> Columns.dateCell());
@@ -175,6 +191,7 @@ public final class KeyTable {
     private static TableColumn<KeyRow, Instant> lastUsedColumn(Clock clock) {
         TableColumn<KeyRow, Instant> column = Columns.column("Last used", "lastUsed");
         column.setPrefWidth(110);
+        column.setMinWidth(Columns.RELATIVE_MIN_WIDTH);
         column.setCellValueFactory(cell -> Bindings.createObjectBinding(
                 () -> cell.getValue().key().lastUsed(), cell.getValue().keyProperty()));
         column.setCellFactory(col -> Columns.relativeTimeCell(clock));

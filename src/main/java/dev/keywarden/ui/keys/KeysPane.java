@@ -4,6 +4,7 @@ import dev.keywarden.model.Names;
 import dev.keywarden.ui.projects.ProjectRow;
 
 import dev.keywarden.ui.common.Controls;
+import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.projects.ProjectsModel;
 import dev.keywarden.ui.store.KeyRow;
@@ -49,18 +50,18 @@ public final class KeysPane extends VBox {
         loading.getStyleClass().add("small-progress");
         loading.visibleProperty().bind(model.loadingProperty());
 
-        Button newKey = Controls.button("New key", "Create a key in this project (Ctrl+K)", "newKey");
+        Button newKey = Controls.button("New key", "Create a key in this project (Ctrl+K)", "newKey", Icons.ADD);
         newKey.setOnAction(event -> actions.newKey());
         newKey.disableProperty().bind(projects.selectedProperty().isNull());
-        Button revoke = Controls.button("Revoke\u2026", "Revoke the selected key permanently (Delete)", "revokeKey");
+        Button revoke = Controls.button("Revoke\u2026", "Revoke the selected key permanently (Delete)", "revokeKey", Icons.REVOKE);
         revoke.setOnAction(event -> actions.revokeKey(selected()));
         revoke.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Button copy = Controls.button("Copy masked", "Copy the selected key's masked value (Ctrl+C)", "copyMasked");
+        Button copy = Controls.button("Copy masked", "Copy the selected key's masked value (Ctrl+C)", "copyMasked", Icons.COPY);
         copy.setOnAction(event -> actions.copyMasked(selected()));
         copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
 
         Button checkKey = Controls.button("Check a key\u2026", "Check whether the server still accepts a key (Ctrl+Shift+K)",
-                "openCheckKey");
+                "openCheckKey", Icons.CHECK);
         checkKey.setOnAction(event -> actions.checkKey());
         checkKey.disableProperty().bind(session.apiProperty().isNull());
 

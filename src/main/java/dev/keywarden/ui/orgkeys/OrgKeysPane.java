@@ -1,6 +1,7 @@
 package dev.keywarden.ui.orgkeys;
 
 import dev.keywarden.ui.common.Controls;
+import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.keys.KeyActions;
@@ -59,13 +60,13 @@ public final class OrgKeysPane extends VBox {
         count.getStyleClass().add("muted");
         count.setId("orgKeyCount");
 
-        Button newKey = Controls.button("New organisation key", "Create an organisation API key", "newOrgKey");
+        Button newKey = Controls.button("New organisation key", "Create an organisation API key", "newOrgKey", Icons.ADD);
         newKey.setOnAction(event -> actions.newOrganizationKey());
         newKey.disableProperty().bind(session.apiProperty().isNull());
-        Button copy = Controls.button("Copy masked", "Copy the selected key's masked value (Ctrl+C)", "copyOrgKeyMasked");
+        Button copy = Controls.button("Copy masked", "Copy the selected key's masked value (Ctrl+C)", "copyOrgKeyMasked", Icons.COPY);
         copy.setOnAction(event -> actions.copyMasked(selected()));
         copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Button revoke = Controls.button("Revoke\u2026", "Revoke the selected key permanently (Delete)", "revokeOrgKey");
+        Button revoke = Controls.button("Revoke\u2026", "Revoke the selected key permanently (Delete)", "revokeOrgKey", Icons.REVOKE);
         revoke.setOnAction(event -> actions.revokeKey(selected()));
         revoke.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
 

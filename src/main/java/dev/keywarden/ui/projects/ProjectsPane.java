@@ -5,6 +5,7 @@ import dev.keywarden.ui.common.Columns;
 
 import dev.keywarden.model.Project;
 import dev.keywarden.ui.common.Controls;
+import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.store.KeySummary;
 import javafx.beans.binding.Bindings;
@@ -71,13 +72,13 @@ public final class ProjectsPane extends VBox {
         count.getStyleClass().add("muted");
         count.setId("projectCount");
 
-        Button newProject = Controls.button("New project", "Create a project (Ctrl+N)", "newProject");
+        Button newProject = Controls.button("New project", "Create a project (Ctrl+N)", "newProject", Icons.ADD);
         newProject.setOnAction(event -> actions.newProject());
         newProject.disableProperty().bind(session.apiProperty().isNull());
-        Button edit = Controls.button("Edit\u2026", "Edit the selected project (F2)", "editProject");
+        Button edit = Controls.button("Edit\u2026", "Edit the selected project (F2)", "editProject", Icons.EDIT);
         edit.setOnAction(event -> actions.editProject(selected()));
         edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Button delete = Controls.button("Delete\u2026", "Delete the selected project and its keys (Delete)", "deleteProject");
+        Button delete = Controls.button("Delete\u2026", "Delete the selected project and its keys (Delete)", "deleteProject", Icons.DELETE);
         delete.setOnAction(event -> actions.deleteProject(selected()));
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
 

@@ -3,6 +3,7 @@ package dev.keywarden.ui.watch;
 import dev.keywarden.core.TimeText;
 import dev.keywarden.core.watch.WatchUpdate;
 import dev.keywarden.ui.common.Controls;
+import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.common.Problems;
 import javafx.collections.SetChangeListener;
@@ -32,9 +33,9 @@ public final class WatchPane extends VBox {
         Label title = new Label("Watch (every " + model.interval().toSeconds() + " s)");
         title.getStyleClass().add("pane-title");
         Button watch = Controls.button("Watch selected", "Read the selected keys again every " + model.interval().toSeconds()
-                + " s and mark a new use", "watchSelected");
+                + " s and mark a new use", "watchSelected", Icons.WATCH);
         watch.setOnAction(event -> watchSelected.run());
-        Button stop = Controls.button("Stop watching", "Stop reading the watched keys", "stopWatch");
+        Button stop = Controls.button("Stop watching", "Stop reading the watched keys", "stopWatch", Icons.STOP);
         stop.setOnAction(event -> model.stop());
         stop.disableProperty().bind(model.watchingProperty().not());
         Label stopped = new Label();

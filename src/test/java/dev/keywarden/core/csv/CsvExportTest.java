@@ -61,16 +61,16 @@ class CsvExportTest {
         AuditEntry entry = AuditEntry.succeeded(context, Instant.parse("2026-03-01T02:00:00.123Z"), key, KeyAction.DEACTIVATE,
                 "Deactivated.", "leaked, see \"INC-7\"\nand the CI log");
         StringWriter out = new StringWriter();
-        AuditCsv.write(List.of(entry), out);
+        AuditCsv.write(List.of(entry), Map.of("p1", "Docs"), out);
 
         assertThat(out.toString()).startsWith("time,profile,organization_id,organization_name,kind,project_id,key_id,key_suffix,"
-                + "action,outcome,detail,reason\n");
+                + "action,outcome,detail,reason,project_name\n");
         assertThat(parse(out.toString())).singleElement().isEqualTo(Map.ofEntries(
                 Map.entry("time", "2026-03-01T02:00:00.123Z"), Map.entry("profile", "Prod, EU"), Map.entry("organization_id", "org_1"),
                 Map.entry("organization_name", AWKWARD), Map.entry("kind", "PROJECT"), Map.entry("project_id", "p1"),
                 Map.entry("key_id", "3"), Map.entry("key_suffix", "a1b2c3"), Map.entry("action", "DEACTIVATE"),
                 Map.entry("outcome", "SUCCESS"), Map.entry("detail", "Deactivated."),
-                Map.entry("reason", "leaked, see \"INC-7\"\nand the CI log")));
+                Map.entry("reason", "leaked, see \"INC-7\"\nand the CI log"), Map.entry("project_name", "Docs")));
     }
 
     @Test

@@ -268,6 +268,10 @@ class AllKeysModelTest {
         assertThat(lines.get(1)).startsWith("ORGANISATION,,,5,\"Admin key\",\"***************abc123\",active,");
         assertThat(String.join("\n", lines)).doesNotContain("confident_");
         assertThat(notices).containsExactly("5 keys exported to " + target + ".");
+        if (dev.keywarden.common.OwnerOnlyFiles.isPosix(target)) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                    .as("issue 16: exported files were world-readable").isEqualTo("rw-------");
+        }
     }
 
     @Test

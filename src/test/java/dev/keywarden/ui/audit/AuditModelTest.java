@@ -129,4 +129,26 @@ class AuditModelTest {
         assertThat(models.runner.tags()).isEmpty();
         assertThat(audit.statusProperty().get()).isEqualTo("No audit trail is kept in this window.");
     }
+
+    /** Issue 16: the audit tab showed project ids; it shows names, and the id of a project no longer known. */
+    @Test
+    void projectsAreShownByNameAndTheCsvGetsTheNamesToo() throws Exception {
+        AuditContext who = new AuditContext("Production", "org", "Acme Inc.");
+        ApiKey apiKey = new ApiKey(8, "Deploy", true, ApiKey.mask("confident_us_proj_" + "A".repeat(37) + "xyz12="), NOW, null);
+        AuditEntry known = AuditEntry.succeeded(who, NOW, KeyEntry.ofProject(new dev.keywarden.model.Project("p-1", "Checkout",
+                "", "org", NOW, null), apiKey), KeyAction.DEACTIVATE, "Deactivated.", null);
+        AuditEntry gone = AuditEntry.succeeded(who, NOW, KeyEntry.ofProject(new dev.keywarden.model.Project("p-2", "Old", "", "org", NOW, null),
+                apiKey), KeyAction.DEACTIVATE, "Deactivated.", null);
+        AuditModel audit = new AuditModel(Optional::empty, models.runner, Clock.fixed(NOW, ZoneOffset.UTC));
+        audit.nameProjectsWith(id -> id.equals("p-1") ? Optional.of("Checkout") : Optional.empty());
+
+        assertThat(audit.projectLabel(known)).isEqualTo("Checkout");
+        assertThat(audit.projectLabel(gone)).as("a deleted project: its id").isEqualTo("p-2");
+        java.io.StringWriter csv = new java.io.StringWriter();
+        dev.keywarden.core.csv.AuditCsv.write(List.of(known, gone), audit.projectNamesOf(List.of(known, gone)), csv);
+        List<String> lines = csv.toString().lines().toList();
+        assertThat(lines.get(0)).endsWith(",project_name");
+        assertThat(lines.get(1)).endsWith(",Checkout");
+        assertThat(lines.get(2)).endsWith(",");
+    }
 }

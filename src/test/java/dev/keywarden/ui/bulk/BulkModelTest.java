@@ -33,6 +33,7 @@ class BulkModelTest {
     private final ConsoleModels models = ConsoleModels.connected();
     private final Queue<Runnable> fx = new ConcurrentLinkedQueue<>();
     private final List<String> notices = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private final List<Runnable> undoButtons = new ArrayList<>();
     private IncidentAudit audit;
     private BulkContext context;
@@ -50,7 +51,11 @@ class BulkModelTest {
             notices.add(text);
             undoButtons.add(button);
         });
-        context = models.model.incident(new Notices(notices::add, undo), fx::add);
+        // Partial results are said as warnings (issue 16: they were in the colour of a success).
+        context = models.model.incident(new Notices(notices::add, text -> {
+            notices.add(text);
+            warnings.add(text);
+        }, undo, warnings::add), fx::add);
         models.model.allKeys().load();
         models.runner.finishAll();
     }
@@ -99,6 +104,7 @@ class BulkModelTest {
         assertThat(models.model.store().rows()).filteredOn(row -> row.id() == 1 || row.id() == 4)
                 .allSatisfy(row -> assertThat(row.key().valid()).isFalse()).allSatisfy(row -> assertThat(row.isIdle()).isTrue());
         assertThat(notices).containsExactly("Deactivated 2 of 2 keys.");
+        assertThat(warnings).as("all went well: no warning").isEmpty();
         var entries = audit.trail().orElseThrow().read(AuditFilter.ALL).entries();
         assertThat(entries).extracting(entry -> entry.keyId() + " " + entry.action() + " " + entry.outcome() + " " + entry.reason())
                 .containsExactlyInAnyOrder("1 DEACTIVATE SUCCESS leaked in a log", "4 DEACTIVATE SUCCESS leaked in a log");
@@ -126,6 +132,7 @@ class BulkModelTest {
 
         assertThat(first.failed()).extracting(key -> key.entry().key().id()).containsExactly(2L);
         assertThat(notices).containsExactly("Deactivated 1 of 2 keys. 1 not known yet: read again after the deadline.");
+        assertThat(warnings).as("a partial result is a warning, Undo still offered").containsExactly(notices.get(0));
         bulk.planRetryOfFailed();
         assertThat(bulk.plan().toSend()).extracting(entry -> entry.key().id()).containsExactly(2L);
 

@@ -50,6 +50,8 @@ final class ConsoleFixture {
     static ConsoleFixture open(Stage stage, Path home, ApiFactory apis) {
         AppContext context = AppContext.loadFrom(home, Map.of());
         KeywardenWindow window = new KeywardenWindow(stage, context, apis, new EmbeddedSandbox("--seed", "20261127"));
+        // The desktop's colour scheme is not asked: every test starts light, whatever the machine running it says.
+        window.readDesktopSchemeWith(java.util.Optional::empty);
         window.show(LaunchOptions.parse());
         return new ConsoleFixture(window, stage);
     }

@@ -3,6 +3,10 @@ package dev.keywarden.ui.console;
 import dev.keywarden.ui.app.ConnectionController;
 import dev.keywarden.ui.projects.ProjectRow;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -10,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import static dev.keywarden.ui.console.ConsoleFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,5 +100,99 @@ class ConsoleStartTest extends SharedConsoleTest {
 
         ConsoleFixture.shortcut(robot, KeyCode.R);
         await("refreshed by Ctrl+R", () -> console.model().projects().lastRefreshProperty().get().isAfter(afterF5));
+    }
+
+    /** The main window at the smallest size the issue asks for, light and dark, a deactivated key selected. */
+    @Test
+    void theMainWindowAt1024x700InLightAndDark(FxRobot robot) {
+        console.awaitLoaded();
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        ProjectRow project = console.projectWith(row -> row.keys().total() >= 3 && row.keys().active() < row.keys().total());
+        console.selectProject(robot, project);
+        var deactivated = console.shownKey(row -> !row.key().valid());
+        robot.interact(() -> console.window().view().keysPane().table().getSelectionModel().select(deactivated));
+        try {
+            ConsoleFixture.screenshot(stage.getScene(), "main-light");
+            robot.interact(() -> console.window().theme().choose(dev.keywarden.core.ThemeChoice.DARK));
+            ConsoleFixture.screenshot(stage.getScene(), "main-dark");
+        } finally {
+            robot.interact(() -> console.window().theme().choose(dev.keywarden.core.ThemeChoice.SYSTEM));
+        }
+    }
+
+    /** Every action can be found in the menus; F1 lists every shortcut the menus give; the leak finder is one click away. */
+    @Test
+    void theMenusHoldTheActionsAndF1ListsEveryShortcut(FxRobot robot) {
+        console.awaitLoaded();
+        MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        assertThat(bar.getMenus()).extracting(Menu::getText).containsExactly("_File", "_Edit", "_View", "_Keys", "_Help");
+        List<MenuItem> items = new ArrayList<>();
+        bar.getMenus().forEach(menu -> collect(menu, items));
+        assertThat(items).extracting(MenuItem::getId).contains("menuFindLeak", "menuCheckKey", "menuNewProject", "menuNewKey",
+                "menuToggleKey", "menuRevokeKey", "menuRefresh", "menuQuit", "menuAbout", "menuHelp", "menuExportAudit");
+        List<String> shortcuts = items.stream().filter(item -> item.getAccelerator() != null)
+                .map(item -> item.getAccelerator().getDisplayText()).toList();
+        assertThat(shortcuts).hasSizeGreaterThan(10);
+
+        robot.clickOn("#projectsTable");
+        robot.type(KeyCode.F1);
+        await("help shown", () -> robot.lookup("#helpDialog").tryQuery().isPresent());
+        String help = robot.lookup("#helpDialog .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .collect(Collectors.joining("\n"));
+        assertThat(shortcuts).allSatisfy(keys -> assertThat(help).contains(keys));
+        robot.interact(() -> robot.lookup("#helpDialog").query().getScene().getWindow().hide());
+
+        robot.clickOn("#findLeakButton");
+        await("leak finder open", () -> robot.lookup("#leakFinderDialog").tryQuery().isPresent());
+    }
+
+    @Test
+    void theKeysMenuSaysWhichChangeItWillMake(FxRobot robot) {
+        console.awaitLoaded();
+        ProjectRow project = console.projectWith(row -> row.keys().active() > 0 && row.keys().active() < row.keys().total());
+        // Selected through the table's selection, not a click: the window may still be settling from a resize.
+        robot.interact(() -> console.window().view().projectsPane().table().getSelectionModel().select(project));
+        await("keys of " + project.project().name(), () -> console.model().projects().selected() == project
+                && !console.model().keys().loadingProperty().get() && console.model().keys().rows().size() == project.keys().total());
+        Menu keys = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(3);
+        MenuItem toggle = keys.getItems().stream().filter(item -> "menuToggleKey".equals(item.getId())).findFirst().orElseThrow();
+        var table = console.window().view().keysPane().table();
+        robot.interact(() -> {
+            table.getSelectionModel().select(console.shownKey(row -> row.key().valid()));
+            keys.getOnShowing().handle(null);
+        });
+        assertThat(toggle.getText()).startsWith("Deactivate");
+        assertThat(table.getContextMenu().getItems().get(0).getText()).isIn("Deactivate", "Activate");
+        robot.interact(() -> {
+            table.getSelectionModel().select(console.shownKey(row -> !row.key().valid()));
+            keys.getOnShowing().handle(null);
+            table.getContextMenu().getOnShowing().handle(null);
+        });
+        assertThat(toggle.getText()).startsWith("Activate");
+        assertThat(table.getContextMenu().getItems().get(0).getText()).isEqualTo("Activate");
+    }
+
+    @Test
+    void aboutNamesTheVersionAndTheLicencesOfTheShippedLibraries(FxRobot robot) {
+        console.awaitLoaded();
+        MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        MenuItem about = bar.getMenus().get(4).getItems().stream().filter(item -> "menuAbout".equals(item.getId())).findFirst()
+                .orElseThrow();
+        robot.interact(about::fire);
+        await("about shown", () -> robot.lookup("#aboutLibraries").tryQuery().isPresent());
+        String libraries = robot.lookup("#aboutLibraries").queryAs(TextArea.class).getText();
+        assertThat(libraries).contains("atlantafx-base").contains("MIT").contains("ikonli").contains("okhttp");
+    }
+
+    private static void collect(Menu menu, List<MenuItem> into) {
+        for (MenuItem item : menu.getItems()) {
+            into.add(item);
+            if (item instanceof Menu sub) {
+                collect(sub, into);
+            }
+        }
     }
 }

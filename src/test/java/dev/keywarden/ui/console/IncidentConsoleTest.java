@@ -72,6 +72,11 @@ class IncidentConsoleTest extends SharedConsoleTest {
                 .containsExactly("Project", "Kind", "Name", "Value", "Status", "Created", "Last used", "Staleness");
         assertThat(robot.lookup("#allKeysCount").queryAs(Label.class).getText()).isEqualTo(rows.size() + " keys");
         assertThat(String.join("\n", rows.stream().map(row -> row.key().value()).toList())).doesNotContain("confident_");
+        // At the smallest size the console is made for (issue 16): every suffix, date and status whole.
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
         ConsoleFixture.screenshot(stage.getScene(), "all-keys");
 
         robot.clickOn("#allKeysFilter").write("Organisation");
