@@ -1,6 +1,7 @@
 package dev.keywarden.ui.allkeys;
 
 import dev.keywarden.core.keys.Staleness;
+import dev.keywarden.core.rotate.LifecycleText;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.binding.Bindings;
@@ -10,6 +11,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +20,8 @@ import java.util.function.Predicate;
 
 /**
  * The all-keys table's filters: text (project, name, masked value or its last 6 characters, key id),
- * status, and staleness, each with the number of keys it would show.
+ * status, staleness, and the v2 lifecycle (expired, expiring within 14 days, rotation pending), each with the
+ * number of keys it would show.
  */
 public final class AllKeysFilter {
 
@@ -67,13 +71,45 @@ public final class AllKeysFilter {
         }
     }
 
+    /** The v2 key lifecycle: any, expired, expiring within {@link LifecycleText#SOON}, a rotation in flight. */
+    public enum Lifecycle {
+        ANY("Any expiry"), EXPIRED("Expired"), EXPIRES_SOON("Expires within 14 days"), ROTATING("Rotation pending");
+
+        private final String label;
+
+        Lifecycle(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        boolean test(ApiKey key, Instant now) {
+            return switch (this) {
+                case ANY -> true;
+                case EXPIRED -> key.isExpiredAt(now);
+                case EXPIRES_SOON -> LifecycleText.expiresWithin(key, now, LifecycleText.SOON);
+                case ROTATING -> key.isRotationPending();
+            };
+        }
+    }
+
     private final Staleness staleness;
+    private final Clock clock;
+    private final ObjectProperty<Lifecycle> lifecycle = new SimpleObjectProperty<>(this, "lifecycle", Lifecycle.ANY);
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(this, "status", Status.ALL);
     private final ObjectProperty<Stale> stale = new SimpleObjectProperty<>(this, "stale", Stale.ANY);
 
     public AllKeysFilter(Staleness staleness) {
+        this(staleness, Clock.systemUTC());
+    }
+
+    /** @param clock what "expired" and "expires within 14 days" are measured from */
+    public AllKeysFilter(Staleness staleness, Clock clock) {
         this.staleness = staleness;
+        this.clock = clock;
     }
 
     /** Every staleness choice: any, never used, then each threshold. */
@@ -84,21 +120,35 @@ public final class AllKeysFilter {
 
     public boolean matches(KeyRow row) {
         ApiKey key = row.key();
-        return matchesText(row, key) && statusOrAll(status.get()).test(key) && staleOrAny(stale.get()).test(staleness, key);
+        return matchesText(row, key) && statusOrAll(status.get()).test(key) && staleOrAny(stale.get()).test(staleness, key)
+                && lifecycleOrAny().test(key, clock.instant());
     }
 
-    /** How many of the rows this status would show, with the text and staleness filters as they are. */
+    /** How many of the rows this status would show, with the other filters as they are. */
     public long count(Collection<KeyRow> rows, Status choice) {
         Stale staleChoice = staleOrAny(stale.get());
+        Lifecycle lifecycleChoice = lifecycleOrAny();
+        Instant now = clock.instant();
         return rows.stream().filter(row -> choice.test(row.key()) && staleChoice.test(staleness, row.key())
-                && matchesText(row, row.key())).count();
+                && lifecycleChoice.test(row.key(), now) && matchesText(row, row.key())).count();
     }
 
-    /** How many of the rows this staleness choice would show, with the text and status filters as they are. */
+    /** How many of the rows this staleness choice would show, with the other filters as they are. */
     public long count(Collection<KeyRow> rows, Stale choice) {
         Status statusChoice = statusOrAll(status.get());
+        Lifecycle lifecycleChoice = lifecycleOrAny();
+        Instant now = clock.instant();
         return rows.stream().filter(row -> statusChoice.test(row.key()) && choice.test(staleness, row.key())
-                && matchesText(row, row.key())).count();
+                && lifecycleChoice.test(row.key(), now) && matchesText(row, row.key())).count();
+    }
+
+    /** How many of the rows this lifecycle choice would show, with the other filters as they are. */
+    public long count(Collection<KeyRow> rows, Lifecycle choice) {
+        Status statusChoice = statusOrAll(status.get());
+        Stale staleChoice = staleOrAny(stale.get());
+        Instant now = clock.instant();
+        return rows.stream().filter(row -> statusChoice.test(row.key()) && staleChoice.test(staleness, row.key())
+                && choice.test(row.key(), now) && matchesText(row, row.key())).count();
     }
 
     boolean matchesText(KeyRow row, ApiKey key) {
@@ -124,6 +174,14 @@ public final class AllKeysFilter {
         return staleOrAny(stale.get());
     }
 
+    Lifecycle lifecycleOrAny() {
+        return lifecycle.get() == null ? Lifecycle.ANY : lifecycle.get();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
     private static Status statusOrAll(Status value) {
         return value == null ? Status.ALL : value;
     }
@@ -134,12 +192,12 @@ public final class AllKeysFilter {
 
     public boolean isActive() {
         return !(text.get() == null || text.get().isBlank()) || statusOrAll(status.get()) != Status.ALL
-                || !Stale.ANY.equals(staleOrAny(stale.get()));
+                || !Stale.ANY.equals(staleOrAny(stale.get())) || lifecycleOrAny() != Lifecycle.ANY;
     }
 
     /** A predicate on rows that changes with any of the filters. */
     public ObjectBinding<Predicate<KeyRow>> rowPredicate() {
-        return Bindings.createObjectBinding(() -> this::matches, text, status, stale);
+        return Bindings.createObjectBinding(() -> this::matches, text, status, stale, lifecycle);
     }
 
     public Staleness staleness() {
@@ -156,5 +214,10 @@ public final class AllKeysFilter {
 
     public ObjectProperty<Stale> staleProperty() {
         return stale;
+    }
+
+    /** Expired, expiring soon, rotation pending (v2); {@link Lifecycle#ANY} on a server without v2. */
+    public ObjectProperty<Lifecycle> lifecycleProperty() {
+        return lifecycle;
     }
 }

@@ -26,7 +26,8 @@ public final class AllKeysTab extends Tab {
         super("All keys");
         this.model = model;
         this.watch = watch;
-        this.pane = new AllKeysPane(model, new AllKeysFilter(new Staleness(clock, staleDays)), actions, export, bulk, watch, clock);
+        this.pane = new AllKeysPane(model, new AllKeysFilter(new Staleness(clock, staleDays), clock), actions, export, bulk, watch, clock,
+                session.keyLifecycle());
         setId("allKeysTab");
         setContent(pane);
         selectedProperty().addListener((obs, before, selected) -> loadIfShown());

@@ -7,13 +7,14 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.collections.ObservableList;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
- * How many keys each status and staleness choice would show, with the other filters as they are: counted in
+ * How many keys each status, staleness and lifecycle choice would show, with the other filters as they are: counted in
  * one pass over the rows, at most once for any number of changes handed to {@code later} together (a load
  * that lists hundreds of projects recounts once per batch, not once per key).
  */
@@ -33,10 +34,14 @@ final class FilterCounts {
         filter.textProperty().addListener(changed);
         filter.statusProperty().addListener(changed);
         filter.staleProperty().addListener(changed);
+        filter.lifecycleProperty().addListener(changed);
         recount();
     }
 
-    /** The number of keys this choice (an {@link AllKeysFilter.Status} or {@link AllKeysFilter.Stale}) would show. */
+    /**
+     * The number of keys this choice (an {@link AllKeysFilter.Status}, {@link AllKeysFilter.Stale} or
+     * {@link AllKeysFilter.Lifecycle}) would show.
+     */
     ReadOnlyLongProperty countOf(Object choice) {
         return counts.computeIfAbsent(choice, any -> new ReadOnlyLongWrapper(this, "count")).getReadOnlyProperty();
     }
@@ -56,23 +61,36 @@ final class FilterCounts {
         List<AllKeysFilter.Stale> stales = filter.staleChoices();
         long[] byStatus = new long[statuses.length];
         long[] byStale = new long[stales.size()];
+        AllKeysFilter.Lifecycle[] lifecycles = AllKeysFilter.Lifecycle.values();
+        long[] byLifecycle = new long[lifecycles.length];
         AllKeysFilter.Status status = filter.statusOrAll();
         AllKeysFilter.Stale stale = filter.staleOrAny();
+        AllKeysFilter.Lifecycle lifecycle = filter.lifecycleOrAny();
+        Instant now = filter.now();
         for (KeyRow row : rows) {
             ApiKey key = row.key();
             if (!filter.matchesText(row, key)) {
                 continue;
             }
             boolean staleAsChosen = stale.test(filter.staleness(), key);
+            boolean statusAsChosen = status.test(key);
+            boolean lifecycleAsChosen = lifecycle.test(key, now);
             for (int i = 0; i < statuses.length; i++) {
-                if (staleAsChosen && statuses[i].test(key)) {
+                if (staleAsChosen && lifecycleAsChosen && statuses[i].test(key)) {
                     byStatus[i]++;
                 }
             }
-            if (status.test(key)) {
+            if (statusAsChosen && lifecycleAsChosen) {
                 for (int i = 0; i < byStale.length; i++) {
                     if (stales.get(i).test(filter.staleness(), key)) {
                         byStale[i]++;
+                    }
+                }
+            }
+            if (statusAsChosen && staleAsChosen) {
+                for (int i = 0; i < lifecycles.length; i++) {
+                    if (lifecycles[i].test(key, now)) {
+                        byLifecycle[i]++;
                     }
                 }
             }
@@ -82,6 +100,9 @@ final class FilterCounts {
         }
         for (int i = 0; i < byStale.length; i++) {
             set(stales.get(i), byStale[i]);
+        }
+        for (int i = 0; i < lifecycles.length; i++) {
+            set(lifecycles[i], byLifecycle[i]);
         }
     }
 

@@ -19,6 +19,7 @@ import dev.keywarden.ui.connection.RenameOrganizationDialog;
 import dev.keywarden.ui.connection.SandboxBanner;
 import dev.keywarden.ui.keys.KeyActions;
 import dev.keywarden.ui.keys.KeysPane;
+import dev.keywarden.ui.keys.RotationActions;
 import dev.keywarden.ui.leak.FilterPasteGuard;
 import dev.keywarden.ui.leak.LeakFinderActions;
 import dev.keywarden.ui.orgkeys.OrgKeysPane;
@@ -58,6 +59,7 @@ public final class MainView extends BorderPane {
     private final TabPane views = new TabPane();
     private final ProjectActions projectActions;
     private final KeyActions keyActions;
+    private final RotationActions rotations;
     private final Timeline tick = new Timeline();
     private final AllKeysTab allKeysTab;
     private final UndoOffer undo;
@@ -78,6 +80,11 @@ public final class MainView extends BorderPane {
         this.projectActions = new ProjectActions(model.session(), model.projectCommands(), dialogs, notices);
         this.keyActions = new KeyActions(model.session(), model.projects(), model.connectionKey(), model.keyCommands(), dialogs,
                 notices, runner);
+        // Rotate… (v2): Ctrl+Shift+R and the keys tables' menus; in the menu bar's Keys menu after "Revoke…".
+        this.rotations = new RotationActions(model.session(), model.rotations(), model.connectionKey(), dialogs, notices,
+                model.problems(), model.projects().clock());
+        keyActions.rotateWith(rotations);
+        model.session().keyLifecycle().deliverWarningsOn(Platform::runLater);
         this.projectsPane = new ProjectsPane(model.projects(), model.session(), projectActions, keyActions::newKey);
         this.keysPane = new KeysPane(model.keys(), model.projects(), model.session(), keyActions);
         this.status = new StatusLine(model.projects(), runner, model.refusals());
@@ -283,6 +290,11 @@ public final class MainView extends BorderPane {
 
     public ProjectsPane projectsPane() {
         return projectsPane;
+    }
+
+    /** Rotate… and what follows it; the connection controller gives it the way to update the connection's own key. */
+    public RotationActions rotations() {
+        return rotations;
     }
 
     public KeysPane keysPane() {

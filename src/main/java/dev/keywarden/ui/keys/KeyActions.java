@@ -30,6 +30,7 @@ public final class KeyActions implements KeyTable.Handlers {
     private final DialogService dialogs;
     private final Notices notices;
     private final TaskRunner runner;
+    private RotationActions rotations;
 
     public KeyActions(ConnectionSession session, ProjectsModel projects, ConnectionKey connectionKey, KeyCommands commands,
                       DialogService dialogs, Notices notices, TaskRunner runner) {
@@ -64,6 +65,30 @@ public final class KeyActions implements KeyTable.Handlers {
                         () -> projects.store().find(ref).ifPresent(again -> setValid(again, true)));
             }
         });
+    }
+
+    /** Where Rotate… goes (the v2 key lifecycle); without it Rotate… is not offered. */
+    public void rotateWith(RotationActions rotations) {
+        this.rotations = rotations;
+    }
+
+    @Override
+    public void rotate(KeyRow row) {
+        if (rotations != null) {
+            rotations.rotate(row);
+        }
+    }
+
+    /** Rotate… for several keys (the all-keys selection): one dialog each, in turn. */
+    public void rotateAll(java.util.List<KeyRow> rows) {
+        if (rotations != null) {
+            rotations.rotateEach(rows);
+        }
+    }
+
+    @Override
+    public boolean mayRotate() {
+        return rotations != null && rotations.mayRotate();
     }
 
     @Override
