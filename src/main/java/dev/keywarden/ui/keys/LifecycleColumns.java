@@ -30,7 +30,7 @@ public final class LifecycleColumns {
     public static List<TableColumn<KeyRow, ?>> of(Clock clock, ObservableBooleanValue shown) {
         TableColumn<KeyRow, ApiKey> expires = new TableColumn<>("Expires");
         expires.setId("expires");
-        expires.setPrefWidth(90);
+        expires.setPrefWidth(80);
         expires.setCellValueFactory(cell -> cell.getValue().keyProperty());
         expires.setCellFactory(col -> cell(clock, key -> LifecycleText.expires(key, clock.instant()), ApiKey::expiresAt));
         // Expired first, then the soonest; never last.
@@ -39,7 +39,7 @@ public final class LifecycleColumns {
 
         TableColumn<KeyRow, ApiKey> rotation = new TableColumn<>("Rotation");
         rotation.setId("rotation");
-        rotation.setPrefWidth(220);
+        rotation.setPrefWidth(270);
         rotation.setCellValueFactory(cell -> cell.getValue().keyProperty());
         rotation.setCellFactory(col -> cell(clock, key -> LifecycleText.rotation(key, clock.instant()), ApiKey::rotatesAt));
         rotation.setComparator(Comparator.comparing(ApiKey::rotatesAt, Comparator.nullsLast(Comparator.naturalOrder())));

@@ -30,6 +30,14 @@ public final class RotateKeyDialog extends FormDialog<RotationResult> {
         this.model = model;
         this.rotator = rotator;
         getDialogPane().setId("rotateKeyDialog");
+        String owner = model.row().isOrganizationKey() ? ", an organisation key"
+                : " of \u201c" + dev.keywarden.core.PlainWords.shown(model.row().ownerLabel()) + "\u201d";
+        Label heading = new Label("Rotate " + KeyNames.label(model.row().key()) + owner
+                + ": it gets a new value, and the old one works on for the grace period.");
+        heading.getStyleClass().add("dialog-heading");
+        heading.setWrapText(true);
+        heading.setMaxWidth(560);
+        addWide(heading);
 
         ToggleGroup graces = new ToggleGroup();
         FlowPane graceChoices = new FlowPane(12, 4);

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,8 +49,13 @@ final class ConsoleFixture {
 
     /** With gateways opened by {@code apis} (e.g. with a short deadline). */
     static ConsoleFixture open(Stage stage, Path home, ApiFactory apis) {
+        return open(stage, home, apis, Clock.systemDefaultZone());
+    }
+
+    /** With one clock for the console and its sandbox (e.g. a {@code MutableClock} the test moves past a rotation's end). */
+    static ConsoleFixture open(Stage stage, Path home, ApiFactory apis, Clock clock) {
         AppContext context = AppContext.loadFrom(home, Map.of());
-        KeywardenWindow window = new KeywardenWindow(stage, context, apis, new EmbeddedSandbox("--seed", "20261127"));
+        KeywardenWindow window = new KeywardenWindow(stage, context, apis, new EmbeddedSandbox(clock, "--seed", "20261127"), clock);
         window.show(LaunchOptions.parse());
         return new ConsoleFixture(window, stage);
     }
