@@ -15,6 +15,7 @@ import dev.keywarden.ui.common.Problem;
 import dev.keywarden.ui.common.UndoOffer;
 import dev.keywarden.ui.connection.ConnectionsModel;
 import dev.keywarden.ui.connection.HeaderBar;
+import dev.keywarden.ui.connection.KeyWarningLabel;
 import dev.keywarden.ui.connection.RenameOrganizationDialog;
 import dev.keywarden.ui.connection.SandboxBanner;
 import dev.keywarden.ui.keys.KeyActions;
@@ -122,6 +123,9 @@ public final class MainView extends BorderPane {
         setTop(new VBox(new HeaderBar(model.session(), connections, rename), new SandboxBanner(connections)));
         setCenter(new VBox(messages, views));
         setBottom(status);
+        // The drain watch: the connection's own key's sunset in the status bar, the countdown redrawn each round.
+        status.getLeftItems().add(new KeyWarningLabel(model.session().keyLifecycle()));
+        model.drains().ticksProperty().addListener((obs, before, now) -> refreshTables());
         model.setProblemSink(this::problem);
         // A load that succeeds takes away what an earlier one said went wrong; failed changes stay listed.
         model.projects().lastRefreshProperty().addListener((obs, before, now) -> {
@@ -228,10 +232,7 @@ public final class MainView extends BorderPane {
     /** "3 min ago" must not go stale while the window is open, nor the selected project's "last used". */
     private void keepRelativeTimesFresh() {
         tick.getKeyFrames().setAll(new KeyFrame(Duration.seconds(30), event -> {
-            projectsPane.table().refresh();
-            keysPane.table().refresh();
-            orgKeysPane.table().refresh();
-            allKeysTab.pane().table().refresh();
+            refreshTables();
             if (!runner.hasLoads()) {
                 model.keys().reload();
                 if (views.getSelectionModel().getSelectedIndex() == 1) {
@@ -241,6 +242,13 @@ public final class MainView extends BorderPane {
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
+    }
+
+    private void refreshTables() {
+        projectsPane.table().refresh();
+        keysPane.table().refresh();
+        orgKeysPane.table().refresh();
+        allKeysTab.pane().table().refresh();
     }
 
     /** What Ctrl+Q does: closes the window as its close button does (changes under way finish first). */

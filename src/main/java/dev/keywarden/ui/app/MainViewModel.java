@@ -14,6 +14,7 @@ import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.incident.IncidentAudit;
 import dev.keywarden.ui.keys.ConnectionKey;
 import dev.keywarden.ui.keys.KeyCommands;
+import dev.keywarden.ui.keys.DrainWatch;
 import dev.keywarden.ui.keys.KeysModel;
 import dev.keywarden.ui.keys.RotationCommands;
 import dev.keywarden.ui.orgkeys.OrgKeysModel;
@@ -45,6 +46,7 @@ public final class MainViewModel {
     private final OrgKeysModel orgKeys;
     private final KeyCommands keyCommands;
     private final RotationCommands rotations;
+    private final DrainWatch drains;
     private final ProjectCommands projectCommands;
     private final AllKeysModel allKeys;
     private final IncidentAudit audit;
@@ -79,6 +81,8 @@ public final class MainViewModel {
         keyCommands.recordChangesWith(audit);
         this.rotations = new RotationCommands(session, store, runner, keyCommands, delay);
         rotations.recordWith(audit);
+        this.drains = new DrainWatch(session, store, runner, delay, clock);
+        rotations.watchDrainsWith(drains);
         this.watch = new WatchModel(session, runner, store, delay, clock, WatchModel.INTERVAL);
     }
 
@@ -173,6 +177,11 @@ public final class MainViewModel {
 
     public KeyCommands keyCommands() {
         return keyCommands;
+    }
+
+    /** The watch of old values draining after rotations with grace. */
+    public DrainWatch drains() {
+        return drains;
     }
 
     /** Rotations and keys created with a lifetime (the v2 key lifecycle). */

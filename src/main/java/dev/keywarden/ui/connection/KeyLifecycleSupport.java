@@ -4,12 +4,15 @@ import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.api.KeyWarning;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.Generation;
+import dev.keywarden.core.PlainWords;
+import dev.keywarden.core.TimeText;
 import dev.keywarden.core.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import java.time.ZoneId;
 import java.util.concurrent.Executor;
 
 /**
@@ -90,6 +93,14 @@ public final class KeyLifecycleSupport {
         if (latest == null ? warning.get() != null : !latest.equals(warning.get())) {
             warning.set(latest);
         }
+    }
+
+    /** "⚠ This connection's key is the old value of a rotation and stops at 2026-03-02 10:00 (server: …): edit the connection …" */
+    public static String warningText(KeyWarning warning) {
+        String when = warning.sunset() == null ? "soon" : "at " + TimeText.date(warning.sunset(), ZoneId.systemDefault());
+        String server = warning.message() == null ? "" : " (server: " + PlainWords.shown(warning.message()) + ")";
+        return "\u26a0 This connection's key is the old value of a rotation and stops " + when + server
+                + ": edit the connection to use the new value.";
     }
 
     /** True when the server offers v2, false when it does not, null while not known. */

@@ -98,7 +98,7 @@ public final class RotateKeyModel {
         }
         RotationPlan rotationPlan = new RotationPlan(row.entry(), asked, clock.instant(), clock.getZone());
         String refusal = rotationPlan.refusal();
-        plan.set(String.join("\n", rotationPlan.sentences()));
+        plan.set(String.join("\n", rotationPlan.sentences().stream().map(sentence -> "\u2022 " + sentence).toList()));
         problem.set(refusal);
         rotation.set(refusal == null ? asked : null);
     }

@@ -44,6 +44,7 @@ public final class RotationCommands {
     private final KeyCommands keys;
     private final Delay delay;
     private KeyChangeRecorder recorder = KeyChangeRecorder.NONE;
+    private DrainWatch drains;
 
     public RotationCommands(ConnectionSession session, KeyStore store, TaskRunner runner, KeyCommands keys, Delay delay) {
         this.session = session;
@@ -56,6 +57,11 @@ public final class RotationCommands {
     /** Where every rotation sent from here is recorded (the audit trail). */
     public void recordWith(KeyChangeRecorder recorder) {
         this.recorder = recorder;
+    }
+
+    /** Watches the old value of each rotation with grace until it stops. */
+    public void watchDrainsWith(DrainWatch drains) {
+        this.drains = drains;
     }
 
     /** Whether the row may be rotated now; if not, the status bar says why. */
@@ -97,6 +103,9 @@ public final class RotationCommands {
             store.find(ref).ifPresent(row -> store.mark(row, unknown ? RowState.MAY_BE_OUT_OF_DATE : RowState.IDLE));
             if (unknown) {
                 readLater(api, result.entry(), connection);
+            }
+            if (drains != null && result.after() != null && result.after().isRotationPending()) {
+                drains.watch(ref);
             }
         }
         recorder.rotated(result, who);

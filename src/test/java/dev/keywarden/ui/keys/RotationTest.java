@@ -1,6 +1,8 @@
 package dev.keywarden.ui.keys;
 
+import dev.keywarden.api.KeyWarning;
 import dev.keywarden.api.ServerException;
+import dev.keywarden.ui.connection.KeyLifecycleSupport;
 import dev.keywarden.core.audit.AuditContext;
 import dev.keywarden.core.bulk.KeyResult;
 import dev.keywarden.core.keys.KeyEntry;
@@ -100,6 +102,45 @@ class RotationTest {
         assertThat(LifecycleText.rotation(row.key(), models.clock.instant())).isEqualTo("rotating: old value stops in 20 min");
         assertThat(recorded).containsExactly(result);
         assertThat(result.auditEntry(new AuditContext("t", null, null), T0, null).toString()).doesNotContain(result.newValue());
+    }
+
+    @Test
+    void theDrainWatchReadsTheKeyEachRoundSoLastUseShowsAndStopsOnceTheOldValueHasStopped() {
+        models.show("p1");
+        KeyRow row = models.shownKey(1);
+        rotations.rotate(row, Rotation.withGrace(Duration.ofHours(1)));
+        models.runner.finishAll();
+        assertThat(models.model.drains().watched()).containsExactly(row.ref());
+        assertThat(models.later.asked()).contains(DrainWatch.ROUND);
+
+        Instant used = T0.plus(Duration.ofMinutes(10));
+        models.api.setLastUsed(1, used);
+        models.moveTo(T0.plus(Duration.ofMinutes(11)));
+        long ticks = models.model.drains().ticksProperty().get();
+        models.later.pass();
+        models.runner.finish(DrainWatch.READ_TAG);
+        assertThat(row.key().lastUsed()).as("a service still uses a value of the key").isEqualTo(used);
+        assertThat(models.model.drains().ticksProperty().get()).as("the views redraw the countdown").isEqualTo(ticks + 1);
+        assertThat(models.later.waiting()).isEqualTo(1);
+
+        models.moveTo(T0.plus(Duration.ofHours(2)));
+        models.later.pass();
+        models.runner.finishAll();
+        assertThat(models.model.drains().watched()).isEmpty();
+        assertThat(models.later.waiting()).as("nothing more to watch").isZero();
+        assertThat(LifecycleText.rotation(row.key(), models.clock.instant())).isIn(null, "rotating: old value stopped");
+    }
+
+    @Test
+    void theConnectionsOwnKeyBeingDrainedIsToldUntilAnAnswerNoLongerSaysSo() {
+        KeyWarning sunset = new KeyWarning(T0.plus(Duration.ofHours(1)), "This key was rotated");
+        models.api.answerWithKeyWarning(sunset);
+        assertThat(models.model.session().keyLifecycle().warningProperty().get()).isEqualTo(sunset);
+        assertThat(KeyLifecycleSupport.warningText(sunset)).contains("stops at").contains("This key was rotated");
+
+        models.api.answerWithKeyWarning(null);
+        models.model.session().keyLifecycle().refreshWarning();
+        assertThat(models.model.session().keyLifecycle().warningProperty().get()).isNull();
     }
 
     @Test
