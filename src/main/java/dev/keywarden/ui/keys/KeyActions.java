@@ -102,8 +102,10 @@ public final class KeyActions implements KeyTable.Handlers {
         if (row == null) {
             return;
         }
-        dialogs.show("newKeyDialog", () -> new NewKeyDialog("New key in \u201c" + row.project().name() + "\u201d",
-                name -> commands.create(row, name).thenApply(created -> {
+        boolean lifetime = mayRotate();
+        dialogs.show("newKeyDialog", () -> new NewKeyDialog("New key in \u201c" + row.project().name() + "\u201d", lifetime,
+                (name, days) -> (lifetime ? rotations.commands().create(row.project(), name, days) : commands.create(row, name))
+                        .thenApply(created -> {
                     dialogs.showSecret("Key \u201c" + KeyNames.name(created) + "\u201d was created in \u201c"
                             + row.project().name() + "\u201d:", created.value());
                     return created;
@@ -114,8 +116,10 @@ public final class KeyActions implements KeyTable.Handlers {
         if (session.api() == null) {
             return;
         }
-        dialogs.show("newKeyDialog", () -> new NewKeyDialog("New organisation key",
-                name -> commands.createOrganizationKey(name).thenApply(created -> {
+        boolean lifetime = mayRotate();
+        dialogs.show("newKeyDialog", () -> new NewKeyDialog("New organisation key", lifetime,
+                (name, days) -> (lifetime ? rotations.commands().create(null, name, days) : commands.createOrganizationKey(name))
+                        .thenApply(created -> {
                     dialogs.showSecret("Organisation key \u201c" + KeyNames.name(created) + "\u201d was created. "
                             + "It can manage every project of the organisation:", created.value());
                     return created;

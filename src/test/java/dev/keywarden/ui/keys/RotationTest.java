@@ -144,6 +144,20 @@ class RotationTest {
     }
 
     @Test
+    void aKeyCreatedWithALifetimeShowsWhenItExpires() {
+        CompletionStage<dev.keywarden.model.ApiKey> created = rotations.create(models.project("p2").project(), "CI deploy",
+                dev.keywarden.model.KeyLifetime.days(30));
+        models.runner.finish(RotationCommands.CREATE_TAG);
+
+        dev.keywarden.model.ApiKey key = created.toCompletableFuture().join();
+        assertThat(KeyPatterns.whole(key.value())).as("the raw value, to be shown once").isNotNull();
+        KeyRow row = models.model.store().rows().stream().filter(r -> r.id() == key.id()).findFirst().orElseThrow();
+        assertThat(row.key().isMasked()).isTrue();
+        assertThat(row.key().expiresAt()).isEqualTo(T0.plus(Duration.ofDays(30)));
+        assertThat(LifecycleText.expires(row.key(), models.clock.instant())).isEqualTo("in 30 d");
+    }
+
+    @Test
     void aRowBusyWithAnotherChangeIsNotRotatedAndTheStatusBarSaysWhy() {
         models.show("p1");
         KeyRow row = models.shownKey(2);
