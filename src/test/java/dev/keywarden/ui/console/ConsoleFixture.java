@@ -54,8 +54,15 @@ final class ConsoleFixture {
 
     /** With one clock for the console and its sandbox (e.g. a {@code MutableClock} the test moves past a rotation's end). */
     static ConsoleFixture open(Stage stage, Path home, ApiFactory apis, Clock clock) {
+        return open(stage, home, apis, clock, new String[0]);
+    }
+
+    /** As above, the sandbox started with these options besides the demo data's seed (e.g. {@code --no-v2}). */
+    static ConsoleFixture open(Stage stage, Path home, ApiFactory apis, Clock clock, String... sandboxOptions) {
+        String[] options = java.util.stream.Stream.concat(java.util.stream.Stream.of("--seed", "20261127"),
+                java.util.Arrays.stream(sandboxOptions)).toArray(String[]::new);
         AppContext context = AppContext.loadFrom(home, Map.of());
-        KeywardenWindow window = new KeywardenWindow(stage, context, apis, new EmbeddedSandbox(clock, "--seed", "20261127"), clock);
+        KeywardenWindow window = new KeywardenWindow(stage, context, apis, new EmbeddedSandbox(clock, options), clock);
         window.show(LaunchOptions.parse());
         return new ConsoleFixture(window, stage);
     }
