@@ -205,6 +205,7 @@ public final class MainView extends BorderPane {
         status.clearProblem();
         messages.hideCurrent();
         model.refresh();
+        model.session().keyLifecycle().askAgainIfUnknown();
     }
 
     /** Nothing said or offered for the connection left stays: messages, Undo, the all-keys filters. */
