@@ -92,7 +92,7 @@ public final class RotationActions {
                     offerOwnKeyUpdate(result.newValue());
                 }
             }
-            case ROTATED_VALUE_LOST, UNKNOWN -> problems.show(new Problem(result.message(), null, true, row.ref().toString()));
+            // Lost (the new value is gone), not known, or refused: said in plain words, kept until dismissed.
             default -> problems.show(new Problem(result.message(), null, true, row.ref().toString()));
         }
     }

@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import static dev.keywarden.ui.console.ConsoleFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +100,45 @@ class RotateKeyConsoleTest extends SharedConsoleTest {
         }
         try (Response fresh = datasets(newValue)) {
             assertThat(fresh.code()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void severalKeysSelectedInAllKeysAreRotatedOneDialogEach(FxRobot robot) throws IOException {
+        console.awaitLoaded();
+        await("the server offers v2", () -> console.model().session().keyLifecycle().isOffered());
+        ConsoleFixture.shortcut(robot, KeyCode.DIGIT3);
+        await("every key loaded", () -> console.model().allKeys().loadedProperty().get()
+                && !console.model().allKeys().loadingProperty().get());
+        javafx.scene.control.TableView<KeyRow> table = console.window().view().allKeysTab().pane().table();
+        List<KeyRow> chosen = new ArrayList<>();
+        robot.interact(() -> {
+            table.getItems().stream().filter(row -> !row.isOrganizationKey() && row.key().valid() && !row.key().isRotationPending())
+                    .limit(2).forEach(chosen::add);
+            table.getSelectionModel().clearSelection();
+            chosen.forEach(row -> table.getSelectionModel().select(row));
+        });
+        assertThat(chosen).hasSize(2);
+        List<String> oldValues = chosen.stream().map(row -> console.sandbox().store().rawValue(row.id())).toList();
+
+        robot.clickOn("#bulkRotate");
+        List<String> newValues = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            await("the Rotate… dialog for key " + (i + 1), () -> robot.lookup("#rotateKeyDialog").tryQuery().isPresent());
+            robot.clickOn("#graceNONE");
+            robot.clickOn("#submit");
+            await("its new value", () -> robot.lookup("#secretValue").tryQuery().isPresent());
+            newValues.add(robot.lookup("#secretValue").queryAs(TextField.class).getText());
+            javafx.stage.Window secretWindow = robot.lookup("#secretDialog").query().getScene().getWindow();
+            robot.interact(secretWindow::hide);
+        }
+
+        assertThat(newValues).doesNotHaveDuplicates().noneMatch(oldValues::contains);
+        for (int i = 0; i < 2; i++) {
+            try (Response old = datasets(oldValues.get(i)); Response fresh = datasets(newValues.get(i))) {
+                assertThat(old.code()).as("no grace: the old value stopped at once").isEqualTo(401);
+                assertThat(fresh.code()).isEqualTo(200);
+            }
         }
     }
 
