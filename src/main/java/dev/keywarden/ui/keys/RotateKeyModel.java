@@ -60,6 +60,7 @@ public final class RotateKeyModel {
 
     private final KeyRow row;
     private final Clock clock;
+    private final boolean connectionUsesIt;
     private final ObjectProperty<Grace> grace = new SimpleObjectProperty<>(this, "grace", Grace.DAY);
     private final StringProperty customGrace = new SimpleStringProperty(this, "customGrace", "48h");
     private final ObjectProperty<Lifetime> lifetime = new SimpleObjectProperty<>(this, "lifetime", Lifetime.KEEP);
@@ -69,8 +70,14 @@ public final class RotateKeyModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
 
     public RotateKeyModel(KeyRow row, Clock clock) {
+        this(row, clock, false);
+    }
+
+    /** @param connectionUsesIt the key may be the one this connection uses: the plan says what that means */
+    public RotateKeyModel(KeyRow row, Clock clock, boolean connectionUsesIt) {
         this.row = row;
         this.clock = clock;
+        this.connectionUsesIt = connectionUsesIt;
         if (row.key().isExpiredAt(clock.instant())) {
             // An expired key takes no grace period and needs a new lifetime: start from what the server accepts.
             grace.set(Grace.NONE);
@@ -98,7 +105,13 @@ public final class RotateKeyModel {
         }
         RotationPlan rotationPlan = new RotationPlan(row.entry(), asked, clock.instant(), clock.getZone());
         String refusal = rotationPlan.refusal();
-        plan.set(String.join("\n", rotationPlan.sentences().stream().map(sentence -> "\u2022 " + sentence).toList()));
+        java.util.List<String> sentences = new java.util.ArrayList<>(rotationPlan.sentences());
+        if (connectionUsesIt) {
+            sentences.add(rotationPlan.oldValueStops() == null
+                    ? "This connection uses this key: it stops working at once, until you give it the new value (Keywarden offers to)."
+                    : "This connection uses this key: Keywarden offers to save the new value in it; until then it uses the old one.");
+        }
+        plan.set(String.join("\n", sentences.stream().map(sentence -> "\u2022 " + sentence).toList()));
         problem.set(refusal);
         rotation.set(refusal == null ? asked : null);
     }

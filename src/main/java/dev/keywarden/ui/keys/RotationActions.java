@@ -72,7 +72,7 @@ public final class RotationActions {
             return;
         }
         boolean ownKeyRow = connectionKey.mayBe(row);
-        dialogs.show(DIALOG, () -> new RotateKeyDialog(new RotateKeyModel(row, clock),
+        dialogs.show(DIALOG, () -> new RotateKeyDialog(new RotateKeyModel(row, clock, ownKeyRow),
                 rotation -> commands.rotate(row, rotation).thenApply(result -> {
                     if (result != null && result.outcome() != RotationResult.Outcome.FAILED) {
                         shown(result, row, ownKeyRow);

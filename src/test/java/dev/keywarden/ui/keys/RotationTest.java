@@ -262,6 +262,7 @@ class RotationTest {
         model.lifetimeProperty().set(RotateKeyModel.Lifetime.KEEP);
         assertThat(model.rotation()).as("an expired key needs a new lifetime").isNull();
         assertThat(model.problemProperty().get()).contains("has expired");
+        assertThat(new RotateKeyModel(row, models.clock, true).planProperty().get()).contains("This connection uses this key: it stops working at once");
         assertThat(new RotateKeyModel(row, models.clock).rotation()).as("what the dialog starts with for an expired key")
                 .isEqualTo(Rotation.immediate().withLifetime(dev.keywarden.model.KeyLifetime.days(90)));
     }
