@@ -77,6 +77,7 @@ class RotateKeyConsoleTest extends SharedConsoleTest {
         assertThat(rotationCell(robot, row)).isEqualTo("rotating: old value stops in 1 h");
         assertThat(row.key().value()).as("the table keeps the masked value").doesNotContain(newValue);
         ConsoleFixture.screenshot(stage.getScene(), "keys-rotation-pending");
+        await("the rotation in the audit trail", () -> rotationsRecorded(row) == 1);
 
         try (Response old = datasets(oldValue)) {
             assertThat(old.code()).isEqualTo(200);
@@ -139,6 +140,18 @@ class RotateKeyConsoleTest extends SharedConsoleTest {
                 assertThat(old.code()).as("no grace: the old value stopped at once").isEqualTo(401);
                 assertThat(fresh.code()).isEqualTo(200);
             }
+        }
+    }
+
+    /** Read on the FX thread by await; the trail is small here, and the file is only read. */
+    private long rotationsRecorded(KeyRow row) {
+        try {
+            return console.model().audit().trail().orElseThrow()
+                    .read(dev.keywarden.core.audit.AuditFilter.ALL.actions(java.util.Set.of(dev.keywarden.core.keys.KeyAction.ROTATE)))
+                    .entries().stream().filter(entry -> entry.keyId() == row.id() && row.key().rotatesAt().equals(entry.rotatesAt()))
+                    .count();
+        } catch (dev.keywarden.core.audit.AuditException e) {
+            throw new AssertionError(e);
         }
     }
 
