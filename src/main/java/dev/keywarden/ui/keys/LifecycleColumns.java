@@ -31,6 +31,7 @@ public final class LifecycleColumns {
         TableColumn<KeyRow, ApiKey> expires = new TableColumn<>("Expires");
         expires.setId("expires");
         expires.setPrefWidth(80);
+        expires.setMinWidth(72);
         expires.setCellValueFactory(cell -> cell.getValue().keyProperty());
         expires.setCellFactory(col -> cell(clock, key -> LifecycleText.expires(key, clock.instant()), ApiKey::expiresAt));
         // Expired first, then the soonest; never last.
@@ -40,6 +41,7 @@ public final class LifecycleColumns {
         TableColumn<KeyRow, ApiKey> rotation = new TableColumn<>("Rotation");
         rotation.setId("rotation");
         rotation.setPrefWidth(270);
+        rotation.setMinWidth(250);
         rotation.setCellValueFactory(cell -> cell.getValue().keyProperty());
         rotation.setCellFactory(col -> cell(clock, key -> LifecycleText.rotation(key, clock.instant()), ApiKey::rotatesAt));
         rotation.setComparator(Comparator.comparing(ApiKey::rotatesAt, Comparator.nullsLast(Comparator.naturalOrder())));
