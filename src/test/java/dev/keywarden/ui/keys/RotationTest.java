@@ -190,6 +190,46 @@ class RotationTest {
     }
 
     @Test
+    void aLostAnswerOfARotationThatDidNotLandIsNotKnownAndTheKeyIsReadAgainAfterTheDeadline() {
+        models.show("p1");
+        KeyRow row = models.shownKey(2);
+        models.api.failChangesOf(2, new ServerException(502, null, "POST", "/v2/projects/p1/api-keys/2/rotate"), false, 1);
+
+        CompletionStage<RotationResult> sent = rotations.rotate(row, Rotation.withGrace(Duration.ofHours(1)));
+        models.runner.finishAll();
+        RotationResult result = sent.toCompletableFuture().join();
+
+        assertThat(result.outcome()).isEqualTo(RotationResult.Outcome.UNKNOWN);
+        assertThat(result.message()).startsWith("Not known whether it was rotated");
+        assertThat(row.state()).isEqualTo(RowState.MAY_BE_OUT_OF_DATE);
+        assertThat(models.later.asked()).contains(models.model.session().deadline());
+        models.later.pass();
+        assertThat(models.runner.tags()).contains(RotationCommands.READ_LATER_TAG);
+        models.runner.finishAll();
+        assertThat(row.key().isRotationPending()).as("the server's truth: not rotated").isFalse();
+        assertThat(recorded).extracting(RotationResult::outcome).containsExactly(RotationResult.Outcome.UNKNOWN);
+    }
+
+    @Test
+    void aRotationTheServerRefusesChangesNothingAndIsRecordedAsFailed() {
+        models.show("p1");
+        KeyRow row = models.shownKey(1);
+        rotations.rotate(row, Rotation.withGrace(Duration.ofHours(1)));
+        models.runner.finishAll();
+
+        CompletionStage<RotationResult> again = rotations.rotate(row, Rotation.immediate());
+        models.runner.finishAll();
+
+        RotationResult result = again.toCompletableFuture().join();
+        assertThat(result.outcome()).isEqualTo(RotationResult.Outcome.FAILED);
+        assertThat(result.message()).startsWith("Not rotated");
+        assertThat(row.state()).isEqualTo(RowState.IDLE);
+        assertThat(row.key().rotatesAt()).as("the first rotation stands").isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(recorded).extracting(RotationResult::outcome)
+                .containsExactly(RotationResult.Outcome.ROTATED, RotationResult.Outcome.FAILED);
+    }
+
+    @Test
     void rotatingTheConnectionsOwnKeyOffersToSaveTheNewValueInTheConnection() {
         models.api.withOrganizationKey("Console", true, "abc123");
         models.model.connect(models.api, "abc123");
