@@ -25,6 +25,7 @@ public final class BackgroundCall<T> {
     private final Work<T> work;
     private String tag;
     private Consumer<Object> onProgress = item -> { };
+    private Consumer<Runnable> aroundProgressBatch = Runnable::run;
     private Consumer<? super T> onSuccess = result -> { };
     private Consumer<? super Throwable> onFailure = error -> { };
     private final List<Runnable> onFinally = new ArrayList<>();
@@ -65,6 +66,16 @@ public final class BackgroundCall<T> {
 
     public BackgroundCall<T> onProgress(Consumer<Object> handler) {
         this.onProgress = Objects.requireNonNull(handler);
+        return this;
+    }
+
+    /**
+     * Runs the delivery of each batch of progress items (those a runner hands over together, e.g. everything published
+     * since its last delivery to the FX thread) inside {@code around}: the key store's batch makes one list change of
+     * a batch of project key lists instead of one per project.
+     */
+    public BackgroundCall<T> onProgressBatch(Consumer<Runnable> around) {
+        this.aroundProgressBatch = Objects.requireNonNull(around);
         return this;
     }
 
@@ -117,6 +128,11 @@ public final class BackgroundCall<T> {
 
     public void progressed(Object item) {
         onProgress.accept(item);
+    }
+
+    /** Delivers progress items as one batch (see {@link #onProgressBatch}): {@code deliver} calls {@link #progressed} for each. */
+    public void progressBatch(Runnable deliver) {
+        aroundProgressBatch.accept(deliver);
     }
 
     public void succeeded(T result) {

@@ -9,7 +9,11 @@ final class Benchmarks {
             new BulkDeactivateBenchmark(),
             new CliKeysListBenchmark(),
             new SandboxThroughputBenchmark(),
-            new LeakFindBenchmark());
+            new LeakFindBenchmark(),
+            new StartupBenchmark(),
+            new FxStallBenchmark(),
+            new Filter50kBenchmark(),
+            new Heap50kBenchmark());
 
     private Benchmarks() {
     }

@@ -33,6 +33,7 @@ final class CliRun {
     private int sandboxExit;
     private RuntimeException consoleFailure;
     private Keychain keychain;
+    private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     final List<String[]> consoleRuns = new ArrayList<>();
     final List<String[]> sandboxRuns = new ArrayList<>();
@@ -49,6 +50,12 @@ final class CliRun {
     /** A fake OS keychain for saved keys (none by default: the real one is never touched). */
     CliRun keychain(Keychain fake) {
         keychain = fake;
+        return this;
+    }
+
+    /** The command's clock (fixed at {@link #NOW} unless given), e.g. the one a test's sandbox runs on. */
+    CliRun clock(Clock given) {
+        clock = given;
         return this;
     }
 
@@ -76,7 +83,7 @@ final class CliRun {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true), () -> settings, Clock.fixed(NOW, ZoneOffset.UTC), apis, null,
+                new PrintWriter(out, true), new PrintWriter(err, true), () -> settings, clock, apis, null,
                 () -> Optional.ofNullable(keychain));
         int exit = Main.run(environment, args, consoleArgs -> {
             consoleRuns.add(consoleArgs);

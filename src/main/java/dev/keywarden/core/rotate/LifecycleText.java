@@ -44,14 +44,18 @@ public final class LifecycleText {
         return "rotating: old value stops in " + span(Duration.between(now, key.rotatesAt()));
     }
 
-    /** "40 min", "5 h", "12 d": rounded down, never "0" for a time still ahead. */
+    /**
+     * "40 min", "5 h", "12 d", to the nearest unit (a 24-hour grace read a second later is still "24 h", not
+     * "23 h"), never "0" for a time still ahead.
+     */
     public static String span(Duration ahead) {
-        if (ahead.toHours() < 1) {
-            return Math.max(1, ahead.toMinutes()) + " min";
+        long seconds = Math.max(0, ahead.toSeconds());
+        if (seconds < 59 * 60 + 30) {
+            return Math.max(1, Math.round(seconds / 60.0)) + " min";
         }
-        if (ahead.toDays() < 2) {
-            return ahead.toHours() + " h";
+        if (seconds < 47 * 3600 + 1800) {
+            return Math.round(seconds / 3600.0) + " h";
         }
-        return ahead.toDays() + " d";
+        return Math.round(seconds / 86400.0) + " d";
     }
 }

@@ -21,9 +21,12 @@ import java.util.function.Predicate;
 /**
  * The all-keys table's filters: text (project, name, masked value or its last 6 characters, key id),
  * status, staleness, and the v2 lifecycle (expired, expiring within 14 days, rotation pending), each with the
- * number of keys it would show.
+ * number of keys it would show. {@link #criteria()} freezes them for a
+ * worker thread.
  */
 public final class AllKeysFilter {
+    /** How long the table waits after the last change of a filter before it filters again. */
+    public static final java.time.Duration PAUSE = java.time.Duration.ofMillis(150);
 
     public enum Status {
         ALL("All statuses"), ACTIVE("Active"), DEACTIVATED("Deactivated");
@@ -118,68 +121,77 @@ public final class AllKeysFilter {
                 staleness.thresholds().stream().map(Stale::unusedForMoreThan)).toList();
     }
 
+    /**
+     * The filters as they are now, frozen: what the table and the counts filter with, on a worker thread over a
+     * snapshot of the rows (see {@code ShownKeys}). A new criterion is a property here, a field of {@link Criteria}
+     * taken in {@link #criteria()}, its test in {@link Criteria#matches} and its part of {@link Criteria#isActive}.
+     */
+    public Criteria criteria() {
+        String needle = text.get() == null ? "" : text.get().strip();
+        return new Criteria(needle, needle.toLowerCase(Locale.ROOT), statusOrAll(status.get()), staleOrAny(stale.get()), staleness,
+                lifecycle.get() == null ? Lifecycle.ANY : lifecycle.get(), clock.instant());
+    }
+
+    /**
+     * Immutable filters: safe on any thread. {@code needle} is the stripped text, {@code lowerNeedle} the same in
+     * lower case; {@code now} is when they were taken, what the lifecycle choice is measured from.
+     */
+    public record Criteria(String needle, String lowerNeedle, Status status, Stale stale, Staleness staleness, Lifecycle lifecycle,
+                           Instant now) {
+
+        /** Whether a key of this project ({@code ownerLabel}: its name, or "Organisation"; {@code projectId} null for an organisation key) is shown. */
+        public boolean matches(String ownerLabel, String projectId, ApiKey key) {
+            return matchesText(ownerLabel, projectId, key) && status.test(key) && stale.test(staleness, key) && lifecycle.test(key, now);
+        }
+
+        public boolean matches(KeyRow row) {
+            return matches(row.ownerLabel(), row.projectId(), row.key());
+        }
+
+        boolean matchesText(String ownerLabel, String projectId, ApiKey key) {
+            if (needle.isEmpty()) {
+                return true;
+            }
+            return contains(ownerLabel, lowerNeedle) || contains(key.name(), lowerNeedle) || contains(projectId, lowerNeedle)
+                    || (needle.length() >= key.suffix().length() && needle.endsWith(key.suffix()))
+                    || String.valueOf(key.id()).equals(needle);
+        }
+
+        public boolean isActive() {
+            return !needle.isEmpty() || status != Status.ALL || !Stale.ANY.equals(stale) || lifecycle != Lifecycle.ANY;
+        }
+    }
+
     public boolean matches(KeyRow row) {
-        ApiKey key = row.key();
-        return matchesText(row, key) && statusOrAll(status.get()).test(key) && staleOrAny(stale.get()).test(staleness, key)
-                && lifecycleOrAny().test(key, clock.instant());
+        return criteria().matches(row);
     }
 
     /** How many of the rows this status would show, with the other filters as they are. */
     public long count(Collection<KeyRow> rows, Status choice) {
-        Stale staleChoice = staleOrAny(stale.get());
-        Lifecycle lifecycleChoice = lifecycleOrAny();
-        Instant now = clock.instant();
-        return rows.stream().filter(row -> choice.test(row.key()) && staleChoice.test(staleness, row.key())
-                && lifecycleChoice.test(row.key(), now) && matchesText(row, row.key())).count();
+        Criteria criteria = criteria();
+        return rows.stream().filter(row -> choice.test(row.key()) && criteria.stale().test(staleness, row.key())
+                && criteria.lifecycle().test(row.key(), criteria.now())
+                && criteria.matchesText(row.ownerLabel(), row.projectId(), row.key())).count();
     }
 
     /** How many of the rows this staleness choice would show, with the other filters as they are. */
     public long count(Collection<KeyRow> rows, Stale choice) {
-        Status statusChoice = statusOrAll(status.get());
-        Lifecycle lifecycleChoice = lifecycleOrAny();
-        Instant now = clock.instant();
-        return rows.stream().filter(row -> statusChoice.test(row.key()) && choice.test(staleness, row.key())
-                && lifecycleChoice.test(row.key(), now) && matchesText(row, row.key())).count();
+        Criteria criteria = criteria();
+        return rows.stream().filter(row -> criteria.status().test(row.key()) && choice.test(staleness, row.key())
+                && criteria.lifecycle().test(row.key(), criteria.now())
+                && criteria.matchesText(row.ownerLabel(), row.projectId(), row.key())).count();
     }
 
     /** How many of the rows this lifecycle choice would show, with the other filters as they are. */
     public long count(Collection<KeyRow> rows, Lifecycle choice) {
-        Status statusChoice = statusOrAll(status.get());
-        Stale staleChoice = staleOrAny(stale.get());
-        Instant now = clock.instant();
-        return rows.stream().filter(row -> statusChoice.test(row.key()) && staleChoice.test(staleness, row.key())
-                && choice.test(row.key(), now) && matchesText(row, row.key())).count();
-    }
-
-    boolean matchesText(KeyRow row, ApiKey key) {
-        String needle = text.get() == null ? "" : text.get().strip();
-        if (needle.isEmpty()) {
-            return true;
-        }
-        String lower = needle.toLowerCase(Locale.ROOT);
-        return contains(row.ownerLabel(), lower) || contains(key.name(), lower) || contains(row.projectId(), lower)
-                || (needle.length() >= key.suffix().length() && needle.endsWith(key.suffix()))
-                || String.valueOf(key.id()).equals(needle);
+        Criteria criteria = criteria();
+        return rows.stream().filter(row -> criteria.status().test(row.key()) && criteria.stale().test(staleness, row.key())
+                && choice.test(row.key(), criteria.now())
+                && criteria.matchesText(row.ownerLabel(), row.projectId(), row.key())).count();
     }
 
     private static boolean contains(String field, String lowerNeedle) {
         return field != null && field.toLowerCase(Locale.ROOT).contains(lowerNeedle);
-    }
-
-    Status statusOrAll() {
-        return statusOrAll(status.get());
-    }
-
-    Stale staleOrAny() {
-        return staleOrAny(stale.get());
-    }
-
-    Lifecycle lifecycleOrAny() {
-        return lifecycle.get() == null ? Lifecycle.ANY : lifecycle.get();
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 
     private static Status statusOrAll(Status value) {
@@ -191,13 +203,20 @@ public final class AllKeysFilter {
     }
 
     public boolean isActive() {
-        return !(text.get() == null || text.get().isBlank()) || statusOrAll(status.get()) != Status.ALL
-                || !Stale.ANY.equals(staleOrAny(stale.get())) || lifecycleOrAny() != Lifecycle.ANY;
+        return criteria().isActive();
     }
 
-    /** A predicate on rows that changes with any of the filters. */
+    /**
+     * A predicate on rows that changes with any of the filters, tested on the FX thread: for a few rows. The
+     * all-keys table filters through {@code ShownKeys} instead, off the FX thread after {@link #PAUSE}.
+     */
     public ObjectBinding<Predicate<KeyRow>> rowPredicate() {
-        return Bindings.createObjectBinding(() -> this::matches, text, status, stale, lifecycle);
+        return Bindings.createObjectBinding(() -> criteria()::matches, text, status, stale, lifecycle);
+    }
+
+    /** Every property whose change changes {@link #criteria()}. */
+    public javafx.beans.Observable[] observables() {
+        return new javafx.beans.Observable[] {text, status, stale, lifecycle};
     }
 
     public Staleness staleness() {

@@ -1,5 +1,7 @@
 package dev.keywarden.ui.allkeys;
 
+import dev.keywarden.common.DaemonThreads;
+import dev.keywarden.core.Delay;
 import dev.keywarden.core.csv.KeysCsv;
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyEntry;
@@ -7,6 +9,7 @@ import dev.keywarden.model.Project;
 import dev.keywarden.ui.bulk.BulkActions;
 import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.common.CsvExport;
+import dev.keywarden.ui.common.FxDelay;
 import dev.keywarden.ui.connection.KeyLifecycleSupport;
 import dev.keywarden.ui.keys.KeyActions;
 import dev.keywarden.ui.keys.KeyTable;
@@ -16,7 +19,7 @@ import dev.keywarden.ui.watch.WatchModel;
 import dev.keywarden.ui.watch.WatchPane;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
-import javafx.collections.transformation.FilteredList;
+import javafx.application.Platform;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -36,6 +39,8 @@ import javafx.scene.layout.VBox;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -64,6 +69,9 @@ public final class AllKeysPane extends VBox {
     private SortedList<KeyRow> shown;
 
     private final WatchModel watch;
+    /** Where the filters test 50,000 rows: off the FX thread, one at a time. */
+    private static final Executor FILTER_THREAD = Executors.newSingleThreadExecutor(new DaemonThreads("keywarden-filter"));
+    private static final Delay FILTER_DELAY = new FxDelay();
 
     public AllKeysPane(AllKeysModel model, AllKeysFilter filter, KeyActions actions, CsvExport export, BulkActions bulk,
                        WatchModel watch, Clock clock, KeyLifecycleSupport lifecycle) {
@@ -169,9 +177,7 @@ public final class AllKeysPane extends VBox {
                         : model.rows().isEmpty() ? "No keys to show." : "No key matches the filters.",
                 model.loadingProperty(), model.problemProperty(), model.rows()));
         table.setPlaceholder(placeholder);
-        FilteredList<KeyRow> filtered = new FilteredList<>(model.rows());
-        filtered.predicateProperty().bind(filter.rowPredicate());
-        shown = new SortedList<>(filtered);
+        shown = new SortedList<>(new ShownKeys(model.rows(), filter, FILTER_DELAY, FILTER_THREAD, Platform::runLater).rows());
         shown.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(shown);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -197,7 +203,7 @@ public final class AllKeysPane extends VBox {
         failureBar.managedProperty().bind(failureBar.visibleProperty());
         failures.textProperty().bind(Bindings.createStringBinding(() -> "Could not load the keys of "
                 + model.failedProjects().stream().map(Project::name).collect(Collectors.joining(", ")) + ".", model.failedProjects()));
-        FilterCounts counts = new FilterCounts(filter, model.rows(), javafx.application.Platform::runLater);
+        FilterCounts counts = new FilterCounts(filter, model.rows(), FILTER_DELAY, FILTER_THREAD, Platform::runLater);
         status.setCellFactory(list -> countingCell(AllKeysFilter.Status::label, counts));
         status.setButtonCell(countingCell(AllKeysFilter.Status::label, counts));
         stale.setCellFactory(list -> countingCell(AllKeysFilter.Stale::label, counts));

@@ -3,6 +3,7 @@ package dev.keywarden.ui.allkeys;
 import dev.keywarden.core.keys.Staleness;
 import dev.keywarden.ui.bulk.BulkActions;
 import dev.keywarden.ui.common.CsvExport;
+import dev.keywarden.ui.common.LazyTabs;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.keys.KeyActions;
 import dev.keywarden.ui.watch.WatchModel;
@@ -14,10 +15,13 @@ import java.util.List;
 /**
  * The "All keys" tab: loads every key the first time it is shown for a connection (and again when
  * the admin connects elsewhere while it is shown), not before, since it asks for every project's keys.
+ * Its content is built when it is first shown.
  */
 public final class AllKeysTab extends Tab {
     private final AllKeysModel model;
-    private final AllKeysPane pane;
+    private final AllKeysFilter filter;
+    private final java.util.function.Supplier<AllKeysPane> newPane;
+    private AllKeysPane pane;
     private final WatchModel watch;
 
     /** @param staleDays the "unused for more than N days" thresholds of the staleness filter */
@@ -26,10 +30,10 @@ public final class AllKeysTab extends Tab {
         super("All keys");
         this.model = model;
         this.watch = watch;
-        this.pane = new AllKeysPane(model, new AllKeysFilter(new Staleness(clock, staleDays), clock), actions, export, bulk, watch, clock,
-                session.keyLifecycle());
+        this.filter = new AllKeysFilter(new Staleness(clock, staleDays), clock);
+        this.newPane = () -> new AllKeysPane(model, filter, actions, export, bulk, watch, clock, session.keyLifecycle());
         setId("allKeysTab");
-        setContent(pane);
+        LazyTabs.buildWhenFirstSelected(this, this::pane);
         selectedProperty().addListener((obs, before, selected) -> loadIfShown());
         session.organizationProperty().addListener((obs, before, now) -> loadIfShown());
     }
@@ -47,7 +51,25 @@ public final class AllKeysTab extends Tab {
         return watch;
     }
 
+    /** The tab's content, built now if the tab was never shown. */
     public AllKeysPane pane() {
+        if (pane == null) {
+            pane = newPane.get();
+        }
         return pane;
+    }
+
+    /** Back to every key: no text, any status, any last use (whether the tab was shown or not). */
+    public void clearFilters() {
+        filter.textProperty().set("");
+        filter.statusProperty().set(AllKeysFilter.Status.ALL);
+        filter.staleProperty().set(AllKeysFilter.Stale.ANY);
+    }
+
+    /** Shows relative times afresh, if the table was built. */
+    public void refreshTable() {
+        if (pane != null) {
+            pane.table().refresh();
+        }
     }
 }

@@ -1,41 +1,75 @@
 package dev.keywarden.ui.allkeys;
 
+import dev.keywarden.core.Delay;
+import dev.keywarden.core.Generation;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.store.KeyRow;
-import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
- * How many keys each status, staleness and lifecycle choice would show, with the other filters as they are: counted in
- * one pass over the rows, at most once for any number of changes handed to {@code later} together (a load
- * that lists hundreds of projects recounts once per batch, not once per key).
+ * How many keys each status, staleness and lifecycle choice would show, with the other filters as they are. Counted
+ * incrementally: each row remembers which choices it adds to, so rows added, removed or changed (a batch of a load,
+ * a key switched off) move the counts by what they add, without a pass over the rest. A change of the filters
+ * recounts every row, after {@link AllKeysFilter#PAUSE} and {@link #AFTER_THE_ROWS}, on a worker thread over a snapshot (as {@link ShownKeys}
+ * filters); rows that changed meanwhile are counted again on the FX thread when the recount lands, and a recount
+ * overtaken by a later change is dropped.
  */
 final class FilterCounts {
+    /** The rows shown come first: the recount starts this long after the table's filter, so they do not share the FX thread. */
+    static final java.time.Duration AFTER_THE_ROWS = java.time.Duration.ofMillis(100);
+
     private final AllKeysFilter filter;
     private final ObservableList<KeyRow> rows;
-    private final Executor later;
+    private final Delay delay;
+    private final Executor worker;
+    private final Executor fx;
+    private final List<Object> choices = new ArrayList<>();
+    private final AllKeysFilter.Status[] statuses = AllKeysFilter.Status.values();
+    private final List<AllKeysFilter.Stale> stales;
+    private final AllKeysFilter.Lifecycle[] lifecycles = AllKeysFilter.Lifecycle.values();
     private final Map<Object, ReadOnlyLongWrapper> counts = new HashMap<>();
-    private boolean pending;
+    private final Generation recounts = new Generation();
+    private AllKeysFilter.Criteria criteria;
+    private long[] tally;
+    /** The choices each row adds to, one bit each (statuses, then staleness choices). */
+    private Map<KeyRow, Long> adds = new IdentityHashMap<>();
+    /** While a recount is out: rows changed since its snapshot, and whether they are still there. */
+    private Map<KeyRow, Boolean> changedSince;
 
-    FilterCounts(AllKeysFilter filter, ObservableList<KeyRow> rows, Executor later) {
+    FilterCounts(AllKeysFilter filter, ObservableList<KeyRow> rows, Delay delay, Executor worker, Executor fx) {
         this.filter = filter;
         this.rows = rows;
-        this.later = later;
-        InvalidationListener changed = observable -> recountLater();
-        rows.addListener(changed);
-        filter.textProperty().addListener(changed);
-        filter.statusProperty().addListener(changed);
-        filter.staleProperty().addListener(changed);
-        filter.lifecycleProperty().addListener(changed);
-        recount();
+        this.delay = delay;
+        this.worker = worker;
+        this.fx = fx;
+        this.stales = filter.staleChoices();
+        choices.addAll(List.of(statuses));
+        choices.addAll(stales);
+        choices.addAll(List.of(lifecycles));
+        if (choices.size() > Long.SIZE) {
+            throw new IllegalArgumentException("at most " + Long.SIZE + " choices can be counted, not " + choices.size());
+        }
+        this.criteria = filter.criteria();
+        this.tally = new long[choices.size()];
+        for (KeyRow row : rows) {
+            add(row);
+        }
+        publish();
+        rows.addListener(this::rowsChanged);
+        for (Observable criterion : filter.observables()) {
+            criterion.addListener(changed -> filterChanged());
+        }
     }
 
     /**
@@ -46,67 +80,145 @@ final class FilterCounts {
         return counts.computeIfAbsent(choice, any -> new ReadOnlyLongWrapper(this, "count")).getReadOnlyProperty();
     }
 
-    private void recountLater() {
-        if (!pending) {
-            pending = true;
-            later.execute(() -> {
-                pending = false;
-                recount();
-            });
-        }
-    }
-
-    void recount() {
-        AllKeysFilter.Status[] statuses = AllKeysFilter.Status.values();
-        List<AllKeysFilter.Stale> stales = filter.staleChoices();
-        long[] byStatus = new long[statuses.length];
-        long[] byStale = new long[stales.size()];
-        AllKeysFilter.Lifecycle[] lifecycles = AllKeysFilter.Lifecycle.values();
-        long[] byLifecycle = new long[lifecycles.length];
-        AllKeysFilter.Status status = filter.statusOrAll();
-        AllKeysFilter.Stale stale = filter.staleOrAny();
-        AllKeysFilter.Lifecycle lifecycle = filter.lifecycleOrAny();
-        Instant now = filter.now();
-        for (KeyRow row : rows) {
-            ApiKey key = row.key();
-            if (!filter.matchesText(row, key)) {
+    private void rowsChanged(ListChangeListener.Change<? extends KeyRow> change) {
+        while (change.next()) {
+            if (change.wasPermutated()) {
                 continue;
             }
-            boolean staleAsChosen = stale.test(filter.staleness(), key);
-            boolean statusAsChosen = status.test(key);
-            boolean lifecycleAsChosen = lifecycle.test(key, now);
-            for (int i = 0; i < statuses.length; i++) {
-                if (staleAsChosen && lifecycleAsChosen && statuses[i].test(key)) {
-                    byStatus[i]++;
+            if (change.wasUpdated()) {
+                for (int i = change.getFrom(); i < change.getTo(); i++) {
+                    KeyRow row = change.getList().get(i);
+                    remove(row);
+                    add(row);
+                    noteChanged(row, true);
                 }
+                continue;
             }
-            if (statusAsChosen && lifecycleAsChosen) {
-                for (int i = 0; i < byStale.length; i++) {
-                    if (stales.get(i).test(filter.staleness(), key)) {
-                        byStale[i]++;
-                    }
-                }
+            for (KeyRow row : change.getRemoved()) {
+                remove(row);
+                noteChanged(row, false);
             }
-            if (statusAsChosen && staleAsChosen) {
-                for (int i = 0; i < lifecycles.length; i++) {
-                    if (lifecycles[i].test(key, now)) {
-                        byLifecycle[i]++;
-                    }
-                }
+            for (KeyRow row : change.getAddedSubList()) {
+                add(row);
+                noteChanged(row, true);
             }
         }
-        for (int i = 0; i < statuses.length; i++) {
-            set(statuses[i], byStatus[i]);
-        }
-        for (int i = 0; i < byStale.length; i++) {
-            set(stales.get(i), byStale[i]);
-        }
-        for (int i = 0; i < lifecycles.length; i++) {
-            set(lifecycles[i], byLifecycle[i]);
+        publish();
+    }
+
+    private void noteChanged(KeyRow row, boolean present) {
+        if (changedSince != null) {
+            changedSince.put(row, present);
         }
     }
 
-    private void set(Object choice, long count) {
-        counts.computeIfAbsent(choice, any -> new ReadOnlyLongWrapper(this, "count")).set(count);
+    private void filterChanged() {
+        Generation.Token token = recounts.next();
+        delay.after(AllKeysFilter.PAUSE.plus(AFTER_THE_ROWS), () -> {
+            if (token.isCurrent()) {
+                recount(token);
+            }
+        });
+    }
+
+    private record Seen(KeyRow row, ApiKey key, String ownerLabel) {
+    }
+
+    private void recount(Generation.Token token) {
+        AllKeysFilter.Criteria frozen = filter.criteria();
+        List<Seen> snapshot = new ArrayList<>(rows.size());
+        for (KeyRow row : rows) {
+            snapshot.add(new Seen(row, row.key(), row.ownerLabel()));
+        }
+        changedSince = new IdentityHashMap<>();
+        worker.execute(() -> {
+            Map<KeyRow, Long> counted = new IdentityHashMap<>(snapshot.size() * 2);
+            long[] fresh = new long[choices.size()];
+            for (Seen seen : snapshot) {
+                long bits = bits(frozen, seen.ownerLabel(), seen.row().projectId(), seen.key());
+                counted.put(seen.row(), bits);
+                addBits(fresh, bits, 1);
+            }
+            fx.execute(() -> {
+                if (token.isCurrent()) {
+                    landed(frozen, counted, fresh);
+                }
+            });
+        });
+    }
+
+    private void landed(AllKeysFilter.Criteria frozen, Map<KeyRow, Long> counted, long[] fresh) {
+        criteria = frozen;
+        adds = counted;
+        tally = fresh;
+        Map<KeyRow, Boolean> changed = changedSince;
+        changedSince = null;
+        changed.forEach((row, present) -> {
+            remove(row);
+            if (present) {
+                add(row);
+            }
+        });
+        publish();
+    }
+
+    private void add(KeyRow row) {
+        long bits = bits(criteria, row.ownerLabel(), row.projectId(), row.key());
+        adds.put(row, bits);
+        addBits(tally, bits, 1);
+    }
+
+    private void remove(KeyRow row) {
+        Long bits = adds.remove(row);
+        if (bits != null) {
+            addBits(tally, bits, -1);
+        }
+    }
+
+    private static void addBits(long[] tally, long bits, int by) {
+        for (long rest = bits; rest != 0; rest &= rest - 1) {
+            tally[Long.numberOfTrailingZeros(rest)] += by;
+        }
+    }
+
+    /** Which choices this key adds to under these filters: each kind of choice with the other two as chosen. */
+    private long bits(AllKeysFilter.Criteria with, String ownerLabel, String projectId, ApiKey key) {
+        if (!with.matchesText(ownerLabel, projectId, key)) {
+            return 0;
+        }
+        long bits = 0;
+        boolean statusAsChosen = with.status().test(key);
+        boolean staleAsChosen = with.stale().test(with.staleness(), key);
+        boolean lifecycleAsChosen = with.lifecycle().test(key, with.now());
+        if (staleAsChosen && lifecycleAsChosen) {
+            for (int i = 0; i < statuses.length; i++) {
+                if (statuses[i].test(key)) {
+                    bits |= 1L << i;
+                }
+            }
+        }
+        if (statusAsChosen && lifecycleAsChosen) {
+            for (int i = 0; i < stales.size(); i++) {
+                if (stales.get(i).test(with.staleness(), key)) {
+                    bits |= 1L << (statuses.length + i);
+                }
+            }
+        }
+        if (statusAsChosen && staleAsChosen) {
+            int first = statuses.length + stales.size();
+            for (int i = 0; i < lifecycles.length; i++) {
+                if (lifecycles[i].test(key, with.now())) {
+                    bits |= 1L << (first + i);
+                }
+            }
+        }
+        return bits;
+    }
+
+    private void publish() {
+        for (int i = 0; i < choices.size(); i++) {
+            long count = tally[i];
+            counts.computeIfAbsent(choices.get(i), any -> new ReadOnlyLongWrapper(this, "count")).set(count);
+        }
     }
 }

@@ -38,6 +38,23 @@ public final class EmbeddedSandbox implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Starts the server on a thread of its own, so that it is up (or nearly) when the console asks for it while the
+     * window is still being built; {@link #server()} waits for that start. A start that fails is tried again, and
+     * reported, by {@link #server()}.
+     */
+    public void startInBackground() {
+        Thread starter = new Thread(() -> {
+            try {
+                server();
+            } catch (RuntimeException later) {
+                // server() tries again when the console asks for the sandbox, and the console reports it then.
+            }
+        }, "keywarden-sandbox-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
     /** The running server's base URL, or null; never waits for a start in progress. */
     public String baseUrlIfRunning() {
         SandboxServer running = server;

@@ -65,9 +65,10 @@ public final class KeywardenWindow {
         stateKeeper.restore(stage, view.split(), tables());
     }
 
+    /** Opens the connection first (off the FX thread), so the server is asked while the window is laid out and shown. */
     public void show(LaunchOptions options) {
-        stage.show();
         connectionController.start(options);
+        stage.show();
     }
 
     private List<javafx.scene.control.TableView<?>> tables() {

@@ -9,6 +9,7 @@ import dev.keywarden.ui.bulk.BulkContext;
 import dev.keywarden.ui.common.CsvExport;
 import dev.keywarden.ui.common.DialogService;
 import dev.keywarden.ui.common.FxTaskRunner;
+import dev.keywarden.ui.common.LazyTabs;
 import dev.keywarden.ui.common.MessageBar;
 import dev.keywarden.ui.common.Notices;
 import dev.keywarden.ui.common.Problem;
@@ -56,7 +57,7 @@ public final class MainView extends BorderPane {
     private final KeysPane keysPane;
     private final StatusLine status;
     private final SplitPane split;
-    private final OrgKeysPane orgKeysPane;
+    private OrgKeysPane orgKeysPane;
     private final TabPane views = new TabPane();
     private final ProjectActions projectActions;
     private final KeyActions keyActions;
@@ -89,16 +90,16 @@ public final class MainView extends BorderPane {
         this.projectsPane = new ProjectsPane(model.projects(), model.session(), projectActions, keyActions::newKey);
         this.keysPane = new KeysPane(model.keys(), model.projects(), model.session(), keyActions);
         this.status = new StatusLine(model.projects(), runner, model.refusals());
-        this.orgKeysPane = new OrgKeysPane(model.orgKeys(), model.session(), keyActions, model.projects().filter(),
-                model.projects().clock());
         this.split = new SplitPane(projectsPane, keysPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.48);
         split.setId("mainSplit");
         Tab projectsTab = new Tab("Projects and their keys", split);
         projectsTab.setId("projectsTab");
-        Tab orgKeysTab = new Tab("Organisation keys", orgKeysPane);
+        // Tabs other than the first are built when first shown (LazyTabs): the window opens sooner.
+        Tab orgKeysTab = new Tab("Organisation keys");
         orgKeysTab.setId("orgKeysTab");
+        LazyTabs.buildWhenFirstSelected(orgKeysTab, this::orgKeysPane);
         model.setProfileName(() -> connections.currentProperty().get() == null ? null : connections.currentProperty().get().name());
         this.incident = model.incident(notices, Platform::runLater);
         BulkActions bulk = new BulkActions(incident, dialogs);
@@ -213,7 +214,7 @@ public final class MainView extends BorderPane {
         messages.clearAll();
         status.clearProblem();
         undo.withdraw();
-        allKeysTab.pane().clearFilters();
+        allKeysTab.clearFilters();
     }
 
     /** Shows a failure above the tables (never over them) and in the status bar. */
@@ -248,8 +249,10 @@ public final class MainView extends BorderPane {
     private void refreshTables() {
         projectsPane.table().refresh();
         keysPane.table().refresh();
-        orgKeysPane.table().refresh();
-        allKeysTab.pane().table().refresh();
+        if (orgKeysPane != null) {
+            orgKeysPane.table().refresh();
+        }
+        allKeysTab.refreshTable();
     }
 
     /** What Ctrl+Q does: closes the window as its close button does (changes under way finish first). */
@@ -281,7 +284,12 @@ public final class MainView extends BorderPane {
         status.stop();
     }
 
+    /** The organisation keys tab's content, built now if the tab was never shown. */
     public OrgKeysPane orgKeysPane() {
+        if (orgKeysPane == null) {
+            orgKeysPane = new OrgKeysPane(model.orgKeys(), model.session(), keyActions, model.projects().filter(),
+                    model.projects().clock());
+        }
         return orgKeysPane;
     }
 

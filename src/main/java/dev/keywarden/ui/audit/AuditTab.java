@@ -1,5 +1,6 @@
 package dev.keywarden.ui.audit;
 
+import dev.keywarden.ui.common.LazyTabs;
 import dev.keywarden.core.TaskRunner;
 import dev.keywarden.core.audit.AuditEntry;
 import dev.keywarden.core.audit.AuditTrail;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** The "Audit" tab: reads the trail again each time it is shown. */
+/** The "Audit" tab: reads the trail again each time it is shown; its content is built when it is first shown. */
 public final class AuditTab extends Tab {
     private final AuditModel model;
 
@@ -20,7 +21,7 @@ public final class AuditTab extends Tab {
         super("Audit");
         this.model = new AuditModel(trail, runner, clock);
         setId("auditTab");
-        setContent(new AuditPane(model, exportCsv));
+        LazyTabs.buildWhenFirstSelected(this, () -> new AuditPane(model, exportCsv));
         selectedProperty().addListener((obs, before, selected) -> {
             if (selected) {
                 model.reload();

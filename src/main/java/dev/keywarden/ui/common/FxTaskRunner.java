@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private static final int INTERACTIVE_THREADS = 4;
+    /** How long one delivery of progress may hold the FX thread (half a frame) before a pulse may run. */
+    static final long BATCH_BUDGET_NANOS = 8_000_000;
 
     private final ExecutorService interactive = Executors.newFixedThreadPool(INTERACTIVE_THREADS, new DaemonThreads("keywarden-io"));
     private final ExecutorService changes = Executors.newCachedThreadPool(new DaemonThreads("keywarden-change"));
@@ -44,6 +46,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             call.cancelled();
             return RunningTask.DONE;
         }
+        ProgressPump progress = new ProgressPump(call);
         Task<T> task = new Task<>() {
             {
                 updateTitle(call.title());
@@ -51,22 +54,20 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
             @Override
             protected T call() throws Exception {
-                // Posted in order, and before the outcome, which the Task also posts to the FX thread.
-                return call.call(item -> Platform.runLater(() -> {
-                    if (!isCancelled()) {
-                        call.progressed(item);
-                    }
-                }));
+                return call.call(progress::publish);
             }
         };
+        progress.task = task;
         if (call.isMutation()) {
             mutations.add(task);
         }
         task.setOnSucceeded(event -> {
+            progress.flush();
             finished(task);
             call.succeeded(task.getValue());
         });
         task.setOnFailed(event -> {
+            progress.flush();
             finished(task);
             call.failed(task.getException());
         });
@@ -136,4 +137,61 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         }
     }
 
+
+    /**
+     * Hands progress to the FX thread in batches: the worker queues each item, and one posted delivery takes every
+     * item queued by then, as one batch ({@link BackgroundCall#progressBatch}), for at most {@link #BATCH_BUDGET_NANOS}
+     * of the FX thread before it lets a pulse through and goes on. Items reach the call in order, and all of them
+     * before its outcome ({@link #flush()}).
+     */
+    private static final class ProgressPump implements Runnable {
+        private final BackgroundCall<?> call;
+        private final java.util.concurrent.ConcurrentLinkedQueue<Object> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicBoolean posted = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile Task<?> task;
+
+        ProgressPump(BackgroundCall<?> call) {
+            this.call = call;
+        }
+
+        void publish(Object item) {
+            queue.add(item);
+            if (posted.compareAndSet(false, true)) {
+                Platform.runLater(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            posted.set(false);
+            deliver(System.nanoTime() + BATCH_BUDGET_NANOS);
+            if (!queue.isEmpty() && posted.compareAndSet(false, true)) {
+                Platform.runLater(this);
+            }
+        }
+
+        /** Before the outcome: whatever is still queued, whatever it takes. */
+        void flush() {
+            deliver(Long.MAX_VALUE);
+        }
+
+        private void deliver(long until) {
+            if (queue.isEmpty()) {
+                return;
+            }
+            if (task != null && task.isCancelled()) {
+                queue.clear();
+                return;
+            }
+            call.progressBatch(() -> {
+                Object item;
+                while ((item = queue.poll()) != null) {
+                    call.progressed(item);
+                    if (until != Long.MAX_VALUE && System.nanoTime() > until) {
+                        return;
+                    }
+                }
+            });
+        }
+    }
 }

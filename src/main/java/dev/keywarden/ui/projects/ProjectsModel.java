@@ -102,6 +102,7 @@ public final class ProjectsModel {
         progress.started();
         track(BackgroundCall.withProgress("Loading organisation", progress -> loader.load(api, progress::accept))
                 .tag(LOAD_TAG)
+                .onProgressBatch(store::inBatch)
                 .onProgress(event -> {
                     if (load.isCurrent() && connection.isCurrent()) {
                         apply(event, projectsAskedAt, keysAskedAt);
@@ -274,6 +275,7 @@ public final class ProjectsModel {
         track(BackgroundCall.withProgress("Loading the keys of " + again.size() + (again.size() == 1 ? " project" : " projects"),
                         progress -> loader.loadKeys(api, again, progress::accept))
                 .tag(RETRY_TAG)
+                .onProgressBatch(store::inBatch)
                 .onProgress(event -> {
                     if (!connection.isCurrent()) {
                         return;

@@ -37,8 +37,8 @@ import java.util.Set;
  * that keeps what it shows: a list asked for before a change landed never undoes the change on screen.
  * Revoked keys and deleted projects are remembered the same way, so a stale list does not bring them back.
  *
- * <p>Updates touch only the rows they concern (a project's listing, one key); nothing is rebuilt. Confined
- * to the FX thread.
+ * <p>Updates touch only the rows they concern (a project's listing, one key); nothing is rebuilt. A load's lists
+ * arrive in batches ({@link #inBatch}): one change of {@link #rows()} per batch. Confined to the FX thread.
  */
 public final class KeyStore {
     private final ObservableList<KeyRow> rows = FXCollections.observableArrayList(KeyRow::observables);
@@ -52,10 +52,67 @@ public final class KeyStore {
     private final Map<KeyRef, Long> revokedAt = new HashMap<>();
     private final Map<String, Long> projectRemovedAt = new HashMap<>();
     private long clock;
+    /** In a batch ({@link #inBatch}): rows added, shown at its end in one change of {@link #rows()}. */
+    private int batchDepth;
+    private final List<KeyRow> addedFirst = new ArrayList<>();
+    private final List<KeyRow> addedLast = new ArrayList<>();
 
     /** Take it when asking the server for a list or a key, and give it back with the answer. */
     public long stamp() {
         return clock;
+    }
+
+    /**
+     * Runs {@code work} (lists and answers delivered together) as one batch: the rows it adds join {@link #rows()} at
+     * its end, in one change (two when organisation keys came too), so the tables over the store sort and filter once
+     * per batch instead of once per project. Every other view of the store (a row by reference, a project's keys and
+     * figures) is up to date at once.
+     */
+    public void inBatch(Runnable work) {
+        batchDepth++;
+        try {
+            work.run();
+        } finally {
+            if (--batchDepth == 0) {
+                showAdded();
+            }
+        }
+    }
+
+    private void add(KeyRow row, boolean first) {
+        if (batchDepth > 0) {
+            (first ? addedFirst : addedLast).add(row);
+        } else if (first) {
+            rows.add(0, row);
+        } else {
+            rows.add(row);
+        }
+    }
+
+    private void addAll(List<KeyRow> added, boolean first) {
+        if (added.isEmpty()) {
+            return;
+        }
+        if (batchDepth > 0) {
+            (first ? addedFirst : addedLast).addAll(added);
+        } else if (first) {
+            rows.addAll(0, added);
+        } else {
+            rows.addAll(added);
+        }
+    }
+
+    private void showAdded() {
+        if (!addedFirst.isEmpty()) {
+            List<KeyRow> first = List.copyOf(addedFirst);
+            addedFirst.clear();
+            rows.addAll(0, first);
+        }
+        if (!addedLast.isEmpty()) {
+            List<KeyRow> last = List.copyOf(addedLast);
+            addedLast.clear();
+            rows.addAll(last);
+        }
     }
 
     // ---- lists ------------------------------------------------------------------------------------
@@ -127,11 +184,7 @@ public final class KeyStore {
             }
         }
         forget(gone);
-        if (projectId == null) {
-            rows.addAll(0, added);
-        } else {
-            rows.addAll(added);
-        }
+        addAll(added, projectId == null);
         summarise(projectId);
     }
 
@@ -151,7 +204,7 @@ public final class KeyStore {
             row = new KeyRow(ref, owner, entry.key());
             byOwner.computeIfAbsent(ref.projectId(), id -> new LinkedHashMap<>()).put(ref.keyId(), row);
             byRef.put(ref, row);
-            rows.add(row);
+            add(row, false);
         } else {
             row.show(entry.key());
         }
@@ -243,6 +296,8 @@ public final class KeyStore {
 
     /** Forgets everything, when the connection changes. */
     public void clear() {
+        addedFirst.clear();
+        addedLast.clear();
         rows.clear();
         byRef.clear();
         byOwner.clear();
@@ -289,6 +344,8 @@ public final class KeyStore {
                 keys.remove(row.id());
             }
         }
+        addedFirst.removeIf(gone::contains);
+        addedLast.removeIf(gone::contains);
         rows.removeAll(gone);
     }
 

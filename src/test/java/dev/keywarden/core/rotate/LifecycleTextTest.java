@@ -26,6 +26,9 @@ class LifecycleTextTest {
         assertThat(LifecycleText.expires(key(NOW.plus(Duration.ofHours(5)), null), NOW)).isEqualTo("in 5 h");
         assertThat(LifecycleText.expires(key(NOW.plus(Duration.ofMinutes(40)), null), NOW)).isEqualTo("in 40 min");
         assertThat(LifecycleText.expires(key(NOW.plusSeconds(20), null), NOW)).as("never 0 for a time ahead").isEqualTo("in 1 min");
+        assertThat(LifecycleText.expires(key(NOW.plus(Duration.ofHours(24)).minusSeconds(2), null), NOW)).as("to the nearest hour")
+                .isEqualTo("in 24 h");
+        assertThat(LifecycleText.expires(key(NOW.plus(Duration.ofDays(90)).minusSeconds(2), null), NOW)).isEqualTo("in 90 d");
     }
 
     @Test

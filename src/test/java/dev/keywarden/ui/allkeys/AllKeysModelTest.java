@@ -11,6 +11,7 @@ import dev.keywarden.testing.FakeConfidentApi;
 import dev.keywarden.testing.FakeDialogService;
 import dev.keywarden.ui.common.CsvExport;
 import dev.keywarden.ui.common.Notices;
+import dev.keywarden.ui.store.KeyRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,7 +152,7 @@ class AllKeysModelTest {
         models.runner.finishAll();
         AllKeysFilter filter = new AllKeysFilter(new Staleness(clock));
         List<Runnable> later = new ArrayList<>();
-        FilterCounts counts = new FilterCounts(filter, all.rows(), later::add);
+        FilterCounts counts = new FilterCounts(filter, all.rows(), (wait, then) -> later.add(then), Runnable::run, Runnable::run);
 
         assertThat(filter.count(all.rows(), AllKeysFilter.Status.ACTIVE)).isEqualTo(4);
         assertThat(filter.count(all.rows(), AllKeysFilter.Status.DEACTIVATED)).isEqualTo(1);
@@ -163,7 +164,7 @@ class AllKeysModelTest {
 
         filter.statusProperty().set(AllKeysFilter.Status.ACTIVE);
         filter.staleProperty().set(AllKeysFilter.Stale.NEVER_USED);
-        assertThat(later).as("two changes, one recount").hasSize(1);
+        assertThat(counts.countOf(AllKeysFilter.Stale.ANY).get()).as("nothing recounted before the pause").isEqualTo(5);
         later.forEach(Runnable::run);
         assertThat(all.rows().stream().filter(filter::matches).map(row -> row.id())).containsExactly(5L);
         assertThat(filter.count(all.rows(), AllKeysFilter.Stale.ANY)).isEqualTo(4);
@@ -175,6 +176,75 @@ class AllKeysModelTest {
         assertThat(all.rows().stream().filter(filter::matches).map(row -> row.id())).containsExactly(4L);
         filter.textProperty().set("organisation");
         assertThat(all.rows().stream().filter(filter::matches).map(row -> row.id())).containsExactly(5L);
+    }
+
+    @Test
+    void theFilterIsAppliedAfterThePauseOffTheFxThreadAndAnOvertakenResultIsDropped() {
+        ConsoleModels models = withOrganisationKey();
+        AllKeysModel all = models.model.allKeys();
+        all.load();
+        models.runner.finishAll();
+        AllKeysFilter filter = new AllKeysFilter(new Staleness(Clock.systemUTC()));
+        List<Runnable> paused = new ArrayList<>();
+        List<Runnable> worker = new ArrayList<>();
+        List<Runnable> fx = new ArrayList<>();
+        ShownKeys shown = new ShownKeys(all.rows(), filter, (wait, then) -> {
+            assertThat(wait).isEqualTo(AllKeysFilter.PAUSE);
+            paused.add(then);
+        }, worker::add, fx::add);
+        int every = all.rows().size();
+
+        filter.textProperty().set("staging");
+        assertThat(shown.rows()).as("nothing filtered while typing").hasSize(every);
+        paused.remove(0).run();
+        assertThat(worker).as("the rows are tested on the worker").hasSize(1);
+        assertThat(shown.rows()).hasSize(every);
+        worker.remove(0).run();
+        filter.textProperty().set("organisation");
+        fx.remove(0).run();
+        assertThat(shown.rows()).as("overtaken by a later change: dropped").hasSize(every);
+
+        paused.remove(0).run();
+        worker.remove(0).run();
+        fx.remove(0).run();
+        assertThat(shown.rows()).extracting(row -> row.id()).containsExactly(5L);
+
+        KeyRow active = all.rows().stream().filter(row -> row.key().valid()).findFirst().orElseThrow();
+        filter.textProperty().set("");
+        filter.statusProperty().set(AllKeysFilter.Status.DEACTIVATED);
+        paused.remove(0).run();
+        paused.remove(0).run();
+        worker.remove(0).run();
+        List<KeyRow> deactivated = all.rows().stream().filter(row -> !row.key().valid()).toList();
+        models.model.projects().store().answered(active.entry().with(active.key().withValid(false)));
+        fx.remove(0).run();
+        assertThat(shown.rows()).as("a row changed since the snapshot is tested as it is now")
+                .containsExactlyInAnyOrderElementsOf(concat(deactivated, active));
+    }
+
+    private static List<KeyRow> concat(List<KeyRow> rows, KeyRow row) {
+        List<KeyRow> all = new ArrayList<>(rows);
+        all.add(row);
+        return all;
+    }
+
+    @Test
+    void countsFollowChangedRowsWithoutARecount() {
+        ConsoleModels models = withOrganisationKey();
+        AllKeysModel all = models.model.allKeys();
+        all.load();
+        models.runner.finishAll();
+        AllKeysFilter filter = new AllKeysFilter(new Staleness(Clock.systemUTC()));
+        FilterCounts counts = new FilterCounts(filter, all.rows(), (wait, then) -> {
+            throw new AssertionError("no recount for a changed row");
+        }, Runnable::run, Runnable::run);
+        long active = counts.countOf(AllKeysFilter.Status.ACTIVE).get();
+        KeyRow row = all.rows().stream().filter(candidate -> candidate.key().valid()).findFirst().orElseThrow();
+
+        models.model.projects().store().answered(row.entry().with(row.key().withValid(false)));
+
+        assertThat(counts.countOf(AllKeysFilter.Status.ACTIVE).get()).isEqualTo(active - 1);
+        assertThat(counts.countOf(AllKeysFilter.Status.DEACTIVATED).get()).isEqualTo(filter.count(all.rows(), AllKeysFilter.Status.DEACTIVATED));
     }
 
     @Test

@@ -68,7 +68,7 @@ class LifecycleFilterTest {
     @Test
     void countsFollowTheOtherFiltersAndTheOtherFiltersCountWithThisOne() {
         arrange();
-        FilterCounts counts = new FilterCounts(filter, models.model.store().rows(), Runnable::run);
+        FilterCounts counts = new FilterCounts(filter, models.model.store().rows(), (wait, then) -> then.run(), Runnable::run, Runnable::run);
 
         assertThat(counts.countOf(AllKeysFilter.Lifecycle.EXPIRED).get()).isEqualTo(1);
         assertThat(counts.countOf(AllKeysFilter.Lifecycle.EXPIRES_SOON).get()).isEqualTo(1);

@@ -38,7 +38,9 @@ class NoKeyLifecycleConsoleTest extends SharedConsoleTest {
         ConsoleFixture.clickRow(robot, "#keysTable", row);
         robot.press(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.SHORTCUT);
         assertThat(robot.lookup("#rotateKeyDialog").tryQuery()).as("Ctrl+Shift+R does nothing here").isEmpty();
-        Node allKeysFilter = robot.lookup("#lifecycleFilter").query();
-        assertThat(allKeysFilter.isVisible()).isFalse();
+        Node[] allKeysFilter = new Node[1];
+        robot.interact(() -> allKeysFilter[0] = console.window().view().allKeysTab().pane().lookup("#lifecycleFilter"));
+        assertThat(allKeysFilter[0]).isNotNull();
+        assertThat(allKeysFilter[0].isVisible()).isFalse();
     }
 }

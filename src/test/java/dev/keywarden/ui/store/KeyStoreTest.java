@@ -134,6 +134,27 @@ class KeyStoreTest {
     }
 
     @Test
+    void aBatchOfListsIsOneChangeOfTheRowsAndEveryOtherViewIsUpToDateAtOnce() {
+        List<ListChangeListener.Change<? extends KeyRow>> changes = new ArrayList<>();
+        store.rows().addListener((ListChangeListener<KeyRow>) changes::add);
+
+        store.inBatch(() -> {
+            store.projectKeysListed(DOCS, List.of(key(1, true), key(2, true)), store.stamp());
+            store.organisationKeysListed(List.of(key(7, true)), store.stamp());
+            store.projectKeysListed(SHOP, List.of(key(3, false)), store.stamp());
+            store.removed(KeyRef.project("p1", 2));
+            assertThat(store.rows()).as("the rows wait for the batch's end").isEmpty();
+            assertThat(store.find(KeyRef.project("p2", 3))).as("a row by reference is there at once").isPresent();
+            assertThat(store.summaryOf("p2").get().countsText()).isEqualTo("0 / 1");
+        });
+
+        assertThat(changes).as("organisation keys first, then project keys: two changes, not one per list").hasSize(2);
+        assertThat(store.rows()).extracting(KeyRow::id).containsExactly(7L, 1L, 3L);
+        store.projectKeysListed(DOCS, List.of(key(1, true), key(5, true)), store.stamp());
+        assertThat(store.rows()).as("outside a batch, at once").extracting(KeyRow::id).containsExactly(7L, 1L, 3L, 5L);
+    }
+
+    @Test
     void clearingForgetsEverything() {
         store.projectKeysListed(DOCS, List.of(key(1, true)), store.stamp());
         store.organisationKeysListed(List.of(key(9, true)), store.stamp());

@@ -1,0 +1,208 @@
+package dev.keywarden.bench;
+
+import dev.keywarden.api.BaseUrls;
+import dev.keywarden.api.HttpConfidentApi;
+import dev.keywarden.core.AppContext;
+import dev.keywarden.core.EnvironmentProfile;
+import dev.keywarden.ui.allkeys.AllKeysPane;
+import dev.keywarden.ui.app.EmbeddedSandbox;
+import dev.keywarden.ui.app.KeywardenWindow;
+import dev.keywarden.ui.app.LaunchOptions;
+import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.store.KeyRow;
+import javafx.animation.AnimationTimer;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.stage.Stage;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * The whole console ({@link KeywardenWindow}: the real {@code MainView}, key store, projects and all-keys models)
+ * on a stage of this JVM (headless through Monocle in the build), connected through the environment's connection
+ * to a {@link BenchOrganisation}, with a pulse clock: an {@link AnimationTimer} that keeps the FX thread pulsing and
+ * records the longest gap between two pulses.
+ */
+final class ConsoleUnderLoad implements AutoCloseable {
+    final BenchOrganisation org;
+    private final Path home;
+    private Stage stage;
+    private KeywardenWindow window;
+    private final Pulses pulses = new Pulses();
+    private volatile long lastShownChange;
+
+    ConsoleUnderLoad(BenchOrganisation org) throws Exception {
+        this.org = org;
+        this.home = Files.createTempDirectory("keywarden-bench-console");
+        FxToolkit.registerPrimaryStage();
+        AppContext context = AppContext.loadFrom(home, Map.of(EnvironmentProfile.ENV_ORG_KEY, org.server.orgKey(),
+                BaseUrls.ENV_BASE_URL, org.server.baseUrl()));
+        fx(() -> {
+            stage = new Stage();
+            stage.setWidth(1200);
+            stage.setHeight(800);
+            window = new KeywardenWindow(stage, context, HttpConfidentApi::new, new EmbeddedSandbox());
+            shown().addListener((ListChangeListener<KeyRow>) change -> lastShownChange = System.nanoTime());
+            return null;
+        });
+    }
+
+    /** Shows the window, which connects and loads the whole organisation; waits until every key is in the store. */
+    ConsoleUnderLoad showAndLoad() throws Exception {
+        fx(() -> {
+            window.show(LaunchOptions.parse());
+            return null;
+        });
+        awaitLoaded();
+        return this;
+    }
+
+    void awaitLoaded() throws Exception {
+        await("every key loaded", Duration.ofMinutes(3), () -> window.model().session().stateProperty().get() == ConnectionSession.State.CONNECTED
+                && window.model().projects().progress().loadedProperty().get() && !window.model().projects().loadingProperty().get()
+                && window.model().projects().store().rows().size() >= org.projectKeyCount());
+    }
+
+    KeywardenWindow window() {
+        return window;
+    }
+
+    AllKeysPane allKeys() {
+        return window.view().allKeysTab().pane();
+    }
+
+    /** The rows the all-keys table shows. */
+    ObservableList<KeyRow> shown() {
+        return allKeys().table().getItems();
+    }
+
+    /** When the all-keys table's rows last changed (System.nanoTime, recorded on the FX thread). */
+    long lastShownChange() {
+        return lastShownChange;
+    }
+
+    Pulses pulses() {
+        return pulses;
+    }
+
+    /** Runs on the FX thread and waits for it. */
+    <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(3, TimeUnit.MINUTES);
+    }
+
+    void fxLater(Runnable work) {
+        javafx.application.Platform.runLater(work);
+    }
+
+    /** Polls the condition on the FX thread every 2 ms. */
+    void await(String what, Duration atMost, BooleanSupplier condition) throws Exception {
+        long end = System.nanoTime() + atMost.toNanos();
+        while (!fx(condition::getAsBoolean)) {
+            if (System.nanoTime() > end) {
+                throw new TimeoutException("waited " + atMost.toSeconds() + " s for " + what);
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    /** Heap in use after two full collections. */
+    static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+        pulses.stop();
+        try {
+            fx(() -> {
+                Thread saver = window.close();
+                stage.hide();
+                return saver;
+            }).join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new java.io.IOException("the console did not close", e);
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** The longest gap between two FX pulses since {@link #start()}: an {@link AnimationTimer} asks for a pulse every frame. */
+    static final class Pulses {
+        private AnimationTimer timer;
+        private volatile long last;
+        private volatile long longest;
+        private volatile long count;
+        private volatile java.time.Instant longestEndedAt;
+
+        /** When the longest gap ended (to find it in a profile). */
+        java.time.Instant longestEndedAt() {
+            return longestEndedAt;
+        }
+
+        void start() throws Exception {
+            WaitForAsyncUtils.asyncFx(() -> {
+                // From the start: a window that never pulses shows the whole time as one gap.
+                last = System.nanoTime();
+                longest = 0;
+                count = 0;
+                if (timer == null) {
+                    timer = new AnimationTimer() {
+                        @Override
+                        public void handle(long now) {
+                            long at = System.nanoTime();
+                            if (last != 0 && at - last > longest) {
+                                longest = at - last;
+                                longestEndedAt = java.time.Instant.now();
+                            }
+                            last = at;
+                            count++;
+                        }
+                    };
+                }
+                timer.start();
+            }).get(1, TimeUnit.MINUTES);
+        }
+
+        /** The longest gap in seconds (from the start to the first pulse and from the last pulse to now included), and stops. */
+        double stopAndLongest() throws Exception {
+            WaitForAsyncUtils.asyncFx(() -> {
+                timer.stop();
+                long at = System.nanoTime();
+                if (at - last > longest) {
+                    longest = at - last;
+                    longestEndedAt = java.time.Instant.now();
+                }
+            }).get(1, TimeUnit.MINUTES);
+            return longest / 1e9;
+        }
+
+        long count() {
+            return count;
+        }
+
+        void stop() {
+            if (timer != null) {
+                javafx.application.Platform.runLater(timer::stop);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.keywarden.bench;
+
+import dev.keywarden.ui.app.MainView;
+import javafx.scene.control.TextField;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code fx-stall}: the longest gap between two FX pulses in the console's window (the real {@link MainView},
+ * key store and all-keys table) while every key of 1000 projects x 50 keys (50,000, no latency) loads into the
+ * all-keys table that is showing, and while a project's name is typed into its filter, one key every 120 ms (a
+ * quick typist). An {@code AnimationTimer} asks for a pulse every frame (16.7 ms); a gap longer than two frames
+ * (33 ms) is a stall the admin sees. One load first to warm up; each round then forgets the keys and loads again.
+ */
+final class FxStallBenchmark implements Benchmark {
+    static final Duration KEYSTROKE = Duration.ofMillis(120);
+
+    @Override
+    public String name() {
+        return "fx-stall";
+    }
+
+    @Override
+    public void run(Scale scale, Figures figures) throws Exception {
+        try (BenchOrganisation org = new BenchOrganisation(scale.pick(1000, 20), scale.pick(50, 5), Duration.ZERO);
+             ConsoleUnderLoad console = new ConsoleUnderLoad(org).showAndLoad()) {
+            console.fx(() -> {
+                console.window().view().views().getSelectionModel().select(console.window().view().allKeysTab());
+                return null;
+            });
+            // The floor: the longest gap while nothing happens in the window, on this machine now.
+            console.pulses().start();
+            Thread.sleep(scale.pick(3000, 300));
+            double idle = console.pulses().stopAndLongest();
+            long fxThread = console.fx(() -> Thread.currentThread().getId());
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            List<Double> fxBusy = new ArrayList<>();
+            List<Double> loads = new ArrayList<>();
+            List<Double> typing = new ArrayList<>();
+            for (int round = 0; round < scale.rounds(); round++) {
+                // Forgetting the keys (as a change of connection does) is not part of the load: done before the clock starts.
+                console.fx(() -> {
+                    console.window().model().projects().clear();
+                    return null;
+                });
+                console.await("no key shown", Duration.ofMinutes(1), () -> console.shown().isEmpty());
+                ConsoleUnderLoad.heapAfterGc();
+                console.pulses().start();
+                Thread.sleep(100);
+                long cpuBefore = threads.getThreadCpuTime(fxThread);
+                long wallBefore = System.nanoTime();
+                console.fx(() -> {
+                    console.window().model().allKeys().load();
+                    return null;
+                });
+                console.awaitLoaded();
+                console.await("the table shows every key", Duration.ofMinutes(1), () -> console.shown().size() >= org.projectKeyCount());
+                fxBusy.add((threads.getThreadCpuTime(fxThread) - cpuBefore) / (double) (System.nanoTime() - wallBefore));
+                loads.add(console.pulses().stopAndLongest());
+                System.out.println("fx-stall: longest gap while loading ended at " + console.pulses().longestEndedAt());
+
+                String needle = "Project %04d".formatted(1 + (round * 7919 + 777) % org.projects);
+                TextField field = console.allKeys().filterField();
+                console.pulses().start();
+                for (char c : needle.toCharArray()) {
+                    console.fxLater(() -> field.appendText(String.valueOf(c)));
+                    Thread.sleep(KEYSTROKE.toMillis());
+                }
+                console.await("the filter shows one project", Duration.ofMinutes(1), () -> console.shown().size() == org.keysPerProject);
+                typing.add(console.pulses().stopAndLongest());
+                System.out.println("fx-stall: longest gap while typing ended at " + console.pulses().longestEndedAt());
+                console.fx(() -> {
+                    field.clear();
+                    return null;
+                });
+                console.await("the filter cleared", Duration.ofMinutes(1), () -> console.shown().size() >= org.projectKeyCount());
+            }
+            double load = median(loads);
+            double typed = median(typing);
+            String shape = org.projects + " projects x " + org.keysPerProject + " keys, no latency, " + scale.rounds() + " rounds";
+            figures.add("fx-stall", Math.max(load, typed) * 1000, "ms", Goal.atMost(33),
+                    "longest gap between FX pulses, the worse of loading and typing (medians of rounds); Monocle headless");
+            figures.add("fx-stall-load", load * 1000, "ms", "while " + org.projectKeyCount() + " keys load into the shown all-keys table; "
+                    + shape + "; worst round " + Figures.number(max(loads) * 1000) + " ms");
+            figures.add("fx-stall-idle", idle * 1000, "ms", "the longest gap in " + Figures.number(scale.pick(3000, 300) / 1000.0) + " s with nothing happening"
+                    + " in the window: what the machine alone causes");
+            figures.add("fx-stall-fx-cpu", median(fxBusy), "ratio", "CPU time of the FX thread over the wall time of the load:"
+                    + " how much of the time the FX thread worked (the rest it waited for work or for a core)");
+            figures.add("fx-stall-typing", typed * 1000, "ms", "while a project's name is typed into the filter, "
+                    + KEYSTROKE.toMillis() + " ms a key; worst round " + Figures.number(max(typing) * 1000) + " ms");
+        }
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    }
+}

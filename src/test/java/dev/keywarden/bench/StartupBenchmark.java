@@ -1,0 +1,114 @@
+package dev.keywarden.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code startup}: from launching a JVM to the first filled keys table of the console on its embedded sandbox
+ * (in process, no latency: {@code KeywardenApp --sandbox}, a settings folder of its own), over the same for a bare
+ * JavaFX window showing one TableView; both {@link StartupProbe} processes with the same class path and flags,
+ * alternated, each timed from just before the process starts to the pulse that laid out its first filled row.
+ * The flags are this JVM's JavaFX platform (Monocle headless in the build, as the UI tests).
+ */
+final class StartupBenchmark implements Benchmark {
+
+    @Override
+    public String name() {
+        return "startup";
+    }
+
+    @Override
+    public void run(Scale scale, Figures figures) throws Exception {
+        Path home = Files.createTempDirectory("keywarden-bench-startup");
+        try {
+            List<Double> console = new ArrayList<>();
+            List<Double> bare = new ArrayList<>();
+            int rounds = scale.pick(Math.max(5, scale.rounds()), 1);
+            if (scale.full()) {
+                // One of each unmeasured first: the disk cache.
+                launch("bare", home);
+                launch("console", home);
+            }
+            for (int round = 0; round < rounds; round++) {
+                if (round % 2 == 0) {
+                    bare.add(launch("bare", home));
+                    console.add(launch("console", home));
+                } else {
+                    console.add(launch("console", home));
+                    bare.add(launch("bare", home));
+                }
+            }
+            double c = FxStallBenchmark.median(console);
+            double b = FxStallBenchmark.median(bare);
+            figures.add("startup", c / b, "ratio", Goal.atMost(1.4), "console's first filled keys table over a bare window's"
+                    + " TableView, medians of " + rounds + " alternated launches of each; " + platform());
+            figures.add("startup-console", c, "s", "KeywardenApp --sandbox, launch to the first key row laid out; min "
+                    + Figures.number(console.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) + ", max "
+                    + Figures.number(FxStallBenchmark.max(console)) + " s");
+            figures.add("startup-bare", b, "s", "a bare JavaFX window with one TableView; min "
+                    + Figures.number(bare.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) + ", max "
+                    + Figures.number(FxStallBenchmark.max(bare)) + " s");
+        } finally {
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static String platform() {
+        String glass = System.getProperty("glass.platform");
+        return glass == null ? "the default JavaFX platform" : glass + " " + System.getProperty("monocle.platform", "")
+                + ", prism " + System.getProperty("prism.order", "default");
+    }
+
+    /** Seconds from just before the process starts to the row it reports shown. */
+    private static double launch(String variant, Path home) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java()));
+        for (String property : List.of("glass.platform", "monocle.platform", "prism.order", "java.awt.headless", "testfx.headless")) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                command.add("-D" + property + "=" + value);
+            }
+        }
+        command.add("-Dkeywarden.home=" + home);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), StartupProbe.class.getName(), variant));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("CONFIDENT_") || name.equals("KEYWARDEN_JAVA_OPTS") || name.equals("JAVA_TOOL_OPTIONS"));
+        long started = System.currentTimeMillis();
+        Process process = builder.start();
+        Long shown = null;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("SHOWN ")) {
+                    shown = Long.parseLong(line.substring(6).strip());
+                } else if (output.length() < 4000) {
+                    output.append(line).append('\n');
+                }
+            }
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        if (shown == null) {
+            throw new IllegalStateException("the " + variant + " window never showed a filled row; it said:\n" + output);
+        }
+        return (shown - started) / 1000.0;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : "")).toString();
+    }
+}
