@@ -20,7 +20,18 @@ public final class ConsoleModels {
             .withProject("p1", "Production App", true, true, false)
             .withProject("p2", "Staging Environment", true);
     public final ManualDelay later = new ManualDelay();
-    public final MainViewModel model = new MainViewModel(runner, Clock.systemUTC(), 2, later);
+    public final MainViewModel model;
+    /** The console's clock: the system's, or (with the key lifecycle) one the test moves, with the fake's v2 clock. */
+    public final Clock clock;
+
+    public ConsoleModels() {
+        this(Clock.systemUTC());
+    }
+
+    private ConsoleModels(Clock clock) {
+        this.clock = clock;
+        this.model = new MainViewModel(runner, clock, 2, later);
+    }
 
     /** Connected, with every answer delivered. */
     public static ConsoleModels connected() {
@@ -29,6 +40,25 @@ public final class ConsoleModels {
         models.model.connect(models.api);
         models.runner.finishAll();
         return models;
+    }
+
+    /**
+     * Connected to a server that offers the v2 key lifecycle (expiry, rotation), the console's clock and the fake's
+     * both at {@link FakeConfidentApi#T0} until {@link #moveTo} moves them; every answer delivered.
+     */
+    public static ConsoleModels connectedWithKeyLifecycle() {
+        ConsoleModels models = new ConsoleModels(new MutableClock(FakeConfidentApi.T0));
+        models.api.withKeyLifecycle();
+        models.model.setProblemSink(problem -> models.problems.add(problem.text()));
+        models.model.connect(models.api);
+        models.runner.finishAll();
+        return models;
+    }
+
+    /** Moves the console's clock and the fake server's together (only with the key lifecycle). */
+    public void moveTo(java.time.Instant now) {
+        ((MutableClock) clock).set(now);
+        api.lifecycle().setNow(now);
     }
 
     public ProjectRow project(String id) {

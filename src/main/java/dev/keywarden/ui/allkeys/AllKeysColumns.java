@@ -6,31 +6,40 @@ import dev.keywarden.ui.common.Columns;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.keys.KeyStatusCell;
 import dev.keywarden.ui.keys.KeyTable;
+import dev.keywarden.ui.keys.LifecycleColumns;
 import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Comparator;
 import java.util.function.BiConsumer;
 
-/** The all-keys table's columns: project, kind, name, masked value, status switch, created, last used, staleness. */
+/** The all-keys table's columns: project, kind, name, masked value, status switch, expires and rotation (v2), created,
+ * last used, staleness. */
 final class AllKeysColumns {
     private AllKeysColumns() {
     }
 
-    static void configure(TableView<KeyRow> table, Clock clock, Staleness staleness, BiConsumer<KeyRow, Boolean> onToggle) {
+    /** @param lifecycleShown while true, the Expires and Rotation columns show (the server offers v2) */
+    static void configure(TableView<KeyRow> table, Clock clock, Staleness staleness, BiConsumer<KeyRow, Boolean> onToggle,
+                          ObservableBooleanValue lifecycleShown) {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         KeyTable.tintRows(table);
-        table.getColumns().setAll(List.of(text("Project", "project", 150, KeyRow::ownerLabel),
+        List<TableColumn<KeyRow, ?>> columns = new ArrayList<>(List.of(text("Project", "project", 150, KeyRow::ownerLabel),
                 text("Kind", "kind", 90, row -> row.kind().label()),
                 bound("Name", "name", 170, row -> KeyNames.name(row.key())),
-                value(), status(onToggle), created(), lastUsed(clock), stale(staleness)));
+                value(), status(onToggle)));
+        columns.addAll(LifecycleColumns.of(clock, lifecycleShown));
+        columns.addAll(List.of(created(), lastUsed(clock), stale(staleness)));
+        table.getColumns().setAll(columns);
     }
 
     private static TableColumn<KeyRow, String> text(String title, String id, double width,

@@ -1,6 +1,7 @@
 package dev.keywarden.ui.allkeys;
 
 import dev.keywarden.core.keys.Staleness;
+import dev.keywarden.core.rotate.LifecycleText;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.binding.Bindings;
@@ -10,6 +11,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +20,8 @@ import java.util.function.Predicate;
 
 /**
  * The all-keys table's filters: text (project, name, masked value or its last 6 characters, key id),
- * status, and staleness, each with the number of keys it would show. {@link #criteria()} freezes them for a
+ * status, staleness, and the v2 lifecycle (expired, expiring within 14 days, rotation pending), each with the
+ * number of keys it would show. {@link #criteria()} freezes them for a
  * worker thread.
  */
 public final class AllKeysFilter {
@@ -70,13 +74,45 @@ public final class AllKeysFilter {
         }
     }
 
+    /** The v2 key lifecycle: any, expired, expiring within {@link LifecycleText#SOON}, a rotation in flight. */
+    public enum Lifecycle {
+        ANY("Any expiry"), EXPIRED("Expired"), EXPIRES_SOON("Expires within 14 days"), ROTATING("Rotation pending");
+
+        private final String label;
+
+        Lifecycle(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        boolean test(ApiKey key, Instant now) {
+            return switch (this) {
+                case ANY -> true;
+                case EXPIRED -> key.isExpiredAt(now);
+                case EXPIRES_SOON -> LifecycleText.expiresWithin(key, now, LifecycleText.SOON);
+                case ROTATING -> key.isRotationPending();
+            };
+        }
+    }
+
     private final Staleness staleness;
+    private final Clock clock;
+    private final ObjectProperty<Lifecycle> lifecycle = new SimpleObjectProperty<>(this, "lifecycle", Lifecycle.ANY);
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(this, "status", Status.ALL);
     private final ObjectProperty<Stale> stale = new SimpleObjectProperty<>(this, "stale", Stale.ANY);
 
     public AllKeysFilter(Staleness staleness) {
+        this(staleness, Clock.systemUTC());
+    }
+
+    /** @param clock what "expired" and "expires within 14 days" are measured from */
+    public AllKeysFilter(Staleness staleness, Clock clock) {
         this.staleness = staleness;
+        this.clock = clock;
     }
 
     /** Every staleness choice: any, never used, then each threshold. */
@@ -92,18 +128,20 @@ public final class AllKeysFilter {
      */
     public Criteria criteria() {
         String needle = text.get() == null ? "" : text.get().strip();
-        return new Criteria(needle, needle.toLowerCase(Locale.ROOT), statusOrAll(status.get()), staleOrAny(stale.get()), staleness);
+        return new Criteria(needle, needle.toLowerCase(Locale.ROOT), statusOrAll(status.get()), staleOrAny(stale.get()), staleness,
+                lifecycle.get() == null ? Lifecycle.ANY : lifecycle.get(), clock.instant());
     }
 
     /**
      * Immutable filters: safe on any thread. {@code needle} is the stripped text, {@code lowerNeedle} the same in
-     * lower case.
+     * lower case; {@code now} is when they were taken, what the lifecycle choice is measured from.
      */
-    public record Criteria(String needle, String lowerNeedle, Status status, Stale stale, Staleness staleness) {
+    public record Criteria(String needle, String lowerNeedle, Status status, Stale stale, Staleness staleness, Lifecycle lifecycle,
+                           Instant now) {
 
         /** Whether a key of this project ({@code ownerLabel}: its name, or "Organisation"; {@code projectId} null for an organisation key) is shown. */
         public boolean matches(String ownerLabel, String projectId, ApiKey key) {
-            return matchesText(ownerLabel, projectId, key) && status.test(key) && stale.test(staleness, key);
+            return matchesText(ownerLabel, projectId, key) && status.test(key) && stale.test(staleness, key) && lifecycle.test(key, now);
         }
 
         public boolean matches(KeyRow row) {
@@ -120,7 +158,7 @@ public final class AllKeysFilter {
         }
 
         public boolean isActive() {
-            return !needle.isEmpty() || status != Status.ALL || !Stale.ANY.equals(stale);
+            return !needle.isEmpty() || status != Status.ALL || !Stale.ANY.equals(stale) || lifecycle != Lifecycle.ANY;
         }
     }
 
@@ -128,17 +166,27 @@ public final class AllKeysFilter {
         return criteria().matches(row);
     }
 
-    /** How many of the rows this status would show, with the text and staleness filters as they are. */
+    /** How many of the rows this status would show, with the other filters as they are. */
     public long count(Collection<KeyRow> rows, Status choice) {
         Criteria criteria = criteria();
         return rows.stream().filter(row -> choice.test(row.key()) && criteria.stale().test(staleness, row.key())
+                && criteria.lifecycle().test(row.key(), criteria.now())
                 && criteria.matchesText(row.ownerLabel(), row.projectId(), row.key())).count();
     }
 
-    /** How many of the rows this staleness choice would show, with the text and status filters as they are. */
+    /** How many of the rows this staleness choice would show, with the other filters as they are. */
     public long count(Collection<KeyRow> rows, Stale choice) {
         Criteria criteria = criteria();
         return rows.stream().filter(row -> criteria.status().test(row.key()) && choice.test(staleness, row.key())
+                && criteria.lifecycle().test(row.key(), criteria.now())
+                && criteria.matchesText(row.ownerLabel(), row.projectId(), row.key())).count();
+    }
+
+    /** How many of the rows this lifecycle choice would show, with the other filters as they are. */
+    public long count(Collection<KeyRow> rows, Lifecycle choice) {
+        Criteria criteria = criteria();
+        return rows.stream().filter(row -> criteria.status().test(row.key()) && criteria.stale().test(staleness, row.key())
+                && choice.test(row.key(), criteria.now())
                 && criteria.matchesText(row.ownerLabel(), row.projectId(), row.key())).count();
     }
 
@@ -163,12 +211,12 @@ public final class AllKeysFilter {
      * all-keys table filters through {@code ShownKeys} instead, off the FX thread after {@link #PAUSE}.
      */
     public ObjectBinding<Predicate<KeyRow>> rowPredicate() {
-        return Bindings.createObjectBinding(() -> criteria()::matches, text, status, stale);
+        return Bindings.createObjectBinding(() -> criteria()::matches, text, status, stale, lifecycle);
     }
 
     /** Every property whose change changes {@link #criteria()}. */
     public javafx.beans.Observable[] observables() {
-        return new javafx.beans.Observable[] {text, status, stale};
+        return new javafx.beans.Observable[] {text, status, stale, lifecycle};
     }
 
     public Staleness staleness() {
@@ -185,5 +233,10 @@ public final class AllKeysFilter {
 
     public ObjectProperty<Stale> staleProperty() {
         return stale;
+    }
+
+    /** Expired, expiring soon, rotation pending (v2); {@link Lifecycle#ANY} on a server without v2. */
+    public ObjectProperty<Lifecycle> lifecycleProperty() {
+        return lifecycle;
     }
 }

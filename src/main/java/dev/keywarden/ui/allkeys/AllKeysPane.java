@@ -11,7 +11,10 @@ import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.common.CsvExport;
 import dev.keywarden.ui.common.FxDelay;
+import dev.keywarden.ui.connection.KeyLifecycleSupport;
 import dev.keywarden.ui.keys.KeyActions;
+import dev.keywarden.ui.keys.KeyTable;
+import dev.keywarden.ui.keys.LifecycleColumns;
 import dev.keywarden.ui.store.KeyRow;
 import dev.keywarden.ui.watch.WatchModel;
 import dev.keywarden.ui.watch.WatchPane;
@@ -45,7 +48,8 @@ import java.util.stream.Collectors;
 /**
  * Every key of the organisation in one table: a project column ("Organisation" for organisation keys),
  * the status switch, last use and staleness; loading progress with Cancel, projects that failed with
- * Retry, text, status and staleness filters with counts, and an export of what the filters show.
+ * Retry, text, status, staleness and lifecycle (v2) filters with counts, Rotate… for the selection, and an export
+ * of what the filters show.
  */
 public final class AllKeysPane extends VBox {
     private final AllKeysModel model;
@@ -57,6 +61,8 @@ public final class AllKeysPane extends VBox {
     private final TextField search = new TextField();
     private final ComboBox<AllKeysFilter.Status> status = new ComboBox<>();
     private final ComboBox<AllKeysFilter.Stale> stale = new ComboBox<>();
+    private final ComboBox<AllKeysFilter.Lifecycle> lifecycleFilter = new ComboBox<>();
+    private final KeyLifecycleSupport lifecycle;
     private final Label count = new Label();
     private final Label progressText = new Label();
     private final Label failures = new Label();
@@ -69,8 +75,9 @@ public final class AllKeysPane extends VBox {
     private static final Delay FILTER_DELAY = new FxDelay();
 
     public AllKeysPane(AllKeysModel model, AllKeysFilter filter, KeyActions actions, CsvExport export, BulkActions bulk,
-                       WatchModel watch, Clock clock) {
+                       WatchModel watch, Clock clock, KeyLifecycleSupport lifecycle) {
         this.watch = watch;
+        this.lifecycle = lifecycle;
         this.bulk = bulk;
         this.model = model;
         this.filter = filter;
@@ -130,6 +137,11 @@ public final class AllKeysPane extends VBox {
         stale.setId("staleFilter");
         stale.getItems().setAll(filter.staleChoices());
         stale.valueProperty().bindBidirectional(filter.staleProperty());
+        lifecycleFilter.setId("lifecycleFilter");
+        lifecycleFilter.getItems().setAll(AllKeysFilter.Lifecycle.values());
+        lifecycleFilter.valueProperty().bindBidirectional(filter.lifecycleProperty());
+        lifecycleFilter.visibleProperty().bind(lifecycle.offered());
+        lifecycleFilter.managedProperty().bind(lifecycle.offered());
         count.setId("allKeysCount");
         count.getStyleClass().add("muted");
         Button deactivate = bulkButton("Deactivate\u2026", "Plan the deactivation of the selected keys", "bulkDeactivate",
@@ -138,7 +150,12 @@ public final class AllKeysPane extends VBox {
                 KeyAction.ACTIVATE);
         Button revoke = bulkButton("Revoke\u2026", "Plan the revocation of the selected keys (Delete)", "bulkRevoke",
                 KeyAction.REVOKE);
-        HBox filters = new HBox(8, search, status, stale, count, deactivate, reactivate, revoke);
+        Button rotate = Controls.button("Rotate\u2026", "Rotate the selected keys, one dialog each (Ctrl+Shift+R)", "bulkRotate");
+        rotate.setOnAction(event -> actions.rotateAll(selectedRows()));
+        rotate.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        rotate.visibleProperty().bind(lifecycle.offered());
+        rotate.managedProperty().bind(lifecycle.offered());
+        HBox filters = new HBox(8, search, status, stale, lifecycleFilter, count, deactivate, reactivate, rotate, revoke);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(2, 8, 6, 8));
 
@@ -148,9 +165,12 @@ public final class AllKeysPane extends VBox {
             if (event.getCode() == KeyCode.DELETE && !table.getSelectionModel().isEmpty()) {
                 planSelected(KeyAction.REVOKE);
                 event.consume();
+            } else if (KeyTable.ROTATE.match(event) && !table.getSelectionModel().isEmpty()) {
+                actions.rotateAll(selectedRows());
+                event.consume();
             }
         });
-        AllKeysColumns.configure(table, clock, filter.staleness(), actions::setValid);
+        AllKeysColumns.configure(table, clock, filter.staleness(), actions::setValid, lifecycle.offered());
         Label placeholder = new Label();
         placeholder.setWrapText(true);
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.loadingProperty().get() ? "Loading\u2026"
@@ -163,11 +183,16 @@ public final class AllKeysPane extends VBox {
         table.setItems(shown);
         VBox.setVgrow(table, Priority.ALWAYS);
         WatchPane watchPane = new WatchPane(watch, clock, () -> watch.watch(selectedRows().stream().map(KeyRow::entry).toList()));
-        getChildren().setAll(toolbar, filters, failureBar, table, watchPane);
+        Label noLifecycle = new Label();
+        noLifecycle.setId("allKeysLifecycleAbsent");
+        noLifecycle.setPadding(new Insets(0, 8, 4, 8));
+        LifecycleColumns.absentLine(noLifecycle, lifecycle.absent(), KeyLifecycleSupport.ABSENT);
+        getChildren().setAll(toolbar, filters, noLifecycle, failureBar, table, watchPane);
     }
 
     private void initListeners() {
-        Observable[] filters = {model.rows(), filter.textProperty(), filter.statusProperty(), filter.staleProperty()};
+        Observable[] filters = {model.rows(), filter.textProperty(), filter.statusProperty(), filter.staleProperty(),
+                filter.lifecycleProperty()};
         count.textProperty().bind(Bindings.createStringBinding(() -> filter.isActive()
                 ? shown.size() + " of " + model.rows().size() + " keys" : model.rows().size() + " keys", append(filters, shown)));
         progressText.textProperty().bind(Bindings.createStringBinding(() -> model.loadingProperty().get()
@@ -184,6 +209,14 @@ public final class AllKeysPane extends VBox {
         status.setButtonCell(countingCell(AllKeysFilter.Status::label, counts));
         stale.setCellFactory(list -> countingCell(AllKeysFilter.Stale::label, counts));
         stale.setButtonCell(countingCell(AllKeysFilter.Stale::label, counts));
+        lifecycleFilter.setCellFactory(list -> countingCell(AllKeysFilter.Lifecycle::label, counts));
+        lifecycleFilter.setButtonCell(countingCell(AllKeysFilter.Lifecycle::label, counts));
+        // A server without v2 has nothing to filter on: the choice goes back to any.
+        lifecycle.offered().addListener((obs, before, offered) -> {
+            if (!offered) {
+                filter.lifecycleProperty().set(AllKeysFilter.Lifecycle.ANY);
+            }
+        });
     }
 
     /** A choice with how many keys it would show; the count follows the rows and the other filters. */
@@ -224,11 +257,12 @@ public final class AllKeysPane extends VBox {
         return button;
     }
 
-    /** Back to every key: no text, any status, any last use. */
+    /** Back to every key: no text, any status, any last use, any expiry. */
     public void clearFilters() {
         filter.textProperty().set("");
         filter.statusProperty().set(AllKeysFilter.Status.ALL);
         filter.staleProperty().set(AllKeysFilter.Stale.ANY);
+        filter.lifecycleProperty().set(AllKeysFilter.Lifecycle.ANY);
     }
 
     /** Opens the plan of this change for the selected rows. */

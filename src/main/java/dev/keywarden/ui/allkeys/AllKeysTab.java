@@ -30,8 +30,8 @@ public final class AllKeysTab extends Tab {
         super("All keys");
         this.model = model;
         this.watch = watch;
-        this.filter = new AllKeysFilter(new Staleness(clock, staleDays));
-        this.newPane = () -> new AllKeysPane(model, filter, actions, export, bulk, watch, clock);
+        this.filter = new AllKeysFilter(new Staleness(clock, staleDays), clock);
+        this.newPane = () -> new AllKeysPane(model, filter, actions, export, bulk, watch, clock, session.keyLifecycle());
         setId("allKeysTab");
         LazyTabs.buildWhenFirstSelected(this, this::pane);
         selectedProperty().addListener((obs, before, selected) -> loadIfShown());

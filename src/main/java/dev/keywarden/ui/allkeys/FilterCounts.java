@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
- * How many keys each status and staleness choice would show, with the other filters as they are. Counted
+ * How many keys each status, staleness and lifecycle choice would show, with the other filters as they are. Counted
  * incrementally: each row remembers which choices it adds to, so rows added, removed or changed (a batch of a load,
  * a key switched off) move the counts by what they add, without a pass over the rest. A change of the filters
  * recounts every row, after {@link AllKeysFilter#PAUSE} and {@link #AFTER_THE_ROWS}, on a worker thread over a snapshot (as {@link ShownKeys}
@@ -37,6 +37,7 @@ final class FilterCounts {
     private final List<Object> choices = new ArrayList<>();
     private final AllKeysFilter.Status[] statuses = AllKeysFilter.Status.values();
     private final List<AllKeysFilter.Stale> stales;
+    private final AllKeysFilter.Lifecycle[] lifecycles = AllKeysFilter.Lifecycle.values();
     private final Map<Object, ReadOnlyLongWrapper> counts = new HashMap<>();
     private final Generation recounts = new Generation();
     private AllKeysFilter.Criteria criteria;
@@ -55,6 +56,7 @@ final class FilterCounts {
         this.stales = filter.staleChoices();
         choices.addAll(List.of(statuses));
         choices.addAll(stales);
+        choices.addAll(List.of(lifecycles));
         if (choices.size() > Long.SIZE) {
             throw new IllegalArgumentException("at most " + Long.SIZE + " choices can be counted, not " + choices.size());
         }
@@ -70,7 +72,10 @@ final class FilterCounts {
         }
     }
 
-    /** The number of keys this choice (an {@link AllKeysFilter.Status} or {@link AllKeysFilter.Stale}) would show. */
+    /**
+     * The number of keys this choice (an {@link AllKeysFilter.Status}, {@link AllKeysFilter.Stale} or
+     * {@link AllKeysFilter.Lifecycle}) would show.
+     */
     ReadOnlyLongProperty countOf(Object choice) {
         return counts.computeIfAbsent(choice, any -> new ReadOnlyLongWrapper(this, "count")).getReadOnlyProperty();
     }
@@ -176,23 +181,34 @@ final class FilterCounts {
         }
     }
 
-    /** Which choices this key adds to under these filters: a status with the staleness as chosen, and the reverse. */
+    /** Which choices this key adds to under these filters: each kind of choice with the other two as chosen. */
     private long bits(AllKeysFilter.Criteria with, String ownerLabel, String projectId, ApiKey key) {
         if (!with.matchesText(ownerLabel, projectId, key)) {
             return 0;
         }
         long bits = 0;
-        if (with.stale().test(with.staleness(), key)) {
+        boolean statusAsChosen = with.status().test(key);
+        boolean staleAsChosen = with.stale().test(with.staleness(), key);
+        boolean lifecycleAsChosen = with.lifecycle().test(key, with.now());
+        if (staleAsChosen && lifecycleAsChosen) {
             for (int i = 0; i < statuses.length; i++) {
                 if (statuses[i].test(key)) {
                     bits |= 1L << i;
                 }
             }
         }
-        if (with.status().test(key)) {
+        if (statusAsChosen && lifecycleAsChosen) {
             for (int i = 0; i < stales.size(); i++) {
                 if (stales.get(i).test(with.staleness(), key)) {
                     bits |= 1L << (statuses.length + i);
+                }
+            }
+        }
+        if (statusAsChosen && staleAsChosen) {
+            int first = statuses.length + stales.size();
+            for (int i = 0; i < lifecycles.length; i++) {
+                if (lifecycles[i].test(key, with.now())) {
+                    bits |= 1L << (first + i);
                 }
             }
         }

@@ -75,6 +75,11 @@ public final class ConnectionController {
         }
     }
 
+    /** How the open connection is moved to a new value of its own key, after Rotate… on that key. */
+    public OwnKeySaver ownKeyUpdate() {
+        return new OwnKeySaver(connections, context, apiFactory, runner, this::open);
+    }
+
     /** Opens the connection the command line, the last session or a first run calls for. */
     public void start(LaunchOptions options) {
         if (context.startupProblem() != null) {

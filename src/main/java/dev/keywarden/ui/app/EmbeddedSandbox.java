@@ -5,6 +5,7 @@ import dev.keywarden.sandbox.SandboxServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 
 /**
  * The demo sandbox that runs inside the console on a free loopback port, started the first time it
@@ -12,17 +13,24 @@ import java.io.UncheckedIOException;
  */
 public final class EmbeddedSandbox implements AutoCloseable {
     private final String[] options;
+    private final Clock clock;
     private volatile SandboxServer server;
 
     /** @param options sandbox command-line options, e.g. {@code --seed 7}; the port is always a free one */
     public EmbeddedSandbox(String... options) {
+        this(Clock.systemUTC(), options);
+    }
+
+    /** On a clock of the caller's (a test's, to move past an expiry or a rotation's end without waiting). */
+    public EmbeddedSandbox(Clock clock, String... options) {
+        this.clock = clock;
         this.options = options.clone();
     }
 
     public synchronized SandboxServer server() {
         if (server == null) {
             try {
-                server = SandboxServer.start(SandboxOptions.parse(options).withPort(0));
+                server = SandboxServer.start(SandboxOptions.parse(options).withPort(0), clock);
             } catch (IOException e) {
                 throw new UncheckedIOException("The demo sandbox could not start: " + e.getMessage(), e);
             }

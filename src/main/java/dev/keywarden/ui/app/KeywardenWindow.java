@@ -37,10 +37,15 @@ public final class KeywardenWindow {
     private Callable<Optional<Boolean>> desktopPrefersDark = () -> DesktopColourScheme.ofThisMachine().prefersDark();
 
     public KeywardenWindow(Stage stage, AppContext context, ApiFactory apiFactory, EmbeddedSandbox sandbox) {
+        this(stage, context, apiFactory, sandbox, Clock.systemDefaultZone());
+    }
+
+    /** With the console's clock (a test's, the same as its sandbox's, to move past a rotation's end). */
+    public KeywardenWindow(Stage stage, AppContext context, ApiFactory apiFactory, EmbeddedSandbox sandbox, Clock clock) {
         this.stage = stage;
         this.context = context;
         this.sandbox = sandbox;
-        this.model = new MainViewModel(runner, Clock.systemDefaultZone(), context.uiSettings().parallelism(),
+        this.model = new MainViewModel(runner, clock, context.uiSettings().parallelism(),
                 new FxDelay());
         model.audit().writeTo(context.configDir());
         this.theme = new ThemeModel(context.uiSettings(), runner, () -> desktopPrefersDark.call());
@@ -50,6 +55,7 @@ public final class KeywardenWindow {
         this.view = new MainView(model, runner, connections, dialogs, context.uiSettings().staleThresholdsDays());
         this.connectionController = new ConnectionController(model, connections, runner, context, apiFactory, sandbox,
                 dialogs, message -> view.problem(message));
+        view.rotations().updateOwnKeyWith(connectionController.ownKeyUpdate());
         this.stateKeeper = new WindowStateKeeper(context.uiSettings());
 
         Scene scene = new Scene(view);

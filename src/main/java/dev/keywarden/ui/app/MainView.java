@@ -18,10 +18,12 @@ import dev.keywarden.ui.common.Problem;
 import dev.keywarden.ui.common.UndoOffer;
 import dev.keywarden.ui.connection.ConnectionsModel;
 import dev.keywarden.ui.connection.HeaderBar;
+import dev.keywarden.ui.connection.KeyWarningLabel;
 import dev.keywarden.ui.connection.RenameOrganizationDialog;
 import dev.keywarden.ui.connection.SandboxBanner;
 import dev.keywarden.ui.keys.KeyActions;
 import dev.keywarden.ui.keys.KeysPane;
+import dev.keywarden.ui.keys.RotationActions;
 import dev.keywarden.ui.leak.FilterPasteGuard;
 import dev.keywarden.ui.leak.LeakFinderActions;
 import dev.keywarden.ui.orgkeys.OrgKeysPane;
@@ -67,12 +69,13 @@ public final class MainView extends BorderPane {
     private final TabPane views = new TabPane();
     private final ProjectActions projectActions;
     private final KeyActions keyActions;
+    private final RotationActions rotations;
     private final Timeline tick = new Timeline();
     private final AllKeysTab allKeysTab;
     private final UndoOffer undo;
     private final BulkContext incident;
     private final LeakFinderActions leakFinder;
-    private final AuditTab auditTab;
+    private AuditTab auditTab; // set once in the constructor, after the audit export that reads it
     private final Consumer<List<AuditEntry>> exportAudit;
     private final DialogService dialogs;
     private final VBox top = new VBox();
@@ -88,10 +91,15 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         this.undo = new UndoOffer(model.projects().clock(),
                 (text, undoIt) -> messages.offer(text, "Undo", undoIt, Duration.millis(UndoOffer.WINDOW.toMillis())));
-        Notices notices = new Notices(this::notice, messages::warn, undo, messages::markWarning);
+        Notices notices = new Notices(messages::notice, messages::warn, undo, messages::markWarning);
         this.projectActions = new ProjectActions(model.session(), model.projectCommands(), dialogs, notices);
         this.keyActions = new KeyActions(model.session(), model.projects(), model.connectionKey(), model.keyCommands(), dialogs,
                 notices, runner);
+        // Rotate… (v2): Ctrl+Shift+R, the keys tables' menus and the Keys menu.
+        this.rotations = new RotationActions(model.session(), model.rotations(), model.connectionKey(), dialogs, notices,
+                model.problems(), model.projects().clock());
+        keyActions.rotateWith(rotations);
+        model.session().keyLifecycle().deliverWarningsOn(Platform::runLater);
         this.projectsPane = new ProjectsPane(model.projects(), model.session(), projectActions, keyActions::newKey);
         this.keysPane = new KeysPane(model.keys(), model.projects(), model.session(), keyActions);
         this.status = new StatusLine(model.projects(), runner, model.refusals());
@@ -112,7 +120,7 @@ public final class MainView extends BorderPane {
         this.allKeysTab = new AllKeysTab(model.allKeys(), model.watch(), keyActions, export, bulk, model.session(), model.projects().clock(),
                 staleDays);
         this.exportAudit = shown -> {
-            Map<String, String> names = auditTab().model().projectNamesOf(shown);
+            Map<String, String> names = auditTab.model().projectNamesOf(shown);
             export.export("exportAuditDialog", "Export the audit trail as CSV", "audit.csv", shown.size(), "changes",
                     out -> AuditCsv.write(shown, names, out));
         };
@@ -142,6 +150,9 @@ public final class MainView extends BorderPane {
         messages.setMaxHeight(Region.USE_PREF_SIZE);
         setCenter(content);
         setBottom(status);
+        // The drain watch: the connection's own key's sunset in the status bar, the countdown redrawn each round.
+        status.getLeftItems().add(new KeyWarningLabel(model.session().keyLifecycle()));
+        model.drains().ticksProperty().addListener((obs, before, now) -> refreshTables());
         model.setProblemSink(this::problem);
         // A load that succeeds takes away what an earlier one said went wrong; failed changes stay listed.
         model.projects().lastRefreshProperty().addListener((obs, before, now) -> {
@@ -241,6 +252,13 @@ public final class MainView extends BorderPane {
         };
     }
 
+    /** The keys the shown tab has selected (All keys: every one selected), for Rotate…. */
+    List<KeyRow> selectedKeys() {
+        KeyRow one = selectedKey();
+        return views.getSelectionModel().getSelectedIndex() == 2 ? List.copyOf(allKeysTab.pane().selectedRows())
+                : one == null ? List.of() : List.of(one);
+    }
+
     ProjectActions projectActions() {
         return projectActions;
     }
@@ -253,10 +271,6 @@ public final class MainView extends BorderPane {
         return runner;
     }
 
-    private AuditTab auditTab() {
-        return auditTab;
-    }
-
     KeyActions keyActions() {
         return keyActions;
     }
@@ -265,6 +279,7 @@ public final class MainView extends BorderPane {
         status.clearProblem();
         messages.hideCurrent();
         model.refresh();
+        model.session().keyLifecycle().askAgainIfUnknown();
     }
 
     /** Nothing said or offered for the connection left stays: messages, Undo, the all-keys filters. */
@@ -285,19 +300,10 @@ public final class MainView extends BorderPane {
         problem(Problem.plain(message));
     }
 
-    private void notice(String message) {
-        messages.notice(message);
-    }
-
     /** "3 min ago" must not go stale while the window is open, nor the selected project's "last used". */
     private void keepRelativeTimesFresh() {
         tick.getKeyFrames().setAll(new KeyFrame(Duration.seconds(30), event -> {
-            projectsPane.table().refresh();
-            keysPane.table().refresh();
-            if (orgKeysPane != null) {
-                orgKeysPane.table().refresh();
-            }
-            allKeysTab.refreshTable();
+            refreshTables();
             if (!runner.hasLoads()) {
                 model.keys().reload();
                 if (views.getSelectionModel().getSelectedIndex() == 1) {
@@ -307,6 +313,15 @@ public final class MainView extends BorderPane {
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
+    }
+
+    private void refreshTables() {
+        projectsPane.table().refresh();
+        keysPane.table().refresh();
+        if (orgKeysPane != null) {
+            orgKeysPane.table().refresh();
+        }
+        allKeysTab.refreshTable();
     }
 
     /** What Ctrl+Q does: closes the window as its close button does (changes under way finish first). */
@@ -322,8 +337,7 @@ public final class MainView extends BorderPane {
         incident.cancelRuns();
         allKeysTab.watch().stop();
         views.setDisable(true);
-        Runnable say = () -> messages.notice(changes.get() == 1 ? "Finishing 1 change\u2026"
-                : "Finishing " + changes.get() + " changes\u2026");
+        Runnable say = () -> messages.notice("Finishing " + changes.get() + (changes.get() == 1 ? " change\u2026" : " changes\u2026"));
         say.run();
         changes.addListener((obs, before, now) -> {
             if (now.intValue() > 0) {
@@ -361,6 +375,11 @@ public final class MainView extends BorderPane {
 
     public ProjectsPane projectsPane() {
         return projectsPane;
+    }
+
+    /** Rotate… and what follows it; the connection controller gives it the way to update the connection's own key. */
+    public RotationActions rotations() {
+        return rotations;
     }
 
     public KeysPane keysPane() {

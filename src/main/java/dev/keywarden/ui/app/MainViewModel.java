@@ -14,7 +14,9 @@ import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.incident.IncidentAudit;
 import dev.keywarden.ui.keys.ConnectionKey;
 import dev.keywarden.ui.keys.KeyCommands;
+import dev.keywarden.ui.keys.DrainWatch;
 import dev.keywarden.ui.keys.KeysModel;
+import dev.keywarden.ui.keys.RotationCommands;
 import dev.keywarden.ui.orgkeys.OrgKeysModel;
 import dev.keywarden.ui.projects.ProjectCommands;
 import dev.keywarden.ui.projects.ProjectsModel;
@@ -43,6 +45,8 @@ public final class MainViewModel {
     private final ConnectionKey connectionKey;
     private final OrgKeysModel orgKeys;
     private final KeyCommands keyCommands;
+    private final RotationCommands rotations;
+    private final DrainWatch drains;
     private final ProjectCommands projectCommands;
     private final AllKeysModel allKeys;
     private final IncidentAudit audit;
@@ -75,6 +79,10 @@ public final class MainViewModel {
         this.allKeys = new AllKeysModel(projects);
         this.audit = new IncidentAudit(session, () -> profileName.get(), runner, clock, problems);
         keyCommands.recordChangesWith(audit);
+        this.rotations = new RotationCommands(session, store, runner, keyCommands, delay);
+        rotations.recordWith(audit);
+        this.drains = new DrainWatch(session, store, runner, delay, clock);
+        rotations.watchDrainsWith(drains);
         this.watch = new WatchModel(session, runner, store, delay, clock, WatchModel.INTERVAL);
     }
 
@@ -169,6 +177,16 @@ public final class MainViewModel {
 
     public KeyCommands keyCommands() {
         return keyCommands;
+    }
+
+    /** The watch of old values draining after rotations with grace. */
+    public DrainWatch drains() {
+        return drains;
+    }
+
+    /** Rotations and keys created with a lifetime (the v2 key lifecycle). */
+    public RotationCommands rotations() {
+        return rotations;
     }
 
     /** The audit trail of changes made from the console; records nothing until given a folder. */

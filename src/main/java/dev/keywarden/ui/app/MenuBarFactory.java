@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.ThemeChoice;
 import dev.keywarden.ui.common.Icons;
+import dev.keywarden.ui.keys.KeyTable;
 import dev.keywarden.ui.projects.ProjectRow;
 import dev.keywarden.ui.store.KeyRow;
 import javafx.geometry.Insets;
@@ -139,6 +140,9 @@ final class MenuBarFactory {
                 () -> withSelectedKey(row -> view.keyActions().toggle(row)));
         MenuItem revoke = item("Revoke the selected key\u2026 (Delete)", "menuRevokeKey", Icons.REVOKE, null,
                 () -> withSelectedKey(row -> view.keyActions().revokeKey(row)));
+        // Rotate… (v2): shown only where the server offers key rotation; in All keys, for every key selected.
+        MenuItem rotate = item("Rotate the selected key\u2026 (" + KeyTable.ROTATE.getDisplayText() + ")", "menuRotateKey", Icons.ROTATE, null,
+                () -> view.keyActions().rotateAll(view.selectedKeys()));
         MenuItem editProject = item("Edit the selected project\u2026", "menuEditProject", Icons.EDIT, null,
                 () -> withSelectedProject(row -> view.projectActions().editProject(row)));
         MenuItem deleteProject = item("Delete the selected project\u2026", "menuDeleteProject", Icons.DELETE, null,
@@ -154,9 +158,7 @@ final class MenuBarFactory {
                         () -> view.keyActions().newKey()),
                 item("New organisation key\u2026", "menuNewOrgKey", Icons.ADD, null, () -> view.keyActions().newOrganizationKey()),
                 new SeparatorMenuItem(),
-                toggle, revoke
-                // ROTATE: "Rotate…" (issue 17, the i17ui branch) goes here, after Revoke, acting on view.selectedKey().
-        );
+                toggle, rotate, revoke);
         menu.setOnShowing(event -> {
             KeyRow row = view.selectedKey();
             // The item says which change it will make, as the context menu does.
@@ -165,6 +167,8 @@ final class MenuBarFactory {
             toggle.setGraphic(Icons.icon(active ? Icons.DEACTIVATE : Icons.ACTIVATE));
             toggle.setDisable(row == null);
             revoke.setDisable(row == null);
+            rotate.setVisible(view.keyActions().mayRotate());
+            rotate.setDisable(view.selectedKeys().isEmpty());
             boolean noProject = view.projectsPane().selected() == null;
             editProject.setDisable(noProject);
             deleteProject.setDisable(noProject);

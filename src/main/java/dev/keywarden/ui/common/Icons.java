@@ -19,6 +19,7 @@ public final class Icons {
     public static final Feather CHECK = Feather.SHIELD;
     public static final Feather FIND_LEAK = Feather.SEARCH;
     public static final Feather RELOAD = Feather.REFRESH_CW;
+    public static final Feather ROTATE = Feather.REPEAT;
     public static final Feather EXPORT = Feather.DOWNLOAD;
     public static final Feather CANCEL = Feather.X;
     public static final Feather CONNECT = Feather.LINK;

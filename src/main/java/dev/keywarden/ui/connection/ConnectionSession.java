@@ -39,12 +39,19 @@ public final class ConnectionSession {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final Map<ConfidentApi, Integer> holds = new HashMap<>();
     private final ChangesInFlight changesInFlight = new ChangesInFlight();
+    private final KeyLifecycleSupport keyLifecycle;
     private String keySuffix;
     private Duration deadline = ConnectionConfig.DEFAULT_DEADLINE;
     private boolean lockedOut;
 
     public ConnectionSession(TaskRunner runner) {
         this.runner = runner;
+        this.keyLifecycle = new KeyLifecycleSupport(this, runner);
+    }
+
+    /** Whether this connection's server offers key expiry and rotation (v2), and its warnings about the connection's key. */
+    public KeyLifecycleSupport keyLifecycle() {
+        return keyLifecycle;
     }
 
     /** Drops everything of the previous connection and starts on {@code newApi} (null: none). */
@@ -72,6 +79,7 @@ public final class ConnectionSession {
         organization.set(null);
         problem.set(null);
         state.set(newApi == null ? State.DISCONNECTED : State.CONNECTING);
+        keyLifecycle.switched(newApi);
         if (old != null && old != newApi && !holds.containsKey(old)) {
             closeInBackground(old);
         }

@@ -11,6 +11,7 @@ import dev.keywarden.core.bulk.BulkResult;
 import dev.keywarden.core.bulk.KeyResult;
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.rotate.RotationResult;
 import dev.keywarden.model.Organization;
 import dev.keywarden.ui.common.Problem;
 import dev.keywarden.ui.common.ProblemReport;
@@ -69,6 +70,11 @@ public final class IncidentAudit implements KeyChangeRecorder {
         if (entry != null) {
             append(entry);
         }
+    }
+
+    @Override
+    public void rotated(RotationResult result, AuditContext context) {
+        append(result.auditEntry(context, clock.instant(), null));
     }
 
     @Override

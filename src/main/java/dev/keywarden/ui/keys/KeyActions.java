@@ -30,6 +30,7 @@ public final class KeyActions implements KeyTable.Handlers {
     private final DialogService dialogs;
     private final Notices notices;
     private final TaskRunner runner;
+    private RotationActions rotations;
 
     public KeyActions(ConnectionSession session, ProjectsModel projects, ConnectionKey connectionKey, KeyCommands commands,
                       DialogService dialogs, Notices notices, TaskRunner runner) {
@@ -66,6 +67,30 @@ public final class KeyActions implements KeyTable.Handlers {
         });
     }
 
+    /** Where Rotate… goes (the v2 key lifecycle); without it Rotate… is not offered. */
+    public void rotateWith(RotationActions rotations) {
+        this.rotations = rotations;
+    }
+
+    @Override
+    public void rotate(KeyRow row) {
+        if (rotations != null) {
+            rotations.rotate(row);
+        }
+    }
+
+    /** Rotate… for several keys (the all-keys selection): one dialog each, in turn. */
+    public void rotateAll(java.util.List<KeyRow> rows) {
+        if (rotations != null) {
+            rotations.rotateEach(rows);
+        }
+    }
+
+    @Override
+    public boolean mayRotate() {
+        return rotations != null && rotations.mayRotate();
+    }
+
     @Override
     public void toggle(KeyRow row) {
         if (row != null) {
@@ -77,8 +102,10 @@ public final class KeyActions implements KeyTable.Handlers {
         if (row == null) {
             return;
         }
-        dialogs.show("newKeyDialog", () -> new NewKeyDialog("New key in \u201c" + row.project().name() + "\u201d",
-                name -> commands.create(row, name).thenApply(created -> {
+        boolean lifetime = mayRotate();
+        dialogs.show("newKeyDialog", () -> new NewKeyDialog("New key in \u201c" + row.project().name() + "\u201d", lifetime,
+                (name, days) -> (lifetime ? rotations.commands().create(row.project(), name, days) : commands.create(row, name))
+                        .thenApply(created -> {
                     dialogs.showSecret("Key \u201c" + KeyNames.name(created) + "\u201d was created in \u201c"
                             + row.project().name() + "\u201d:", created.value());
                     return created;
@@ -89,8 +116,10 @@ public final class KeyActions implements KeyTable.Handlers {
         if (session.api() == null) {
             return;
         }
-        dialogs.show("newKeyDialog", () -> new NewKeyDialog("New organisation key",
-                name -> commands.createOrganizationKey(name).thenApply(created -> {
+        boolean lifetime = mayRotate();
+        dialogs.show("newKeyDialog", () -> new NewKeyDialog("New organisation key", lifetime,
+                (name, days) -> (lifetime ? rotations.commands().create(null, name, days) : commands.createOrganizationKey(name))
+                        .thenApply(created -> {
                     dialogs.showSecret("Organisation key \u201c" + KeyNames.name(created) + "\u201d was created. "
                             + "It can manage every project of the organisation:", created.value());
                     return created;

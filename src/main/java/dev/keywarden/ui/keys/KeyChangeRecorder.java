@@ -4,6 +4,7 @@ import dev.keywarden.core.audit.AuditContext;
 import dev.keywarden.core.bulk.BulkResult;
 import dev.keywarden.core.bulk.KeyResult;
 import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.rotate.RotationResult;
 
 /**
  * Where every change made from the console is recorded (the audit trail), so that the packages that change
@@ -53,6 +54,13 @@ public interface KeyChangeRecorder {
      * @return the failure in plain words, or null when every entry was written (or nothing is recorded)
      */
     String recordNow(BulkResult result, AuditContext context, String reason);
+
+    /**
+     * Appends the entry of a rotation (action {@code rotate}, with its grace and expiry), off the FX thread, as
+     * {@link #record} does; called on the FX thread. Recorders that keep no trail ignore it.
+     */
+    default void rotated(RotationResult result, AuditContext context) {
+    }
 
     /** Says that an entry is missing and, when a change was made, that it still counts. Called on the FX thread. */
     void report(String why, boolean changeMade);

@@ -6,6 +6,7 @@ import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -21,6 +22,7 @@ import javafx.scene.input.KeyEvent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Comparator;
 import java.util.function.BiConsumer;
@@ -30,13 +32,17 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A table of keys as both keys views show them: name, masked value, the Active / Deactivated switch,
- * created, last used; deactivated rows tinted; Space toggles, Delete revokes, Ctrl+C copies the masked value.
+ * A table of keys as both keys views show them: name, masked value, the Active / Deactivated switch, expiry and
+ * rotation (v2), created, last used; deactivated rows tinted; Space toggles, Delete revokes, Ctrl+C copies the
+ * masked value, Ctrl+Shift+R rotates.
  */
 public final class KeyTable {
     /** Every keys table carries it, so deactivated and busy rows look the same in all of them. */
     public static final String STYLE_CLASS = "key-table";
     static final KeyCodeCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    /** Rotate… (Ctrl+R is the window's refresh). */
+    public static final KeyCodeCombination ROTATE = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
     private static final PseudoClass DEACTIVATED = PseudoClass.getPseudoClass("deactivated");
     private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
 
@@ -49,18 +55,34 @@ public final class KeyTable {
         void revokeKey(KeyRow row);
 
         void copyMasked(KeyRow row);
+
+        /** Opens Rotate… for the key (v2); nothing when the server does not offer it. */
+        default void rotate(KeyRow row) {
+        }
+
+        /** Whether Rotate… is offered (the server has v2). */
+        default boolean mayRotate() {
+            return false;
+        }
     }
 
     private KeyTable() {
     }
 
-    /** @param nameOf the name column's text for a row (e.g. with a "this connection" mark) */
-    public static void configure(TableView<KeyRow> table, Clock clock, Handlers handlers, Function<KeyRow, String> nameOf) {
+    /**
+     * @param nameOf         the name column's text for a row (e.g. with a "this connection" mark)
+     * @param lifecycleShown while true, the Expires and Rotation columns show (the server offers v2)
+     */
+    public static void configure(TableView<KeyRow> table, Clock clock, Handlers handlers, Function<KeyRow, String> nameOf,
+                                 ObservableBooleanValue lifecycleShown) {
         tintRows(table);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(List.of(nameColumn(nameOf), valueColumn(), statusColumn(handlers::setValid), createdColumn(),
-                lastUsedColumn(clock)));
+        List<TableColumn<KeyRow, ?>> columns = new ArrayList<>(List.of(nameColumn(nameOf), valueColumn(),
+                statusColumn(handlers::setValid)));
+        columns.addAll(LifecycleColumns.of(clock, lifecycleShown));
+        columns.addAll(List.of(createdColumn(), lastUsedColumn(clock)));
+        table.getColumns().setAll(columns);
         table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             KeyRow row = table.getSelectionModel().getSelectedItem();
             if (row == null) {
@@ -68,7 +90,8 @@ public final class KeyTable {
             }
             Consumer<KeyRow> action = event.getCode() == KeyCode.SPACE ? handlers::toggle
                     : event.getCode() == KeyCode.DELETE ? handlers::revokeKey
-                    : COPY.match(event) ? handlers::copyMasked : null;
+                    : COPY.match(event) ? handlers::copyMasked
+                    : ROTATE.match(event) ? handlers::rotate : null;
             if (action != null) {
                 action.accept(row);
                 event.consume();
@@ -97,13 +120,19 @@ public final class KeyTable {
         MenuItem revoke = new MenuItem("Revoke\u2026");
         revoke.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
         revoke.setOnAction(event -> handlers.revokeKey(selected.get()));
-        ContextMenu menu = new ContextMenu(toggle, copy, new SeparatorMenuItem(), create, revoke);
+        MenuItem rotate = new MenuItem("Rotate\u2026");
+        rotate.setId("rotateKeyItem");
+        rotate.setAccelerator(ROTATE);
+        rotate.setOnAction(event -> handlers.rotate(selected.get()));
+        ContextMenu menu = new ContextMenu(toggle, copy, new SeparatorMenuItem(), create, rotate, revoke);
         menu.setOnShowing(event -> {
             boolean none = selected.get() == null;
             toggle.setText(toggleText(selected.get()));
             toggle.setDisable(none);
             copy.setDisable(none);
             revoke.setDisable(none);
+            rotate.setVisible(handlers.mayRotate());
+            rotate.setDisable(none);
             create.setDisable(!canCreate.getAsBoolean());
         });
         return menu;

@@ -6,6 +6,7 @@ import dev.keywarden.ui.projects.ProjectRow;
 import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.connection.KeyLifecycleSupport;
 import dev.keywarden.ui.projects.ProjectsModel;
 import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.binding.Bindings;
@@ -60,6 +61,13 @@ public final class KeysPane extends VBox {
         copy.setOnAction(event -> actions.copyMasked(selected()));
         copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
 
+        Button rotate = Controls.button("Rotate\u2026", "Give the selected key a new value, the old one working for a grace period "
+                + "(Ctrl+Shift+R)", "rotateKey");
+        rotate.setOnAction(event -> actions.rotate(selected()));
+        rotate.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        rotate.visibleProperty().bind(session.keyLifecycle().offered());
+        rotate.managedProperty().bind(session.keyLifecycle().offered());
+
         Button checkKey = Controls.button("Check a key\u2026", "Check whether the server still accepts a key (Ctrl+Shift+K)",
                 "openCheckKey", Icons.CHECK);
         checkKey.setOnAction(event -> actions.checkKey());
@@ -67,13 +75,13 @@ public final class KeysPane extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, title, loading, spacer, newKey, copy, revoke, checkKey);
+        HBox toolbar = new HBox(8, title, loading, spacer, newKey, copy, rotate, revoke, checkKey);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 8, 6, 8));
         toolbar.getStyleClass().add("pane-toolbar");
 
         table.setId("keysTable");
-        KeyTable.configure(table, projects.clock(), actions, KeyTable::plainName);
+        KeyTable.configure(table, projects.clock(), actions, KeyTable::plainName, session.keyLifecycle().offered());
         table.setContextMenu(KeyTable.contextMenu(table, actions, "New key\u2026", actions::newKey, () -> projects.selected() != null));
         Label placeholder = new Label();
         placeholder.setId("keysPlaceholder");
@@ -92,8 +100,13 @@ public final class KeysPane extends VBox {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
 
+        Label noLifecycle = new Label();
+        noLifecycle.setId("keysLifecycleAbsent");
+        noLifecycle.setPadding(new Insets(2, 8, 4, 8));
+        LifecycleColumns.absentLine(noLifecycle, session.keyLifecycle().absent(), KeyLifecycleSupport.ABSENT);
+
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().setAll(toolbar, table);
+        getChildren().setAll(toolbar, table, noLifecycle);
     }
 
     /** A project shown for its own name shows all its keys; one shown for a key shows the matching keys. */

@@ -4,9 +4,11 @@ import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.connection.KeyLifecycleSupport;
 import dev.keywarden.ui.keys.KeyActions;
 import dev.keywarden.ui.keys.KeyInUse;
 import dev.keywarden.ui.keys.KeyTable;
+import dev.keywarden.ui.keys.LifecycleColumns;
 import dev.keywarden.ui.projects.ProjectFilter;
 import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.binding.Bindings;
@@ -70,9 +72,16 @@ public final class OrgKeysPane extends VBox {
         revoke.setOnAction(event -> actions.revokeKey(selected()));
         revoke.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
 
+        Button rotate = Controls.button("Rotate\u2026", "Give the selected key a new value, the old one working for a grace period "
+                + "(Ctrl+Shift+R)", "rotateOrgKey");
+        rotate.setOnAction(event -> actions.rotate(selected()));
+        rotate.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        rotate.visibleProperty().bind(session.keyLifecycle().offered());
+        rotate.managedProperty().bind(session.keyLifecycle().offered());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, title, loading, count, spacer, newKey, copy, revoke);
+        HBox toolbar = new HBox(8, title, loading, count, spacer, newKey, copy, rotate, revoke);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 8, 2, 8));
         toolbar.getStyleClass().add("pane-toolbar");
@@ -83,11 +92,14 @@ public final class OrgKeysPane extends VBox {
         explain.setWrapText(true);
         inUse.setId("keyInUse");
         inUse.setWrapText(true);
-        VBox notes = new VBox(2, explain, inUse);
+        Label noLifecycle = new Label();
+        noLifecycle.setId("orgKeysLifecycleAbsent");
+        LifecycleColumns.absentLine(noLifecycle, session.keyLifecycle().absent(), KeyLifecycleSupport.ABSENT);
+        VBox notes = new VBox(2, explain, inUse, noLifecycle);
         notes.setPadding(new Insets(0, 8, 6, 8));
 
         table.setId("orgKeysTable");
-        KeyTable.configure(table, clock, actions, this::nameWithMark);
+        KeyTable.configure(table, clock, actions, this::nameWithMark, session.keyLifecycle().offered());
         table.setContextMenu(KeyTable.contextMenu(table, actions, "New organisation key\u2026", actions::newOrganizationKey, () -> session.api() != null));
         Label placeholder = new Label();
         placeholder.setWrapText(true);

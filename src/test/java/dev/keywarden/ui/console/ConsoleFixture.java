@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,8 +49,20 @@ final class ConsoleFixture {
 
     /** With gateways opened by {@code apis} (e.g. with a short deadline). */
     static ConsoleFixture open(Stage stage, Path home, ApiFactory apis) {
+        return open(stage, home, apis, Clock.systemDefaultZone());
+    }
+
+    /** With one clock for the console and its sandbox (e.g. a {@code MutableClock} the test moves past a rotation's end). */
+    static ConsoleFixture open(Stage stage, Path home, ApiFactory apis, Clock clock) {
+        return open(stage, home, apis, clock, new String[0]);
+    }
+
+    /** As above, the sandbox started with these options besides the demo data's seed (e.g. {@code --no-v2}). */
+    static ConsoleFixture open(Stage stage, Path home, ApiFactory apis, Clock clock, String... sandboxOptions) {
+        String[] options = java.util.stream.Stream.concat(java.util.stream.Stream.of("--seed", "20261127"),
+                java.util.Arrays.stream(sandboxOptions)).toArray(String[]::new);
         AppContext context = AppContext.loadFrom(home, Map.of());
-        KeywardenWindow window = new KeywardenWindow(stage, context, apis, new EmbeddedSandbox("--seed", "20261127"));
+        KeywardenWindow window = new KeywardenWindow(stage, context, apis, new EmbeddedSandbox(clock, options), clock);
         // The desktop's colour scheme is not asked: every test starts light, whatever the machine running it says.
         window.readDesktopSchemeWith(java.util.Optional::empty);
         window.show(LaunchOptions.parse());

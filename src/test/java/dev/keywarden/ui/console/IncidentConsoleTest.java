@@ -69,7 +69,7 @@ class IncidentConsoleTest extends SharedConsoleTest {
         TableView<?> table = robot.lookup("#allKeysTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(rows.size());
         assertThat(table.getColumns()).extracting(column -> column.getText())
-                .containsExactly("Project", "Kind", "Name", "Value", "Status", "Created", "Last used", "Staleness");
+                .containsExactly("Project", "Kind", "Name", "Value", "Status", "Expires", "Rotation", "Created", "Last used", "Staleness");
         assertThat(robot.lookup("#allKeysCount").queryAs(Label.class).getText()).isEqualTo(rows.size() + " keys");
         assertThat(String.join("\n", rows.stream().map(row -> row.key().value()).toList())).doesNotContain("confident_");
         // At the smallest size the console is made for (issue 16): every suffix, date and status whole.

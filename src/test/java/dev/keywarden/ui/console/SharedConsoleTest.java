@@ -17,6 +17,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -38,7 +39,17 @@ abstract class SharedConsoleTest {
         stage = FxToolkit.registerPrimaryStage();
         // Windows other test classes left in this JVM would take this one's clicks and keys.
         FxToolkit.cleanupStages();
-        FxToolkit.setupFixture(() -> console = ConsoleFixture.open(stage, home, apis()));
+        FxToolkit.setupFixture(() -> console = ConsoleFixture.open(stage, home, apis(), clock(), sandboxOptions()));
+    }
+
+    /** The clock of the class's console and sandbox; the system's by default (a test's to move past a rotation's end). */
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    /** Options of the class's sandbox besides the demo data's seed, e.g. {@code --no-v2}; none by default. */
+    String[] sandboxOptions() {
+        return new String[0];
     }
 
     /** How the class's window opens its gateways; the HTTP one by default. */

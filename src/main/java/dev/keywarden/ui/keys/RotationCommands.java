@@ -1,0 +1,164 @@
+package dev.keywarden.ui.keys;
+
+import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.api.KeyLifecycleApi;
+import dev.keywarden.common.Causes;
+import dev.keywarden.core.BackgroundCall;
+import dev.keywarden.core.Delay;
+import dev.keywarden.core.Generation;
+import dev.keywarden.core.PlainWords;
+import dev.keywarden.core.TaskRunner;
+import dev.keywarden.core.audit.AuditContext;
+import dev.keywarden.core.keys.KeyCalls;
+import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.keys.KeyRef;
+import dev.keywarden.core.rotate.KeyRotations;
+import dev.keywarden.core.rotate.RotationResult;
+import dev.keywarden.model.ApiKey;
+import dev.keywarden.model.KeyLifetime;
+import dev.keywarden.model.Rotation;
+import dev.keywarden.ui.common.KeyNames;
+import dev.keywarden.ui.connection.ConnectionSession;
+import dev.keywarden.ui.store.KeyRow;
+import dev.keywarden.ui.store.KeyStore;
+import dev.keywarden.ui.store.RowState;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Rotations (and keys created with a lifetime) from the console, through the one {@link KeyRotations}: a background
+ * change on the open connection ({@link ConnectionSession#change}); the row shows "Rotating…" ({@link RowState#ROTATING})
+ * and refuses every other action until the server answers, then shows exactly what it answered; the audit trail records
+ * the result. When the answer was lost and reading the key again could not tell, the key is read once more after the
+ * call deadline, so the screen ends on the server's truth.
+ */
+public final class RotationCommands {
+    public static final String ROTATE_TAG = "key.rotate";
+    public static final String READ_LATER_TAG = "key.rotate.readLater";
+    public static final String CREATE_TAG = "key.createWithLifetime";
+
+    private final ConnectionSession session;
+    private final KeyStore store;
+    private final TaskRunner runner;
+    private final KeyCommands keys;
+    private final Delay delay;
+    private KeyChangeRecorder recorder = KeyChangeRecorder.NONE;
+    private DrainWatch drains;
+
+    public RotationCommands(ConnectionSession session, KeyStore store, TaskRunner runner, KeyCommands keys, Delay delay) {
+        this.session = session;
+        this.store = store;
+        this.runner = runner;
+        this.keys = keys;
+        this.delay = delay;
+    }
+
+    /** Where every rotation sent from here is recorded (the audit trail). */
+    public void recordWith(KeyChangeRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /** Watches the old value of each rotation with grace until it stops. */
+    public void watchDrainsWith(DrainWatch drains) {
+        this.drains = drains;
+    }
+
+    /** Whether the row may be rotated now; if not, the status bar says why. */
+    public boolean mayAct(KeyRow row) {
+        return keys.mayAct(row);
+    }
+
+    /**
+     * Rotates the key. The stage completes on the FX thread with the result (its new value, when there is one, to be
+     * shown once and dropped), or with null when nothing was sent: not connected, or something under way for the key.
+     */
+    public CompletionStage<RotationResult> rotate(KeyRow row, Rotation rotation) {
+        ConfidentApi api = session.api();
+        if (api == null || !keys.mayAct(row)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        KeyEntry entry = row.entry();
+        Generation.Token connection = session.token();
+        AuditContext who = recorder.context();
+        store.mark(row, RowState.ROTATING);
+        return session.change(BackgroundCall.of("Rotating key " + KeyNames.label(entry.key()),
+                                () -> KeyRotations.rotate(v2(api), entry, rotation))
+                        .tag(ROTATE_TAG))
+                .handle((sent, error) -> sent != null ? sent : notSent(entry, rotation, error))
+                .thenApply(result -> {
+                    finish(api, connection, result, who);
+                    return result;
+                });
+    }
+
+    private void finish(ConfidentApi api, Generation.Token connection, RotationResult result, AuditContext who) {
+        KeyRef ref = result.entry().ref();
+        if (connection.isCurrent()) {
+            session.heard(connection, result.error());
+            if (result.after() != null) {
+                store.answered(result.entry().with(result.after()));
+            }
+            boolean unknown = result.outcome() == RotationResult.Outcome.UNKNOWN;
+            store.find(ref).ifPresent(row -> store.mark(row, unknown ? RowState.MAY_BE_OUT_OF_DATE : RowState.IDLE));
+            if (unknown) {
+                readLater(api, result.entry(), connection);
+            }
+            if (drains != null && result.after() != null && result.after().isRotationPending()) {
+                drains.watch(ref);
+            }
+        }
+        recorder.rotated(result, who);
+    }
+
+    /** A rotation whose outcome is not known: once the deadline has passed it can no longer land, so a read then is the truth. */
+    private void readLater(ConfidentApi api, KeyEntry entry, Generation.Token connection) {
+        Runnable open = session.keepOpen(api);
+        delay.after(session.deadline(), () -> {
+            long askedAt = store.stamp();
+            BackgroundCall.of("Reading key " + KeyNames.label(entry.key()) + " again", () -> KeyCalls.of(api).read(entry.ref()))
+                    .tag(READ_LATER_TAG)
+                    .onSuccess(key -> {
+                        if (connection.isCurrent()) {
+                            store.read(entry.with(key), askedAt);
+                        }
+                    })
+                    .onFinally(open)
+                    .runWith(runner);
+        });
+    }
+
+    /**
+     * Creates a key with a lifetime ({@link KeyLifetime#NEVER} for none) in the project, or an organisation key when
+     * {@code project} is null; the stage holds its raw value, which nothing here keeps.
+     */
+    public CompletionStage<ApiKey> create(dev.keywarden.model.Project project, String name, KeyLifetime lifetime) {
+        ConfidentApi api = session.api();
+        Generation.Token connection = session.token();
+        String projectId = project == null ? null : project.id();
+        return session.change(BackgroundCall.of("Creating key " + PlainWords.shown(name),
+                                () -> KeyRotations.create(v2(api), projectId, name, lifetime))
+                        .tag(CREATE_TAG))
+                .thenApply(created -> {
+                    KeyEntry entry = project == null ? KeyEntry.ofOrganisation(created) : KeyEntry.ofProject(project, created);
+                    recorder.created(entry);
+                    if (connection.isCurrent()) {
+                        store.answered(entry);
+                    }
+                    return created;
+                });
+    }
+
+    private static KeyLifecycleApi v2(ConfidentApi api) {
+        return api.keyLifecycle().orElseThrow(() -> new IllegalStateException(
+                "This server does not offer key expiry or rotation (v2)."));
+    }
+
+    /** The call could not even start (the server's v2 could not be reached): nothing was sent. */
+    private static RotationResult notSent(KeyEntry entry, Rotation rotation, Throwable error) {
+        Throwable cause = Causes.unwrap(error);
+        Exception failure = cause instanceof Exception e ? e : new IllegalStateException(String.valueOf(cause), cause);
+        return new RotationResult(entry, rotation, RotationResult.Outcome.FAILED, null, null, failure,
+                "Not rotated: " + PlainWords.of(failure));
+    }
+}
