@@ -5,10 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 shots=target/screenshots
-names="main-light main-dark leak-finder bulk-plan all-keys"
+names="main-light main-dark leak-finder bulk-plan all-keys rotate-dialog"
 for name in $names; do rm -f "$shots/$name.png"; done
 ./mvnw ${MAVEN_OFFLINE:--o} -q test -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dtest='ConsoleStartTest#theMainWindowAt1024x700InLightAndDark,IncidentConsoleTest#aLeakedKeyInALogLineIsFoundSwitchedOffFromTheKeyboardAndUndoneFromTheFilter+everyKeyOfTheOrganisationInOneTable'
+  -Dtest='ConsoleStartTest#theMainWindowAt1024x700InLightAndDark,IncidentConsoleTest#aLeakedKeyInALogLineIsFoundSwitchedOffFromTheKeyboardAndUndoneFromTheFilter+everyKeyOfTheOrganisationInOneTable,RotateKeyConsoleTest#aProjectKeyRotatedWithAnHourOfGraceKeepsItsOldValueUntilRotatesAtThenOnlyTheNewOneWorks'
 for name in $names; do
   [ -f "$shots/$name.png" ] || { echo "update.sh: the UI tests did not save $shots/$name.png" >&2; exit 1; }
   cp "$shots/$name.png" "assets/screenshots/$name.png"

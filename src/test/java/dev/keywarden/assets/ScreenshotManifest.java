@@ -28,7 +28,8 @@ public final class ScreenshotManifest {
     public static final Path FOLDER = Path.of("assets", "screenshots");
     public static final Path FILE = FOLDER.resolve("MANIFEST");
     /** What the README shows, in this order; the UI tests save each under target/screenshots. */
-    public static final List<String> SHOWN = List.of("main-light.png", "main-dark.png", "leak-finder.png", "bulk-plan.png", "all-keys.png");
+    public static final List<String> SHOWN = List.of("main-light.png", "main-dark.png", "leak-finder.png", "bulk-plan.png", "all-keys.png",
+            "rotate-dialog.png");
     private static final Path STYLES = Path.of("src", "main", "resources", "dev", "keywarden", "ui");
     private static final Pattern LIBRARY = Pattern.compile("<(atlantafx|ikonli|javafx|controlsfx)\\.version>([^<]+)<");
 

@@ -47,6 +47,7 @@ final class AllKeysColumns {
         TableColumn<KeyRow, String> column = new TableColumn<>(title);
         column.setId(id);
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 90));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
     }
@@ -56,6 +57,7 @@ final class AllKeysColumns {
         TableColumn<KeyRow, String> column = new TableColumn<>(title);
         column.setId(id);
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 90));
         column.setCellValueFactory(cell -> Bindings.createStringBinding(() -> value.apply(cell.getValue()),
                 cell.getValue().keyProperty()));
         return column;

@@ -155,7 +155,10 @@ public final class AllKeysPane extends VBox {
         rotate.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
         rotate.visibleProperty().bind(lifecycle.offered());
         rotate.managedProperty().bind(lifecycle.offered());
-        HBox filters = new HBox(8, search, status, stale, lifecycleFilter, count, deactivate, reactivate, rotate, revoke);
+        // The changes of the selected keys sit beside Reload, so the filters keep their room at 1024 px.
+        toolbar.getChildren().addAll(toolbar.getChildren().indexOf(reload), List.of(deactivate, reactivate, rotate, revoke));
+        search.setMinWidth(200);
+        HBox filters = new HBox(8, search, status, stale, lifecycleFilter, count);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(2, 8, 6, 8));
 

@@ -6,6 +6,7 @@ import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
@@ -40,10 +41,14 @@ public final class LifecycleColumns {
 
         TableColumn<KeyRow, ApiKey> rotation = new TableColumn<>("Rotation");
         rotation.setId("rotation");
-        rotation.setPrefWidth(270);
-        rotation.setMinWidth(250);
+        rotation.setPrefWidth(200);
+        rotation.setMinWidth(150);
         rotation.setCellValueFactory(cell -> cell.getValue().keyProperty());
-        rotation.setCellFactory(col -> cell(clock, key -> LifecycleText.rotation(key, clock.instant()), ApiKey::rotatesAt));
+        rotation.setCellFactory(col -> {
+            TableCell<KeyRow, ApiKey> cell = cell(clock, key -> LifecycleText.rotation(key, clock.instant()), ApiKey::rotatesAt);
+            cell.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS); // cut "rotating:", never when the old value stops
+            return cell;
+        });
         rotation.setComparator(Comparator.comparing(ApiKey::rotatesAt, Comparator.nullsLast(Comparator.naturalOrder())));
         rotation.visibleProperty().bind(shown);
         return List.of(expires, rotation);

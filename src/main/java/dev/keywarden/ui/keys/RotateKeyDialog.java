@@ -10,7 +10,6 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,13 +29,14 @@ public final class RotateKeyDialog extends FormDialog<RotationResult> {
         this.model = model;
         this.rotator = rotator;
         getDialogPane().setId("rotateKeyDialog");
+        getDialogPane().setPrefWidth(760); // every choice whole on one line, in either theme's font
         String owner = model.row().isOrganizationKey() ? ", an organisation key"
                 : " of \u201c" + dev.keywarden.core.PlainWords.shown(model.row().ownerLabel()) + "\u201d";
         Label heading = new Label("Rotate " + KeyNames.label(model.row().key()) + owner
                 + ": it gets a new value, and the old one works on for the grace period.");
         heading.getStyleClass().add("dialog-heading");
         heading.setWrapText(true);
-        heading.setMaxWidth(560);
+        heading.setMaxWidth(680);
         addWide(heading);
 
         ToggleGroup graces = new ToggleGroup();
@@ -64,21 +64,21 @@ public final class RotateKeyDialog extends FormDialog<RotationResult> {
         dayCount.disableProperty().bind(model.lifetimeProperty().isNotEqualTo(RotateKeyModel.Lifetime.DAYS));
         RadioButton never = radio(RotateKeyModel.Lifetime.NEVER.label(), "lifetimeNEVER", lifetimes, RotateKeyModel.Lifetime.NEVER);
         follow(lifetimes, model.lifetimeProperty());
-        HBox lifetimeChoices = new HBox(8, keep, days, dayCount, new Label("days"), never);
+        FlowPane lifetimeChoices = new FlowPane(8, 4, keep, days, dayCount, new Label("days"), never);
         lifetimeChoices.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         addRow("New lifetime", lifetimeChoices);
 
         Label plan = new Label();
         plan.setId("rotationPlan");
         plan.setWrapText(true);
-        plan.setMaxWidth(560);
+        plan.setMaxWidth(680);
         plan.textProperty().bind(model.planProperty());
         addWide(plan);
         Label problem = new Label();
         problem.setId("rotationRefusal");
         problem.getStyleClass().add("field-error");
         problem.setWrapText(true);
-        problem.setMaxWidth(560);
+        problem.setMaxWidth(680);
         problem.textProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(model.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
