@@ -56,6 +56,40 @@ class PacedApiTest {
     }
 
     @Test
+    void askingWhetherTheServerOffersV2IsNotACallAndItsV2CallsArePacedToo() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        FakeConfidentApi fake = organisation(40).withKeyLifecycle().onChange(keyId -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            pause();
+            inFlight.decrementAndGet();
+        });
+        AdaptiveLimit limit = new AdaptiveLimit(4);
+        ConfidentApi paced = PacedApi.of(fake, limit);
+        for (int i = 0; i < 200; i++) {
+            assertThat(paced.keyLifecycle()).isPresent();
+        }
+        assertThat(limit.limit()).as("answers from memory teach the limit nothing").isEqualTo(4);
+
+        ExecutorService threads = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 1; i <= 40; i++) {
+                long keyId = i;
+                String projectId = "p" + i;
+                calls.add(threads.submit(() -> paced.keyLifecycle().orElseThrow().setApiKeyValid(projectId, keyId, false)));
+            }
+            for (Future<?> call : calls) {
+                call.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(most.get()).as("v2 changes wait for a place like v1 calls").isEqualTo(4);
+        assertThat(limit.limit()).isEqualTo(4);
+    }
+
+    @Test
     void aRateLimitedAnswerLowersTheLimitAndStillReachesTheCaller() {
         FakeConfidentApi fake = organisation(2);
         AdaptiveLimit limit = new AdaptiveLimit(16);
