@@ -71,4 +71,14 @@ public record CliEnvironment(Map<String, String> env, InputStream in, PrintWrite
                 new PrintWriter(System.err, true), AppPaths::configDir, Clock.systemDefaultZone(), HttpConfidentApi::new, System.console(),
                 () -> JavaKeyringKeychain.detect(env));
     }
+
+    /** Ends a command: its last line on stderr ("keywarden: …", none when null), both streams flushed, the exit code. */
+    int finish(int exit, String errorLine) {
+        if (errorLine != null) {
+            err.println("keywarden: " + errorLine);
+        }
+        out.flush();
+        err.flush();
+        return exit;
+    }
 }

@@ -94,12 +94,12 @@ abstract class KeyChangeCommand implements Callable<Integer> {
             report.plan(plan, chosen.notes());
             int problems = chosen.unresolved() + plan.notFound().size();
             if (plan.isEmpty()) {
-                return finish(problems > 0 ? ExitCodes.ERROR : ExitCodes.OK,
+                return environment.finish(problems > 0 ? ExitCodes.ERROR : ExitCodes.OK,
                         problems > 0 ? "Nothing was " + action.pastTense() + "." : null);
             }
             if (dryRun) {
                 environment.out().println("Dry run: nothing was changed.");
-                return finish(ExitCodes.OK, null);
+                return environment.finish(ExitCodes.OK, null);
             }
             checkOwnKey(plan);
             confirm(plan);
@@ -112,7 +112,7 @@ abstract class KeyChangeCommand implements Callable<Integer> {
             boolean audited = audit(result, context);
             if (interrupted) {
                 Thread.currentThread().interrupt();
-                return finish(ExitCodes.PARTIAL, "interrupted: what was sent is listed above and recorded; nothing more was sent.");
+                return environment.finish(ExitCodes.PARTIAL, "interrupted: what was sent is listed above and recorded; nothing more was sent.");
             }
             List<KeyResult> unsettled = result.results().stream().filter(KeyResult::mayStillLand).toList();
             if (!unsettled.isEmpty()) {
@@ -133,23 +133,14 @@ abstract class KeyChangeCommand implements Callable<Integer> {
                 }
                 environment.err().println("keywarden: " + String.join("; ", parts) + (failed.isEmpty() ? "." : ":"));
                 failed.forEach(line -> environment.err().println("  " + line));
-                return finish(ExitCodes.PARTIAL, null);
+                return environment.finish(ExitCodes.PARTIAL, null);
             }
-            return finish(audited ? ExitCodes.OK : ExitCodes.AUDIT_FAILED, null);
+            return environment.finish(audited ? ExitCodes.OK : ExitCodes.AUDIT_FAILED, null);
         }
     }
 
     private String verbWord() {
         return action == KeyAction.ACTIVATE ? "activate" : action.verb();
-    }
-
-    private int finish(int exit, String errorLine) {
-        if (errorLine != null) {
-            environment.err().println("keywarden: " + errorLine);
-        }
-        environment.out().flush();
-        environment.err().flush();
-        return exit;
     }
 
     private void checkOwnKey(BulkPlan plan) {

@@ -114,11 +114,11 @@ final class KeyRotateCommand implements Callable<Integer> {
             }
             printPlan(plans, BulkPlan.suffixOf(target.config().orgKey()));
             if (plans.isEmpty()) {
-                return finish(ExitCodes.ERROR, "Nothing was rotated.");
+                return environment.finish(ExitCodes.ERROR, "Nothing was rotated.");
             }
             if (dryRun) {
                 err.println("Dry run: nothing was changed.");
-                return finish(ExitCodes.OK, null);
+                return environment.finish(ExitCodes.OK, null);
             }
             checkOwnKey(plans, BulkPlan.suffixOf(target.config().orgKey()));
             confirm(plans.size());
@@ -137,10 +137,10 @@ final class KeyRotateCommand implements Callable<Integer> {
             }
             values.deliver(environment.out(), err);
             if (notRotated > 0) {
-                return finish(ExitCodes.PARTIAL, notRotated + (notRotated == 1 ? " key was" : " keys were")
+                return environment.finish(ExitCodes.PARTIAL, notRotated + (notRotated == 1 ? " key was" : " keys were")
                         + " not rotated, or rotated without a value to show (see above).");
             }
-            return finish(audited ? ExitCodes.OK : ExitCodes.AUDIT_FAILED, null);
+            return environment.finish(audited ? ExitCodes.OK : ExitCodes.AUDIT_FAILED, null);
         }
     }
 
@@ -193,15 +193,6 @@ final class KeyRotateCommand implements Callable<Integer> {
             environment.err().println("keywarden: " + e.getMessage() + " The rotation listed above was made and still counts.");
             return false;
         }
-    }
-
-    private int finish(int exit, String errorLine) {
-        if (errorLine != null) {
-            environment.err().println("keywarden: " + errorLine);
-        }
-        environment.out().flush();
-        environment.err().flush();
-        return exit;
     }
 
     static final class GraceConverter implements CommandLine.ITypeConverter<Duration> {
