@@ -67,10 +67,13 @@ final class OwnKeySaver implements OwnKeyUpdate {
         BackgroundCall.of("Saving the new key of \u201c" + PlainWords.shown(name) + "\u201d and checking it", () -> {
                     Profile profile = context.profiles().orElseThrow().find(name).orElseThrow(() -> new IllegalStateException(
                             "The connection \u201c" + name + "\u201d no longer exists."));
-                    context.credentials().save(name, key);
+                    // Checked before it is saved: a value the server refuses never replaces one that still works.
+                    Organization answered;
                     try (ConfidentApi check = apis.open(profile.connectionConfig(key))) {
-                        return check.organization();
+                        answered = check.organization();
                     }
+                    context.credentials().save(name, key);
+                    return answered;
                 })
                 .tag(SAVE_TAG)
                 .mutation()

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OwnKeySaverTest {
     private static final String OLD_KEY = "confident_us_org_0123456789abcdef0123456789abcdef";
     private static final String NEW_KEY = "confident_us_org_fedcba9876543210fedcba9876543210";
+    private static final String REFUSED_KEY = "confident_us_org_qOkbW2xv9Tq4Zr1mN8pL3sYc7Hd0Ue5Fk+Jg6Ai8ok160=";
 
     @TempDir
     Path home;
@@ -45,7 +46,11 @@ class OwnKeySaverTest {
                 OrgKey.of(OLD_KEY));
         controller = new ConnectionController(model, connections, runner, context, config -> {
             opened.add(config);
-            return new FakeConfidentApi().withProject("p1", "Checkout", true);
+            FakeConfidentApi api = new FakeConfidentApi().withProject("p1", "Checkout", true);
+            if (config.orgKey().equals(OrgKey.of(REFUSED_KEY))) {
+                api.failAll(new dev.keywarden.api.UnauthorizedException("Invalid API key", "GET", "/v1/organization"));
+            }
+            return api;
         }, sandbox, new FakeDialogService(), message -> { });
         controller.open(choice("Staging"));
         runner.finishAll();
@@ -76,6 +81,17 @@ class OwnKeySaverTest {
         assertThat(opened).as("one gateway to check it, then the connection opened again with it").hasSize(2)
                 .allSatisfy(config -> assertThat(config.orgKey()).isEqualTo(OrgKey.of(NEW_KEY)));
         assertThat(model.session().keySuffix()).isEqualTo("543210");
+    }
+
+    @Test
+    void aNewValueTheServerRefusesNeverReplacesTheSavedOne() {
+        CompletionStage<String> done = controller.ownKeyUpdate().update(REFUSED_KEY);
+        runner.finish(OwnKeySaver.SAVE_TAG);
+        runner.finishAll();
+
+        assertThat(done.toCompletableFuture()).isCompletedExceptionally();
+        assertThat(context.credentials().read("Staging")).as("the value that still works is kept").contains(OrgKey.of(OLD_KEY));
+        assertThat(model.session().keySuffix()).isEqualTo(OLD_KEY.substring(OLD_KEY.length() - 6));
     }
 
     @Test
