@@ -9,6 +9,7 @@ import dev.keywarden.core.bulk.BulkPlan;
 import dev.keywarden.core.keys.KeyCalls;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyRef;
+import dev.keywarden.core.pacing.Parallelism;
 import dev.keywarden.core.rotate.KeyRotations;
 import dev.keywarden.core.rotate.LifecycleDurations;
 import dev.keywarden.core.rotate.RotationPlan;
@@ -90,7 +91,7 @@ final class KeyRotateCommand implements Callable<Integer> {
             KeyLifecycleApi v2 = KeyCalls.lifecycle(api).orElseThrow(() -> new CliFailure(
                     "This server does not offer key rotation (the v2 key lifecycle): nothing was rotated. Deactivate the key and "
                             + "create a new one instead ('keys deactivate', 'keys create')."));
-            KeyInventory.Loaded loaded = new KeyInventory(4).everything(api);
+            KeyInventory.Loaded loaded = new KeyInventory(Parallelism.DEFAULT).everything(api);
             KeySelection.Resolved chosen = selection.resolve(loaded.rows(), false);
             chosen.notes().forEach(note -> err.println("keywarden: " + note));
             Instant now = environment.clock().instant();
