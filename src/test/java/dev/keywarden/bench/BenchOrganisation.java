@@ -22,6 +22,11 @@ final class BenchOrganisation implements AutoCloseable {
     final int projects;
     final int keysPerProject;
 
+    /** The console benchmarks' organisation: 1000 projects x 50 keys (20 x 5 at tiny size), no latency. */
+    static BenchOrganisation fiftyThousandKeys(Scale scale) throws IOException {
+        return new BenchOrganisation(scale.pick(1000, 20), scale.pick(50, 5), Duration.ZERO);
+    }
+
     BenchOrganisation(int projects, int keysPerProject, Duration latency) throws IOException {
         this.projects = projects;
         this.keysPerProject = keysPerProject;

@@ -26,12 +26,9 @@ final class Filter50kBenchmark implements Benchmark {
 
     @Override
     public void run(Scale scale, Figures figures) throws Exception {
-        try (BenchOrganisation org = new BenchOrganisation(scale.pick(1000, 20), scale.pick(50, 5), Duration.ZERO);
+        try (BenchOrganisation org = BenchOrganisation.fiftyThousandKeys(scale);
              ConsoleUnderLoad console = new ConsoleUnderLoad(org).showAndLoad()) {
-            console.fx(() -> {
-                console.window().view().views().getSelectionModel().select(console.window().view().allKeysTab());
-                return null;
-            });
+            console.showAllKeys();
             int all = console.fx(() -> console.window().model().projects().store().rows().size());
             console.await("every key shown", Duration.ofMinutes(1), () -> console.shown().size() == all);
             double pause = AllKeysFilter.PAUSE.toNanos() / 1e9;

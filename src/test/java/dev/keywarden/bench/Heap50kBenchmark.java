@@ -18,10 +18,10 @@ final class Heap50kBenchmark implements Benchmark {
 
     @Override
     public void run(Scale scale, Figures figures) throws Exception {
-        try (BenchOrganisation org = new BenchOrganisation(scale.pick(1000, 20), scale.pick(50, 5), Duration.ZERO);
+        try (BenchOrganisation org = BenchOrganisation.fiftyThousandKeys(scale);
              ConsoleUnderLoad console = new ConsoleUnderLoad(org).showAndLoad()) {
+            console.showAllKeys();
             console.fx(() -> {
-                console.window().view().views().getSelectionModel().select(console.window().view().allKeysTab());
                 console.window().model().projects().clear();
                 return null;
             });
