@@ -113,7 +113,8 @@ final class KeyRotateCommand implements Callable<Integer> {
                     plans.add(plan);
                 }
             }
-            printPlan(plans, BulkPlan.suffixOf(target.config().orgKey()));
+            String ownSuffix = BulkPlan.suffixOf(target.config().orgKey());
+            printPlan(plans, ownSuffix);
             if (plans.isEmpty()) {
                 return environment.finish(ExitCodes.ERROR, "Nothing was rotated.");
             }
@@ -121,7 +122,7 @@ final class KeyRotateCommand implements Callable<Integer> {
                 err.println("Dry run: nothing was changed.");
                 return environment.finish(ExitCodes.OK, null);
             }
-            checkOwnKey(plans, BulkPlan.suffixOf(target.config().orgKey()));
+            checkOwnKey(plans, ownSuffix);
             confirm(plans.size());
             AuditContext context = AuditContext.of(target.profileName(), loaded.organization());
             int notRotated = problems;

@@ -10,7 +10,6 @@ import dev.keywarden.model.ApiKey;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -56,8 +55,7 @@ final class KeyTable {
             if (lifecycle) {
                 line.add(TimeText.relative(key.lastUsed(), clock));
                 line.add(LifecycleText.expires(key, now));
-                line.add(key.isRotationPending() ? (now.isBefore(key.rotatesAt()) ? "in " + LifecycleText.span(Duration.between(now, key.rotatesAt()))
-                        : "stopped") : "");
+                line.add(orEmpty(LifecycleText.oldValueStops(key, now)));
             } else {
                 line.add(key.createdAt() == null ? "" : DAY.withZone(clock.getZone()).format(key.createdAt()));
                 line.add(TimeText.relative(key.lastUsed(), clock));

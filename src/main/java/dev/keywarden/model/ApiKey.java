@@ -46,7 +46,8 @@ public record ApiKey(
         return "*".repeat(MASK_STARS) + suffixOf(rawValue);
     }
 
-    private static String suffixOf(String value) {
+    /** The last 6 characters of a value (the whole value when shorter): what the masked form shows. */
+    public static String suffixOf(String value) {
         return value.length() <= VISIBLE_SUFFIX ? value : value.substring(value.length() - VISIBLE_SUFFIX);
     }
 

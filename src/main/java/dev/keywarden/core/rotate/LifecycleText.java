@@ -13,6 +13,7 @@ import java.time.Instant;
 public final class LifecycleText {
     /** A key that expires within this is flagged as expiring soon ("expires within 14 days"). */
     public static final Duration SOON = Duration.ofDays(14);
+    private static final String STOPPED = "stopped";
 
     private LifecycleText() {
     }
@@ -35,13 +36,16 @@ public final class LifecycleText {
 
     /** "rotating: old value stops in 5 h", "rotating: old value stopped", or null when no rotation is in flight. */
     public static String rotation(ApiKey key, Instant now) {
+        String stops = oldValueStops(key, now);
+        return stops == null ? null : "rotating: old value " + (stops.equals(STOPPED) ? STOPPED : "stops " + stops);
+    }
+
+    /** When a rotation in flight stops the old value: "in 5 h", "stopped", or null when none is in flight. */
+    public static String oldValueStops(ApiKey key, Instant now) {
         if (!key.isRotationPending()) {
             return null;
         }
-        if (!now.isBefore(key.rotatesAt())) {
-            return "rotating: old value stopped";
-        }
-        return "rotating: old value stops in " + span(Duration.between(now, key.rotatesAt()));
+        return now.isBefore(key.rotatesAt()) ? "in " + span(Duration.between(now, key.rotatesAt())) : STOPPED;
     }
 
     /**

@@ -92,10 +92,6 @@ public record RotationPlan(KeyEntry entry, Rotation rotation, Instant now, ZoneI
     }
 
     private String time(Instant time) {
-        return TimeText.date(time, zone) + " " + zoneName();
-    }
-
-    private String zoneName() {
-        return zone.normalized().getId().equals("Z") || zone.getId().equals("Etc/UTC") ? "UTC" : zone.getId();
+        return TimeText.date(time, zone) + " " + TimeText.zoneName(zone);
     }
 }

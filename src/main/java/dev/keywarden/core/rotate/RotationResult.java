@@ -69,8 +69,8 @@ public record RotationResult(KeyEntry entry, Rotation rotation, Outcome outcome,
     static RotationResult rotated(KeyEntry entry, Rotation rotation, ApiKey after, String newValue) {
         String words = after.isRotationPending()
                 ? "Rotated: the old value keeps working until " + TimeText.date(after.rotatesAt(), ZoneOffset.UTC) + " UTC, then only the new value ending "
-                  + suffix(newValue) + " works."
-                : "Rotated: the old value stopped at once; only the new value ending " + suffix(newValue) + " works.";
+                  + ApiKey.suffixOf(newValue) + " works."
+                : "Rotated: the old value stopped at once; only the new value ending " + ApiKey.suffixOf(newValue) + " works.";
         return new RotationResult(entry, rotation, Outcome.ROTATED, after.masked(), newValue, null, words);
     }
 
@@ -89,10 +89,6 @@ public record RotationResult(KeyEntry entry, Rotation rotation, Outcome outcome,
 
     static RotationResult failed(KeyEntry entry, Rotation rotation, Exception error) {
         return new RotationResult(entry, rotation, Outcome.FAILED, null, null, error, "Not rotated: " + PlainWords.of(error));
-    }
-
-    private static String suffix(String value) {
-        return value.length() <= ApiKey.VISIBLE_SUFFIX ? value : value.substring(value.length() - ApiKey.VISIBLE_SUFFIX);
     }
 
     /** Never prints the new value. */
