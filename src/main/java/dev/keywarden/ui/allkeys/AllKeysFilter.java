@@ -4,8 +4,6 @@ import dev.keywarden.core.keys.Staleness;
 import dev.keywarden.core.rotate.LifecycleText;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.store.KeyRow;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 
 /**
  * The all-keys table's filters: text (project, name, masked value or its last 6 characters, key id),
@@ -206,12 +203,12 @@ public final class AllKeysFilter {
         return criteria().isActive();
     }
 
-    /**
-     * A predicate on rows that changes with any of the filters, tested on the FX thread: for a few rows. The
-     * all-keys table filters through {@code ShownKeys} instead, off the FX thread after {@link #PAUSE}.
-     */
-    public ObjectBinding<Predicate<KeyRow>> rowPredicate() {
-        return Bindings.createObjectBinding(() -> criteria()::matches, text, status, stale, lifecycle);
+    /** Back to every key: no text, any status, any last use, any expiry. */
+    public void clear() {
+        text.set("");
+        status.set(Status.ALL);
+        stale.set(Stale.ANY);
+        lifecycle.set(Lifecycle.ANY);
     }
 
     /** Every property whose change changes {@link #criteria()}. */

@@ -194,8 +194,7 @@ public final class AllKeysPane extends VBox {
     }
 
     private void initListeners() {
-        Observable[] filters = {model.rows(), filter.textProperty(), filter.statusProperty(), filter.staleProperty(),
-                filter.lifecycleProperty()};
+        Observable[] filters = append(filter.observables(), model.rows());
         count.textProperty().bind(Bindings.createStringBinding(() -> filter.isActive()
                 ? shown.size() + " of " + model.rows().size() + " keys" : model.rows().size() + " keys", append(filters, shown)));
         progressText.textProperty().bind(Bindings.createStringBinding(() -> model.loadingProperty().get()
@@ -258,14 +257,6 @@ public final class AllKeysPane extends VBox {
         button.setOnAction(event -> planSelected(action));
         button.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
         return button;
-    }
-
-    /** Back to every key: no text, any status, any last use, any expiry. */
-    public void clearFilters() {
-        filter.textProperty().set("");
-        filter.statusProperty().set(AllKeysFilter.Status.ALL);
-        filter.staleProperty().set(AllKeysFilter.Stale.ANY);
-        filter.lifecycleProperty().set(AllKeysFilter.Lifecycle.ANY);
     }
 
     /** Opens the plan of this change for the selected rows. */

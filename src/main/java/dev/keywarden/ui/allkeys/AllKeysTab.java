@@ -59,11 +59,9 @@ public final class AllKeysTab extends Tab {
         return pane;
     }
 
-    /** Back to every key: no text, any status, any last use (whether the tab was shown or not). */
+    /** Back to every key: no text, any status, any last use, any expiry (whether the tab was shown or not). */
     public void clearFilters() {
-        filter.textProperty().set("");
-        filter.statusProperty().set(AllKeysFilter.Status.ALL);
-        filter.staleProperty().set(AllKeysFilter.Stale.ANY);
+        filter.clear();
     }
 
     /** Shows relative times afresh, if the table was built. */

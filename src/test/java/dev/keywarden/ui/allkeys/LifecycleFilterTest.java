@@ -55,6 +55,18 @@ class LifecycleFilterTest {
     }
 
     @Test
+    void clearingTheFiltersClearsTheLifecycleChoiceToo() {
+        filter.textProperty().set("ci");
+        filter.statusProperty().set(AllKeysFilter.Status.values()[1]);
+        filter.lifecycleProperty().set(AllKeysFilter.Lifecycle.EXPIRED);
+
+        filter.clear();
+
+        assertThat(filter.isActive()).as("a new connection starts with every key shown").isFalse();
+        assertThat(filter.lifecycleProperty().get()).isEqualTo(AllKeysFilter.Lifecycle.ANY);
+    }
+
+    @Test
     void timePassingMovesAKeyFromExpiringSoonToExpired() {
         arrange();
         models.moveTo(T0.plus(Duration.ofDays(20)));

@@ -63,7 +63,7 @@ abstract class SharedConsoleTest {
             List<Window> others = Window.getWindows().stream().filter(window -> window != stage && window.isShowing()).toList();
             others.forEach(Window::hide);
             console.model().projects().filter().textProperty().set("");
-            console.window().view().allKeysTab().pane().clearFilters();
+            console.window().view().allKeysTab().clearFilters();
             console.window().view().views().getSelectionModel().select(0);
             console.window().view().messages().clearAll();
         });
