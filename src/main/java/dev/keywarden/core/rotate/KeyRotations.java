@@ -39,11 +39,39 @@ public final class KeyRotations {
         return projectId == null ? v2.createOrganizationApiKey(name, lifetime) : v2.createApiKey(projectId, name, lifetime);
     }
 
-    private static RotationResult readAgain(KeyLifecycleApi v2, KeyEntry entry, Rotation rotation, RuntimeException lost) {
-        KeyRef ref = entry.ref();
+    /**
+     * For a rotation whose outcome is {@code UNKNOWN}, once the call deadline has passed (it can no longer land):
+     * reads the key and settles it: {@code ROTATED_VALUE_LOST} (it landed), {@code FAILED} (it did not), or still
+     * {@code UNKNOWN} (the read failed again). Any other result is returned as it is.
+     */
+    public static RotationResult settle(KeyLifecycleApi v2, RotationResult unknown) {
+        if (unknown.outcome() != RotationResult.Outcome.UNKNOWN) {
+            return unknown;
+        }
+        KeyEntry entry = unknown.entry();
         ApiKey now;
         try {
-            now = ref.isOrganisationKey() ? v2.getOrganizationApiKey(ref.keyId()) : v2.getApiKey(ref.projectId(), ref.keyId());
+            now = read(v2, entry.ref());
+        } catch (RuntimeException rereadError) {
+            return RotationResult.stillUnknown(entry, unknown.rotation(), unknown.error(), rereadError);
+        }
+        return wasRotated(entry.key(), now) ? RotationResult.rotatedValueLost(entry, unknown.rotation(), now, unknown.error())
+                : RotationResult.didNotLand(entry, unknown.rotation(), now, unknown.error());
+    }
+
+    /** A rotation that could not be started (the server's v2 could not be reached): {@code FAILED}, nothing was sent. */
+    public static RotationResult failedToSend(KeyEntry entry, Rotation rotation, Exception why) {
+        return RotationResult.failed(entry, rotation, why);
+    }
+
+    private static ApiKey read(KeyLifecycleApi v2, KeyRef ref) {
+        return ref.isOrganisationKey() ? v2.getOrganizationApiKey(ref.keyId()) : v2.getApiKey(ref.projectId(), ref.keyId());
+    }
+
+    private static RotationResult readAgain(KeyLifecycleApi v2, KeyEntry entry, Rotation rotation, RuntimeException lost) {
+        ApiKey now;
+        try {
+            now = read(v2, entry.ref());
         } catch (RuntimeException rereadError) {
             return RotationResult.unknown(entry, rotation, null, lost, "the key could not be read again");
         }

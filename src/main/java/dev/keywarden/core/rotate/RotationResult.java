@@ -87,6 +87,16 @@ public record RotationResult(KeyEntry entry, Rotation rotation, Outcome outcome,
                         + ", it was rotated and the new value is lost; rotate it again.");
     }
 
+    static RotationResult didNotLand(KeyEntry entry, Rotation rotation, ApiKey after, Exception error) {
+        return new RotationResult(entry, rotation, Outcome.FAILED, after.masked(), null, error, "Not rotated: reading the key "
+                + "again after the deadline shows its value unchanged, so the rotation whose answer was lost did not land.");
+    }
+
+    static RotationResult stillUnknown(KeyEntry entry, Rotation rotation, Exception error, Exception rereadError) {
+        return new RotationResult(entry, rotation, Outcome.UNKNOWN, null, null, error, "Still not known whether it was rotated: "
+                + "reading the key again after the deadline failed too (" + PlainWords.of(rereadError) + "). Check it.");
+    }
+
     static RotationResult failed(KeyEntry entry, Rotation rotation, Exception error) {
         return new RotationResult(entry, rotation, Outcome.FAILED, null, null, error, "Not rotated: " + PlainWords.of(error));
     }

@@ -255,7 +255,8 @@ public final class KeyCommands {
         } + KeyNames.label(key);
     }
 
-    private static Exception asException(Throwable error) {
+    /** The failure a stage completed with, unwrapped from the CompletionException around it. */
+    static Exception asException(Throwable error) {
         Throwable cause = Causes.unwrap(error);
         return cause instanceof Exception exception ? exception : new IllegalStateException(String.valueOf(cause), cause);
     }

@@ -2,14 +2,12 @@ package dev.keywarden.ui.keys;
 
 import dev.keywarden.api.ConfidentApi;
 import dev.keywarden.api.KeyLifecycleApi;
-import dev.keywarden.common.Causes;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.Delay;
 import dev.keywarden.core.Generation;
 import dev.keywarden.core.PlainWords;
 import dev.keywarden.core.TaskRunner;
 import dev.keywarden.core.audit.AuditContext;
-import dev.keywarden.core.keys.KeyCalls;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyRef;
 import dev.keywarden.core.rotate.KeyRotations;
@@ -85,7 +83,7 @@ public final class RotationCommands {
         return session.change(BackgroundCall.of("Rotating key " + KeyNames.label(entry.key()),
                                 () -> KeyRotations.rotate(v2(api), entry, rotation))
                         .tag(ROTATE_TAG))
-                .handle((sent, error) -> sent != null ? sent : notSent(entry, rotation, error))
+                .handle((sent, error) -> sent != null ? sent : KeyRotations.failedToSend(entry, rotation, KeyCommands.asException(error)))
                 .thenApply(result -> {
                     finish(api, connection, result, who);
                     return result;
@@ -102,7 +100,7 @@ public final class RotationCommands {
             boolean unknown = result.outcome() == RotationResult.Outcome.UNKNOWN;
             store.find(ref).ifPresent(row -> store.mark(row, unknown ? RowState.MAY_BE_OUT_OF_DATE : RowState.IDLE));
             if (unknown) {
-                readLater(api, result.entry(), connection);
+                settleLater(api, result, connection, who);
             }
             if (drains != null && result.after() != null && result.after().isRotationPending()) {
                 drains.watch(ref);
@@ -111,16 +109,25 @@ public final class RotationCommands {
         recorder.rotated(result, who);
     }
 
-    /** A rotation whose outcome is not known: once the deadline has passed it can no longer land, so a read then is the truth. */
-    private void readLater(ConfidentApi api, KeyEntry entry, Generation.Token connection) {
+    /**
+     * A rotation whose outcome is not known: once the deadline has passed it can no longer land, so a read then settles
+     * it (KeyRotations.settle): the row shows what the server has, no longer "may be out of date", and the audit trail
+     * gets the entry that settles the UNKNOWN one.
+     */
+    private void settleLater(ConfidentApi api, RotationResult unknown, Generation.Token connection, AuditContext who) {
+        KeyEntry entry = unknown.entry();
         Runnable open = session.keepOpen(api);
         delay.after(session.deadline(), () -> {
             long askedAt = store.stamp();
-            BackgroundCall.of("Reading key " + KeyNames.label(entry.key()) + " again", () -> KeyCalls.of(api).read(entry.ref()))
+            BackgroundCall.of("Reading key " + KeyNames.label(entry.key()) + " again", () -> KeyRotations.settle(v2(api), unknown))
                     .tag(READ_LATER_TAG)
-                    .onSuccess(key -> {
-                        if (connection.isCurrent()) {
-                            store.read(entry.with(key), askedAt);
+                    .onSuccess(settled -> {
+                        if (settled.outcome() != RotationResult.Outcome.UNKNOWN) {
+                            recorder.rotated(settled, who);
+                        }
+                        if (connection.isCurrent() && settled.after() != null) {
+                            store.read(entry.with(settled.after()), askedAt);
+                            store.find(entry.ref()).ifPresent(row -> store.mark(row, RowState.IDLE));
                         }
                     })
                     .onFinally(open)
@@ -154,11 +161,4 @@ public final class RotationCommands {
                 "This server does not offer key expiry or rotation (v2)."));
     }
 
-    /** The call could not even start (the server's v2 could not be reached): nothing was sent. */
-    private static RotationResult notSent(KeyEntry entry, Rotation rotation, Throwable error) {
-        Throwable cause = Causes.unwrap(error);
-        Exception failure = cause instanceof Exception e ? e : new IllegalStateException(String.valueOf(cause), cause);
-        return new RotationResult(entry, rotation, RotationResult.Outcome.FAILED, null, null, failure,
-                "Not rotated: " + PlainWords.of(failure));
-    }
 }

@@ -73,6 +73,19 @@ class KeyRotationsTest {
     }
 
     @Test
+    void anUnknownRotationIsSettledByAReadAfterTheDeadline() {
+        api.failChangesOf(entry.key().id(), new ServerException(502, "Bad gateway", "POST", "/v2"), false, 1);
+        RotationResult unknown = KeyRotations.rotate(v2, entry, Rotation.immediate());
+
+        RotationResult settled = KeyRotations.settle(v2, unknown);
+
+        assertThat(settled.outcome()).isEqualTo(RotationResult.Outcome.FAILED);
+        assertThat(settled.message()).contains("did not land");
+        assertThat(settled.auditEntry(CONTEXT, Instant.now(), null).outcome()).isEqualTo(AuditOutcome.FAILED);
+        assertThat(KeyRotations.settle(v2, settled)).as("only an unknown outcome is settled").isSameAs(settled);
+    }
+
+    @Test
     void aRefusalChangesNothing() {
         KeyRotations.rotate(v2, entry, Rotation.withGrace(Duration.ofHours(1)));
 

@@ -207,7 +207,10 @@ class RotationTest {
         assertThat(models.runner.tags()).contains(RotationCommands.READ_LATER_TAG);
         models.runner.finishAll();
         assertThat(row.key().isRotationPending()).as("the server's truth: not rotated").isFalse();
-        assertThat(recorded).extracting(RotationResult::outcome).containsExactly(RotationResult.Outcome.UNKNOWN);
+        assertThat(row.state()).as("settled: no longer 'may be out of date'").isEqualTo(RowState.IDLE);
+        assertThat(recorded).as("the audit entry that settles the unknown one, as for a switch")
+                .extracting(RotationResult::outcome).containsExactly(RotationResult.Outcome.UNKNOWN, RotationResult.Outcome.FAILED);
+        assertThat(recorded.get(1).message()).contains("did not land");
     }
 
     @Test
