@@ -104,7 +104,7 @@ public final class KeyActions implements KeyTable.Handlers {
         }
         boolean lifetime = mayRotate();
         dialogs.show("newKeyDialog", () -> new NewKeyDialog("New key in \u201c" + row.project().name() + "\u201d", lifetime,
-                (name, days) -> (lifetime ? rotations.commands().create(row.project(), name, days) : commands.create(row, name))
+                (name, days) -> commands.create(row, name, lifetime ? days : null)
                         .thenApply(created -> {
                     dialogs.showSecret("Key \u201c" + KeyNames.name(created) + "\u201d was created in \u201c"
                             + row.project().name() + "\u201d:", created.value());
@@ -118,7 +118,7 @@ public final class KeyActions implements KeyTable.Handlers {
         }
         boolean lifetime = mayRotate();
         dialogs.show("newKeyDialog", () -> new NewKeyDialog("New organisation key", lifetime,
-                (name, days) -> (lifetime ? rotations.commands().create(null, name, days) : commands.createOrganizationKey(name))
+                (name, days) -> commands.createOrganizationKey(name, lifetime ? days : null)
                         .thenApply(created -> {
                     dialogs.showSecret("Organisation key \u201c" + KeyNames.name(created) + "\u201d was created. "
                             + "It can manage every project of the organisation:", created.value());

@@ -2,6 +2,7 @@ package dev.keywarden.ui.keys;
 
 import dev.keywarden.api.ApiException;
 import dev.keywarden.api.ConfidentApi;
+import dev.keywarden.api.KeyLifecycleApi;
 import dev.keywarden.common.Causes;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.Delay;
@@ -13,7 +14,9 @@ import dev.keywarden.core.bulk.KeyResult;
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyCalls;
 import dev.keywarden.core.keys.KeyEntry;
+import dev.keywarden.core.rotate.KeyRotations;
 import dev.keywarden.model.ApiKey;
+import dev.keywarden.model.KeyLifetime;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.common.ProblemReport;
 import dev.keywarden.ui.common.Refusals;
@@ -181,9 +184,14 @@ public final class KeyCommands {
 
     /** Creates an organisation key; the stage holds its raw value, which nothing here keeps. */
     public CompletionStage<ApiKey> createOrganizationKey(String name) {
+        return createOrganizationKey(name, null);
+    }
+
+    /** Creates an organisation key with a lifetime (v2; null: as v1 creates it, never expiring). */
+    public CompletionStage<ApiKey> createOrganizationKey(String name, KeyLifetime lifetime) {
         ConfidentApi api = session.api();
         Generation.Token connection = session.token();
-        return session.change(BackgroundCall.of("Creating organisation key " + name, () -> api.createOrganizationApiKey(name))
+        return session.change(BackgroundCall.of("Creating organisation key " + name, () -> created(api, null, name, lifetime))
                         .tag(CREATE_TAG))
                 .whenComplete((created, error) -> {
                     if (error != null && ApiException.outcomeUnknown(error) && connection.isCurrent()) {
@@ -202,9 +210,14 @@ public final class KeyCommands {
 
     /** Creates a key; the stage holds its raw value, which nothing here keeps. */
     public CompletionStage<ApiKey> create(ProjectRow project, String name) {
+        return create(project, name, null);
+    }
+
+    /** Creates a key with a lifetime (v2; null: as v1 creates it, never expiring). */
+    public CompletionStage<ApiKey> create(ProjectRow project, String name, KeyLifetime lifetime) {
         ConfidentApi api = session.api();
         Generation.Token connection = session.token();
-        return session.change(BackgroundCall.of("Creating key " + name, () -> api.createApiKey(project.id(), name)).tag(CREATE_TAG))
+        return session.change(BackgroundCall.of("Creating key " + name, () -> created(api, project.id(), name, lifetime)).tag(CREATE_TAG))
                 .whenComplete((created, error) -> {
                     if (error != null && ApiException.outcomeUnknown(error) && connection.isCurrent()) {
                         reloadProjectKeys(api, project, connection);
@@ -218,6 +231,16 @@ public final class KeyCommands {
                     }
                     return created;
                 });
+    }
+
+    /** The call that creates a key: v1 without a lifetime, v2 with one; an organisation key when {@code projectId} is null. */
+    private static ApiKey created(ConfidentApi api, String projectId, String name, KeyLifetime lifetime) {
+        if (lifetime == null) {
+            return projectId == null ? api.createOrganizationApiKey(name) : api.createApiKey(projectId, name);
+        }
+        KeyLifecycleApi v2 = KeyCalls.lifecycle(api).orElseThrow(() -> new IllegalStateException(
+                "This server does not offer key expiry (v2): create the key without a lifetime."));
+        return KeyRotations.create(v2, projectId, name, lifetime);
     }
 
     /** After a creation whose answer was lost, the list shows whether the key was made. */

@@ -46,11 +46,6 @@ public final class RotationActions {
         this.ownKey = update;
     }
 
-    /** The commands behind it (also creating a key with a lifetime). */
-    public RotationCommands commands() {
-        return commands;
-    }
-
     /** Whether Rotate… is offered: the server said it has v2. */
     public boolean mayRotate() {
         return session.keyLifecycle().isOffered();

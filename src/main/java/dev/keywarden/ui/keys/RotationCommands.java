@@ -5,15 +5,12 @@ import dev.keywarden.api.KeyLifecycleApi;
 import dev.keywarden.core.BackgroundCall;
 import dev.keywarden.core.Delay;
 import dev.keywarden.core.Generation;
-import dev.keywarden.core.PlainWords;
 import dev.keywarden.core.TaskRunner;
 import dev.keywarden.core.audit.AuditContext;
 import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyRef;
 import dev.keywarden.core.rotate.KeyRotations;
 import dev.keywarden.core.rotate.RotationResult;
-import dev.keywarden.model.ApiKey;
-import dev.keywarden.model.KeyLifetime;
 import dev.keywarden.model.Rotation;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.connection.ConnectionSession;
@@ -34,7 +31,6 @@ import java.util.concurrent.CompletionStage;
 public final class RotationCommands {
     public static final String ROTATE_TAG = "key.rotate";
     public static final String READ_LATER_TAG = "key.rotate.readLater";
-    public static final String CREATE_TAG = "key.createWithLifetime";
 
     private final ConnectionSession session;
     private final KeyStore store;
@@ -133,27 +129,6 @@ public final class RotationCommands {
                     .onFinally(open)
                     .runWith(runner);
         });
-    }
-
-    /**
-     * Creates a key with a lifetime ({@link KeyLifetime#NEVER} for none) in the project, or an organisation key when
-     * {@code project} is null; the stage holds its raw value, which nothing here keeps.
-     */
-    public CompletionStage<ApiKey> create(dev.keywarden.model.Project project, String name, KeyLifetime lifetime) {
-        ConfidentApi api = session.api();
-        Generation.Token connection = session.token();
-        String projectId = project == null ? null : project.id();
-        return session.change(BackgroundCall.of("Creating key " + PlainWords.shown(name),
-                                () -> KeyRotations.create(v2(api), projectId, name, lifetime))
-                        .tag(CREATE_TAG))
-                .thenApply(created -> {
-                    KeyEntry entry = project == null ? KeyEntry.ofOrganisation(created) : KeyEntry.ofProject(project, created);
-                    recorder.created(entry);
-                    if (connection.isCurrent()) {
-                        store.answered(entry);
-                    }
-                    return created;
-                });
     }
 
     private static KeyLifecycleApi v2(ConfidentApi api) {

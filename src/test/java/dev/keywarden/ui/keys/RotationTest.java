@@ -145,9 +145,9 @@ class RotationTest {
 
     @Test
     void aKeyCreatedWithALifetimeShowsWhenItExpires() {
-        CompletionStage<dev.keywarden.model.ApiKey> created = rotations.create(models.project("p2").project(), "CI deploy",
+        CompletionStage<dev.keywarden.model.ApiKey> created = models.model.keyCommands().create(models.project("p2"), "CI deploy",
                 dev.keywarden.model.KeyLifetime.days(30));
-        models.runner.finish(RotationCommands.CREATE_TAG);
+        models.runner.finish(KeyCommands.CREATE_TAG);
 
         dev.keywarden.model.ApiKey key = created.toCompletableFuture().join();
         assertThat(KeyPatterns.whole(key.value())).as("the raw value, to be shown once").isNotNull();
