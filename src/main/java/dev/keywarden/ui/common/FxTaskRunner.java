@@ -61,16 +61,14 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         if (call.isMutation()) {
             mutations.add(task);
         }
-        task.setOnSucceeded(event -> {
-            progress.flush();
+        task.setOnSucceeded(event -> progress.then(() -> {
             finished(task);
             call.succeeded(task.getValue());
-        });
-        task.setOnFailed(event -> {
-            progress.flush();
+        }));
+        task.setOnFailed(event -> progress.then(() -> {
             finished(task);
             call.failed(task.getException());
-        });
+        }));
         task.setOnCancelled(event -> {
             finished(task);
             call.cancelled();
@@ -142,13 +140,16 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
      * Hands progress to the FX thread in batches: the worker queues each item, and one posted delivery takes every
      * item queued by then, as one batch ({@link BackgroundCall#progressBatch}), for at most {@link #BATCH_BUDGET_NANOS}
      * of the FX thread before it lets a pulse through and goes on. Items reach the call in order, and all of them
-     * before its outcome ({@link #flush()}).
+     * before its outcome ({@link #then}): a call that ends with a backlog (its worker was quicker than the FX thread)
+     * has it delivered in the same budgeted steps, not in one go that would freeze the window.
      */
     private static final class ProgressPump implements Runnable {
         private final BackgroundCall<?> call;
         private final java.util.concurrent.ConcurrentLinkedQueue<Object> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
         private final java.util.concurrent.atomic.AtomicBoolean posted = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile Task<?> task;
+        /** The call's outcome, waiting for the items queued before it (FX thread only). */
+        private Runnable outcome;
 
         ProgressPump(BackgroundCall<?> call) {
             this.call = call;
@@ -161,18 +162,36 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             }
         }
 
-        @Override
-        public void run() {
-            posted.set(false);
-            deliver(System.nanoTime() + BATCH_BUDGET_NANOS);
-            if (!queue.isEmpty() && posted.compareAndSet(false, true)) {
+        /** On the FX thread, once the call has ended: runs its outcome after every item queued before it. */
+        void then(Runnable ended) {
+            outcome = ended;
+            if (queue.isEmpty() || (task != null && task.isCancelled())) {
+                queue.clear();
+                runOutcome();
+            } else if (posted.compareAndSet(false, true)) {
                 Platform.runLater(this);
             }
         }
 
-        /** Before the outcome: whatever is still queued, whatever it takes. */
-        void flush() {
-            deliver(Long.MAX_VALUE);
+        @Override
+        public void run() {
+            posted.set(false);
+            deliver(System.nanoTime() + BATCH_BUDGET_NANOS);
+            if (!queue.isEmpty()) {
+                if (posted.compareAndSet(false, true)) {
+                    Platform.runLater(this);
+                }
+            } else {
+                runOutcome();
+            }
+        }
+
+        private void runOutcome() {
+            Runnable ended = outcome;
+            outcome = null;
+            if (ended != null) {
+                ended.run();
+            }
         }
 
         private void deliver(long until) {
@@ -187,7 +206,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 Object item;
                 while ((item = queue.poll()) != null) {
                     call.progressed(item);
-                    if (until != Long.MAX_VALUE && System.nanoTime() > until) {
+                    if (System.nanoTime() > until) {
                         return;
                     }
                 }

@@ -49,4 +49,50 @@ class FxTaskRunnerTest {
         assertThat(batches).as("fewer deliveries than items: batches").hasSizeLessThan(items);
         assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(items);
     }
+
+    /**
+     * A worker quicker than the FX thread ends with items still queued: they go on arriving in budgeted batches, with
+     * the FX thread free in between (for pulses, for anything else posted), and the outcome comes after the last one,
+     * never all of the backlog at once.
+     */
+    @Test
+    void aCallEndingWithABacklogFreesTheFxThreadBetweenBatchesBeforeItsOutcome() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        int items = 40;
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<Void> outcome = new CompletableFuture<>();
+        try (FxTaskRunner runner = new FxTaskRunner()) {
+            Platform.runLater(() -> BackgroundCall.withProgress("Publishing", progress -> {
+                        for (int i = 0; i < items; i++) {
+                            progress.accept(i);
+                        }
+                        return items;
+                    })
+                    .onProgress(item -> {
+                        if ((Integer) item == 0) {
+                            Platform.runLater(() -> events.add("posted meanwhile"));
+                        }
+                        events.add("item");
+                        busy(2);
+                    })
+                    .onSuccess(result -> {
+                        events.add("outcome");
+                        outcome.complete(null);
+                    })
+                    .runWith(runner));
+            outcome.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(events).filteredOn("item"::equals).hasSize(items);
+        assertThat(events.indexOf("posted meanwhile")).as("the FX thread was free before the backlog ended")
+                .isPositive().isLessThan(events.indexOf("outcome"));
+        assertThat(events.get(events.size() - 1)).as("the outcome after every item").isEqualTo("outcome");
+        assertThat(events.indexOf("posted meanwhile")).as("with items still to come after it").isLessThan(events.lastIndexOf("item"));
+    }
+
+    private static void busy(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
 }
