@@ -1,6 +1,7 @@
 package dev.keywarden.ui.common;
 
 import dev.keywarden.core.TimeText;
+import javafx.scene.control.Control;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -75,7 +76,7 @@ public final class Columns {
                 } else {
                     Instant time = timeOf.apply(value);
                     setText(TimeText.relative(time, clock));
-                    setTooltip(new Tooltip(TimeText.exact(time, ZoneId.systemDefault())));
+                    showExactTime(this, time);
                 }
             }
         };
@@ -92,8 +93,22 @@ public final class Columns {
                     return;
                 }
                 setText(TimeText.date(time, ZoneId.systemDefault()));
-                setTooltip(new Tooltip(TimeText.exact(time, ZoneId.systemDefault())));
+                showExactTime(this, time);
             }
         };
+    }
+
+    /**
+     * The exact local time in the cell's tooltip, or none for null. Each cell keeps one tooltip and changes its text: a
+     * new one per update would cost every scroll, filter and batch of rows a tooltip's construction.
+     */
+    public static void showExactTime(Control cell, Instant time) {
+        if (time == null) {
+            cell.setTooltip(null);
+            return;
+        }
+        Tooltip tooltip = (Tooltip) cell.getProperties().computeIfAbsent(Tooltip.class, any -> new Tooltip());
+        tooltip.setText(TimeText.exact(time, ZoneId.systemDefault()));
+        cell.setTooltip(tooltip);
     }
 }

@@ -48,6 +48,8 @@ public final class KeyStatusCell<S> extends TableCell<S, KeyRow> {
         spinner.setMaxSize(14, 14);
         box.setAlignment(Pos.CENTER_LEFT);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        setGraphic(box);
+        box.setVisible(false);
         toggle.selectedProperty().addListener((obs, before, selected) -> {
             if (!syncing && bound != null) {
                 onToggle.accept(bound, selected);
@@ -64,14 +66,19 @@ public final class KeyStatusCell<S> extends TableCell<S, KeyRow> {
             bound.stateProperty().removeListener(rowChanged);
         }
         bound = empty ? null : row;
+        // The switch stays in the cell, hidden while it is empty: taking it out and putting it back would style it
+        // anew each time, for every row a filter or a batch of keys moves.
+        box.setVisible(bound != null);
         if (bound == null) {
-            setGraphic(null);
+            if (withIds) {
+                toggle.setId(null);
+                state.setId(null);
+            }
             return;
         }
         bound.keyProperty().addListener(rowChanged);
         bound.stateProperty().addListener(rowChanged);
         sync();
-        setGraphic(box);
     }
 
     private void sync() {

@@ -1,19 +1,17 @@
 package dev.keywarden.ui.keys;
 
-import dev.keywarden.core.TimeText;
 import dev.keywarden.core.rotate.LifecycleText;
 import dev.keywarden.model.ApiKey;
+import dev.keywarden.ui.common.Columns;
 import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 
@@ -67,8 +65,7 @@ public final class LifecycleColumns {
                     return;
                 }
                 setText(text.apply(key));
-                Instant time = timeOf.apply(key);
-                setTooltip(time == null ? null : new Tooltip(TimeText.exact(time, ZoneId.systemDefault())));
+                Columns.showExactTime(this, timeOf.apply(key));
             }
         };
         cell.getStyleClass().add("lifecycle-cell");
