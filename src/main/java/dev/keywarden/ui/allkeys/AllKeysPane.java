@@ -67,6 +67,7 @@ public final class AllKeysPane extends VBox {
     private final Label progressText = new Label();
     private final Label failures = new Label();
     private final HBox failureBar;
+    private ShownKeys shownKeys;
     private SortedList<KeyRow> shown;
 
     private final WatchModel watch;
@@ -181,7 +182,8 @@ public final class AllKeysPane extends VBox {
                         : model.rows().isEmpty() ? "No keys to show." : "No key matches the filters.",
                 model.loadingProperty(), model.problemProperty(), model.rows()));
         table.setPlaceholder(placeholder);
-        shown = new SortedList<>(new ShownKeys(model.rows(), filter, FILTER_DELAY, FILTER_THREAD, Platform::runLater).rows());
+        shownKeys = new ShownKeys(model.rows(), filter, FILTER_DELAY, FILTER_THREAD, Platform::runLater);
+        shown = new SortedList<>(shownKeys.rows());
         shown.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(shown);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -206,7 +208,7 @@ public final class AllKeysPane extends VBox {
         failureBar.managedProperty().bind(failureBar.visibleProperty());
         failures.textProperty().bind(Bindings.createStringBinding(() -> "Could not load the keys of "
                 + model.failedProjects().stream().map(Project::name).collect(Collectors.joining(", ")) + ".", model.failedProjects()));
-        FilterCounts counts = new FilterCounts(filter, model.rows(), FILTER_DELAY, FILTER_THREAD, Platform::runLater);
+        FilterCounts counts = shownKeys.counts();
         status.setCellFactory(list -> countingCell(AllKeysFilter.Status::label, counts));
         status.setButtonCell(countingCell(AllKeysFilter.Status::label, counts));
         stale.setCellFactory(list -> countingCell(AllKeysFilter.Stale::label, counts));

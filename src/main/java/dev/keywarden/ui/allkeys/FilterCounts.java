@@ -18,17 +18,17 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
- * How many keys each status, staleness and lifecycle choice would show, with the other filters as they are. Counted
- * incrementally: each row remembers which choices it adds to, so rows added, removed or changed (a batch of a load,
- * a key switched off) move the counts by what they add, without a pass over the rest. A change of the filters
- * recounts every row, after {@link AllKeysFilter#PAUSE} and {@link #AFTER_THE_ROWS}, on a worker thread over a snapshot (as {@link ShownKeys}
- * filters); rows that changed meanwhile are counted again on the FX thread when the recount lands, and a recount
- * overtaken by a later change is dropped.
+ * How many keys each status, staleness and lifecycle choice would show, with the other filters as they are, and
+ * whether each row is shown ({@link #shows}): one verdict per row, a bit per choice, which the table's filter
+ * ({@link ShownKeys}) reads too, so the rows are tested once for both. Counted incrementally: each row remembers
+ * which choices it adds to, so rows added, removed or changed (a batch of a load, a key switched off) move the counts
+ * by what they add, without a pass over the rest. A change of the filters recounts every row after
+ * {@link AllKeysFilter#PAUSE} (typing does not test 50,000 rows per key pressed), on a worker thread over a snapshot
+ * taken on the FX thread (row, key, project name); rows that changed meanwhile are counted again on the FX thread when
+ * the recount lands, and a recount overtaken by a later change is dropped. The store stays the one truth: this holds
+ * verdicts, never keys.
  */
 final class FilterCounts {
-    /** The rows shown come first: the recount starts this long after the table's filter, so they do not share the FX thread. */
-    static final java.time.Duration AFTER_THE_ROWS = java.time.Duration.ofMillis(100);
-
     private final AllKeysFilter filter;
     private final ObservableList<KeyRow> rows;
     private final Delay delay;
@@ -42,10 +42,19 @@ final class FilterCounts {
     private final Generation recounts = new Generation();
     private AllKeysFilter.Criteria criteria;
     private long[] tally;
-    /** The choices each row adds to, one bit each (statuses, then staleness choices). */
-    private Map<KeyRow, Long> adds = new IdentityHashMap<>();
+    /** The choices each row adds to, one bit each (statuses, staleness choices, lifecycle choices), as last tested. */
+    private Map<KeyRow, Verdict> adds = new IdentityHashMap<>();
+    /** Told on the FX thread of filters that now apply (a recount landed, or the filters were cleared). */
+    private java.util.function.Consumer<AllKeysFilter.Criteria> applied = criteria -> { };
     /** While a recount is out: rows changed since its snapshot, and whether they are still there. */
     private Map<KeyRow, Boolean> changedSince;
+
+    /** A row's bits, and the key and project name they were worked out from. */
+    private record Verdict(ApiKey key, String ownerLabel, long bits) {
+        boolean isFor(KeyRow row) {
+            return key == row.key() && ownerLabel.equals(row.ownerLabel());
+        }
+    }
 
     FilterCounts(AllKeysFilter filter, ObservableList<KeyRow> rows, Delay delay, Executor worker, Executor fx) {
         this.filter = filter;
@@ -78,6 +87,31 @@ final class FilterCounts {
      */
     ReadOnlyLongProperty countOf(Object choice) {
         return counts.computeIfAbsent(choice, any -> new ReadOnlyLongWrapper(this, "count")).getReadOnlyProperty();
+    }
+
+    /** The filters the counts and {@link #shows} are at: those of the last recount that landed. */
+    AllKeysFilter.Criteria criteria() {
+        return criteria;
+    }
+
+    /**
+     * Whether the row is shown under {@link #criteria()}: the bit of the chosen status is set only when the row
+     * passes every filter. A row changed since its verdict (the table may ask before this hears of the change) is
+     * tested as it is.
+     */
+    boolean shows(KeyRow row) {
+        Verdict verdict = adds.get(row);
+        long bits = verdict != null && verdict.isFor(row) ? verdict.bits()
+                : bits(criteria, row.ownerLabel(), row.projectId(), row.key());
+        return (bits & (1L << criteria.status().ordinal())) != 0;
+    }
+
+    /**
+     * Told on the FX thread each time other filters apply: when a recount lands, and at once (before it) when the
+     * filters were cleared, since every row is then shown whatever the counts.
+     */
+    void onApplied(java.util.function.Consumer<AllKeysFilter.Criteria> then) {
+        this.applied = then;
     }
 
     private void rowsChanged(ListChangeListener.Change<? extends KeyRow> change) {
@@ -114,7 +148,7 @@ final class FilterCounts {
 
     private void filterChanged() {
         Generation.Token token = recounts.next();
-        delay.after(AllKeysFilter.PAUSE.plus(AFTER_THE_ROWS), () -> {
+        delay.after(AllKeysFilter.PAUSE, () -> {
             if (token.isCurrent()) {
                 recount(token);
             }
@@ -126,17 +160,20 @@ final class FilterCounts {
 
     private void recount(Generation.Token token) {
         AllKeysFilter.Criteria frozen = filter.criteria();
+        if (!frozen.isActive()) {
+            applied.accept(frozen);
+        }
         List<Seen> snapshot = new ArrayList<>(rows.size());
         for (KeyRow row : rows) {
             snapshot.add(new Seen(row, row.key(), row.ownerLabel()));
         }
         changedSince = new IdentityHashMap<>();
         worker.execute(() -> {
-            Map<KeyRow, Long> counted = new IdentityHashMap<>(snapshot.size() * 2);
+            Map<KeyRow, Verdict> counted = new IdentityHashMap<>(snapshot.size() * 2);
             long[] fresh = new long[choices.size()];
             for (Seen seen : snapshot) {
                 long bits = bits(frozen, seen.ownerLabel(), seen.row().projectId(), seen.key());
-                counted.put(seen.row(), bits);
+                counted.put(seen.row(), new Verdict(seen.key(), seen.ownerLabel(), bits));
                 addBits(fresh, bits, 1);
             }
             fx.execute(() -> {
@@ -147,7 +184,7 @@ final class FilterCounts {
         });
     }
 
-    private void landed(AllKeysFilter.Criteria frozen, Map<KeyRow, Long> counted, long[] fresh) {
+    private void landed(AllKeysFilter.Criteria frozen, Map<KeyRow, Verdict> counted, long[] fresh) {
         criteria = frozen;
         adds = counted;
         tally = fresh;
@@ -160,18 +197,19 @@ final class FilterCounts {
             }
         });
         publish();
+        applied.accept(frozen);
     }
 
     private void add(KeyRow row) {
         long bits = bits(criteria, row.ownerLabel(), row.projectId(), row.key());
-        adds.put(row, bits);
+        adds.put(row, new Verdict(row.key(), row.ownerLabel(), bits));
         addBits(tally, bits, 1);
     }
 
     private void remove(KeyRow row) {
-        Long bits = adds.remove(row);
-        if (bits != null) {
-            addBits(tally, bits, -1);
+        Verdict verdict = adds.remove(row);
+        if (verdict != null) {
+            addBits(tally, verdict.bits(), -1);
         }
     }
 
