@@ -24,7 +24,7 @@ final class BenchOrganisation implements AutoCloseable {
 
     /** The console benchmarks' organisation: 1000 projects x 50 keys (20 x 5 at tiny size), no latency. */
     static BenchOrganisation fiftyThousandKeys(Scale scale) throws IOException {
-        return new BenchOrganisation(scale.pick(1000, 20), scale.pick(50, 5), Duration.ZERO);
+        return new BenchOrganisation(scale.pick(1000, 40), scale.pick(50, 25), Duration.ZERO);
     }
 
     BenchOrganisation(int projects, int keysPerProject, Duration latency) throws IOException {

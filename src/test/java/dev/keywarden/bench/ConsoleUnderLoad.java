@@ -46,6 +46,9 @@ final class ConsoleUnderLoad implements AutoCloseable {
     ConsoleUnderLoad(BenchOrganisation org) throws Exception {
         this.org = org;
         this.home = Files.createTempDirectory("keywarden-bench-console");
+        if (System.getProperty("keywarden.bench.parallelism") != null) {
+            Files.writeString(home.resolve("ui.properties"), "parallelism=" + System.getProperty("keywarden.bench.parallelism") + "\n");
+        }
         FxToolkit.registerPrimaryStage();
         AppContext context = AppContext.loadFrom(home, Map.of(EnvironmentProfile.ENV_ORG_KEY, org.server.orgKey(),
                 BaseUrls.ENV_BASE_URL, org.server.baseUrl()));
@@ -156,6 +159,7 @@ final class ConsoleUnderLoad implements AutoCloseable {
     /** The longest gap between two FX pulses since {@link #start()}: an {@link AnimationTimer} asks for a pulse every frame. */
     static final class Pulses {
         private AnimationTimer timer;
+        private StallSampler watcher;
         private volatile long last;
         private volatile long longest;
         private volatile long count;
@@ -167,6 +171,9 @@ final class ConsoleUnderLoad implements AutoCloseable {
         }
 
         void start() throws Exception {
+            if (System.getProperty("keywarden.bench.stalls") != null && watcher == null) {
+                watcher = StallSampler.start(() -> last);
+            }
             WaitForAsyncUtils.asyncFx(() -> {
                 // From the start: a window that never pulses shows the whole time as one gap.
                 last = System.nanoTime();
