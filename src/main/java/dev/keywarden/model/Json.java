@@ -31,7 +31,8 @@ public final class Json {
         times.addSerializer(Instant.class, new JsonSerializer<>() {
             @Override
             public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-                gen.writeString(WIRE_TIME.format(value));
+                String fast = WireTime.format(value);
+                gen.writeString(fast != null ? fast : WIRE_TIME.format(value));
             }
         });
         times.addDeserializer(Instant.class, new JsonDeserializer<>() {
@@ -53,6 +54,7 @@ public final class Json {
 
     /** Accepts any ISO-8601 instant with an offset, with or without fractions of a second. */
     public static Instant parseTime(String text) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
+        Instant common = WireTime.parse(text);
+        return common != null ? common : DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
     }
 }
