@@ -155,25 +155,26 @@ final class FilterCounts {
         });
     }
 
-    private record Seen(KeyRow row, ApiKey key, String ownerLabel) {
-    }
-
     private void recount(Generation.Token token) {
         AllKeysFilter.Criteria frozen = filter.criteria();
         if (!frozen.isActive()) {
             applied.accept(frozen);
         }
-        List<Seen> snapshot = new ArrayList<>(rows.size());
-        for (KeyRow row : rows) {
-            snapshot.add(new Seen(row, row.key(), row.ownerLabel()));
+        // The snapshot: each row with its key and project name as they are now (properties are read on the FX thread only).
+        KeyRow[] seen = rows.toArray(new KeyRow[0]);
+        ApiKey[] keys = new ApiKey[seen.length];
+        String[] owners = new String[seen.length];
+        for (int i = 0; i < seen.length; i++) {
+            keys[i] = seen[i].key();
+            owners[i] = seen[i].ownerLabel();
         }
         changedSince = new IdentityHashMap<>();
         worker.execute(() -> {
-            Map<KeyRow, Verdict> counted = new IdentityHashMap<>(snapshot.size() * 2);
+            Map<KeyRow, Verdict> counted = new IdentityHashMap<>(seen.length * 2);
             long[] fresh = new long[choices.size()];
-            for (Seen seen : snapshot) {
-                long bits = bits(frozen, seen.ownerLabel(), seen.row().projectId(), seen.key());
-                counted.put(seen.row(), new Verdict(seen.key(), seen.ownerLabel(), bits));
+            for (int i = 0; i < seen.length; i++) {
+                long bits = bits(frozen, owners[i], seen[i].projectId(), keys[i]);
+                counted.put(seen[i], new Verdict(keys[i], owners[i], bits));
                 addBits(fresh, bits, 1);
             }
             fx.execute(() -> {
