@@ -28,6 +28,13 @@ final class StallSampler {
                 long last = lastPulse.getAsLong();
                 if (last != 0 && System.nanoTime() - last > 33_000_000L) {
                     sampler.record(fx.getStackTrace());
+                    for (Thread other : Thread.getAllStackTraces().keySet()) {
+                        if (other.getName().startsWith("Monocle Timer") || other.getName().startsWith("QuantumRenderer")) {
+                            StackTraceElement[] stack = other.getStackTrace();
+                            sampler.other(other.getName() + " " + other.getState() + " " + (stack.length > 0 ? stack[0] : "") + " < "
+                                    + (stack.length > 3 ? stack[3] : ""));
+                        }
+                    }
                 }
             }
         }, "stall-sampler");
@@ -35,6 +42,12 @@ final class StallSampler {
         watcher.start();
         Runtime.getRuntime().addShutdownHook(new Thread(sampler::print));
         return sampler;
+    }
+
+    private final Map<String, Integer> others = new HashMap<>();
+
+    private synchronized void other(String state) {
+        others.merge(state, 1, Integer::sum);
     }
 
     private synchronized void record(StackTraceElement[] stack) {
@@ -68,5 +81,8 @@ final class StallSampler {
         out.println("STALLS: " + samples + " samples of the FX thread while it did not pulse (5 ms apart)");
         stacks.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
                 .forEach(entry -> out.println(entry.getValue() + entry.getKey()));
+        out.println("Meanwhile, the pulse timer and the renderer:");
+        others.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+                .forEach(entry -> out.println(entry.getValue() + " " + entry.getKey()));
     }
 }
