@@ -18,12 +18,22 @@ public record KeyRef(KeyKind kind, String projectId, long keyId) implements Comp
             throw new IllegalArgumentException("A key id is not negative.");
         }
         if (kind == KeyKind.PROJECT) {
-            if (projectId == null || projectId.isBlank() || projectId.chars().anyMatch(Character::isWhitespace)) {
+            if (projectId == null || projectId.isBlank() || hasWhitespace(projectId)) {
                 throw new IllegalArgumentException("A project key needs a project id without spaces.");
             }
         } else if (projectId != null) {
             throw new IllegalArgumentException("An organisation key belongs to no project.");
         }
+    }
+
+    /** A loop, not a stream: the console makes a reference for each of 50,000 keys as they load, on the FX thread. */
+    private static boolean hasWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static KeyRef project(String projectId, long keyId) {
