@@ -42,17 +42,20 @@ final class FilterCounts {
     private final Generation recounts = new Generation();
     private AllKeysFilter.Criteria criteria;
     private long[] tally;
-    /** The choices each row adds to, one bit each (statuses, staleness choices, lifecycle choices), as last tested. */
-    private Map<KeyRow, Verdict> adds = new IdentityHashMap<>();
+    /**
+     * The choices each row adds to, one bit each (statuses, staleness choices, lifecycle choices), as last tested;
+     * by the row's {@link KeyRow#serial()}.
+     */
+    private Verdict[] adds = new Verdict[1024];
     /** Told on the FX thread of filters that now apply (a recount landed, or the filters were cleared). */
     private java.util.function.Consumer<AllKeysFilter.Criteria> applied = criteria -> { };
     /** While a recount is out: rows changed since its snapshot, and whether they are still there. */
     private Map<KeyRow, Boolean> changedSince;
 
     /** A row's bits, and the key and project name they were worked out from. */
-    private record Verdict(ApiKey key, String ownerLabel, long bits) {
-        boolean isFor(KeyRow row) {
-            return key == row.key() && ownerLabel.equals(row.ownerLabel());
+    private record Verdict(KeyRow row, ApiKey key, String ownerLabel, long bits) {
+        boolean isFor(KeyRow shown) {
+            return row == shown && key == shown.key() && ownerLabel.equals(shown.ownerLabel());
         }
     }
 
@@ -100,9 +103,8 @@ final class FilterCounts {
      * tested as it is.
      */
     boolean shows(KeyRow row) {
-        Verdict verdict = adds.get(row);
-        long bits = verdict != null && verdict.isFor(row) ? verdict.bits()
-                : bits(criteria, row.ownerLabel(), row.projectId(), row.key());
+        Verdict verdict = verdictOf(row);
+        long bits = verdict != null ? verdict.bits() : bits(criteria, row.ownerLabel(), row.projectId(), row.key());
         return (bits & (1L << criteria.status().ordinal())) != 0;
     }
 
@@ -170,11 +172,15 @@ final class FilterCounts {
         }
         changedSince = new IdentityHashMap<>();
         worker.execute(() -> {
-            Map<KeyRow, Verdict> counted = new IdentityHashMap<>(seen.length * 2);
+            int size = 1024;
+            for (KeyRow row : seen) {
+                size = Math.max(size, row.serial() + 1);
+            }
+            Verdict[] counted = new Verdict[size];
             long[] fresh = new long[choices.size()];
             for (int i = 0; i < seen.length; i++) {
                 long bits = bits(frozen, owners[i], seen[i].projectId(), keys[i]);
-                counted.put(seen[i], new Verdict(keys[i], owners[i], bits));
+                counted[seen[i].serial()] = new Verdict(seen[i], keys[i], owners[i], bits);
                 addBits(fresh, bits, 1);
             }
             fx.execute(() -> {
@@ -185,7 +191,7 @@ final class FilterCounts {
         });
     }
 
-    private void landed(AllKeysFilter.Criteria frozen, Map<KeyRow, Verdict> counted, long[] fresh) {
+    private void landed(AllKeysFilter.Criteria frozen, Verdict[] counted, long[] fresh) {
         criteria = frozen;
         adds = counted;
         tally = fresh;
@@ -203,13 +209,31 @@ final class FilterCounts {
 
     private void add(KeyRow row) {
         long bits = bits(criteria, row.ownerLabel(), row.projectId(), row.key());
-        adds.put(row, new Verdict(row.key(), row.ownerLabel(), bits));
+        int serial = row.serial();
+        if (serial >= adds.length) {
+            adds = java.util.Arrays.copyOf(adds, Math.max(serial + 1, adds.length * 2));
+        }
+        adds[serial] = new Verdict(row, row.key(), row.ownerLabel(), bits);
         addBits(tally, bits, 1);
     }
 
+    /** The row's verdict, whatever it was worked out from; null if it has none. */
+    private Verdict serialOf(KeyRow row) {
+        int serial = row.serial();
+        Verdict verdict = serial < adds.length ? adds[serial] : null;
+        return verdict != null && verdict.row() == row ? verdict : null;
+    }
+
+    /** The row's verdict if it was worked out from the row as it is now; else null. */
+    private Verdict verdictOf(KeyRow row) {
+        Verdict verdict = serialOf(row);
+        return verdict != null && verdict.isFor(row) ? verdict : null;
+    }
+
     private void remove(KeyRow row) {
-        Verdict verdict = adds.remove(row);
+        Verdict verdict = serialOf(row);
         if (verdict != null) {
+            adds[row.serial()] = null;
             addBits(tally, verdict.bits(), -1);
         }
     }

@@ -19,10 +19,12 @@ public final class KeyRow {
     private final Owner owner;
     private final ReadOnlyObjectWrapper<ApiKey> key;
     private final ReadOnlyObjectWrapper<RowState> state = new ReadOnlyObjectWrapper<>(this, "state", RowState.IDLE);
+    private final int serial;
     /** The store's stamp when an answer about this key last landed; a list asked for before it may be stale. */
     long changedAt;
 
-    KeyRow(KeyRef ref, Owner owner, ApiKey key) {
+    KeyRow(KeyRef ref, Owner owner, ApiKey key, int serial) {
+        this.serial = serial;
         this.ref = ref;
         this.owner = owner;
         this.key = new ReadOnlyObjectWrapper<>(this, "key", key.masked());
@@ -31,6 +33,16 @@ public final class KeyRow {
     /** What a list of rows must watch so filters and sorts follow a key's changes. */
     public static Observable[] observables(KeyRow row) {
         return new Observable[] {row.key};
+    }
+
+    /**
+     * A small number the store gives each row it makes, from 0, never the same for two of its rows at once: an index
+     * into tables kept beside the rows (the all-keys filter's verdicts), cheaper than a map over 50,000 of them. A
+     * table must check that the row it finds there is this one: a number may be given again after the store forgot
+     * every row.
+     */
+    public int serial() {
+        return serial;
     }
 
     public KeyRef ref() {

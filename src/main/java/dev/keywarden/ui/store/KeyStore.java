@@ -43,6 +43,8 @@ import java.util.Set;
 public final class KeyStore {
     private final ObservableList<KeyRow> rows = FXCollections.observableArrayList(KeyRow::observables);
     private final ObservableList<KeyRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    /** The next row's {@link KeyRow#serial()}. */
+    private int nextSerial;
     private final FilteredList<KeyRow> organisationRows = new FilteredList<>(readOnlyRows, KeyRow::isOrganizationKey);
     private final Map<KeyRef, KeyRow> byRef = new HashMap<>();
     /** Rows by project id; organisation keys under {@code null}. */
@@ -168,7 +170,7 @@ public final class KeyStore {
             if (row == null) {
                 Long revoked = revokedAt.get(ref);
                 if (revoked == null || revoked <= askedAt) {
-                    row = new KeyRow(ref, projectId == null ? null : owners.get(projectId), key);
+                    row = new KeyRow(ref, projectId == null ? null : owners.get(projectId), key, nextSerial++);
                     current.put(key.id(), row);
                     byRef.put(ref, row);
                     added.add(row);
@@ -201,7 +203,7 @@ public final class KeyStore {
         KeyRow row = byRef.get(ref);
         if (row == null) {
             Owner owner = ref.isOrganisationKey() ? null : owner(ref.projectId(), entry.projectName());
-            row = new KeyRow(ref, owner, entry.key());
+            row = new KeyRow(ref, owner, entry.key(), nextSerial++);
             byOwner.computeIfAbsent(ref.projectId(), id -> new LinkedHashMap<>()).put(ref.keyId(), row);
             byRef.put(ref, row);
             add(row, false);
@@ -299,6 +301,7 @@ public final class KeyStore {
         addedFirst.clear();
         addedLast.clear();
         rows.clear();
+        nextSerial = 0;
         byRef.clear();
         byOwner.clear();
         owners.clear();

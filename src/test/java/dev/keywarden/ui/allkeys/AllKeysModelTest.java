@@ -11,6 +11,8 @@ import dev.keywarden.testing.FakeConfidentApi;
 import dev.keywarden.testing.FakeDialogService;
 import dev.keywarden.ui.common.CsvExport;
 import dev.keywarden.ui.common.Notices;
+import dev.keywarden.model.ApiKey;
+import dev.keywarden.model.Project;
 import dev.keywarden.ui.store.KeyRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -226,6 +228,40 @@ class AllKeysModelTest {
         List<KeyRow> all = new ArrayList<>(rows);
         all.add(row);
         return all;
+    }
+
+    /**
+     * Rows are numbered by the store (KeyRow.serial), and the filter keeps its verdicts by that number; after the store
+     * forgot every row (a change of connection), new rows take the numbers again and must be judged as themselves.
+     */
+    @Test
+    void afterTheStoreForgetsEveryRowNewRowsAreCountedAndShownAsThemselves() {
+        ConsoleModels models = withOrganisationKey();
+        AllKeysModel all = models.model.allKeys();
+        all.load();
+        models.runner.finishAll();
+        AllKeysFilter filter = new AllKeysFilter(new Staleness(Clock.systemUTC()));
+        ShownKeys shown = new ShownKeys(all.rows(), filter, (wait, then) -> then.run(), Runnable::run, Runnable::run);
+        filter.statusProperty().set(AllKeysFilter.Status.DEACTIVATED);
+        assertThat(shown.rows()).isNotEmpty().allMatch(row -> !row.key().valid());
+
+        models.model.projects().clear();
+        assertThat(shown.rows()).isEmpty();
+        assertThat(shown.counts().countOf(AllKeysFilter.Status.ALL).get()).isZero();
+        for (Project project : models.api.listProjects()) {
+            for (ApiKey key : models.api.listApiKeys(project.id())) {
+                models.api.setApiKeyValid(project.id(), key.id(), !key.valid());
+            }
+        }
+        filter.statusProperty().set(AllKeysFilter.Status.DEACTIVATED);
+        all.load();
+        models.runner.finishAll();
+        assertThat(all.rows().get(0).serial()).as("numbers given again").isZero();
+        assertThat(shown.rows()).containsExactlyInAnyOrderElementsOf(all.rows().stream().filter(filter::matches).toList());
+        assertThat(shown.counts().countOf(AllKeysFilter.Status.DEACTIVATED).get())
+                .isEqualTo(filter.count(all.rows(), AllKeysFilter.Status.DEACTIVATED));
+        assertThat(shown.counts().countOf(AllKeysFilter.Status.ACTIVE).get())
+                .isEqualTo(filter.count(all.rows(), AllKeysFilter.Status.ACTIVE)).isPositive();
     }
 
     @Test
