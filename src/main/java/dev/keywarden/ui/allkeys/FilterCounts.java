@@ -29,6 +29,9 @@ import java.util.concurrent.Executor;
  * verdicts, never keys.
  */
 final class FilterCounts {
+    /** Stores at least this large are judged in two halves at once. */
+    static final int SPLIT_ABOVE = 10_000;
+
     private final AllKeysFilter filter;
     private final ObservableList<KeyRow> rows;
     private final Delay delay;
@@ -177,11 +180,18 @@ final class FilterCounts {
                 size = Math.max(size, row.serial() + 1);
             }
             Verdict[] counted = new Verdict[size];
-            long[] fresh = new long[choices.size()];
-            for (int i = 0; i < seen.length; i++) {
-                long bits = bits(frozen, owners[i], seen[i].projectId(), keys[i]);
-                counted[seen[i].serial()] = new Verdict(seen[i], keys[i], owners[i], bits);
-                addBits(fresh, bits, 1);
+            // A large store is judged in two halves at once, the second on the common pool: the FX thread waits for
+            // this, and a 2-core machine has a core for each half.
+            int half = seen.length >= SPLIT_ABOVE ? seen.length / 2 : seen.length;
+            java.util.concurrent.ForkJoinTask<long[]> rest = half < seen.length
+                    ? java.util.concurrent.ForkJoinPool.commonPool().submit(() -> judge(frozen, seen, keys, owners, half, seen.length, counted))
+                    : null;
+            long[] fresh = judge(frozen, seen, keys, owners, 0, half, counted);
+            if (rest != null) {
+                long[] other = rest.join();
+                for (int i = 0; i < fresh.length; i++) {
+                    fresh[i] += other[i];
+                }
             }
             fx.execute(() -> {
                 if (token.isCurrent()) {
@@ -189,6 +199,17 @@ final class FilterCounts {
                 }
             });
         });
+    }
+
+    /** Judges the snapshot's rows {@code from} (inclusive) {@code to} (exclusive) into {@code counted}; their tally. */
+    private long[] judge(AllKeysFilter.Criteria frozen, KeyRow[] seen, ApiKey[] keys, String[] owners, int from, int to, Verdict[] counted) {
+        long[] tally = new long[choices.size()];
+        for (int i = from; i < to; i++) {
+            long bits = bits(frozen, owners[i], seen[i].projectId(), keys[i]);
+            counted[seen[i].serial()] = new Verdict(seen[i], keys[i], owners[i], bits);
+            addBits(tally, bits, 1);
+        }
+        return tally;
     }
 
     private void landed(AllKeysFilter.Criteria frozen, Verdict[] counted, long[] fresh) {
