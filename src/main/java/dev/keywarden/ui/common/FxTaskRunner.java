@@ -32,6 +32,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ExecutorService changes = Executors.newCachedThreadPool(new DaemonThreads("keywarden-change"));
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
     private final Set<Task<?>> mutations = Collections.newSetFromMap(new ConcurrentHashMap<>());
+    /** Each running task's progress, which may outlive the task's thread (a backlog being delivered). */
+    private final java.util.Map<Task<?>, ProgressPump> pumps = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** Tasks started and not yet finished, for the status bar. Changed on the FX thread only. */
@@ -58,6 +60,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             }
         };
         progress.task = task;
+        progress.cancelled = () -> {
+            finished(task);
+            call.cancelled();
+        };
+        pumps.put(task, progress);
         if (call.isMutation()) {
             mutations.add(task);
         }
@@ -79,12 +86,25 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             }
         });
         (call.isMutation() ? changes : interactive).execute(task);
-        return () -> task.cancel(true);
+        return () -> cancel(task);
     }
 
     private void finished(Task<?> task) {
         running.remove(task);
         mutations.remove(task);
+        pumps.remove(task);
+    }
+
+    /** Stops the task; one whose thread has ended but whose progress is still being delivered stops that, as cancelled. */
+    private void cancel(Task<?> task) {
+        if (!task.cancel(true)) {
+            onFxThread(() -> {
+                ProgressPump progress = pumps.get(task);
+                if (progress != null) {
+                    progress.cancelBacklog();
+                }
+            });
+        }
     }
 
     /** Whether anything that {@link #cancelLoads()} would stop is running. */
@@ -96,7 +116,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     public void cancelLoads() {
         for (Task<?> task : List.copyOf(running)) {
             if (!mutations.contains(task)) {
-                task.cancel(true);
+                cancel(task);
             }
         }
     }
@@ -109,7 +129,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     public void close() {
         closed = true;
         for (Task<?> task : List.copyOf(running)) {
-            task.cancel(true);
+            cancel(task);
         }
         interactive.shutdownNow();
         changes.shutdownNow();
@@ -150,6 +170,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         private volatile Task<?> task;
         /** The call's outcome, waiting for the items queued before it (FX thread only). */
         private Runnable outcome;
+        /** What a cancelled call ends with, run instead of a waiting outcome when the backlog is cancelled. */
+        private Runnable cancelled;
 
         ProgressPump(BackgroundCall<?> call) {
             this.call = call;
@@ -183,6 +205,15 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 }
             } else {
                 runOutcome();
+            }
+        }
+
+        /** On the FX thread: drops what is still queued and ends the call as cancelled, if its outcome was waiting. */
+        void cancelBacklog() {
+            if (outcome != null) {
+                queue.clear();
+                outcome = null;
+                cancelled.run();
             }
         }
 

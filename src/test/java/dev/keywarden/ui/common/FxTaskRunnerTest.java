@@ -89,6 +89,44 @@ class FxTaskRunnerTest {
         assertThat(events.indexOf("posted meanwhile")).as("with items still to come after it").isLessThan(events.lastIndexOf("item"));
     }
 
+    /**
+     * Cancelling a load whose worker has ended while its backlog is still being delivered (Esc, the status bar's
+     * Cancel, closing the window) stops the delivery and ends the call as cancelled, not as succeeded.
+     */
+    @Test
+    void cancellingWhileTheBacklogIsDeliveredStopsItAndEndsTheCallCancelled() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        int items = 40;
+        List<Object> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        CompletableFuture<dev.keywarden.core.RunningTask> running = new CompletableFuture<>();
+        try (FxTaskRunner runner = new FxTaskRunner()) {
+            Platform.runLater(() -> running.complete(BackgroundCall.withProgress("Publishing", progress -> {
+                        for (int i = 0; i < items; i++) {
+                            progress.accept(i);
+                        }
+                        return items;
+                    })
+                    .onProgress(item -> {
+                        delivered.add(item);
+                        if ((Integer) item == 5) {
+                            running.join().cancel();
+                        }
+                        busy(2);
+                    })
+                    .onSuccess(result -> outcome.complete("succeeded"))
+                    .onFinally(() -> outcome.complete("cancelled"))
+                    .runWith(runner)));
+
+            assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo("cancelled");
+            Thread.sleep(100);
+            assertThat(delivered).as("nothing delivered after the cancel's batch").hasSizeLessThan(items);
+            CompletableFuture<Integer> stillRunning = new CompletableFuture<>();
+            Platform.runLater(() -> stillRunning.complete(runner.running().size()));
+            assertThat(stillRunning.get(10, TimeUnit.SECONDS)).isZero();
+        }
+    }
+
     private static void busy(long millis) {
         long end = System.nanoTime() + millis * 1_000_000;
         while (System.nanoTime() < end) {
