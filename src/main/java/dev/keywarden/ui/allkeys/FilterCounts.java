@@ -218,8 +218,10 @@ final class FilterCounts {
         tally = fresh;
         Map<KeyRow, Boolean> changed = changedSince;
         changedSince = null;
+        // Every changed row out first, then those still there back in: a row the store forgot and a new one may
+        // share a serial, and the new one's verdict must not be taken for the old one's.
+        changed.keySet().forEach(this::remove);
         changed.forEach((row, present) -> {
-            remove(row);
             if (present) {
                 add(row);
             }

@@ -264,6 +264,35 @@ class AllKeysModelTest {
                 .isEqualTo(filter.count(all.rows(), AllKeysFilter.Status.ACTIVE)).isPositive();
     }
 
+    /** A recount still out when the store forgets every row and loads new ones lands with the new rows counted, the old ones not. */
+    @Test
+    void aRecountOverlappingAStoreThatForgotEveryRowCountsOnlyTheNewRows() {
+        ConsoleModels models = withOrganisationKey();
+        AllKeysModel all = models.model.allKeys();
+        all.load();
+        models.runner.finishAll();
+        AllKeysFilter filter = new AllKeysFilter(new Staleness(Clock.systemUTC()));
+        List<Runnable> worker = new ArrayList<>();
+        ShownKeys shown = new ShownKeys(all.rows(), filter, (wait, then) -> then.run(), worker::add, Runnable::run);
+        filter.statusProperty().set(AllKeysFilter.Status.DEACTIVATED);
+        assertThat(worker).hasSize(1);
+
+        models.model.projects().clear();
+        for (Project project : models.api.listProjects()) {
+            for (ApiKey key : models.api.listApiKeys(project.id())) {
+                models.api.setApiKeyValid(project.id(), key.id(), !key.valid());
+            }
+        }
+        all.load();
+        models.runner.finishAll();
+        worker.remove(0).run();
+
+        for (AllKeysFilter.Status status : AllKeysFilter.Status.values()) {
+            assertThat(shown.counts().countOf(status).get()).as(status.label()).isEqualTo(filter.count(all.rows(), status));
+        }
+        assertThat(shown.rows()).containsExactlyInAnyOrderElementsOf(all.rows().stream().filter(filter::matches).toList());
+    }
+
     @Test
     void countsFollowChangedRowsWithoutARecount() {
         ConsoleModels models = withOrganisationKey();
