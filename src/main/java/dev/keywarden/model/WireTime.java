@@ -69,10 +69,13 @@ final class WireTime {
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds, nanos);
     }
 
-    /** The documented form, {@code 2024-12-04T23:00:00.000Z}, for years 0 to 9999; null for others. */
+    /**
+     * The documented form, {@code 2024-12-04T23:00:00.000Z}, for years 1 to 9999; null for others (the pattern's
+     * {@code yyyy} is the year of the era, so year 0 is written 0001).
+     */
     static String format(Instant instant) {
         LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        if (time.getYear() < 0 || time.getYear() > 9999) {
+        if (time.getYear() < 1 || time.getYear() > 9999) {
             return null;
         }
         char[] out = new char[24];

@@ -22,7 +22,7 @@ final class BenchOrganisation implements AutoCloseable {
     final int projects;
     final int keysPerProject;
 
-    /** The console benchmarks' organisation: 1000 projects x 50 keys (20 x 5 at tiny size), no latency. */
+    /** The console benchmarks' organisation: 1000 projects x 50 keys (40 x 25 at tiny size), no latency. */
     static BenchOrganisation fiftyThousandKeys(Scale scale) throws IOException {
         return new BenchOrganisation(scale.pick(1000, 40), scale.pick(50, 25), Duration.ZERO);
     }

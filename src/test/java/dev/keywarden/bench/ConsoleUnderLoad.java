@@ -206,6 +206,7 @@ final class ConsoleUnderLoad implements AutoCloseable {
                     longest = at - last;
                     longestEndedAt = java.time.Instant.now();
                 }
+                last = 0; // no pulses are expected until the next start: nothing for the stall sampler to sample
             }).get(1, TimeUnit.MINUTES);
             return longest / 1e9;
         }

@@ -38,6 +38,7 @@ class WireTimeTest {
             assertThat(WireTime.format(instant)).isEqualTo(Json.WIRE_TIME.format(instant));
         }
         assertThat(WireTime.format(Instant.parse("+10000-01-01T00:00:00Z"))).as("left to the formatter").isNull();
+        assertThat(WireTime.format(Instant.parse("0000-06-01T00:00:00Z"))).as("year 0, the formatter's 0001").isNull();
         assertThat(Json.newMapper().valueToTree(new Object() {
             public Instant getAt() {
                 return Instant.parse("2024-12-04T23:00:00.5Z");

@@ -120,7 +120,7 @@ public final class AllKeysFilter {
 
     /**
      * The filters as they are now, frozen: what the table and the counts filter with, on a worker thread over a
-     * snapshot of the rows (see {@code ShownKeys}). A new criterion is a property here, a field of {@link Criteria}
+     * snapshot of the rows (see {@code FilterCounts}). A new criterion is a property here, a field of {@link Criteria}
      * taken in {@link #criteria()}, its test in {@link Criteria#matches} and its part of {@link Criteria#isActive}.
      */
     public Criteria criteria() {
@@ -191,7 +191,10 @@ public final class AllKeysFilter {
      * allocate nothing: no lower-cased copies, no suffix or id strings.
      */
 
-    /** Whether the field holds the (lower-case) needle, ignoring case. */
+    /**
+     * Whether the field holds the (lower-case) needle, ignoring case character by character (regionMatches): unlike
+     * a lower-cased copy, a letter whose lower case is two characters (the dotted capital I) is matched as one.
+     */
     static boolean contains(String field, String lowerNeedle) {
         if (field == null) {
             return false;
