@@ -4,7 +4,6 @@ import dev.keywarden.core.TimeText;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -68,14 +67,14 @@ public final class Columns {
                 super.updateItem(value, empty);
                 if (empty || getTableRow() == null || getTableRow().getItem() == null) {
                     setText(null);
-                    setTooltip(null);
+                    Tooltips.set(this, null);
                 } else if (value == null) {
                     setText(withoutValue);
-                    setTooltip(null);
+                    Tooltips.set(this, null);
                 } else {
                     Instant time = timeOf.apply(value);
                     setText(TimeText.relative(time, clock));
-                    setTooltip(new Tooltip(TimeText.exact(time, ZoneId.systemDefault())));
+                    Tooltips.set(this, TimeText.exact(time, ZoneId.systemDefault()));
                 }
             }
         };
@@ -88,11 +87,11 @@ public final class Columns {
                 super.updateItem(time, empty);
                 if (empty || time == null) {
                     setText(null);
-                    setTooltip(null);
+                    Tooltips.set(this, null);
                     return;
                 }
                 setText(TimeText.date(time, ZoneId.systemDefault()));
-                setTooltip(new Tooltip(TimeText.exact(time, ZoneId.systemDefault())));
+                Tooltips.set(this, TimeText.exact(time, ZoneId.systemDefault()));
             }
         };
     }

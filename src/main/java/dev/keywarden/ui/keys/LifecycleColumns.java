@@ -9,7 +9,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
+import dev.keywarden.ui.common.Tooltips;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -63,12 +63,12 @@ public final class LifecycleColumns {
                 super.updateItem(key, empty);
                 if (empty || key == null) {
                     setText(null);
-                    setTooltip(null);
+                    Tooltips.set(this, null);
                     return;
                 }
                 setText(text.apply(key));
                 Instant time = timeOf.apply(key);
-                setTooltip(time == null ? null : new Tooltip(TimeText.exact(time, ZoneId.systemDefault())));
+                Tooltips.set(this, time == null ? null : TimeText.exact(time, ZoneId.systemDefault()));
             }
         };
         cell.getStyleClass().add("lifecycle-cell");
