@@ -63,8 +63,16 @@ public final class BuildImage {
         Path input = stageInput(jar, libs);
         String modules = modules(input, jar.getFileName().toString());
         Path runtime = work.resolve("runtime");
+        // The runtime's own class-data archive of the JDK's classes (lib/server/classes.jsa), as a JDK has: jlink makes
+        // it by running the new runtime's java, which therefore stays in the image (bin/java, a few hundred KB). Its
+        // twin for heaps of 32 GB and more (classes_nocoops.jsa, 11 MB) is left out: the console never has one.
         run("jlink", "--add-modules", modules, "--strip-debug", "--no-header-files", "--no-man-pages",
-                "--strip-native-commands", "--compress=2", "--output", runtime.toString());
+                "--generate-cds-archive", "--compress=2", "--output", runtime.toString());
+        try (Stream<Path> archives = Files.walk(runtime)) {
+            for (Path big : archives.filter(p -> p.getFileName().toString().equals("classes_nocoops.jsa")).toList()) {
+                Files.delete(big);
+            }
+        }
         Path image = appImage(input, runtime, dist, jar.getFileName().toString());
         System.out.println("Application image: " + image + " (" + megabytes(image) + " MB; runtime modules: " + modules + ")");
         if (os.contains("linux")) {

@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The training run of the class-data archive (AppCDS) the package phase builds:
- * {@code java -XX:ArchiveClassesAtExit=keywarden.jsa -cp keywarden.jar dev.keywarden.StartupTraining} runs
- * the headless commands once against an in-process sandbox, and the JVM writes every class they loaded,
- * already parsed and verified, to the archive. The launcher ({@code target/keywarden}) maps it at start-up.
- * Nothing is printed and nothing outside a temporary folder is written.
+ * The headless commands' training run of the class-data archive (AppCDS) the package phase builds:
+ * {@code java -XX:DumpLoadedClassList=… -cp keywarden.jar dev.keywarden.StartupTraining} runs the headless
+ * commands once against an in-process sandbox and the JVM lists every class they loaded;
+ * {@code src/package/BuildArchive.java} merges that list with the console's ({@link ConsoleTraining}) and dumps
+ * the classes, parsed and verified, to {@code keywarden.jsa}, which the launcher ({@code target/keywarden}) maps
+ * at start-up. Nothing is printed and nothing outside a temporary folder is written.
  */
 public final class StartupTraining {
     private static final List<List<String>> COMMANDS = List.of(

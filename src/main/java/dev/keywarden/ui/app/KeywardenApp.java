@@ -4,7 +4,10 @@ import dev.keywarden.api.HttpConfidentApi;
 import dev.keywarden.core.AppContext;
 import dev.keywarden.core.EnvironmentProfile;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
+
+import java.time.Clock;
 
 /** The JavaFX application: loads settings (and starts the demo sandbox when it will be used) off the FX thread in {@link #init()}, then opens the window. */
 public final class KeywardenApp extends Application {
@@ -31,8 +34,10 @@ public final class KeywardenApp extends Application {
     @Override
     public void start(Stage stage) {
         stage.getIcons().setAll(AppIcon.images());
-        window = new KeywardenWindow(stage, context, HttpConfidentApi::new, sandbox);
-        window.show(options);
+        // The connection opens first, off the FX thread, while the window is built; the window is shown after its
+        // answer (queued meanwhile), so the organisation loads while the FX thread styles and lays out the window.
+        window = new KeywardenWindow(stage, context, HttpConfidentApi::new, sandbox, Clock.systemDefaultZone(), options);
+        Platform.runLater(window::show);
     }
 
     @Override

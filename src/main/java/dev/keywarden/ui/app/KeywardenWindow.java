@@ -34,6 +34,9 @@ public final class KeywardenWindow {
     private final ConnectionController connectionController;
     private final WindowStateKeeper stateKeeper;
     private final ThemeModel theme;
+    /** Problems reported while the view is not built yet (opening the connection comes first), shown once it is. */
+    private final List<String> earlyProblems = new java.util.ArrayList<>();
+    private boolean connectionStarted;
     private Callable<Optional<Boolean>> desktopPrefersDark = () -> DesktopColourScheme.ofThisMachine().prefersDark();
 
     public KeywardenWindow(Stage stage, AppContext context, ApiFactory apiFactory, EmbeddedSandbox sandbox) {
@@ -42,6 +45,17 @@ public final class KeywardenWindow {
 
     /** With the console's clock (a test's, the same as its sandbox's, to move past a rotation's end). */
     public KeywardenWindow(Stage stage, AppContext context, ApiFactory apiFactory, EmbeddedSandbox sandbox, Clock clock) {
+        this(stage, context, apiFactory, sandbox, clock, null);
+    }
+
+    /**
+     * Opens the connection {@code options} call for before the view is built (the application does): the
+     * gateway is opened off the FX thread while the window is built, so its answer waits on the FX thread's queue
+     * when the building ends, and {@link #show()} posted after it lets the organisation load while the window is
+     * laid out and styled. With null options nothing is opened until {@link #show(LaunchOptions)}.
+     */
+    public KeywardenWindow(Stage stage, AppContext context, ApiFactory apiFactory, EmbeddedSandbox sandbox, Clock clock,
+                           LaunchOptions connectFirst) {
         this.stage = stage;
         this.context = context;
         this.sandbox = sandbox;
@@ -52,9 +66,14 @@ public final class KeywardenWindow {
         ThemeStyles.follow(theme.darkProperty());
         ConnectionsModel connections = new ConnectionsModel();
         DialogService dialogs = new FxDialogService(() -> stage);
-        this.view = new MainView(model, runner, connections, dialogs, context.uiSettings().staleThresholdsDays());
         this.connectionController = new ConnectionController(model, connections, runner, context, apiFactory, sandbox,
-                dialogs, message -> view.problem(message));
+                dialogs, this::problem);
+        if (connectFirst != null) {
+            startConnection(connectFirst);
+        }
+        this.view = new MainView(model, runner, connections, dialogs, context.uiSettings().staleThresholdsDays());
+        earlyProblems.forEach(view::problem);
+        earlyProblems.clear();
         view.rotations().updateOwnKeyWith(connectionController.ownKeyUpdate());
         this.stateKeeper = new WindowStateKeeper(context.uiSettings());
 
@@ -80,9 +99,29 @@ public final class KeywardenWindow {
 
     /** Opens the connection first (off the FX thread), so the server is asked while the window is laid out and shown. */
     public void show(LaunchOptions options) {
+        startConnection(options);
+        show();
+    }
+
+    /** Shows the window, whose connection was opened when it was built (or by {@link #show(LaunchOptions)}). */
+    public void show() {
         theme.start();
-        connectionController.start(options);
         stage.show();
+    }
+
+    private void startConnection(LaunchOptions options) {
+        if (!connectionStarted) {
+            connectionStarted = true;
+            connectionController.start(options);
+        }
+    }
+
+    private void problem(String message) {
+        if (view == null) {
+            earlyProblems.add(message);
+        } else {
+            view.problem(message);
+        }
     }
 
     private List<javafx.scene.control.TableView<?>> tables() {

@@ -16,7 +16,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
+import dev.keywarden.ui.common.Tooltips;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -53,12 +53,12 @@ final class MenuBarFactory {
         Button findLeak = new Button("Find a leaked key\u2026", Icons.icon(Icons.FIND_LEAK));
         findLeak.setId("findLeakButton");
         findLeak.getStyleClass().add(Styles.ACCENT);
-        findLeak.setTooltip(new Tooltip("Paste text that may hold a key: find whose it is and deactivate it ("
-                + FIND_LEAK.getDisplayText() + ")"));
+        Tooltips.set(findLeak, "Paste text that may hold a key: find whose it is and deactivate it ("
+                + FIND_LEAK.getDisplayText() + ")");
         findLeak.setOnAction(event -> view.leakFinder().open());
         Button checkKey = new Button("Check a key\u2026", Icons.icon(Icons.CHECK));
         checkKey.setId("checkKeyButton");
-        checkKey.setTooltip(new Tooltip("Does the server still accept a key? (" + CHECK_KEY.getDisplayText() + ")"));
+        Tooltips.set(checkKey, "Does the server still accept a key? (" + CHECK_KEY.getDisplayText() + ")");
         checkKey.setOnAction(event -> view.keyActions().checkKey());
         HBox.setHgrow(bar, Priority.ALWAYS);
         HBox row = new HBox(6, bar, checkKey, findLeak);

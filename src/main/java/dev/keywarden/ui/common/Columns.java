@@ -1,11 +1,9 @@
 package dev.keywarden.ui.common;
 
 import dev.keywarden.core.TimeText;
-import javafx.scene.control.Control;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -69,14 +67,14 @@ public final class Columns {
                 super.updateItem(value, empty);
                 if (empty || getTableRow() == null || getTableRow().getItem() == null) {
                     setText(null);
-                    setTooltip(null);
+                    Tooltips.set(this, null);
                 } else if (value == null) {
                     setText(withoutValue);
-                    setTooltip(null);
+                    Tooltips.set(this, null);
                 } else {
                     Instant time = timeOf.apply(value);
                     setText(TimeText.relative(time, clock));
-                    showExactTime(this, time);
+                    Tooltips.set(this, TimeText.exact(time, ZoneId.systemDefault()));
                 }
             }
         };
@@ -89,26 +87,12 @@ public final class Columns {
                 super.updateItem(time, empty);
                 if (empty || time == null) {
                     setText(null);
-                    setTooltip(null);
+                    Tooltips.set(this, null);
                     return;
                 }
                 setText(TimeText.date(time, ZoneId.systemDefault()));
-                showExactTime(this, time);
+                Tooltips.set(this, TimeText.exact(time, ZoneId.systemDefault()));
             }
         };
-    }
-
-    /**
-     * The exact local time in the cell's tooltip, or none for null. Each cell keeps one tooltip and changes its text: a
-     * new one per update would cost every scroll, filter and batch of rows a tooltip's construction.
-     */
-    public static void showExactTime(Control cell, Instant time) {
-        if (time == null) {
-            cell.setTooltip(null);
-            return;
-        }
-        Tooltip tooltip = (Tooltip) cell.getProperties().computeIfAbsent(Tooltip.class, any -> new Tooltip());
-        tooltip.setText(TimeText.exact(time, ZoneId.systemDefault()));
-        cell.setTooltip(tooltip);
     }
 }

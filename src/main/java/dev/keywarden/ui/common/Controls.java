@@ -1,17 +1,16 @@
 package dev.keywarden.ui.common;
 
 import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
 
 /** Small factories for controls built the same way everywhere. */
 public final class Controls {
     private Controls() {
     }
 
-    /** A button with a tooltip that names its shortcut, and a stable id for tests. */
+    /** A button with a tooltip that names its shortcut (made when the pointer first enters), and a stable id for tests. */
     public static Button button(String text, String tooltip, String id) {
         Button button = new Button(text);
-        button.setTooltip(new Tooltip(tooltip));
+        Tooltips.set(button, tooltip);
         button.setId(id);
         return button;
     }

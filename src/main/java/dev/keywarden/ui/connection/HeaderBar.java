@@ -13,7 +13,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.Tooltip;
+import dev.keywarden.ui.common.Tooltips;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -63,7 +63,7 @@ public final class HeaderBar extends VBox {
 
         switcher.setId("connectionSwitcher");
         switcher.setItems(connections.choices());
-        switcher.setTooltip(new Tooltip("Switch organisation connection"));
+        Tooltips.set(switcher, "Switch organisation connection");
         Button add = Controls.button("Connect\u2026", "Connect a real organisation with its org API key", "addConnection", Icons.CONNECT);
         add.setOnAction(event -> connections.add());
         Button edit = Controls.button("Edit connection\u2026", "Edit the open connection", "editConnection");
@@ -79,18 +79,18 @@ public final class HeaderBar extends VBox {
         // A long connection problem is cut short with its whole text in a tooltip; the controls keep their labels.
         state.setMinWidth(0);
         state.setTextOverrun(OverrunStyle.ELLIPSIS);
-        Tooltip stateTip = new Tooltip();
-        stateTip.textProperty().bind(state.textProperty());
-        stateTip.setWrapText(true);
-        stateTip.setMaxWidth(480);
-        state.setTooltip(stateTip);
+        Tooltips.set(state, "", tip -> {
+            tip.textProperty().bind(state.textProperty());
+            tip.setWrapText(true);
+            tip.setMaxWidth(480);
+        });
         endpoint.setMinWidth(Region.USE_PREF_SIZE);
         HBox where = new HBox(10, endpoint, state);
         where.setMinWidth(0);
         HBox.setHgrow(state, Priority.ALWAYS);
         Hyperlink renameLink = new Hyperlink("Rename\u2026");
         renameLink.setId("renameOrganization");
-        renameLink.setTooltip(new Tooltip("Rename the organisation"));
+        Tooltips.set(renameLink, "Rename the organisation");
         renameLink.setOnAction(event -> rename.run());
         renameLink.visibleProperty().bind(model.organizationProperty().isNotNull());
         HBox title = new HBox(8, badge, orgName, renameLink);
@@ -103,9 +103,7 @@ public final class HeaderBar extends VBox {
         badge.setMinWidth(Region.USE_PREF_SIZE);
         renameLink.setMinWidth(Region.USE_PREF_SIZE);
         orgName.setMinWidth(0);
-        Tooltip orgTip = new Tooltip();
-        orgTip.textProperty().bind(orgName.textProperty());
-        orgName.setTooltip(orgTip);
+        Tooltips.set(orgName, "", tip -> tip.textProperty().bind(orgName.textProperty()));
         for (Button button : new Button[] {add, edit, remove}) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }

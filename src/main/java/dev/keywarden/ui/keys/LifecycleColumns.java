@@ -1,8 +1,9 @@
 package dev.keywarden.ui.keys;
 
+import dev.keywarden.core.TimeText;
 import dev.keywarden.core.rotate.LifecycleText;
 import dev.keywarden.model.ApiKey;
-import dev.keywarden.ui.common.Columns;
+import dev.keywarden.ui.common.Tooltips;
 import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -12,6 +13,7 @@ import javafx.scene.control.TableColumn;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 
@@ -61,11 +63,12 @@ public final class LifecycleColumns {
                 super.updateItem(key, empty);
                 if (empty || key == null) {
                     setText(null);
-                    setTooltip(null);
+                    Tooltips.set(this, null);
                     return;
                 }
                 setText(text.apply(key));
-                Columns.showExactTime(this, timeOf.apply(key));
+                Instant time = timeOf.apply(key);
+                Tooltips.set(this, time == null ? null : TimeText.exact(time, ZoneId.systemDefault()));
             }
         };
         cell.getStyleClass().add("lifecycle-cell");

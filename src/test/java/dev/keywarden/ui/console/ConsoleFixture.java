@@ -62,10 +62,12 @@ final class ConsoleFixture {
         String[] options = java.util.stream.Stream.concat(java.util.stream.Stream.of("--seed", "20261127"),
                 java.util.Arrays.stream(sandboxOptions)).toArray(String[]::new);
         AppContext context = AppContext.loadFrom(home, Map.of());
-        KeywardenWindow window = new KeywardenWindow(stage, context, apis, new EmbeddedSandbox(clock, options), clock);
+        // As the application does: the connection opens while the window is built.
+        KeywardenWindow window = new KeywardenWindow(stage, context, apis, new EmbeddedSandbox(clock, options), clock,
+                LaunchOptions.parse());
         // The desktop's colour scheme is not asked: every test starts light, whatever the machine running it says.
         window.readDesktopSchemeWith(java.util.Optional::empty);
-        window.show(LaunchOptions.parse());
+        window.show();
         return new ConsoleFixture(window, stage);
     }
 
