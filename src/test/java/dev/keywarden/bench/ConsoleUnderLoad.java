@@ -164,6 +164,14 @@ final class ConsoleUnderLoad implements AutoCloseable {
         private volatile long longest;
         private volatile long count;
         private volatile java.time.Instant longestEndedAt;
+        private static final java.lang.management.ThreadMXBean FX_CPU = ManagementFactory.getThreadMXBean();
+        private long lastCpu;
+        private volatile long longestFxCpu;
+
+        /** The FX thread's CPU time during the longest gap, in ms: near the gap, it was working; near 0, waiting. */
+        double longestFxCpuMillis() {
+            return longestFxCpu / 1e6;
+        }
 
         /** When the longest gap ended (to find it in a profile). */
         java.time.Instant longestEndedAt() {
@@ -184,11 +192,14 @@ final class ConsoleUnderLoad implements AutoCloseable {
                         @Override
                         public void handle(long now) {
                             long at = System.nanoTime();
+                            long cpu = FX_CPU.getCurrentThreadCpuTime();
                             if (last != 0 && at - last > longest) {
                                 longest = at - last;
                                 longestEndedAt = java.time.Instant.now();
+                                longestFxCpu = cpu - lastCpu;
                             }
                             last = at;
+                            lastCpu = cpu;
                             count++;
                         }
                     };

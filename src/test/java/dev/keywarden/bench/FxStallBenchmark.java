@@ -39,6 +39,7 @@ final class FxStallBenchmark implements Benchmark {
             List<Double> fxBusy = new ArrayList<>();
             List<Double> loads = new ArrayList<>();
             List<Double> typing = new ArrayList<>();
+            List<Double> gapFxCpu = new ArrayList<>();
             for (int round = 0; round < scale.rounds(); round++) {
                 // Forgetting the keys (as a change of connection does) is not part of the load: done before the clock starts.
                 console.fx(() -> {
@@ -59,7 +60,10 @@ final class FxStallBenchmark implements Benchmark {
                 console.await("the table shows every key", Duration.ofMinutes(1), () -> console.shown().size() >= org.projectKeyCount());
                 fxBusy.add((threads.getThreadCpuTime(fxThread) - cpuBefore) / (double) (System.nanoTime() - wallBefore));
                 loads.add(console.pulses().stopAndLongest());
-                System.out.println("fx-stall: longest gap while loading ended at " + console.pulses().longestEndedAt());
+                gapFxCpu.add(console.pulses().longestFxCpuMillis());
+                System.out.println("fx-stall: longest gap while loading ended at " + console.pulses().longestEndedAt() + ", "
+                        + Figures.number(loads.get(loads.size() - 1) * 1000) + " ms, the FX thread's CPU in it "
+                        + Figures.number(console.pulses().longestFxCpuMillis()) + " ms");
 
                 String needle = "Project %04d".formatted(1 + (round * 7919 + 777) % org.projects);
                 TextField field = console.allKeys().filterField();
@@ -70,7 +74,9 @@ final class FxStallBenchmark implements Benchmark {
                 }
                 console.await("the filter shows one project", Duration.ofMinutes(1), () -> console.shown().size() == org.keysPerProject);
                 typing.add(console.pulses().stopAndLongest());
-                System.out.println("fx-stall: longest gap while typing ended at " + console.pulses().longestEndedAt());
+                System.out.println("fx-stall: longest gap while typing ended at " + console.pulses().longestEndedAt() + ", "
+                        + Figures.number(typing.get(typing.size() - 1) * 1000) + " ms, the FX thread's CPU in it "
+                        + Figures.number(console.pulses().longestFxCpuMillis()) + " ms");
                 console.fx(() -> {
                     field.clear();
                     return null;
@@ -90,6 +96,43 @@ final class FxStallBenchmark implements Benchmark {
                     + " how much of the time the FX thread worked (the rest it waited for work or for a core)");
             figures.add("fx-stall-typing", typed * 1000, "ms", "while a project's name is typed into the filter, "
                     + KEYSTROKE.toMillis() + " ms a key; worst round " + Figures.number(max(typing) * 1000) + " ms");
+            figures.add("fx-stall-load-gap-cpu", median(gapFxCpu), "ms", "the FX thread's CPU time within the longest gap while"
+                    + " loading: close to the gap, it was working; far below it, it waited (for a core, or for a pulse)");
+        }
+        figures.add("fx-stall-load-50ms", loadGapWithLatency(scale, Duration.ofMillis(50)) * 1000, "ms", "the longest gap while"
+                + " the same keys load from a sandbox answering after 50 ms, as org-load's (medians of rounds): the loader's"
+                + " threads wait on the network instead of taking the cores");
+    }
+
+    /** The longest gap between pulses while every key loads again into the shown all-keys table, median of rounds. */
+    private static double loadGapWithLatency(Scale scale, Duration latency) throws Exception {
+        BenchOrganisation sizes = BenchOrganisation.fiftyThousandKeys(scale);
+        int projects = sizes.projects;
+        int keysPerProject = sizes.keysPerProject;
+        sizes.close();
+        try (BenchOrganisation org = new BenchOrganisation(projects, keysPerProject, latency);
+             ConsoleUnderLoad console = new ConsoleUnderLoad(org).showAndLoad()) {
+            console.showAllKeys();
+            List<Double> loads = new ArrayList<>();
+            for (int round = 0; round < scale.rounds(); round++) {
+                console.fx(() -> {
+                    console.window().model().projects().clear();
+                    return null;
+                });
+                console.await("no key shown", Duration.ofMinutes(1), () -> console.shown().isEmpty());
+                console.pulses().start();
+                console.fx(() -> {
+                    console.window().model().allKeys().load();
+                    return null;
+                });
+                console.awaitLoaded();
+                console.await("the table shows every key", Duration.ofMinutes(1), () -> console.shown().size() >= org.projectKeyCount());
+                loads.add(console.pulses().stopAndLongest());
+                System.out.println("fx-stall: longest gap while loading at " + latency.toMillis() + " ms of latency ended at "
+                        + console.pulses().longestEndedAt() + ", " + Figures.number(loads.get(loads.size() - 1) * 1000)
+                        + " ms, the FX thread's CPU in it " + Figures.number(console.pulses().longestFxCpuMillis()) + " ms");
+            }
+            return median(loads);
         }
     }
 
