@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
 /**
  * What the FX thread does while it does not pulse: with {@code -Dkeywarden.bench.stalls=FILE}, a daemon thread samples
  * the FX thread's stack every 5 ms while the last pulse is more than 33 ms old, and prints the commonest stacks at
- * exit, to FILE. A profile of the stalls alone (a sampling profiler sees mostly the time between them).
+ * exit, to FILE. A profile of the stalls alone (a sampling profiler sees mostly the time between them). Taking a
+ * stack stops the JVM for a moment (a safepoint), so the figures of a run with it are longer: use it for where, not how long.
  */
 final class StallSampler {
     private final Map<String, Integer> stacks = new HashMap<>();
