@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BuildArchive {
     private static final List<String> HEADLESS_FX = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-            "-Dprism.order=sw", "-Djava.awt.headless=true");
+            "-Dprism.order=sw", "-Djava.awt.headless=true", "-Djavafx.cachedir=" + System.getProperty("java.io.tmpdir") + "/keywarden-training-fx");
     private static final long RUN_SECONDS = 120;
 
     private final Path target;

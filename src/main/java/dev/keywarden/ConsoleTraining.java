@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * The console's training run of the class-data archive the package phase builds (with {@link StartupTraining}'s
  * headless commands; {@code src/package/BuildArchive.java} merges what both load): opens the console as
- * {@code keywarden --sandbox} does, in a settings folder of its own, waits until its keys table shows a key and the
- * organisation has loaded, then ends. Run headless by the build (Monocle, {@code -Dglass.platform=Monocle}); a run
+ * {@code keywarden --sandbox} does, in a settings folder of its own, waits until its keys table shows a key, then
+ * a moment more (1.5 s) for what follows the first row, then ends. Run headless by the build (Monocle, {@code -Dglass.platform=Monocle}); a run
  * that shows nothing within a minute ends with status 3 and the archive is built from the commands alone.
  */
 public final class ConsoleTraining {

@@ -20,7 +20,7 @@ final class ShownKeys {
     private final FilteredList<KeyRow> filtered;
 
     /**
-     * @param delay  waits out the pause (the FX timer; in tests, the test)
+     * @param delay  waits out the pause (FxDelay's timer thread; in tests, the test)
      * @param worker tests the rows (a daemon thread; in tests, the calling one)
      * @param fx     applies the verdicts (the FX thread)
      */

@@ -7,7 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -151,13 +150,13 @@ public final class MessageBar extends VBox {
         Label text = new Label(problem.text());
         text.getStyleClass().add("message-text");
         text.setWrapText(true);
-        text.setTooltip(new Tooltip(problem.text()));
+        Tooltips.set(text, problem.text());
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         VBox box = new VBox(2);
         Button close = new Button("\u2715");
         close.getStyleClass().add("message-close");
-        close.setTooltip(new Tooltip("Dismiss (Esc for the latest)"));
+        Tooltips.set(close, "Dismiss (Esc for the latest)");
         close.setOnAction(event -> {
             owner.getChildren().remove(box);
             updateVisibility();

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * Tooltips made when the pointer first enters their control, not when the control is made: a {@link Tooltip} is a
  * popup window with a scene of its own, and the console's window has dozens of them (every button, every time in a
- * table's cells), which cost the FX thread a fifth of building the window before its first key row. The text is
+ * table's cells), each made with its control (about 40 ms of the FX thread before the first key row, measured). The text is
  * also the control's accessible help at once, as a tooltip's would be. A cell that shows another row keeps its tooltip
  * and changes its text.
  */

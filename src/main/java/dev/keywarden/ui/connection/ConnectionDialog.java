@@ -114,8 +114,8 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Result> {
         colour.setId("colour");
         deadline.setId("deadlineSeconds");
         deadline.setPrefColumnCount(5);
-        deadline.setTooltip(new javafx.scene.control.Tooltip(
-                "How long a call to this server may take in all, retries included, before it is reported"));
+        dev.keywarden.ui.common.Tooltips.set(deadline,
+                "How long a call to this server may take in all, retries included, before it is reported");
         testConnection.setId("testConnection");
         testProgress.setId("testProgress");
         testProgress.setPrefSize(18, 18);
