@@ -24,7 +24,12 @@ final class BenchOrganisation implements AutoCloseable {
 
     /** The console benchmarks' organisation: 1000 projects x 50 keys (40 x 25 at tiny size), no latency. */
     static BenchOrganisation fiftyThousandKeys(Scale scale) throws IOException {
-        return new BenchOrganisation(scale.pick(1000, 40), scale.pick(50, 25), Duration.ZERO);
+        return fiftyThousandKeys(scale, Duration.ZERO);
+    }
+
+    /** The same organisation behind a sandbox that answers after {@code latency}. */
+    static BenchOrganisation fiftyThousandKeys(Scale scale, Duration latency) throws IOException {
+        return new BenchOrganisation(scale.pick(1000, 40), scale.pick(50, 25), latency);
     }
 
     BenchOrganisation(int projects, int keysPerProject, Duration latency) throws IOException {

@@ -96,6 +96,25 @@ final class ConsoleUnderLoad implements AutoCloseable {
         return lastShownChange;
     }
 
+    /** Forgets every key, as a change of connection does, and waits until the all-keys table shows none. */
+    void forgetKeys() throws Exception {
+        fx(() -> {
+            window.model().projects().clear();
+            return null;
+        });
+        await("no key shown", Duration.ofMinutes(1), () -> shown().isEmpty());
+    }
+
+    /** Loads the whole organisation again and waits until every key is in the store and the all-keys table shows them. */
+    void loadAgain() throws Exception {
+        fx(() -> {
+            window.model().allKeys().load();
+            return null;
+        });
+        awaitLoaded();
+        await("the table shows every key", Duration.ofMinutes(1), () -> shown().size() >= org.projectKeyCount());
+    }
+
     Pulses pulses() {
         return pulses;
     }
@@ -185,21 +204,14 @@ final class ConsoleUnderLoad implements AutoCloseable {
             WaitForAsyncUtils.asyncFx(() -> {
                 // From the start: a window that never pulses shows the whole time as one gap.
                 last = System.nanoTime();
+                lastCpu = FX_CPU.getCurrentThreadCpuTime();
                 longest = 0;
                 count = 0;
                 if (timer == null) {
                     timer = new AnimationTimer() {
                         @Override
                         public void handle(long now) {
-                            long at = System.nanoTime();
-                            long cpu = FX_CPU.getCurrentThreadCpuTime();
-                            if (last != 0 && at - last > longest) {
-                                longest = at - last;
-                                longestEndedAt = java.time.Instant.now();
-                                longestFxCpu = cpu - lastCpu;
-                            }
-                            last = at;
-                            lastCpu = cpu;
+                            gapEndsNow();
                             count++;
                         }
                     };
@@ -212,14 +224,23 @@ final class ConsoleUnderLoad implements AutoCloseable {
         double stopAndLongest() throws Exception {
             WaitForAsyncUtils.asyncFx(() -> {
                 timer.stop();
-                long at = System.nanoTime();
-                if (at - last > longest) {
-                    longest = at - last;
-                    longestEndedAt = java.time.Instant.now();
-                }
+                gapEndsNow();
                 last = 0; // no pulses are expected until the next start: nothing for the stall sampler to sample
             }).get(1, TimeUnit.MINUTES);
             return longest / 1e9;
+        }
+
+        /** On the FX thread, at a pulse or at the stop: the gap since the last one ends; kept if it is the longest. */
+        private void gapEndsNow() {
+            long at = System.nanoTime();
+            long cpu = FX_CPU.getCurrentThreadCpuTime();
+            if (last != 0 && at - last > longest) {
+                longest = at - last;
+                longestEndedAt = java.time.Instant.now();
+                longestFxCpu = cpu - lastCpu;
+            }
+            last = at;
+            lastCpu = cpu;
         }
 
         long count() {

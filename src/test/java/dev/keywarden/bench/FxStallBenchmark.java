@@ -42,22 +42,13 @@ final class FxStallBenchmark implements Benchmark {
             List<Double> gapFxCpu = new ArrayList<>();
             for (int round = 0; round < scale.rounds(); round++) {
                 // Forgetting the keys (as a change of connection does) is not part of the load: done before the clock starts.
-                console.fx(() -> {
-                    console.window().model().projects().clear();
-                    return null;
-                });
-                console.await("no key shown", Duration.ofMinutes(1), () -> console.shown().isEmpty());
+                console.forgetKeys();
                 ConsoleUnderLoad.heapAfterGc();
                 console.pulses().start();
                 Thread.sleep(100);
                 long cpuBefore = threads.getThreadCpuTime(fxThread);
                 long wallBefore = System.nanoTime();
-                console.fx(() -> {
-                    console.window().model().allKeys().load();
-                    return null;
-                });
-                console.awaitLoaded();
-                console.await("the table shows every key", Duration.ofMinutes(1), () -> console.shown().size() >= org.projectKeyCount());
+                console.loadAgain();
                 fxBusy.add((threads.getThreadCpuTime(fxThread) - cpuBefore) / (double) (System.nanoTime() - wallBefore));
                 loads.add(console.pulses().stopAndLongest());
                 gapFxCpu.add(console.pulses().longestFxCpuMillis());
@@ -106,27 +97,14 @@ final class FxStallBenchmark implements Benchmark {
 
     /** The longest gap between pulses while every key loads again into the shown all-keys table, median of rounds. */
     private static double loadGapWithLatency(Scale scale, Duration latency) throws Exception {
-        BenchOrganisation sizes = BenchOrganisation.fiftyThousandKeys(scale);
-        int projects = sizes.projects;
-        int keysPerProject = sizes.keysPerProject;
-        sizes.close();
-        try (BenchOrganisation org = new BenchOrganisation(projects, keysPerProject, latency);
+        try (BenchOrganisation org = BenchOrganisation.fiftyThousandKeys(scale, latency);
              ConsoleUnderLoad console = new ConsoleUnderLoad(org).showAndLoad()) {
             console.showAllKeys();
             List<Double> loads = new ArrayList<>();
             for (int round = 0; round < scale.rounds(); round++) {
-                console.fx(() -> {
-                    console.window().model().projects().clear();
-                    return null;
-                });
-                console.await("no key shown", Duration.ofMinutes(1), () -> console.shown().isEmpty());
+                console.forgetKeys();
                 console.pulses().start();
-                console.fx(() -> {
-                    console.window().model().allKeys().load();
-                    return null;
-                });
-                console.awaitLoaded();
-                console.await("the table shows every key", Duration.ofMinutes(1), () -> console.shown().size() >= org.projectKeyCount());
+                console.loadAgain();
                 loads.add(console.pulses().stopAndLongest());
                 System.out.println("fx-stall: longest gap while loading at " + latency.toMillis() + " ms of latency ended at "
                         + console.pulses().longestEndedAt() + ", " + Figures.number(loads.get(loads.size() - 1) * 1000)

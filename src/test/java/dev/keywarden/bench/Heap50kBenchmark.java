@@ -21,17 +21,9 @@ final class Heap50kBenchmark implements Benchmark {
         try (BenchOrganisation org = BenchOrganisation.fiftyThousandKeys(scale);
              ConsoleUnderLoad console = new ConsoleUnderLoad(org).showAndLoad()) {
             console.showAllKeys();
-            console.fx(() -> {
-                console.window().model().projects().clear();
-                return null;
-            });
-            console.await("no key shown", Duration.ofMinutes(1), () -> console.shown().isEmpty());
+            console.forgetKeys();
             long before = ConsoleUnderLoad.heapAfterGc();
-            console.fx(() -> {
-                console.window().model().allKeys().load();
-                return null;
-            });
-            console.awaitLoaded();
+            console.loadAgain();
             int keys = console.fx(() -> console.window().model().projects().store().rows().size());
             console.await("every key shown", Duration.ofMinutes(1), () -> console.shown().size() == keys);
             long after = ConsoleUnderLoad.heapAfterGc();

@@ -19,10 +19,9 @@ final class StallSampler {
         Thread fx = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("JavaFX Application Thread") || t.getName().equals("Event Thread"))
                 .findFirst().orElseThrow();
+        java.util.List<Thread> pulseThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("Monocle Timer") || t.getName().startsWith("QuantumRenderer")).toList();
         Thread watcher = new Thread(() -> {
-            long stallStart = 0;
-            long gcAtStart = 0;
-            long cpuAtStart = 0;
             while (true) {
                 try {
                     Thread.sleep(5);
@@ -30,22 +29,12 @@ final class StallSampler {
                     return;
                 }
                 long last = lastPulse.getAsLong();
-                if (last != 0 && last != stallStart && System.nanoTime() - last > 33_000_000L) {
-                    if (stallStart != 0) {
-                        sampler.stallEnded(stallStart, gcAtStart, cpuAtStart);
-                    }
-                    stallStart = last;
-                    gcAtStart = gcMillis();
-                    cpuAtStart = processCpuMillis();
-                }
                 if (last != 0 && System.nanoTime() - last > 33_000_000L) {
                     sampler.record(fx.getStackTrace());
-                    for (Thread other : Thread.getAllStackTraces().keySet()) {
-                        if (other.getName().startsWith("Monocle Timer") || other.getName().startsWith("QuantumRenderer")) {
-                            StackTraceElement[] stack = other.getStackTrace();
-                            sampler.other(other.getName() + " " + other.getState() + " " + (stack.length > 0 ? stack[0] : "") + " < "
-                                    + (stack.length > 3 ? stack[3] : ""));
-                        }
+                    for (Thread other : pulseThreads) {
+                        StackTraceElement[] stack = other.getStackTrace();
+                        sampler.other(other.getName() + " " + other.getState() + " " + (stack.length > 0 ? stack[0] : "") + " < "
+                                + (stack.length > 3 ? stack[3] : ""));
                     }
                 }
             }
@@ -57,26 +46,6 @@ final class StallSampler {
     }
 
     private final Map<String, Integer> others = new HashMap<>();
-    private final java.util.List<String> stalls = new java.util.ArrayList<>();
-
-    private static long gcMillis() {
-        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
-    }
-
-    private static long processCpuMillis() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1_000_000;
-    }
-
-    /** A stall that began at the pulse {@code since}; its end is the next pulse, now or a moment ago. */
-    private synchronized void stallEnded(long since, long gcBefore, long cpuBefore) {
-        long millis = (System.nanoTime() - since) / 1_000_000;
-        if (millis > 60 && stalls.size() < 200) {
-            stalls.add("stall of at most " + millis + " ms: GC " + (gcMillis() - gcBefore) + " ms, process CPU "
-                    + (processCpuMillis() - cpuBefore) + " ms");
-        }
-    }
 
     private synchronized void other(String state) {
         others.merge(state, 1, Integer::sum);
@@ -113,7 +82,6 @@ final class StallSampler {
         out.println("STALLS: " + samples + " samples of the FX thread while it did not pulse (5 ms apart)");
         stacks.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
                 .forEach(entry -> out.println(entry.getValue() + entry.getKey()));
-        stalls.forEach(out::println);
         out.println("Meanwhile, the pulse timer and the renderer:");
         others.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
                 .forEach(entry -> out.println(entry.getValue() + " " + entry.getKey()));
