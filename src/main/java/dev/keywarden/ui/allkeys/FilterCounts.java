@@ -241,7 +241,7 @@ final class FilterCounts {
     }
 
     /** The row's verdict, whatever it was worked out from; null if it has none. */
-    private Verdict serialOf(KeyRow row) {
+    private Verdict storedVerdict(KeyRow row) {
         int serial = row.serial();
         Verdict verdict = serial < adds.length ? adds[serial] : null;
         return verdict != null && verdict.row() == row ? verdict : null;
@@ -249,12 +249,12 @@ final class FilterCounts {
 
     /** The row's verdict if it was worked out from the row as it is now; else null. */
     private Verdict verdictOf(KeyRow row) {
-        Verdict verdict = serialOf(row);
+        Verdict verdict = storedVerdict(row);
         return verdict != null && verdict.isFor(row) ? verdict : null;
     }
 
     private void remove(KeyRow row) {
-        Verdict verdict = serialOf(row);
+        Verdict verdict = storedVerdict(row);
         if (verdict != null) {
             adds[row.serial()] = null;
             addBits(tally, verdict.bits(), -1);

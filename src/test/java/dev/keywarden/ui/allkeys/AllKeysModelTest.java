@@ -248,11 +248,7 @@ class AllKeysModelTest {
         models.model.projects().clear();
         assertThat(shown.rows()).isEmpty();
         assertThat(shown.counts().countOf(AllKeysFilter.Status.ALL).get()).isZero();
-        for (Project project : models.api.listProjects()) {
-            for (ApiKey key : models.api.listApiKeys(project.id())) {
-                models.api.setApiKeyValid(project.id(), key.id(), !key.valid());
-            }
-        }
+        switchEveryProjectKeyOverOnTheServer(models);
         filter.statusProperty().set(AllKeysFilter.Status.DEACTIVATED);
         all.load();
         models.runner.finishAll();
@@ -278,11 +274,7 @@ class AllKeysModelTest {
         assertThat(worker).hasSize(1);
 
         models.model.projects().clear();
-        for (Project project : models.api.listProjects()) {
-            for (ApiKey key : models.api.listApiKeys(project.id())) {
-                models.api.setApiKeyValid(project.id(), key.id(), !key.valid());
-            }
-        }
+        switchEveryProjectKeyOverOnTheServer(models);
         all.load();
         models.runner.finishAll();
         worker.remove(0).run();
@@ -291,6 +283,15 @@ class AllKeysModelTest {
             assertThat(shown.counts().countOf(status).get()).as(status.label()).isEqualTo(filter.count(all.rows(), status));
         }
         assertThat(shown.rows()).containsExactlyInAnyOrderElementsOf(all.rows().stream().filter(filter::matches).toList());
+    }
+
+    /** Every project key the other way round on the server, so that rows loaded next differ from those before. */
+    private static void switchEveryProjectKeyOverOnTheServer(ConsoleModels models) {
+        for (Project project : models.api.listProjects()) {
+            for (ApiKey key : models.api.listApiKeys(project.id())) {
+                models.api.setApiKeyValid(project.id(), key.id(), !key.valid());
+            }
+        }
     }
 
     @Test
