@@ -15,6 +15,7 @@ import dev.keywarden.ui.common.LazyTabs;
 import dev.keywarden.ui.common.MessageBar;
 import dev.keywarden.ui.common.Notices;
 import dev.keywarden.ui.common.Problem;
+import dev.keywarden.ui.common.SelectedTabContent;
 import dev.keywarden.ui.common.UndoOffer;
 import dev.keywarden.ui.connection.ConnectionsModel;
 import dev.keywarden.ui.connection.HeaderBar;
@@ -131,6 +132,7 @@ public final class MainView extends BorderPane {
         views.getTabs().setAll(projectsTab, orgKeysTab, allKeysTab, auditTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");
+        SelectedTabContent.install(views);
         VBox.setVgrow(views, Priority.ALWAYS);
         Runnable rename = () -> {
             var organization = model.session().organizationProperty().get();
@@ -146,8 +148,7 @@ public final class MainView extends BorderPane {
         StackPane content = new StackPane(views, messages);
         StackPane.setAlignment(messages, Pos.BOTTOM_CENTER);
         StackPane.setMargin(messages, new Insets(0, 16, 12, 16));
-        messages.setMaxWidth(760);
-        messages.setMaxHeight(Region.USE_PREF_SIZE);
+        messages.setMaxSize(760, Region.USE_PREF_SIZE);
         setCenter(content);
         setBottom(status);
         // The drain watch: the connection's own key's sunset in the status bar, the countdown redrawn each round.
@@ -191,10 +192,7 @@ public final class MainView extends BorderPane {
         });
     }
 
-    /**
-     * Shortcuts that work wherever the focus is in the window. Most are the menu bar's accelerators
-     * ({@link MenuBarFactory}); these are the ones it does not show.
-     */
+    /** Shortcuts that work wherever the focus is. Most are the menu bar's ({@link MenuBarFactory}): these it does not show. */
     public void installAccelerators(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::refresh);
         // Undo of a deactivation works from anywhere while it is offered, a text box included: the filter would
