@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 public final class BuildImage {
     /** What jdeps cannot see: the TLS providers for https (elliptic-curve key exchange and certificates). */
     private static final List<String> EXTRA_MODULES = List.of("jdk.crypto.ec");
+    /** The same as the launcher's and the pom's linux-priorities profile (ConsoleJvmFlagsTest). */
+    static final String LINUX_PRIORITY_FLAGS = "-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19";
 
     private final Map<String, String> options;
     private final Path target;
@@ -66,8 +68,14 @@ public final class BuildImage {
         // The runtime's own class-data archive of the JDK's classes (lib/server/classes.jsa), as a JDK has: jlink makes
         // it by running the new runtime's java, which therefore stays in the image (bin/java, a few hundred KB). Its
         // twin for heaps of 32 GB and more (classes_nocoops.jsa, 11 MB) is left out: the console never has one.
-        run("jlink", "--add-modules", modules, "--strip-debug", "--no-header-files", "--no-man-pages",
-                "--generate-cds-archive", "--compress=2", "--output", runtime.toString());
+        List<String> jlink = new ArrayList<>(List.of("--add-modules", modules, "--strip-debug", "--no-header-files",
+                "--no-man-pages", "--generate-cds-archive", "--compress=2", "--output", runtime.toString()));
+        if (os.contains("linux")) {
+            // Background threads at nice 19, as the launcher does for the console (README, Performance). Options the
+            // runtime carries need no warning line, unlike the same flags given on a command line.
+            jlink.add("--add-options=" + LINUX_PRIORITY_FLAGS);
+        }
+        run("jlink", jlink.toArray(String[]::new));
         try (Stream<Path> archives = Files.walk(runtime)) {
             for (Path big : archives.filter(p -> p.getFileName().toString().equals("classes_nocoops.jsa")).toList()) {
                 Files.delete(big);

@@ -123,7 +123,7 @@ public final class OrganisationLoader {
     /** Loads everything, reporting each step to {@code events} on the thread that learned it. */
     public Result load(ConfidentApi gateway, Consumer<? super Event> events) throws Exception {
         ConfidentApi api = PacedApi.of(gateway, parallelism);
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism, new DaemonThreads("keywarden-load"));
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.lowPriority("keywarden-load"));
         try {
             // Whether the server offers v2 is asked beside the first two calls, once for the whole load.
             Future<KeyCalls> keyCalls = pool.submit(() -> KeyCalls.of(api));
@@ -148,7 +148,7 @@ public final class OrganisationLoader {
     /** Loads the keys of the given projects only, e.g. to retry those that failed. */
     public Result loadKeys(ConfidentApi gateway, List<Project> projects, Consumer<? super Event> events) throws Exception {
         ConfidentApi api = PacedApi.of(gateway, parallelism);
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism, new DaemonThreads("keywarden-load"));
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.lowPriority("keywarden-load"));
         try {
             Map<String, List<ApiKey>> keys = new LinkedHashMap<>();
             Map<String, Exception> failures = new LinkedHashMap<>();

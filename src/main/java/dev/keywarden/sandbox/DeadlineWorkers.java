@@ -45,8 +45,8 @@ final class DeadlineWorkers implements Executor {
         this.headerTimeout = limits.headerTimeout();
         this.queuedRequests = limits.queuedRequests();
         this.pool = new ThreadPoolExecutor(limits.workers(), limits.workers(), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new DaemonThreads("sandbox-http"), new ThreadPoolExecutor.AbortPolicy());
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("sandbox-deadlines"));
+                new LinkedBlockingQueue<>(), DaemonThreads.lowPriority("sandbox-http"), new ThreadPoolExecutor.AbortPolicy());
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(DaemonThreads.lowPriority("sandbox-deadlines"));
         watchdog.scheduleWithFixedDelay(this::interruptOverdue, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -74,7 +74,7 @@ final class GroupCommit implements AutoCloseable {
         this.snapshot = snapshot;
         this.durable = writer.durable();
         if (durable) {
-            new DaemonThreads("sandbox-commit").newThread(this::commitGroups).start();
+            DaemonThreads.lowPriority("sandbox-commit").newThread(this::commitGroups).start();
         }
     }
 

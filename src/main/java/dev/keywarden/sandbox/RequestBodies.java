@@ -33,7 +33,7 @@ final class RequestBodies {
         this.timeout = limits.bodyTimeout();
         // Each worker waits for its own reader; twice as many leaves room for readers still being stopped.
         this.readers = new ThreadPoolExecutor(0, 2 * limits.workers(), 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), new DaemonThreads("sandbox-body"));
+                new SynchronousQueue<>(), DaemonThreads.lowPriority("sandbox-body"));
     }
 
     /** Reads the whole body of {@code exchange}, or says why it could not. Never throws. */

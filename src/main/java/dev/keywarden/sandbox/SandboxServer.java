@@ -114,7 +114,7 @@ public final class SandboxServer implements AutoCloseable {
      * from a daemon thread keeps a forgotten sandbox from holding the JVM open.
      */
     private static void startAsDaemon(HttpServer http) throws IOException {
-        Thread starter = new DaemonThreads("sandbox-start").newThread(http::start);
+        Thread starter = DaemonThreads.lowPriority("sandbox-start").newThread(http::start);
         starter.start();
         try {
             starter.join();

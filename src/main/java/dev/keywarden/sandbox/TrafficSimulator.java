@@ -22,7 +22,7 @@ final class TrafficSimulator implements AutoCloseable {
     private final Random random;
     private final long minDelayMillis;
     private final long maxDelayMillis;
-    private final DaemonThreads daemons = new DaemonThreads("sandbox-traffic");
+    private final DaemonThreads daemons = DaemonThreads.lowPriority("sandbox-traffic");
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = daemons.newThread(task);
