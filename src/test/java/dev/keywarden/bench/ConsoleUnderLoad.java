@@ -186,6 +186,23 @@ final class ConsoleUnderLoad implements AutoCloseable {
         private static final java.lang.management.ThreadMXBean FX_CPU = ManagementFactory.getThreadMXBean();
         private long lastCpu;
         private volatile long longestFxCpu;
+        private long lastWait;
+        private volatile long longestFxWait;
+
+        /** The time the FX thread was ready to run but waited for a core during the longest gap, in ms (Linux), or -1. */
+        double longestFxWaitMillis() {
+            return longestFxWait < 0 ? -1 : longestFxWait / 1e6;
+        }
+
+        /** This thread's time spent waiting on a run queue, in ns, from /proc (Linux), or -1. */
+        private static long runQueueWait() {
+            try {
+                String[] fields = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
+                return Long.parseLong(fields[1]);
+            } catch (Exception | Error e) {
+                return -1;
+            }
+        }
 
         /** The FX thread's CPU time during the longest gap, in ms: near the gap, it was working; near 0, waiting. */
         double longestFxCpuMillis() {
@@ -205,6 +222,7 @@ final class ConsoleUnderLoad implements AutoCloseable {
                 // From the start: a window that never pulses shows the whole time as one gap.
                 last = System.nanoTime();
                 lastCpu = FX_CPU.getCurrentThreadCpuTime();
+                lastWait = runQueueWait();
                 longest = 0;
                 count = 0;
                 if (timer == null) {
@@ -234,13 +252,16 @@ final class ConsoleUnderLoad implements AutoCloseable {
         private void gapEndsNow() {
             long at = System.nanoTime();
             long cpu = FX_CPU.getCurrentThreadCpuTime();
+            long wait = runQueueWait();
             if (last != 0 && at - last > longest) {
                 longest = at - last;
                 longestEndedAt = java.time.Instant.now();
                 longestFxCpu = cpu - lastCpu;
+                longestFxWait = wait < 0 || lastWait < 0 ? -1 : wait - lastWait;
             }
             last = at;
             lastCpu = cpu;
+            lastWait = wait;
         }
 
         long count() {

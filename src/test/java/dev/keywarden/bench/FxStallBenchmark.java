@@ -40,10 +40,12 @@ final class FxStallBenchmark implements Benchmark {
             List<Double> loads = new ArrayList<>();
             List<Double> typing = new ArrayList<>();
             List<Double> gapFxCpu = new ArrayList<>();
+            List<Double> gapFxWait = new ArrayList<>();
             for (int round = 0; round < scale.rounds(); round++) {
                 // Forgetting the keys (as a change of connection does) is not part of the load: done before the clock starts.
+                // No full collection between rounds (a console never forces one): it shrank the heap, and each round then
+                // paid for the page faults of growing it again in its young collections.
                 console.forgetKeys();
-                ConsoleUnderLoad.heapAfterGc();
                 console.pulses().start();
                 Thread.sleep(100);
                 long cpuBefore = threads.getThreadCpuTime(fxThread);
@@ -52,9 +54,11 @@ final class FxStallBenchmark implements Benchmark {
                 fxBusy.add((threads.getThreadCpuTime(fxThread) - cpuBefore) / (double) (System.nanoTime() - wallBefore));
                 loads.add(console.pulses().stopAndLongest());
                 gapFxCpu.add(console.pulses().longestFxCpuMillis());
+                gapFxWait.add(console.pulses().longestFxWaitMillis());
                 System.out.println("fx-stall: longest gap while loading ended at " + console.pulses().longestEndedAt() + ", "
                         + Figures.number(loads.get(loads.size() - 1) * 1000) + " ms, the FX thread's CPU in it "
-                        + Figures.number(console.pulses().longestFxCpuMillis()) + " ms");
+                        + Figures.number(console.pulses().longestFxCpuMillis()) + " ms, waiting for a core "
+                        + Figures.number(console.pulses().longestFxWaitMillis()) + " ms");
 
                 String needle = "Project %04d".formatted(1 + (round * 7919 + 777) % org.projects);
                 TextField field = console.allKeys().filterField();
@@ -67,7 +71,8 @@ final class FxStallBenchmark implements Benchmark {
                 typing.add(console.pulses().stopAndLongest());
                 System.out.println("fx-stall: longest gap while typing ended at " + console.pulses().longestEndedAt() + ", "
                         + Figures.number(typing.get(typing.size() - 1) * 1000) + " ms, the FX thread's CPU in it "
-                        + Figures.number(console.pulses().longestFxCpuMillis()) + " ms");
+                        + Figures.number(console.pulses().longestFxCpuMillis()) + " ms, waiting for a core "
+                        + Figures.number(console.pulses().longestFxWaitMillis()) + " ms");
                 console.fx(() -> {
                     field.clear();
                     return null;
@@ -88,7 +93,9 @@ final class FxStallBenchmark implements Benchmark {
             figures.add("fx-stall-typing", typed * 1000, "ms", "while a project's name is typed into the filter, "
                     + KEYSTROKE.toMillis() + " ms a key; worst round " + Figures.number(max(typing) * 1000) + " ms");
             figures.add("fx-stall-load-gap-cpu", median(gapFxCpu), "ms", "the FX thread's CPU time within the longest gap while"
-                    + " loading: close to the gap, it was working; far below it, it waited (for a core, or for a pulse)");
+                    + " loading: close to the gap, it was working; far below it, it waited (for a core, for a pulse, or for a collection)");
+            figures.add("fx-stall-load-gap-wait", median(gapFxWait), "ms", "the time the FX thread was ready to run but waited"
+                    + " for a core within that gap (Linux's run-queue time; -1 elsewhere): what the other threads took from it");
         }
         figures.add("fx-stall-load-50ms", loadGapWithLatency(scale, Duration.ofMillis(50)) * 1000, "ms", "the longest gap while"
                 + " the same keys load from a sandbox answering after 50 ms, as org-load's (medians of rounds): the loader's"
