@@ -3,6 +3,7 @@ package dev.keywarden.bench;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +113,9 @@ final class StartupBenchmark implements Benchmark {
             }
         }
         command.add("-Dkeywarden.home=" + home);
+        // The launcher's priority flags for the console (Linux), which this JVM has too (pom.xml, linux-priorities).
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(flag -> flag.startsWith("-XX:ThreadPriorityPolicy") || flag.startsWith("-XX:JavaPriority")).forEach(command::add);
         command.addAll(classPathAndArchive);
         command.addAll(List.of(StartupProbe.class.getName(), variant));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
