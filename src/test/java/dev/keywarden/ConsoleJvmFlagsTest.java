@@ -1,31 +1,69 @@
 package dev.keywarden;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The console's priority flags are written in four places that no one build step reads together: the jar's launcher,
- * the packaged runtime's build, and the pom's linux-priorities profile (the tests', benchmarks included, and
- * {@code javafx:run}'s). A benchmark measures the product only while they are the same.
+ * The console's priority flags are written in places that no one build step reads together: the jar's launcher, the
+ * packaged runtime's build, and the pom's linux-priorities profile (the tests', benchmarks included, and
+ * {@code javafx:run}'s). A benchmark measures the product only while they are the same. The launcher is run, with a
+ * stand-in for java that prints what it is given.
  */
 class ConsoleJvmFlagsTest {
-    static final String POLICY = "-XX:ThreadPriorityPolicy=1";
-    static final String LOWEST = "-XX:JavaPriority1_To_OSPriority=19";
+    static final List<String> FLAGS = List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19");
 
     @Test
-    void theLauncherThePackagedRuntimeAndThePomGiveTheSameFlags() throws Exception {
-        String launcher = Files.readString(Path.of("src/main/launcher/keywarden"));
-        String image = Files.readString(Path.of("src/package/BuildImage.java"));
+    void thePomAndThePackagedRuntimeGiveTheConsolesFlags() throws Exception {
         String pom = Files.readString(Path.of("pom.xml"));
+        Matcher argLine = Pattern.compile("<argLine>([^<]*)</argLine>").matcher(pom);
+        assertThat(argLine.find()).as("the tests' JVM options in pom.xml").isTrue();
+        assertThat(List.of(argLine.group(1).trim().split("\\s+"))).isEqualTo(FLAGS);
+        assertThat(pom).contains("<option>" + FLAGS.get(0) + "</option>", "<option>" + FLAGS.get(1) + "</option>");
 
-        assertTrue(launcher.contains(POLICY + " " + LOWEST), "src/main/launcher/keywarden");
-        assertTrue(image.contains('"' + POLICY + " " + LOWEST + '"'), "src/package/BuildImage.java");
-        assertTrue(pom.contains("<argLine>" + POLICY + " " + LOWEST + "</argLine>"), "pom.xml: the tests' JVMs");
-        assertTrue(pom.contains("<option>" + POLICY + "</option>") && pom.contains("<option>" + LOWEST + "</option>"),
-                "pom.xml: javafx:run");
+        String image = Files.readString(Path.of("src/package/BuildImage.java"));
+        Matcher constant = Pattern.compile("LINUX_PRIORITY_FLAGS = \"([^\"]*)\"").matcher(image);
+        assertThat(constant.find()).isTrue();
+        assertThat(List.of(constant.group(1).split(" "))).isEqualTo(FLAGS);
+        assertThat(image).contains("\"--add-options=\" + LINUX_PRIORITY_FLAGS");
+    }
+
+    @Test
+    void onLinuxTheLauncherGivesThemToTheConsoleOnlyAndTheUsersOptionsAfter(@TempDir Path dir) throws Exception {
+        assumeTrue(System.getProperty("os.name").equals("Linux") && Files.isExecutable(Path.of("/bin/sh")), "Linux");
+        Path launcher = Files.copy(Path.of("src/main/launcher/keywarden"), dir.resolve("keywarden"));
+        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        assertThat(run(launcher, "--profile", "My org")).containsExactly(FLAGS.get(0), FLAGS.get(1), "-Xmx1g",
+                "-jar", dir.resolve("keywarden.jar").toString(), "--profile", "My org");
+        assertThat(run(launcher)).containsSubsequence(FLAGS.get(0), FLAGS.get(1), "-jar");
+        assertThat(run(launcher, "keys", "list")).doesNotContainAnyElementsOf(FLAGS).contains("-XX:TieredStopAtLevel=1");
+        assertThat(run(launcher, "sandbox", "--port", "8787")).doesNotContainAnyElementsOf(FLAGS);
+        assertThat(run(launcher, "--help")).doesNotContainAnyElementsOf(FLAGS);
+    }
+
+    private static List<String> run(Path launcher, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", launcher.resolveSibling("jdk").toString());
+        env.put("KEYWARDEN_JAVA_OPTS", "-Xmx1g");
+        Process process = builder.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return List.of(new String(process.getInputStream().readAllBytes()).strip().split("\n"));
     }
 }

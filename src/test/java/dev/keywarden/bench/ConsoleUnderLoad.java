@@ -194,12 +194,18 @@ final class ConsoleUnderLoad implements AutoCloseable {
             return longestFxWait < 0 ? -1 : longestFxWait / 1e6;
         }
 
+        private static final Path SCHEDSTAT = Path.of("/proc/thread-self/schedstat");
+        private static final boolean SCHEDSTAT_READABLE = Files.isReadable(SCHEDSTAT);
+
         /** This thread's time spent waiting on a run queue, in ns, from /proc (Linux), or -1. */
         private static long runQueueWait() {
+            if (!SCHEDSTAT_READABLE) {
+                return -1;
+            }
             try {
-                String[] fields = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
+                String[] fields = Files.readString(SCHEDSTAT).trim().split(" ");
                 return Long.parseLong(fields[1]);
-            } catch (Exception | Error e) {
+            } catch (java.io.IOException | RuntimeException e) {
                 return -1;
             }
         }

@@ -72,7 +72,7 @@ public final class AllKeysPane extends VBox {
 
     private final WatchModel watch;
     /** Where the filters test 50,000 rows: off the FX thread, one at a time. */
-    private static final Executor FILTER_THREAD = Executors.newSingleThreadExecutor(DaemonThreads.lowPriority("keywarden-filter"));
+    private static final Executor FILTER_THREAD = Executors.newSingleThreadExecutor(new DaemonThreads("keywarden-filter"));
     private static final Delay FILTER_DELAY = new FxDelay();
 
     public AllKeysPane(AllKeysModel model, AllKeysFilter filter, KeyActions actions, CsvExport export, BulkActions bulk,

@@ -211,6 +211,7 @@ public final class MainView extends BorderPane {
     }
 
     void focusFilter() {
+        showTab(0);
         projectsPane.filterField().requestFocus();
         projectsPane.filterField().selectAll();
     }

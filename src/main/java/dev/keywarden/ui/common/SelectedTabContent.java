@@ -12,7 +12,7 @@ import java.util.Map;
  * Only the selected tab's content is in the scene. JavaFX styles and lays out a hidden tab's nodes like a shown one's:
  * while 50,000 keys load, the projects and keys tables behind the All keys tab were restyled at every batch, for
  * nobody, and made the window's pulses two to three times longer. A tab's content is taken out when the tab is left
- * and put back, as it was (rows, selection, scroll), when it is selected again.
+ * and the same nodes are put back when it is selected again: rows, selection and scroll position as they were.
  */
 public final class SelectedTabContent {
 

@@ -92,6 +92,11 @@ class ConsoleStartTest extends SharedConsoleTest {
         robot.clickOn("#projectsTable");
         ConsoleFixture.shortcut(robot, KeyCode.F);
         await("filter focused", () -> robot.lookup("#filter").query().isFocused());
+        // From another tab, whose content alone is in the scene: back to the projects and their filter.
+        ConsoleFixture.shortcut(robot, KeyCode.DIGIT4);
+        await("the audit tab shown", () -> robot.lookup("#filter").tryQuery().isEmpty());
+        ConsoleFixture.shortcut(robot, KeyCode.F);
+        await("filter focused from another tab", () -> robot.lookup("#filter").tryQuery().map(javafx.scene.Node::isFocused).orElse(false));
 
         robot.type(KeyCode.F5);
         await("refreshed by F5", () -> console.model().projects().lastRefreshProperty().get() != null
