@@ -30,7 +30,13 @@ public final class SelectedTabContent {
                         tab.setContent(content);
                     }
                 } else if (tab.getContent() != null) {
-                    away.put(tab, tab.getContent());
+                    Node content = tab.getContent();
+                    if (holdsFocus(content)) {
+                        // Left alone, the window would give the focus to its first control (a header button that
+                        // Space would press): the tab bar takes it, where the arrow keys go on from.
+                        tabs.requestFocus();
+                    }
+                    away.put(tab, content);
                     tab.setContent(null);
                 }
             };
@@ -39,5 +45,15 @@ public final class SelectedTabContent {
                 keep.changed(tab.selectedProperty(), true, false);
             }
         }
+    }
+
+    private static boolean holdsFocus(Node content) {
+        Node focused = content.getScene() == null ? null : content.getScene().getFocusOwner();
+        for (Node node = focused; node != null; node = node.getParent()) {
+            if (node == content) {
+                return true;
+            }
+        }
+        return false;
     }
 }

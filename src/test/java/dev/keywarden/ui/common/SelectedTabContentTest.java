@@ -43,11 +43,17 @@ class SelectedTabContentTest {
 
             tabs.getSelectionModel().select(first);
             tabs.applyCss();
+            keys.requestFocus();
+            seen.add(tabs.getScene().getFocusOwner() == keys);
+            tabs.getSelectionModel().select(third); // the focus was in the tab left: the tab bar takes it
+            seen.add(tabs.getScene().getFocusOwner() == tabs);
+            tabs.getSelectionModel().select(first);
+            tabs.applyCss();
             seen.add(first.getContent() == keys);
             seen.add(keys.getScene() != null);
             seen.add(keys.getSelectionModel().getSelectedItem());
             seen.add(second.getContent());
         });
-        assertThat(seen).containsExactly(null, true, null, null, true, true, true, "b", null);
+        assertThat(seen).containsExactly(null, true, null, null, true, true, true, true, true, "b", null);
     }
 }
