@@ -172,6 +172,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         private Runnable outcome;
         /** What a cancelled call ends with, run instead of a waiting outcome when the backlog is cancelled. */
         private Runnable cancelled;
+        /** The backlog was cancelled before the outcome came (FX thread only). */
+        private boolean cancelledBeforeItsOutcome;
 
         ProgressPump(BackgroundCall<?> call) {
             this.call = call;
@@ -186,6 +188,10 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
         /** On the FX thread, once the call has ended: runs its outcome after every item queued before it. */
         void then(Runnable ended) {
+            if (cancelledBeforeItsOutcome) {
+                cancelled.run();
+                return;
+            }
             outcome = ended;
             if (queue.isEmpty() || (task != null && task.isCancelled())) {
                 queue.clear();
@@ -208,12 +214,18 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             }
         }
 
-        /** On the FX thread: drops what is still queued and ends the call as cancelled, if its outcome was waiting. */
+        /**
+         * On the FX thread, for a call whose worker has ended: drops what is still queued and ends the call as
+         * cancelled, now if its outcome was waiting, else when the outcome reaches the FX thread (the worker's end and
+         * the task's success are two steps, and a cancel can come between them).
+         */
         void cancelBacklog() {
+            queue.clear();
             if (outcome != null) {
-                queue.clear();
                 outcome = null;
                 cancelled.run();
+            } else {
+                cancelledBeforeItsOutcome = true;
             }
         }
 

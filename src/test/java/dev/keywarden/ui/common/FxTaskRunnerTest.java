@@ -127,6 +127,44 @@ class FxTaskRunnerTest {
         }
     }
 
+    /** The worker's end and the task's success are two steps: a cancel between them still ends the call cancelled. */
+    @Test
+    void cancellingAfterTheWorkerEndedButBeforeItsSuccessReachedTheFxThreadEndsTheCallCancelled() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        int items = 40;
+        List<Object> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        CompletableFuture<dev.keywarden.core.RunningTask> running = new CompletableFuture<>();
+        java.util.concurrent.CountDownLatch returning = new java.util.concurrent.CountDownLatch(1);
+        try (FxTaskRunner runner = new FxTaskRunner()) {
+            Platform.runLater(() -> running.complete(BackgroundCall.withProgress("Publishing", progress -> {
+                        for (int i = 0; i < items; i++) {
+                            progress.accept(i);
+                        }
+                        returning.countDown();
+                        return items;
+                    })
+                    .onProgress(item -> {
+                        delivered.add(item);
+                        if ((Integer) item == 0) {
+                            try { // the worker returns, and its success is queued behind this batch
+                                returning.await(10, TimeUnit.SECONDS);
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            running.join().cancel();
+                        }
+                    })
+                    .onSuccess(result -> outcome.complete("succeeded"))
+                    .onFinally(() -> outcome.complete("cancelled"))
+                    .runWith(runner)));
+
+            assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo("cancelled");
+            assertThat(delivered).as("nothing delivered after the cancel").hasSizeLessThan(items);
+        }
+    }
+
     private static void busy(long millis) {
         long end = System.nanoTime() + millis * 1_000_000;
         while (System.nanoTime() < end) {
