@@ -3,7 +3,6 @@ package dev.keywarden.common;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,15 +60,6 @@ class DaemonThreadsTest {
         assertEquals(19, Integer.parseInt(last[1]), "low-priority work: " + out);
         assertEquals(own, Integer.parseInt(last[2]), "a normal thread started by low-priority work: " + out);
         assertEquals(own, Integer.parseInt(last[3]), "a normal thread started by a normal one: " + out);
-    }
-
-    @Test
-    void inThisJvmWithTheConsolesFlagsLowPriorityWorkRunsAtNiceNineteen() throws Exception {
-        assumeTrue(Files.isReadable(Path.of("/proc/thread-self/stat")), "Linux only");
-        assumeTrue(ManagementFactory.getRuntimeMXBean().getInputArguments().containsAll(PRIORITY_FLAGS),
-                "the JVM runs without the console's priority flags");
-        assertEquals(19, niceOf(DaemonThreads.lowPriority("load")));
-        assertEquals(niceOfThisThread(), niceOf(new DaemonThreads("io")), "what the admin asks for keeps the normal priority");
     }
 
     /** Prints the nice values of: its main thread, low-priority work, a normal thread it starts, a normal thread. */
