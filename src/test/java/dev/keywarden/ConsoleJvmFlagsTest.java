@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console's priority flags are written in places that no one build step reads together: the jar's launcher, the
- * packaged runtime's build, and the pom's linux-priorities profile (the tests', benchmarks included, and
+ * packaged runtime's build, and the pom's linux-priorities profile (the benchmarks' and
  * {@code javafx:run}'s). A benchmark measures the product only while they are the same. The launcher is run, with a
  * stand-in for java that prints what it is given.
  */

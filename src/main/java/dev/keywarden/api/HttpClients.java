@@ -61,9 +61,12 @@ final class HttpClients {
         client.connectionPool().evictAll();
     }
 
-    /** Like OkHttp's own executor, but daemon threads so an open gateway never keeps the app alive. */
+    /**
+     * Like OkHttp's own executor, but daemon threads so an open gateway never keeps the app alive, and at normal
+     * priority whoever enqueues: a load's low-priority thread often starts the next one, which the admin's calls reuse.
+     */
     private static ExecutorService daemonExecutor() {
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                new DaemonThreads("keywarden-http"));
+        return DaemonThreads.normalPriorityPool(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), new DaemonThreads("keywarden-http")));
     }
 }

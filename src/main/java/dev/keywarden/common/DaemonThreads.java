@@ -1,5 +1,9 @@
 package dev.keywarden.common;
 
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -60,6 +64,78 @@ public final class DaemonThreads implements ThreadFactory {
         return thread;
     }
 
+    /**
+     * A pool of normal-priority threads that a low-priority caller cannot leave at its nice value: its {@code execute},
+     * which may start a thread (from Java 19 pools start theirs without {@link Thread#start()}), runs on {@link #STARTER}
+     * when the caller's priority is low. For pools shared by loads and by what the admin asks for (OkHttp's).
+     */
+    public static ExecutorService normalPriorityPool(ThreadPoolExecutor pool) {
+        return new AbstractExecutorService() {
+            @Override
+            public void execute(Runnable task) {
+                if (Thread.currentThread().getPriority() >= Thread.NORM_PRIORITY) {
+                    pool.execute(task);
+                } else {
+                    onStarter(() -> pool.execute(task));
+                }
+            }
+
+            @Override
+            public void shutdown() {
+                pool.shutdown();
+            }
+
+            @Override
+            public List<Runnable> shutdownNow() {
+                return pool.shutdownNow();
+            }
+
+            @Override
+            public boolean isShutdown() {
+                return pool.isShutdown();
+            }
+
+            @Override
+            public boolean isTerminated() {
+                return pool.isTerminated();
+            }
+
+            @Override
+            public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+                return pool.awaitTermination(timeout, unit);
+            }
+        };
+    }
+
+    /** Runs {@code step} on {@link #STARTER} and waits for it; what it throws is thrown here. Keeps an interrupt for later. */
+    private static void onStarter(Runnable step) {
+        FutureTask<Void> done = new FutureTask<>(step, null);
+        STARTER.execute(done);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    done.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the caller still expects its thread started, or its task queued
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** A normal-priority thread that, asked to start by a lower-priority thread, is started by {@link #STARTER}. */
     private static final class StartedAtNormalPriority extends Thread {
         StartedAtNormalPriority(Runnable task, String name) {
@@ -70,23 +146,8 @@ public final class DaemonThreads implements ThreadFactory {
         public void start() { // not synchronized: Thread.start is, and the starter must get its lock
             if (Thread.currentThread().getPriority() >= Thread.NORM_PRIORITY) {
                 super.start();
-                return;
-            }
-            FutureTask<Void> started = new FutureTask<>(super::start, null);
-            STARTER.execute(started);
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    started.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // a pool's caller still expects its thread started: the flag is kept for it
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            } else {
+                onStarter(super::start);
             }
         }
     }

@@ -215,11 +215,14 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         }
 
         /**
-         * On the FX thread, for a call whose worker has ended: drops what is still queued and ends the call as
+         * On the FX thread, for a load whose worker has ended: drops what is still queued and ends the call as
          * cancelled, now if its outcome was waiting, else when the outcome reaches the FX thread (the worker's end and
-         * the task's success are two steps, and a cancel can come between them).
+         * the task's success are two steps, and a cancel can come between them). A change's answer always lands.
          */
         void cancelBacklog() {
+            if (call.isMutation()) {
+                return; // sent: its answer lands (BackgroundCall.mutation)
+            }
             queue.clear();
             if (outcome != null) {
                 outcome = null;

@@ -165,6 +165,45 @@ class FxTaskRunnerTest {
         }
     }
 
+    /** A change's answer lands: cancelling while its progress is delivered stops nothing (BackgroundCall.mutation). */
+    @Test
+    void cancellingAChangeWhoseWorkerEndedLetsItsAnswerLand() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        int items = 40;
+        List<Object> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        CompletableFuture<dev.keywarden.core.RunningTask> running = new CompletableFuture<>();
+        java.util.concurrent.CountDownLatch returning = new java.util.concurrent.CountDownLatch(1);
+        try (FxTaskRunner runner = new FxTaskRunner()) {
+            Platform.runLater(() -> running.complete(BackgroundCall.withProgress("Changing", progress -> {
+                        for (int i = 0; i < items; i++) {
+                            progress.accept(i);
+                        }
+                        returning.countDown();
+                        return items;
+                    })
+                    .mutation()
+                    .onProgress(item -> {
+                        delivered.add(item);
+                        if ((Integer) item == 0) {
+                            try {
+                                returning.await(10, TimeUnit.SECONDS);
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            running.join().cancel();
+                        }
+                    })
+                    .onSuccess(result -> outcome.complete("succeeded"))
+                    .onFinally(() -> outcome.complete("cancelled"))
+                    .runWith(runner)));
+
+            assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo("succeeded");
+            assertThat(delivered).hasSize(items);
+        }
+    }
+
     private static void busy(long millis) {
         long end = System.nanoTime() + millis * 1_000_000;
         while (System.nanoTime() < end) {
