@@ -130,77 +130,59 @@ class FxTaskRunnerTest {
     /** The worker's end and the task's success are two steps: a cancel between them still ends the call cancelled. */
     @Test
     void cancellingAfterTheWorkerEndedButBeforeItsSuccessReachedTheFxThreadEndsTheCallCancelled() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        int items = 40;
         List<Object> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
-        CompletableFuture<String> outcome = new CompletableFuture<>();
-        CompletableFuture<dev.keywarden.core.RunningTask> running = new CompletableFuture<>();
-        java.util.concurrent.CountDownLatch returning = new java.util.concurrent.CountDownLatch(1);
-        try (FxTaskRunner runner = new FxTaskRunner()) {
-            Platform.runLater(() -> running.complete(BackgroundCall.withProgress("Publishing", progress -> {
-                        for (int i = 0; i < items; i++) {
-                            progress.accept(i);
-                        }
-                        returning.countDown();
-                        return items;
-                    })
-                    .onProgress(item -> {
-                        delivered.add(item);
-                        if ((Integer) item == 0) {
-                            try { // the worker returns, and its success is queued behind this batch
-                                returning.await(10, TimeUnit.SECONDS);
-                                Thread.sleep(100);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                            running.join().cancel();
-                        }
-                    })
-                    .onSuccess(result -> outcome.complete("succeeded"))
-                    .onFinally(() -> outcome.complete("cancelled"))
-                    .runWith(runner)));
-
-            assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo("cancelled");
-            assertThat(delivered).as("nothing delivered after the cancel").hasSizeLessThan(items);
-        }
+        assertThat(cancelAfterTheWorkerEnded(false, delivered)).isEqualTo("cancelled");
+        assertThat(delivered).as("nothing delivered after the cancel").hasSizeLessThan(ITEMS);
     }
 
     /** A change's answer lands: cancelling while its progress is delivered stops nothing (BackgroundCall.mutation). */
     @Test
     void cancellingAChangeWhoseWorkerEndedLetsItsAnswerLand() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        int items = 40;
         List<Object> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        assertThat(cancelAfterTheWorkerEnded(true, delivered)).isEqualTo("succeeded");
+        assertThat(delivered).hasSize(ITEMS);
+    }
+
+    private static final int ITEMS = 40;
+
+    /**
+     * Runs a call that publishes {@link #ITEMS} items and returns; its first item's delivery waits until the worker has
+     * returned (its success is then queued behind that delivery) and cancels the call. Returns how the call ended.
+     */
+    private static String cancelAfterTheWorkerEnded(boolean mutation, List<Object> delivered) throws Exception {
+        FxToolkit.registerPrimaryStage();
         CompletableFuture<String> outcome = new CompletableFuture<>();
         CompletableFuture<dev.keywarden.core.RunningTask> running = new CompletableFuture<>();
         java.util.concurrent.CountDownLatch returning = new java.util.concurrent.CountDownLatch(1);
         try (FxTaskRunner runner = new FxTaskRunner()) {
-            Platform.runLater(() -> running.complete(BackgroundCall.withProgress("Changing", progress -> {
-                        for (int i = 0; i < items; i++) {
-                            progress.accept(i);
-                        }
-                        returning.countDown();
-                        return items;
-                    })
-                    .mutation()
-                    .onProgress(item -> {
-                        delivered.add(item);
-                        if ((Integer) item == 0) {
-                            try {
-                                returning.await(10, TimeUnit.SECONDS);
-                                Thread.sleep(100);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
+            Platform.runLater(() -> {
+                BackgroundCall<Integer> call = BackgroundCall.withProgress("Publishing", progress -> {
+                    for (int i = 0; i < ITEMS; i++) {
+                        progress.accept(i);
+                    }
+                    returning.countDown();
+                    return ITEMS;
+                });
+                if (mutation) {
+                    call.mutation();
+                }
+                running.complete(call.onProgress(item -> {
+                            delivered.add(item);
+                            if ((Integer) item == 0) {
+                                try {
+                                    returning.await(10, TimeUnit.SECONDS);
+                                    Thread.sleep(100);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                running.join().cancel();
                             }
-                            running.join().cancel();
-                        }
-                    })
-                    .onSuccess(result -> outcome.complete("succeeded"))
-                    .onFinally(() -> outcome.complete("cancelled"))
-                    .runWith(runner)));
-
-            assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo("succeeded");
-            assertThat(delivered).hasSize(items);
+                        })
+                        .onSuccess(result -> outcome.complete("succeeded"))
+                        .onFinally(() -> outcome.complete("cancelled"))
+                        .runWith(runner));
+            });
+            return outcome.get(30, TimeUnit.SECONDS);
         }
     }
 
