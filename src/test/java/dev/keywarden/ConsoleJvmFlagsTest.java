@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code javafx:run}'s). A benchmark measures the product only while they are the same. The launcher is run, with a
  * stand-in for java that prints what it is given.
  */
-class ConsoleJvmFlagsTest {
-    static final List<String> FLAGS = List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19");
+public class ConsoleJvmFlagsTest {
+    /** The console's priority flags, as every place that gives them must. */
+    public static final List<String> FLAGS = List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19");
 
     @Test
     void thePomAndThePackagedRuntimeGiveTheConsolesFlags() throws Exception {

@@ -55,10 +55,7 @@ final class FxStallBenchmark implements Benchmark {
                 loads.add(console.pulses().stopAndLongest());
                 gapFxCpu.add(console.pulses().longestFxCpuMillis());
                 gapFxWait.add(console.pulses().longestFxWaitMillis());
-                System.out.println("fx-stall: longest gap while loading ended at " + console.pulses().longestEndedAt() + ", "
-                        + Figures.number(loads.get(loads.size() - 1) * 1000) + " ms, the FX thread's CPU in it "
-                        + Figures.number(console.pulses().longestFxCpuMillis()) + " ms, waiting for a core "
-                        + Figures.number(console.pulses().longestFxWaitMillis()) + " ms");
+                printLongest("loading", loads, console.pulses());
 
                 String needle = "Project %04d".formatted(1 + (round * 7919 + 777) % org.projects);
                 TextField field = console.allKeys().filterField();
@@ -69,10 +66,7 @@ final class FxStallBenchmark implements Benchmark {
                 }
                 console.await("the filter shows one project", Duration.ofMinutes(1), () -> console.shown().size() == org.keysPerProject);
                 typing.add(console.pulses().stopAndLongest());
-                System.out.println("fx-stall: longest gap while typing ended at " + console.pulses().longestEndedAt() + ", "
-                        + Figures.number(typing.get(typing.size() - 1) * 1000) + " ms, the FX thread's CPU in it "
-                        + Figures.number(console.pulses().longestFxCpuMillis()) + " ms, waiting for a core "
-                        + Figures.number(console.pulses().longestFxWaitMillis()) + " ms");
+                printLongest("typing", typing, console.pulses());
                 console.fx(() -> {
                     field.clear();
                     return null;
@@ -113,12 +107,18 @@ final class FxStallBenchmark implements Benchmark {
                 console.pulses().start();
                 console.loadAgain();
                 loads.add(console.pulses().stopAndLongest());
-                System.out.println("fx-stall: longest gap while loading at " + latency.toMillis() + " ms of latency ended at "
-                        + console.pulses().longestEndedAt() + ", " + Figures.number(loads.get(loads.size() - 1) * 1000)
-                        + " ms, the FX thread's CPU in it " + Figures.number(console.pulses().longestFxCpuMillis()) + " ms");
+                printLongest("loading at " + latency.toMillis() + " ms of latency", loads, console.pulses());
             }
             return median(loads);
         }
+    }
+
+    /** Where the round's longest gap (the last of {@code gaps}, in seconds) was and what the FX thread did in it. */
+    private static void printLongest(String during, List<Double> gaps, ConsoleUnderLoad.Pulses pulses) {
+        System.out.println("fx-stall: longest gap while " + during + " ended at " + pulses.longestEndedAt() + ", "
+                + Figures.number(gaps.get(gaps.size() - 1) * 1000) + " ms, the FX thread's CPU in it "
+                + Figures.number(pulses.longestFxCpuMillis()) + " ms, waiting for a core "
+                + Figures.number(pulses.longestFxWaitMillis()) + " ms");
     }
 
     static double median(List<Double> values) {

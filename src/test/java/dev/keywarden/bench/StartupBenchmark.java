@@ -1,5 +1,6 @@
 package dev.keywarden.bench;
 
+import dev.keywarden.ConsoleJvmFlagsTest;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -115,7 +116,7 @@ final class StartupBenchmark implements Benchmark {
         command.add("-Dkeywarden.home=" + home);
         // The launcher's priority flags for the console (Linux), which this JVM has too (pom.xml, linux-priorities).
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(flag -> flag.startsWith("-XX:ThreadPriorityPolicy") || flag.startsWith("-XX:JavaPriority")).forEach(command::add);
+                .filter(ConsoleJvmFlagsTest.FLAGS::contains).forEach(command::add);
         command.addAll(classPathAndArchive);
         command.addAll(List.of(StartupProbe.class.getName(), variant));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

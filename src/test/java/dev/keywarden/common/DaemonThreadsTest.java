@@ -1,5 +1,6 @@
 package dev.keywarden.common;
 
+import dev.keywarden.ConsoleJvmFlagsTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class DaemonThreadsTest {
-    private static final List<String> PRIORITY_FLAGS = List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19");
 
     @Test
     void threadsAreNamedDaemonsAtTheirPriority() {
@@ -53,7 +53,7 @@ class DaemonThreadsTest {
         for (Path java : javas()) {
             List<String> command = new ArrayList<>(prefix);
             command.add(java.toString());
-            command.addAll(PRIORITY_FLAGS);
+            command.addAll(ConsoleJvmFlagsTest.FLAGS);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
             Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!probe.waitFor(60, TimeUnit.SECONDS)) {
