@@ -11,6 +11,7 @@ import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.common.CsvExport;
 import dev.keywarden.ui.common.FxDelay;
+import dev.keywarden.ui.common.SortedRows;
 import dev.keywarden.ui.connection.KeyLifecycleSupport;
 import dev.keywarden.ui.keys.KeyActions;
 import dev.keywarden.ui.keys.KeyTable;
@@ -21,7 +22,6 @@ import dev.keywarden.ui.watch.WatchPane;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.application.Platform;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -68,7 +68,6 @@ public final class AllKeysPane extends VBox {
     private final Label failures = new Label();
     private final HBox failureBar;
     private ShownKeys shownKeys;
-    private SortedList<KeyRow> shown;
 
     private final WatchModel watch;
     /** Where the filters test 50,000 rows: off the FX thread, one at a time. */
@@ -183,9 +182,7 @@ public final class AllKeysPane extends VBox {
                 model.loadingProperty(), model.problemProperty(), model.rows()));
         table.setPlaceholder(placeholder);
         shownKeys = new ShownKeys(model.rows(), filter, FILTER_DELAY, FILTER_THREAD, Platform::runLater);
-        shown = new SortedList<>(shownKeys.rows());
-        shown.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(shown);
+        SortedRows.install(table, shownKeys.rows());
         VBox.setVgrow(table, Priority.ALWAYS);
         WatchPane watchPane = new WatchPane(watch, clock, () -> watch.watch(selectedRows().stream().map(KeyRow::entry).toList()));
         Label noLifecycle = new Label();
@@ -198,7 +195,8 @@ public final class AllKeysPane extends VBox {
     private void initListeners() {
         Observable[] filters = append(filter.observables(), model.rows());
         count.textProperty().bind(Bindings.createStringBinding(() -> filter.isActive()
-                ? shown.size() + " of " + model.rows().size() + " keys" : model.rows().size() + " keys", append(filters, shown)));
+                ? shownKeys.rows().size() + " of " + model.rows().size() + " keys" : model.rows().size() + " keys",
+                append(filters, shownKeys.rows())));
         progressText.textProperty().bind(Bindings.createStringBinding(() -> model.loadingProperty().get()
                         ? (model.totalProperty().get() == 0 ? "Loading projects\u2026"
                         : model.doneProperty().get() + " of " + model.totalProperty().get() + " projects")
@@ -268,7 +266,7 @@ public final class AllKeysPane extends VBox {
 
     /** Exports the rows the filters show, in the table's order. */
     public void exportShown() {
-        List<KeyEntry> entries = shown.stream().map(KeyRow::entry).toList();
+        List<KeyEntry> entries = table.getItems().stream().map(KeyRow::entry).toList();
         export.export("exportKeysDialog", "Export keys as CSV", "keys.csv", entries.size(), "keys", out -> KeysCsv.write(entries, out));
     }
 

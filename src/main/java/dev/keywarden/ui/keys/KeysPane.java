@@ -9,9 +9,9 @@ import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.connection.KeyLifecycleSupport;
 import dev.keywarden.ui.projects.ProjectsModel;
 import dev.keywarden.ui.store.KeyRow;
+import dev.keywarden.ui.common.SortedRows;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -96,9 +96,7 @@ public final class KeysPane extends VBox {
         FilteredList<KeyRow> filtered = new FilteredList<>(model.rows());
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> row -> showsKey(row),
                 projects.filter().textProperty(), projects.selectedProperty()));
-        SortedList<KeyRow> sorted = new SortedList<>(filtered);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        SortedRows.install(table, filtered);
 
         Label noLifecycle = new Label();
         noLifecycle.setId("keysLifecycleAbsent");

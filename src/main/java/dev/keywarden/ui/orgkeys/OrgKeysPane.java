@@ -11,9 +11,9 @@ import dev.keywarden.ui.keys.KeyTable;
 import dev.keywarden.ui.keys.LifecycleColumns;
 import dev.keywarden.ui.projects.ProjectFilter;
 import dev.keywarden.ui.store.KeyRow;
+import dev.keywarden.ui.common.SortedRows;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -111,12 +111,10 @@ public final class OrgKeysPane extends VBox {
         FilteredList<KeyRow> filtered = new FilteredList<>(model.rows());
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> row -> filter.matches(row.key()),
                 filter.textProperty()));
-        SortedList<KeyRow> sorted = new SortedList<>(filtered);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        SortedRows.install(table, filtered);
         count.textProperty().bind(Bindings.createStringBinding(() -> filter.isActive()
-                ? sorted.size() + " of " + model.rows().size() : String.valueOf(model.rows().size()),
-                sorted, model.rows(), filter.textProperty()));
+                ? filtered.size() + " of " + model.rows().size() : String.valueOf(model.rows().size()),
+                filtered, model.rows(), filter.textProperty()));
 
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().setAll(toolbar, notes, table);

@@ -8,9 +8,9 @@ import dev.keywarden.ui.common.Controls;
 import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.store.KeySummary;
+import dev.keywarden.ui.common.SortedRows;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -111,13 +111,11 @@ public final class ProjectsPane extends VBox {
 
         FilteredList<ProjectRow> filtered = new FilteredList<>(model.rows());
         filtered.predicateProperty().bind(model.filter().projectPredicate());
-        SortedList<ProjectRow> sorted = new SortedList<>(filtered);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        SortedRows.install(table, filtered);
         count.textProperty().bind(Bindings.createStringBinding(() -> model.filter().isActive()
-                        ? sorted.size() + " of " + model.rows().size()
+                        ? filtered.size() + " of " + model.rows().size()
                         : String.valueOf(model.rows().size()),
-                sorted, model.rows(), model.filter().textProperty()));
+                filtered, model.rows(), model.filter().textProperty()));
 
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().setAll(top, table);
@@ -138,7 +136,7 @@ public final class ProjectsPane extends VBox {
             }
         });
         // Keep a project selected so its keys show at once: on first load, and while filtering (a pasted key).
-        table.getItems().addListener((javafx.collections.ListChangeListener<ProjectRow>) change -> {
+        SortedRows.addListener(table, (javafx.collections.ListChangeListener<ProjectRow>) change -> {
             ProjectRow selected = model.selected();
             if (table.getItems().isEmpty()) {
                 if (selected != null && model.filter().isActive()) {
