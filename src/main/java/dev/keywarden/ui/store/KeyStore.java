@@ -46,9 +46,11 @@ public final class KeyStore {
     /** The next row's {@link KeyRow#serial()}. */
     private int nextSerial;
     private final FilteredList<KeyRow> organisationRows = new FilteredList<>(readOnlyRows, KeyRow::isOrganizationKey);
-    private final Map<KeyRef, KeyRow> byRef = new HashMap<>();
-    /** Rows by project id; organisation keys under {@code null}. */
-    private final Map<String, Map<Long, KeyRow>> byOwner = new HashMap<>();
+    /**
+     * Rows by project id, then by reference; organisation keys under {@code null}. The one index of the rows: a second
+     * map by reference, or ids boxed as keys, cost 58 bytes a key, which every young collection copies while keys load.
+     */
+    private final Map<String, Map<KeyRef, KeyRow>> byOwner = new HashMap<>();
     private final Map<String, Owner> owners = new HashMap<>();
     private final Map<String, ReadOnlyObjectWrapper<KeySummary>> summaries = new HashMap<>();
     private final Map<KeyRef, Long> revokedAt = new HashMap<>();
@@ -160,19 +162,18 @@ public final class KeyStore {
     }
 
     private void listed(String projectId, List<ApiKey> keys, long askedAt) {
-        Map<Long, KeyRow> current = byOwner.computeIfAbsent(projectId, id -> new LinkedHashMap<>());
-        Set<Long> listedIds = new HashSet<>();
+        Map<KeyRef, KeyRow> current = byOwner.computeIfAbsent(projectId, id -> new LinkedHashMap<>());
+        Set<KeyRef> listedRefs = new HashSet<>();
         List<KeyRow> added = new ArrayList<>();
         for (ApiKey key : keys) {
-            listedIds.add(key.id());
-            KeyRow row = current.get(key.id());
             KeyRef ref = refOf(projectId, key.id());
+            listedRefs.add(ref);
+            KeyRow row = current.get(ref);
             if (row == null) {
                 Long revoked = revokedAt.get(ref);
                 if (revoked == null || revoked <= askedAt) {
                     row = new KeyRow(ref, projectId == null ? null : owners.get(projectId), key, nextSerial++);
-                    current.put(key.id(), row);
-                    byRef.put(ref, row);
+                    current.put(ref, row);
                     added.add(row);
                 }
             } else if (row.changedAt <= askedAt) {
@@ -181,7 +182,7 @@ public final class KeyStore {
         }
         Set<KeyRow> gone = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (KeyRow row : current.values()) {
-            if (!listedIds.contains(row.id()) && row.changedAt <= askedAt && row.isIdle()) {
+            if (!listedRefs.contains(row.ref()) && row.changedAt <= askedAt && row.isIdle()) {
                 gone.add(row);
             }
         }
@@ -200,12 +201,11 @@ public final class KeyStore {
         KeyRef ref = entry.ref();
         clock++;
         revokedAt.remove(ref);
-        KeyRow row = byRef.get(ref);
+        KeyRow row = rowOf(ref);
         if (row == null) {
             Owner owner = ref.isOrganisationKey() ? null : owner(ref.projectId(), entry.projectName());
             row = new KeyRow(ref, owner, entry.key(), nextSerial++);
-            byOwner.computeIfAbsent(ref.projectId(), id -> new LinkedHashMap<>()).put(ref.keyId(), row);
-            byRef.put(ref, row);
+            byOwner.computeIfAbsent(ref.projectId(), id -> new LinkedHashMap<>()).put(ref, row);
             add(row, false);
         } else {
             row.show(entry.key());
@@ -219,7 +219,7 @@ public final class KeyStore {
      * about the key landed since; stamped like any answer.
      */
     public void read(KeyEntry entry, long askedAt) {
-        KeyRow row = byRef.get(entry.ref());
+        KeyRow row = rowOf(entry.ref());
         if (row == null || row.changedAt <= askedAt) {
             answered(entry);
         }
@@ -228,7 +228,7 @@ public final class KeyStore {
     /** The key is gone from the server (revoked, or not found): its row leaves, and stale lists do not bring it back. */
     public void removed(KeyRef ref) {
         revokedAt.put(ref, ++clock);
-        KeyRow row = byRef.get(ref);
+        KeyRow row = rowOf(ref);
         if (row != null) {
             forget(Set.of(row));
             summarise(ref.projectId());
@@ -275,12 +275,12 @@ public final class KeyStore {
     }
 
     public Optional<KeyRow> find(KeyRef ref) {
-        return Optional.ofNullable(byRef.get(ref));
+        return Optional.ofNullable(rowOf(ref));
     }
 
     /** The keys of one project (none until they are listed). */
     public Collection<KeyRow> keysOf(String projectId) {
-        Map<Long, KeyRow> keys = byOwner.get(projectId);
+        Map<KeyRef, KeyRow> keys = byOwner.get(projectId);
         return keys == null ? List.of() : Collections.unmodifiableCollection(keys.values());
     }
 
@@ -302,7 +302,6 @@ public final class KeyStore {
         addedLast.clear();
         rows.clear();
         nextSerial = 0;
-        byRef.clear();
         byOwner.clear();
         owners.clear();
         summaries.values().forEach(summary -> summary.set(null));
@@ -318,7 +317,7 @@ public final class KeyStore {
     }
 
     private void drop(String projectId, long askedAt) {
-        Map<Long, KeyRow> keys = byOwner.get(projectId);
+        Map<KeyRef, KeyRow> keys = byOwner.get(projectId);
         if (keys == null) {
             return;
         }
@@ -341,10 +340,9 @@ public final class KeyStore {
             return;
         }
         for (KeyRow row : gone) {
-            byRef.remove(row.ref());
-            Map<Long, KeyRow> keys = byOwner.get(row.projectId());
+            Map<KeyRef, KeyRow> keys = byOwner.get(row.projectId());
             if (keys != null) {
-                keys.remove(row.id());
+                keys.remove(row.ref());
             }
         }
         addedFirst.removeIf(gone::contains);
@@ -356,7 +354,7 @@ public final class KeyStore {
         if (projectId == null) {
             return;
         }
-        Map<Long, KeyRow> keys = byOwner.get(projectId);
+        Map<KeyRef, KeyRow> keys = byOwner.get(projectId);
         List<ApiKey> shown = new ArrayList<>(keys == null ? 0 : keys.size());
         if (keys != null) {
             keys.values().forEach(row -> shown.add(row.key()));
@@ -367,6 +365,11 @@ public final class KeyStore {
         if (!summary.equals(property.get())) {
             property.set(summary);
         }
+    }
+
+    private KeyRow rowOf(KeyRef ref) {
+        Map<KeyRef, KeyRow> keys = byOwner.get(ref.projectId());
+        return keys == null ? null : keys.get(ref);
     }
 
     private static KeyRef refOf(String projectId, long keyId) {
