@@ -29,6 +29,8 @@ public final class BuildImage {
     private static final List<String> EXTRA_MODULES = List.of("jdk.crypto.ec");
     /** The same as the launcher's and the pom's linux-priorities profile (ConsoleJvmFlagsTest). */
     static final String LINUX_PRIORITY_FLAGS = "-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19";
+    /** The same as the launcher's and the pom's keywarden.console.flags (ConsoleJvmFlagsTest). */
+    static final String COLLECTOR_FLAGS = "-Xmn64m -XX:MaxTenuringThreshold=0";
 
     private final Map<String, String> options;
     private final Path target;
@@ -70,11 +72,9 @@ public final class BuildImage {
         // twin for heaps of 32 GB and more (classes_nocoops.jsa, 11 MB) is left out: the console never has one.
         List<String> jlink = new ArrayList<>(List.of("--add-modules", modules, "--strip-debug", "--no-header-files",
                 "--no-man-pages", "--generate-cds-archive", "--compress=2", "--output", runtime.toString()));
-        if (os.contains("linux")) {
-            // Background threads at nice 19, as the launcher does for the console (README, Performance). Options the
-            // runtime carries need no warning line, unlike the same flags given on a command line.
-            jlink.add("--add-options=" + LINUX_PRIORITY_FLAGS);
-        }
+        // The console's young generation, as the launcher gives it (README, Performance); on Linux, background threads
+        // at nice 19 too. Options the runtime carries need no warning line, unlike the same flags on a command line.
+        jlink.add("--add-options=" + (os.contains("linux") ? LINUX_PRIORITY_FLAGS + " " : "") + COLLECTOR_FLAGS);
         run("jlink", jlink.toArray(String[]::new));
         try (Stream<Path> archives = Files.walk(runtime)) {
             for (Path big : archives.filter(p -> p.getFileName().toString().equals("classes_nocoops.jsa")).toList()) {

@@ -114,7 +114,7 @@ final class StartupBenchmark implements Benchmark {
             }
         }
         command.add("-Dkeywarden.home=" + home);
-        // The launcher's priority flags for the console (Linux), which this JVM has too (pom.xml, linux-priorities).
+        // The launcher's flags for the console, which this JVM has too (pom.xml, keywarden.console.flags).
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(ConsoleJvmFlagsTest.FLAGS::contains).forEach(command::add);
         command.addAll(classPathAndArchive);

@@ -53,7 +53,7 @@ class DaemonThreadsTest {
         for (Path java : javas()) {
             List<String> command = new ArrayList<>(prefix);
             command.add(java.toString());
-            command.addAll(ConsoleJvmFlagsTest.FLAGS);
+            command.addAll(ConsoleJvmFlagsTest.PRIORITY_FLAGS);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
             Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!probe.waitFor(60, TimeUnit.SECONDS)) {
