@@ -25,7 +25,7 @@ public final class SortedRows {
     }
 
     public static <T> void install(TableView<T> table, ObservableList<T> source) {
-        install(source, table.comparatorProperty(), table.itemsProperty());
+        install(source, table.comparatorProperty(), table.itemsProperty(), table.getSortOrder());
     }
 
     /** Tells {@code listener} every change of the rows {@code table} shows, across the lists it shows. */
@@ -33,9 +33,13 @@ public final class SortedRows {
         addListener(table.itemsProperty(), listener);
     }
 
-    /** As {@link #install(TableView, ObservableList)}, for a table's {@code order} and {@code items}. */
-    static <T> void install(ObservableList<T> source, ObservableValue<Comparator<T>> order,
-                            ObjectProperty<ObservableList<T>> items) {
+    /**
+     * As {@link #install(TableView, ObservableList)}, for a table's {@code order}, {@code items} and {@code sortOrder}
+     * (its sorted columns: a table forgets them when its items are not a sorted list, null included, and they are put
+     * back once the new list shows).
+     */
+    static <T, C> void install(ObservableList<T> source, ObservableValue<Comparator<T>> order,
+                               ObjectProperty<ObservableList<T>> items, ObservableList<C> sortOrder) {
         items.set(sorted(source, order));
         source.addListener(new ListChangeListener<T>() {
             @Override
@@ -45,7 +49,10 @@ public final class SortedRows {
                 }
                 if (items.get() instanceof SortedList<T> shown) {
                     shown.comparatorProperty().unbind();
+                    // It hears the source until it is collected: unsorted, it does not sort the next rows for nobody.
+                    shown.setComparator(null);
                 }
+                List<C> sorting = List.copyOf(sortOrder);
                 // Registered again after the new list's own listener, so that, as now, the list shown has seen each
                 // change (and told its listeners) before this one looks at it.
                 source.removeListener(this);
@@ -53,6 +60,7 @@ public final class SortedRows {
                 // replaced by another, equal, one.
                 items.set(null);
                 items.set(sorted(source, order));
+                sortOrder.setAll(sorting);
                 source.addListener(this);
             }
         });
