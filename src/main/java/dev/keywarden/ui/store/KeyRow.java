@@ -4,7 +4,6 @@ import dev.keywarden.core.keys.KeyEntry;
 import dev.keywarden.core.keys.KeyKind;
 import dev.keywarden.core.keys.KeyRef;
 import dev.keywarden.model.ApiKey;
-import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectPropertyBase;
 
@@ -30,11 +29,6 @@ public final class KeyRow {
         this.ref = ref;
         this.owner = owner;
         this.key = new Shown<>(this, "key", key.masked());
-    }
-
-    /** What a list of rows must watch so filters and sorts follow a key's changes. */
-    public static Observable[] observables(KeyRow row) {
-        return new Observable[] {row.key};
     }
 
     /**
@@ -101,11 +95,14 @@ public final class KeyRow {
         return new KeyEntry(ref.kind(), ref.projectId(), owner == null ? null : owner.name(), key.get());
     }
 
-    void show(ApiKey answer) {
+    /** Shows the server's answer; whether it changed what the row shows. */
+    boolean show(ApiKey answer) {
         ApiKey masked = answer.masked();
-        if (!masked.equals(key.get())) {
-            key.set(masked);
+        if (masked.equals(key.get())) {
+            return false;
         }
+        key.set(masked);
+        return true;
     }
 
     void mark(RowState now) {

@@ -41,7 +41,7 @@ import java.util.Set;
  * arrive in batches ({@link #inBatch}): one change of {@link #rows()} per batch. Confined to the FX thread.
  */
 public final class KeyStore {
-    private final ObservableList<KeyRow> rows = FXCollections.observableArrayList(KeyRow::observables);
+    private final KeyRowList rows = new KeyRowList();
     private final ObservableList<KeyRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     /** The next row's {@link KeyRow#serial()}. */
     private int nextSerial;
@@ -84,13 +84,7 @@ public final class KeyStore {
     }
 
     private void add(KeyRow row, boolean first) {
-        if (batchDepth > 0) {
-            (first ? addedFirst : addedLast).add(row);
-        } else if (first) {
-            rows.add(0, row);
-        } else {
-            rows.add(row);
-        }
+        addAll(List.of(row), first);
     }
 
     private void addAll(List<KeyRow> added, boolean first) {
@@ -99,10 +93,15 @@ public final class KeyStore {
         }
         if (batchDepth > 0) {
             (first ? addedFirst : addedLast).addAll(added);
-        } else if (first) {
-            rows.addAll(0, added);
         } else {
-            rows.addAll(added);
+            rows.insert(first ? 0 : rows.size(), added);
+        }
+    }
+
+    /** Shows a listed or answered key in its row; the views of {@link #rows()} hear of it at once if it changed. */
+    private void show(KeyRow row, ApiKey key) {
+        if (row.show(key)) {
+            rows.updated(row);
         }
     }
 
@@ -110,12 +109,12 @@ public final class KeyStore {
         if (!addedFirst.isEmpty()) {
             List<KeyRow> first = List.copyOf(addedFirst);
             addedFirst.clear();
-            rows.addAll(0, first);
+            rows.insert(0, first);
         }
         if (!addedLast.isEmpty()) {
             List<KeyRow> last = List.copyOf(addedLast);
             addedLast.clear();
-            rows.addAll(last);
+            rows.insert(rows.size(), last);
         }
     }
 
@@ -177,7 +176,7 @@ public final class KeyStore {
                     added.add(row);
                 }
             } else if (row.changedAt <= askedAt) {
-                row.show(key);
+                show(row, key);
             }
         }
         Set<KeyRow> gone = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -208,7 +207,7 @@ public final class KeyStore {
             byOwner.computeIfAbsent(ref.projectId(), id -> new LinkedHashMap<>()).put(ref, row);
             add(row, false);
         } else {
-            row.show(entry.key());
+            show(row, entry.key());
         }
         row.changedAt = clock;
         summarise(ref.projectId());
@@ -300,7 +299,7 @@ public final class KeyStore {
     public void clear() {
         addedFirst.clear();
         addedLast.clear();
-        rows.clear();
+        rows.removeEvery();
         nextSerial = 0;
         byOwner.clear();
         owners.clear();
@@ -347,7 +346,7 @@ public final class KeyStore {
         }
         addedFirst.removeIf(gone::contains);
         addedLast.removeIf(gone::contains);
-        rows.removeAll(gone);
+        rows.removeEach(gone);
     }
 
     private void summarise(String projectId) {
