@@ -69,7 +69,18 @@ public class ConsoleJvmFlagsTest {
         assertThat(run(launcher, "keys", "list")).doesNotContainAnyElementsOf(FLAGS).contains("-XX:TieredStopAtLevel=1");
         assertThat(run(launcher, "sandbox", "--port", "8787")).doesNotContainAnyElementsOf(FLAGS);
         assertThat(run(launcher, "--help")).doesNotContainAnyElementsOf(FLAGS);
+
+        // Elsewhere (a uname that says macOS): the collector's flags, not the priorities'.
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("uname"), "#!/bin/sh\necho Darwin\n");
+        Files.setPosixFilePermissions(bin.resolve("uname"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        pathFirst = bin;
+        assertThat(run(launcher, "--profile", "My org")).containsSubsequence(COLLECTOR_FLAGS.get(0), COLLECTOR_FLAGS.get(1), "-Xmx1g", "-jar")
+                .doesNotContainAnyElementsOf(PRIORITY_FLAGS);
     }
+
+    /** A folder searched before the PATH's, for the launcher's own commands (uname); null for none. */
+    private Path pathFirst;
 
     private static List<String> optionsIn(String xml) {
         List<String> found = new java.util.ArrayList<>();
@@ -80,13 +91,16 @@ public class ConsoleJvmFlagsTest {
         return found;
     }
 
-    private static List<String> run(Path launcher, String... args) throws Exception {
+    private List<String> run(Path launcher, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", launcher.resolveSibling("jdk").toString());
         env.put("KEYWARDEN_JAVA_OPTS", "-Xmx1g");
+        if (pathFirst != null) {
+            env.put("PATH", pathFirst + java.io.File.pathSeparator + env.get("PATH"));
+        }
         Process process = builder.start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return List.of(new String(process.getInputStream().readAllBytes()).strip().split("\n"));
