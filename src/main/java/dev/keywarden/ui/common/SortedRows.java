@@ -1,7 +1,6 @@
 package dev.keywarden.ui.common;
 
 import javafx.beans.InvalidationListener;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -9,15 +8,15 @@ import javafx.collections.transformation.SortedList;
 import javafx.scene.control.TableView;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * A table's rows in the order of its sorted columns: a {@link SortedList} of {@code source} bound to the table's
- * comparator, made anew each time rows leave {@code source} and leave it empty. While no column is sorted, JavaFX's
- * SortedList (21) keeps a reference to every row it ever held: rows that leave are moved out of its array but not
- * cleared from it, and stay until later rows overwrite them. Forgetting 50,000 keys (a change of connection) left
- * them all in memory. Listen to the rows shown through {@link #addListener}: the list shown is not always the same.
+ * A table's rows in the order of its sorted columns. While no column is sorted the table shows {@code source} itself;
+ * sorting a column puts a {@link SortedList} of it in between, bound to the table's comparator, until no column is
+ * sorted again. Unsorted, JavaFX's SortedList (21) renumbers all its rows at every change, which was 30% of the FX
+ * thread's time while 50,000 keys loaded, and keeps every row it held (rows that leave are moved out of its array,
+ * not cleared from it), which kept 50,000 forgotten keys in memory after a change of connection. The list a table
+ * shows changes when it is sorted: listen to its rows through {@link #addListener}.
  */
 public final class SortedRows {
 
@@ -25,7 +24,12 @@ public final class SortedRows {
     }
 
     public static <T> void install(TableView<T> table, ObservableList<T> source) {
-        install(source, table.comparatorProperty(), table.itemsProperty(), table.getSortOrder());
+        table.setItems(source);
+        table.setSortPolicy(sorting -> {
+            show(sorting, source);
+            return true;
+        });
+        show(table, source);
     }
 
     /** Tells {@code listener} every change of the rows {@code table} shows, across the lists it shows. */
@@ -33,37 +37,23 @@ public final class SortedRows {
         addListener(table.itemsProperty(), listener);
     }
 
-    /**
-     * As {@link #install(TableView, ObservableList)}, for a table's {@code order}, {@code items} and {@code sortOrder}
-     * (its sorted columns: a table forgets them when its items are not a sorted list, null included, and they are put
-     * back once the new list shows).
-     */
-    static <T, C> void install(ObservableList<T> source, ObservableValue<Comparator<T>> order,
-                               ObjectProperty<ObservableList<T>> items, ObservableList<C> sortOrder) {
-        items.set(sorted(source, order));
-        source.addListener(new ListChangeListener<T>() {
-            @Override
-            public void onChanged(Change<? extends T> change) {
-                if (!source.isEmpty() || !removedAny(change)) {
-                    return;
+    /** The source while the table has no comparator, else a sorted list of it that follows the comparator. */
+    private static <T> void show(TableView<T> table, ObservableList<T> source) {
+        ObservableList<T> shown = table.getItems();
+        if (table.getComparator() == null) {
+            if (shown != source) {
+                table.setItems(source);
+                if (shown instanceof SortedList<T> sorted) {
+                    // It hears the source until it is collected: unsorted, it does the least for nobody.
+                    sorted.comparatorProperty().unbind();
+                    sorted.setComparator(null);
                 }
-                if (items.get() instanceof SortedList<T> shown) {
-                    shown.comparatorProperty().unbind();
-                    // It hears the source until it is collected: unsorted, it does not sort the next rows for nobody.
-                    shown.setComparator(null);
-                }
-                List<C> sorting = List.copyOf(sortOrder);
-                // Registered again after the new list's own listener, so that, as now, the list shown has seen each
-                // change (and told its listeners) before this one looks at it.
-                source.removeListener(this);
-                // Through null: the property's change listeners (the table's selection model's) are not told of an empty list
-                // replaced by another, equal, one.
-                items.set(null);
-                items.set(sorted(source, order));
-                sortOrder.setAll(sorting);
-                source.addListener(this);
             }
-        });
+        } else if (shown == source) {
+            SortedList<T> sorted = new SortedList<>(source);
+            sorted.comparatorProperty().bind(table.comparatorProperty());
+            table.setItems(sorted);
+        }
     }
 
     static <T> void addListener(ObservableValue<ObservableList<T>> items, ListChangeListener<? super T> listener) {
@@ -77,20 +67,5 @@ public final class SortedRows {
                 heard.set(0, shown);
             }
         });
-    }
-
-    private static boolean removedAny(ListChangeListener.Change<?> change) {
-        while (change.next()) {
-            if (change.wasRemoved()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static <T> SortedList<T> sorted(ObservableList<T> source, ObservableValue<Comparator<T>> order) {
-        SortedList<T> sorted = new SortedList<>(source);
-        sorted.comparatorProperty().bind(order);
-        return sorted;
     }
 }

@@ -1,110 +1,119 @@
 package dev.keywarden.ui.common;
 
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 class SortedRowsTest {
-    private final ObservableList<StringBuilder> source = FXCollections.observableArrayList();
-    private final ObjectProperty<Comparator<StringBuilder>> order = new SimpleObjectProperty<>();
-    private final ObjectProperty<ObservableList<StringBuilder>> items = new SimpleObjectProperty<>();
-    private final ObservableList<String> sortOrder = FXCollections.observableArrayList();
+    private final ObservableList<String> source = FXCollections.observableArrayList();
+    private TableView<String> table;
+    private TableColumn<String, String> name;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private <V> V fx(Callable<V> work) throws Exception {
+        List<V> result = new ArrayList<>();
+        FxToolkit.setupFixture(() -> result.add(work.call()));
+        return result.get(0);
+    }
+
+    private void table() throws Exception {
+        fx(() -> {
+            table = new TableView<>();
+            name = new TableColumn<>("Name");
+            name.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue()));
+            table.getColumns().add(name);
+            SortedRows.install(table, source);
+            return null;
+        });
+    }
 
     @Test
-    void rowsThatLeftAnUnsortedTableCanBeCollected() throws InterruptedException {
-        SortedRows.install(source, order, items, sortOrder);
-        List<StringBuilder> rows = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            rows.add(new StringBuilder("key " + i));
-        }
-        source.addAll(rows);
-        assertEquals(1000, items.get().size());
-        WeakReference<StringBuilder> last = new WeakReference<>(rows.get(999));
-        rows.clear();
+    void unsortedTheTableShowsTheSourceItselfAndHoldsNoRowThatLeft() throws Exception {
+        table();
+        WeakReference<String> last = fx(() -> {
+            for (int i = 0; i < 1000; i++) {
+                source.add("key " + i);
+            }
+            String row = new String("key 1000");
+            source.add(row);
+            return new WeakReference<>(row);
+        });
+        assertSame(source, table.getItems());
+        fx(() -> {
+            table.getSortOrder().add(name);
+            table.getSortOrder().clear();
+            source.clear();
+            return null;
+        });
 
-        source.clear();
+        assertEquals(List.of(), table.getItems());
+        assertNull(collected(last), "a row that left is still held");
+    }
 
-        assertEquals(List.of(), items.get());
-        for (int attempt = 0; attempt < 20 && last.get() != null; attempt++) {
+    /** Null once the referent is collected, after a few collections; else the referent. */
+    private static Object collected(WeakReference<?> reference) throws InterruptedException {
+        for (int attempt = 0; attempt < 20 && reference.get() != null; attempt++) {
             System.gc();
             Thread.sleep(20);
         }
-        assertNull(last.get(), "the table's rows still hold a row that left");
+        return reference.get();
     }
 
     @Test
-    void theRowsShownAfterTheSourceEmptiedFollowTheTablesOrder() {
-        SortedRows.install(source, order, items, sortOrder);
-        source.addAll(new StringBuilder("b"), new StringBuilder("a"));
-        source.clear();
-        source.addAll(new StringBuilder("d"), new StringBuilder("c"));
-        assertEquals(List.of("d", "c"), texts(items.get()));
-
-        order.set(Comparator.comparing(StringBuilder::toString));
-
-        assertEquals(List.of("c", "d"), texts(items.get()));
-        source.add(new StringBuilder("a"));
-        assertEquals(List.of("a", "c", "d"), texts(items.get()));
-    }
-
-    @Test
-    void aListenerToTheRowsShownHearsEveryChangeAcrossTheListsShown() {
-        SortedRows.install(source, order, items, sortOrder);
-        List<String> heard = new ArrayList<>();
-        List<ObservableList<StringBuilder>> tableWasTold = new ArrayList<>();
-        items.addListener((obs, before, after) -> tableWasTold.add(after));
-        SortedRows.addListener(items, change -> heard.add(change.getList().size() + (change.getList() == items.get() ? " shown" : " in a list no longer shown")));
-        source.add(new StringBuilder("a"));
-        source.clear();
-        source.add(new StringBuilder("b"));
-        source.clear();
-        source.add(new StringBuilder("c"));
-
-        assertEquals(List.of("1 shown", "0 shown", "1 shown", "0 shown", "1 shown"), heard);
-        assertEquals(List.of("c"), texts(items.get()));
-        assertSame(items.get(), tableWasTold.get(tableWasTold.size() - 1), "a change listener of the items knows the list shown");
-    }
-
-    @Test
-    void aTableKeepsItsSortedColumnsWhenItsRowsEmptyAndComeBack() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        List<Object> seen = new ArrayList<>();
-        FxToolkit.setupFixture(() -> {
-            TableView<String> table = new TableView<>();
-            TableColumn<String, String> name = new TableColumn<>("Name");
-            name.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue()));
-            table.getColumns().add(name);
-            ObservableList<String> rows = FXCollections.observableArrayList("b", "c", "a");
-            SortedRows.install(table, rows);
+    void aSortedColumnSortsTheRowsAsTheyComeAndUnsortingShowsTheSourceAgain() throws Exception {
+        table();
+        source.setAll("b", "c", "a");
+        List<Object> seen = fx(() -> {
+            List<Object> steps = new ArrayList<>();
             name.setSortType(TableColumn.SortType.DESCENDING);
             table.getSortOrder().add(name);
-            seen.add(List.copyOf(table.getItems()));
-
-            rows.clear();
-            rows.addAll("y", "z", "x");
-
-            seen.add(List.copyOf(table.getSortOrder()).equals(List.of(name)));
-            seen.add(List.copyOf(table.getItems()));
+            steps.add(List.copyOf(table.getItems()));
+            source.clear();
+            source.addAll("y", "z", "x");
+            steps.add(List.copyOf(table.getSortOrder()).equals(List.of(name)));
+            steps.add(List.copyOf(table.getItems()));
+            table.getSortOrder().clear();
+            steps.add(table.getItems() == source);
+            steps.add(List.copyOf(table.getItems()));
+            return steps;
         });
-        assertEquals(List.of(List.of("c", "b", "a"), true, List.of("z", "y", "x")), seen);
+        assertEquals(List.of(List.of("c", "b", "a"), true, List.of("z", "y", "x"), true, List.of("y", "z", "x")), seen);
     }
 
-    private static List<String> texts(List<StringBuilder> rows) {
-        return rows.stream().map(StringBuilder::toString).toList();
+    @Test
+    void aListenerToTheRowsShownHearsEveryChangeAcrossTheListsShown() throws Exception {
+        table();
+        List<String> heard = fx(() -> {
+            List<String> changes = new ArrayList<>();
+            SortedRows.addListener(table, (ListChangeListener<String>) change ->
+                    changes.add(change.getList().size() + (change.getList() == table.getItems() ? " shown" : " in a list no longer shown")));
+            source.add("b");
+            table.getSortOrder().add(name);
+            source.add("a");
+            table.getSortOrder().clear();
+            source.add("c");
+            return changes;
+        });
+        // The second "2 shown": unsorting puts the rows back in the source's order, in the sorted list, before the swap.
+        assertEquals(List.of("1 shown", "2 shown", "2 shown", "3 shown"), heard);
     }
 }
