@@ -8,7 +8,9 @@ import javafx.collections.transformation.SortedList;
 import javafx.scene.control.TableView;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A table's rows in the order of its sorted columns. While no column is sorted the table shows {@code source} itself;
@@ -42,7 +44,7 @@ public final class SortedRows {
         ObservableList<T> shown = table.getItems();
         if (table.getComparator() == null) {
             if (shown != source) {
-                table.setItems(source);
+                showKeepingSelection(table, source);
                 if (shown instanceof SortedList<T> sorted) {
                     // It hears the source until it is collected: unsorted, it does the least for nobody.
                     sorted.comparatorProperty().unbind();
@@ -52,7 +54,44 @@ public final class SortedRows {
         } else if (shown == source) {
             SortedList<T> sorted = new SortedList<>(source);
             sorted.comparatorProperty().bind(table.comparatorProperty());
-            table.setItems(sorted);
+            showKeepingSelection(table, sorted);
+        }
+    }
+
+    /**
+     * Shows {@code rows} with the same rows selected and focused: a table given other items keeps only one selected
+     * row, and the admin who selected twenty keys and sorted them would plan a change for one.
+     */
+    private static <T> void showKeepingSelection(TableView<T> table, ObservableList<T> rows) {
+        TableView.TableViewSelectionModel<T> selection = table.getSelectionModel();
+        List<T> selected = selection == null ? List.of() : List.copyOf(selection.getSelectedItems());
+        T last = selection == null ? null : selection.getSelectedItem();
+        T focused = table.getFocusModel() == null ? null : table.getFocusModel().getFocusedItem();
+        table.setItems(rows);
+        if (selected.isEmpty() && focused == null) {
+            return;
+        }
+        Map<T, Integer> at = new IdentityHashMap<>(rows.size() * 2);
+        for (int i = 0; i < rows.size(); i++) {
+            at.put(rows.get(i), i);
+        }
+        List<Integer> indices = new ArrayList<>();
+        for (T row : selected) {
+            Integer index = at.get(row);
+            if (index != null && row != last) {
+                indices.add(index);
+            }
+        }
+        if (last != null && at.get(last) != null) {
+            indices.add(at.get(last)); // the selected item is the one selected last
+        }
+        if (!indices.isEmpty()) {
+            int[] rest = indices.subList(1, indices.size()).stream().mapToInt(Integer::intValue).toArray();
+            selection.selectIndices(indices.get(0), rest);
+        }
+        Integer focus = focused == null ? null : at.get(focused);
+        if (focus != null) {
+            table.getFocusModel().focus(focus);
         }
     }
 

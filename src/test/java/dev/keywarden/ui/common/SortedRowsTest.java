@@ -100,6 +100,26 @@ class SortedRowsTest {
     }
 
     @Test
+    void theSelectedRowsStaySelectedWhenTheTableIsSortedAndUnsorted() throws Exception {
+        table();
+        List<Object> seen = fx(() -> {
+            List<Object> steps = new ArrayList<>();
+            source.setAll("d", "b", "e", "a", "c");
+            table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+            table.getSelectionModel().selectIndices(4, 0, 2); // c, d, e; e last
+            table.getSortOrder().add(name);
+            steps.add(List.copyOf(table.getItems()));
+            steps.add(table.getSelectionModel().getSelectedItems().stream().sorted().toList());
+            steps.add(table.getSelectionModel().getSelectedItem());
+            table.getSortOrder().clear();
+            steps.add(table.getSelectionModel().getSelectedItems().stream().sorted().toList());
+            steps.add(table.getSelectionModel().getSelectedItem());
+            return steps;
+        });
+        assertEquals(List.of(List.of("a", "b", "c", "d", "e"), List.of("c", "d", "e"), "e", List.of("c", "d", "e"), "e"), seen);
+    }
+
+    @Test
     void aListenerToTheRowsShownHearsEveryChangeAcrossTheListsShown() throws Exception {
         table();
         List<String> heard = fx(() -> {

@@ -108,6 +108,7 @@ class KeyRowListTest {
             assertEquals(all.stream().filter(active).toList(), List.copyOf(filtered));
             assertEquals(all.stream().filter(active).sorted(Comparator.comparing((KeyRow row) -> row.key().name())).map(row -> row.key().name()).toList(),
                     sorted.stream().map(row -> row.key().name()).toList());
+            assertEquals(new java.util.HashSet<>(List.copyOf(filtered)), new java.util.HashSet<>(List.copyOf(sorted)), "the same rows, sorted");
         }
     }
 
