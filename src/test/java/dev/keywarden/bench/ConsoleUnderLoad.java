@@ -7,7 +7,6 @@ import dev.keywarden.core.EnvironmentProfile;
 import dev.keywarden.ui.allkeys.AllKeysPane;
 import dev.keywarden.ui.app.EmbeddedSandbox;
 import dev.keywarden.ui.app.KeywardenWindow;
-import dev.keywarden.ui.common.SortedRows;
 import dev.keywarden.ui.app.LaunchOptions;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.store.KeyRow;
@@ -58,7 +57,7 @@ final class ConsoleUnderLoad implements AutoCloseable {
             stage.setWidth(1200);
             stage.setHeight(800);
             window = new KeywardenWindow(stage, context, HttpConfidentApi::new, new EmbeddedSandbox());
-            SortedRows.addListener(allKeys().table(), (ListChangeListener<KeyRow>) change -> lastShownChange = System.nanoTime());
+            shown().addListener((ListChangeListener<KeyRow>) change -> lastShownChange = System.nanoTime());
             return null;
         });
     }

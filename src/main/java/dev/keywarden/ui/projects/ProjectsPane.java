@@ -136,7 +136,7 @@ public final class ProjectsPane extends VBox {
             }
         });
         // Keep a project selected so its keys show at once: on first load, and while filtering (a pasted key).
-        SortedRows.addListener(table, (javafx.collections.ListChangeListener<ProjectRow>) change -> {
+        table.getItems().addListener((javafx.collections.ListChangeListener<ProjectRow>) change -> {
             ProjectRow selected = model.selected();
             if (table.getItems().isEmpty()) {
                 if (selected != null && model.filter().isActive()) {

@@ -1,0 +1,159 @@
+package dev.keywarden.ui.common;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ModifiableObservableListBase;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** Its rows, and the changes it tells, against the source sorted or not, through random adds, removals and changes. */
+class SortableListTest {
+    /** A row whose sort key changes, as a key's name does; told to the source's listeners as an update. */
+    private static final class Row {
+        final int serial;
+        String name;
+
+        Row(int serial, String name) {
+            this.serial = serial;
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return name + "#" + serial;
+        }
+    }
+
+    private static final Comparator<Row> BY_NAME = Comparator.comparing(row -> row.name);
+
+    @Test
+    void itsRowsAndTheChangesItTellsFollowTheSourceSortedOrNot() {
+        Rows rows = new Rows();
+        FilteredList<Row> shown = new FilteredList<>(rows, row -> !row.name.startsWith("z"));
+        SortableList<Row> sortable = new SortableList<>(shown);
+        List<Row> mirror = new ArrayList<>();
+        sortable.addListener((ListChangeListener<Row>) change -> apply(change, mirror));
+        Random random = new Random(11);
+        int serial = 0;
+        for (int step = 0; step < 3000; step++) {
+            int what = random.nextInt(10);
+            if (what < 4) {
+                List<Row> added = new ArrayList<>();
+                for (int i = random.nextInt(60); i >= 0; i--) {
+                    added.add(new Row(serial++, name(random)));
+                }
+                rows.addAll(random.nextInt(rows.size() + 1), added);
+            } else if (what < 6 && !rows.isEmpty()) {
+                List<Row> gone = rows.stream().filter(row -> random.nextInt(5) == 0).toList();
+                rows.removeAll(gone);
+            } else if (what < 8 && !rows.isEmpty()) {
+                int index = random.nextInt(rows.size());
+                rows.get(index).name = name(random);
+                rows.updated(index);
+            } else if (what == 8) {
+                sortable.orderProperty().set(random.nextBoolean() ? null : random.nextBoolean() ? BY_NAME : BY_NAME.reversed());
+            } else if (random.nextInt(20) == 0) {
+                rows.clear();
+            }
+            List<Row> expected = new ArrayList<>(shown);
+            if (sortable.orderProperty().get() != null) {
+                expected.sort(sortable.orderProperty().get());
+                assertEquals(names(expected), names(sortable), "sorted, step " + step);
+                assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(sortable), "the same rows, step " + step);
+            } else {
+                assertEquals(expected, List.copyOf(sortable), "unsorted, step " + step);
+            }
+            assertEquals(List.copyOf(sortable), mirror, "the changes told, step " + step);
+        }
+    }
+
+    @Test
+    void unsortedItPassesOnTheSourcesOwnChanges() {
+        ObservableList<String> source = FXCollections.observableArrayList("a", "b");
+        SortableList<String> sortable = new SortableList<>(source);
+        List<String> heard = new ArrayList<>();
+        sortable.addListener((ListChangeListener<String>) change -> {
+            assertSame(sortable, change.getList());
+            while (change.next()) {
+                heard.add(change.getFrom() + "-" + change.getTo() + " added " + change.getAddedSubList() + " removed " + change.getRemoved());
+            }
+        });
+        source.add(1, "c");
+        source.remove("a");
+        assertEquals(List.of("1-2 added [c] removed []", "0-0 added [] removed [a]"), heard);
+    }
+
+    private static String name(Random random) {
+        return String.valueOf((char) ('a' + random.nextInt(26))) + random.nextInt(10);
+    }
+
+    private static List<String> names(List<Row> rows) {
+        return rows.stream().map(row -> row.name).toList();
+    }
+
+    /** Replays a change on a copy of the list before it, as a table's view of the rows does. */
+    private static <E> void apply(ListChangeListener.Change<? extends E> change, List<E> mirror) {
+        while (change.next()) {
+            if (change.wasPermutated()) {
+                List<E> before = new ArrayList<>(mirror.subList(change.getFrom(), change.getTo()));
+                for (int i = change.getFrom(); i < change.getTo(); i++) {
+                    mirror.set(change.getPermutation(i), before.get(i - change.getFrom()));
+                }
+            } else if (change.wasUpdated()) {
+                for (int i = change.getFrom(); i < change.getTo(); i++) {
+                    assertSame(change.getList().get(i), mirror.get(i), "an update names the row at its place");
+                }
+            } else {
+                for (int i = 0; i < change.getRemovedSize(); i++) {
+                    assertSame(change.getRemoved().get(i), mirror.remove(change.getFrom()), "a removal names the rows at its place");
+                }
+                mirror.addAll(change.getFrom(), change.getAddedSubList());
+            }
+        }
+    }
+
+    /** A list whose updates are told by hand, as the key store tells its rows'. */
+    private static final class Rows extends ModifiableObservableListBase<Row> {
+        private final List<Row> rows = new ArrayList<>();
+
+        @Override
+        public Row get(int index) {
+            return rows.get(index);
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
+
+        @Override
+        protected void doAdd(int index, Row element) {
+            rows.add(index, element);
+        }
+
+        @Override
+        protected Row doSet(int index, Row element) {
+            return rows.set(index, element);
+        }
+
+        @Override
+        protected Row doRemove(int index) {
+            return rows.remove(index);
+        }
+
+        void updated(int index) {
+            beginChange();
+            nextUpdate(index);
+            endChange();
+        }
+    }
+}
