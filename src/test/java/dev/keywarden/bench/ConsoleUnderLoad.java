@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -124,6 +125,16 @@ final class ConsoleUnderLoad implements AutoCloseable {
     void showAllKeys() throws Exception {
         fx(() -> {
             window().view().views().getSelectionModel().select(window().view().allKeysTab());
+            return null;
+        });
+    }
+
+    /** Sorts the all-keys table by the column with this id, as a click on its header does. */
+    void sortAllKeysBy(String columnId) throws Exception {
+        fx(() -> {
+            javafx.scene.control.TableView<KeyRow> table = allKeys().table();
+            table.getSortOrder().setAll(List.of(table.getColumns().stream()
+                    .filter(column -> columnId.equals(column.getId())).findFirst().orElseThrow()));
             return null;
         });
     }

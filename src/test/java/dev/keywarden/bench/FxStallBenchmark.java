@@ -94,6 +94,26 @@ final class FxStallBenchmark implements Benchmark {
         figures.add("fx-stall-load-50ms", loadGapWithLatency(scale, Duration.ofMillis(50)) * 1000, "ms", "the longest gap while"
                 + " the same keys load from a sandbox answering after 50 ms, as org-load's (medians of rounds): the loader's"
                 + " threads wait on the network instead of taking the cores");
+        figures.add("fx-stall-load-sorted", loadGapSorted(scale) * 1000, "ms", "the longest gap while the same keys load"
+                + " (no latency) into the all-keys table sorted by name, as an admin's saved sort leaves it (medians of rounds)");
+    }
+
+    /** The longest gap between pulses while every key loads again into the all-keys table sorted by name, median of rounds. */
+    private static double loadGapSorted(Scale scale) throws Exception {
+        try (BenchOrganisation org = BenchOrganisation.fiftyThousandKeys(scale);
+             ConsoleUnderLoad console = new ConsoleUnderLoad(org).showAndLoad()) {
+            console.showAllKeys();
+            console.sortAllKeysBy("name");
+            List<Double> loads = new ArrayList<>();
+            for (int round = 0; round < scale.rounds(); round++) {
+                console.forgetKeys();
+                console.pulses().start();
+                console.loadAgain();
+                loads.add(console.pulses().stopAndLongest());
+                printLongest("loading into the table sorted by name", loads, console.pulses());
+            }
+            return median(loads);
+        }
     }
 
     /** The longest gap between pulses while every key loads again into the shown all-keys table, median of rounds. */
