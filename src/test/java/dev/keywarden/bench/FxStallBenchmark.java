@@ -95,7 +95,7 @@ final class FxStallBenchmark implements Benchmark {
                 + " the same keys load from a sandbox answering after 50 ms, as org-load's (medians of rounds): the loader's"
                 + " threads wait on the network instead of taking the cores");
         figures.add("fx-stall-load-sorted", loadGapSorted(scale) * 1000, "ms", "the longest gap while the same keys load"
-                + " (no latency) into the all-keys table sorted by name, as an admin's saved sort leaves it (medians of rounds)");
+                + " (no latency) into the all-keys table sorted by name, as an admin may leave it (medians of rounds; no goal)");
     }
 
     /** The longest gap between pulses while every key loads again into the all-keys table sorted by name, median of rounds. */

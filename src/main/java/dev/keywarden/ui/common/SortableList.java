@@ -141,10 +141,19 @@ final class SortableList<T> extends TransformationList<T, T> {
         sorted = merged;
     }
 
-    /** A row whose sort key may have changed: an update where it stays, else a permutation of the rows it moves across. */
+    /**
+     * A row whose sort key may have changed: an update where it stays (still in order with its neighbours: among equal
+     * rows it keeps its place), else a permutation of the rows it moves across.
+     */
     private void moved(T row) {
         int from = indexOf(sorted, row);
         if (from < 0) {
+            return;
+        }
+        Comparator<? super T> by = order.get();
+        if ((from == 0 || by.compare(sorted.get(from - 1), row) <= 0)
+                && (from == sorted.size() - 1 || by.compare(row, sorted.get(from + 1)) <= 0)) {
+            nextUpdate(from);
             return;
         }
         sorted.remove(from);
@@ -250,6 +259,16 @@ final class SortableList<T> extends TransformationList<T, T> {
         @Override
         public boolean wasUpdated() {
             return change.wasUpdated();
+        }
+
+        @Override
+        public boolean wasPermutated() {
+            return change.wasPermutated();
+        }
+
+        @Override
+        public int getPermutation(int index) {
+            return change.getPermutation(index);
         }
 
         @Override

@@ -1,10 +1,10 @@
 package dev.keywarden.ui.keys;
 
+import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.common.Columns;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.store.KeyRow;
 import javafx.beans.InvalidationListener;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.css.PseudoClass;
@@ -179,8 +179,7 @@ public final class KeyTable {
         column.setId("name");
         column.setPrefWidth(200);
         column.setMinWidth(60);
-        column.setCellValueFactory(cell -> Bindings.createStringBinding(
-                () -> nameOf.apply(cell.getValue()), cell.getValue().keyProperty()));
+        column.setCellValueFactory(cell -> cell.getValue().keyProperty().map(key -> nameOf.apply(cell.getValue())));
         return column;
     }
 
@@ -191,8 +190,7 @@ public final class KeyTable {
         column.setMinWidth(Columns.VALUE_MIN_WIDTH);
         column.setCellFactory(col -> Columns.maskedValueCell());
         column.getStyleClass().add("monospace");
-        column.setCellValueFactory(cell -> Bindings.createStringBinding(
-                () -> cell.getValue().key().value(), cell.getValue().keyProperty()));
+        column.setCellValueFactory(cell -> cell.getValue().keyProperty().map(ApiKey::value));
         return column;
     }
 
@@ -211,8 +209,7 @@ public final class KeyTable {
         TableColumn<KeyRow, Instant> column = Columns.column("Created", "created");
         column.setPrefWidth(140);
         column.setMinWidth(Columns.DATE_MIN_WIDTH);
-        column.setCellValueFactory(cell -> Bindings.createObjectBinding(
-                () -> cell.getValue().key().createdAt(), cell.getValue().keyProperty()));
+        column.setCellValueFactory(cell -> cell.getValue().keyProperty().map(ApiKey::createdAt));
         column.setCellFactory(col -> Columns.dateCell());
         return column;
     }
@@ -221,8 +218,7 @@ public final class KeyTable {
         TableColumn<KeyRow, Instant> column = Columns.column("Last used", "lastUsed");
         column.setPrefWidth(110);
         column.setMinWidth(Columns.RELATIVE_MIN_WIDTH);
-        column.setCellValueFactory(cell -> Bindings.createObjectBinding(
-                () -> cell.getValue().key().lastUsed(), cell.getValue().keyProperty()));
+        column.setCellValueFactory(cell -> cell.getValue().keyProperty().map(ApiKey::lastUsed));
         column.setCellFactory(col -> Columns.relativeTimeCell(clock));
         return column;
     }

@@ -92,6 +92,28 @@ class SortableListTest {
         assertEquals(List.of("1-2 added [c] removed []", "0-0 added [] removed [a]"), heard);
     }
 
+    @Test
+    void aChangedRowThatStillSortsWhereItIsKeepsItsPlaceAmongEqualRows() {
+        Rows rows = new Rows();
+        SortableList<Row> sortable = new SortableList<>(rows);
+        sortable.orderProperty().set(BY_NAME);
+        for (int i = 0; i < 5; i++) {
+            rows.add(new Row(i, "same"));
+        }
+        List<Row> before = List.copyOf(sortable);
+        List<String> heard = new ArrayList<>();
+        sortable.addListener((ListChangeListener<Row>) change -> {
+            while (change.next()) {
+                heard.add((change.wasUpdated() ? "updated " : change.wasPermutated() ? "permuted " : "other ") + change.getFrom());
+            }
+        });
+
+        rows.updated(rows.indexOf(before.get(1)));
+
+        assertEquals(before, List.copyOf(sortable));
+        assertEquals(List.of("updated 1"), heard);
+    }
+
     private static String name(Random random) {
         return String.valueOf((char) ('a' + random.nextInt(26))) + random.nextInt(10);
     }
