@@ -104,15 +104,7 @@ final class FxStallBenchmark implements Benchmark {
              ConsoleUnderLoad console = new ConsoleUnderLoad(org).showAndLoad()) {
             console.showAllKeys();
             console.sortAllKeysBy("name");
-            List<Double> loads = new ArrayList<>();
-            for (int round = 0; round < scale.rounds(); round++) {
-                console.forgetKeys();
-                console.pulses().start();
-                console.loadAgain();
-                loads.add(console.pulses().stopAndLongest());
-                printLongest("loading into the table sorted by name", loads, console.pulses());
-            }
-            return median(loads);
+            return loadRounds(scale, console, "loading into the table sorted by name");
         }
     }
 
@@ -121,16 +113,21 @@ final class FxStallBenchmark implements Benchmark {
         try (BenchOrganisation org = BenchOrganisation.fiftyThousandKeys(scale, latency);
              ConsoleUnderLoad console = new ConsoleUnderLoad(org).showAndLoad()) {
             console.showAllKeys();
-            List<Double> loads = new ArrayList<>();
-            for (int round = 0; round < scale.rounds(); round++) {
-                console.forgetKeys();
-                console.pulses().start();
-                console.loadAgain();
-                loads.add(console.pulses().stopAndLongest());
-                printLongest("loading at " + latency.toMillis() + " ms of latency", loads, console.pulses());
-            }
-            return median(loads);
+            return loadRounds(scale, console, "loading at " + latency.toMillis() + " ms of latency");
         }
+    }
+
+    /** Each round forgets the keys and loads them again; the median of the rounds' longest gaps, in seconds. */
+    private static double loadRounds(Scale scale, ConsoleUnderLoad console, String during) throws Exception {
+        List<Double> loads = new ArrayList<>();
+        for (int round = 0; round < scale.rounds(); round++) {
+            console.forgetKeys();
+            console.pulses().start();
+            console.loadAgain();
+            loads.add(console.pulses().stopAndLongest());
+            printLongest(during, loads, console.pulses());
+        }
+        return median(loads);
     }
 
     /** Where the round's longest gap (the last of {@code gaps}, in seconds) was and what the FX thread did in it. */
