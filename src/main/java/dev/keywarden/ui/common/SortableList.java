@@ -19,9 +19,9 @@ import java.util.Set;
  * ({@link SortedRows}). A change of order is one permutation, so the table's selection follows its rows.
  *
  * <p>Unsorted, it passes each change on as it came, at no cost. Sorted, rows added together are sorted among
- * themselves and merged in, in one pass: JavaFX's {@code SortedList} places each added row on its own, with work that
- * grows with all the rows shown (a load of 50,000 keys into a sorted table stalled the window for up to two seconds),
- * and renumbers every row at each change even while unsorted. Rows removed together leave in one pass; a changed row
+ * themselves and placed in one pass ({@link #added}): JavaFX's {@code SortedList} places each added row on its own,
+ * with work that grows with all the rows shown (a load of 50,000 keys into a sorted table stalled the window for up to
+ * two seconds), and renumbers every row at each change even while unsorted. Rows removed together leave in one pass; a changed row
  * moves on its own (the key store tells them one at a time). Ties keep no particular order.
  */
 final class SortableList<T> extends TransformationList<T, T> {
