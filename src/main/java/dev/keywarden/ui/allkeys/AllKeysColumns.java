@@ -3,6 +3,7 @@ package dev.keywarden.ui.allkeys;
 import dev.keywarden.core.keys.StaleClass;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.core.keys.Staleness;
+import dev.keywarden.ui.common.CollatedText;
 import dev.keywarden.ui.common.Columns;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.keys.KeyStatusCell;
@@ -25,14 +26,6 @@ import java.util.function.BiConsumer;
 /** The all-keys table's columns: project, kind, name, masked value, status switch, expires and rotation (v2), created,
  * last used, staleness. */
 final class AllKeysColumns {
-    /**
-     * What the table's default comparator does for text (the locale's collation), with one collator: the default asks
-     * for a new one at every comparison, and sorting 50,000 rows compares some 800,000 times.
-     */
-    private static final java.text.Collator COLLATOR = java.text.Collator.getInstance();
-    private static final Comparator<String> COLLATED = (one, other) -> one == null || other == null
-            ? Boolean.compare(one != null, other != null) : COLLATOR.compare(one, other);
-
     private AllKeysColumns() {
     }
 
@@ -57,7 +50,7 @@ final class AllKeysColumns {
         column.setPrefWidth(width);
         column.setMinWidth(Math.min(width, 90));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setComparator(COLLATED);
+        column.setComparator(CollatedText.ORDER);
         return column;
     }
 
@@ -69,7 +62,7 @@ final class AllKeysColumns {
         column.setMinWidth(Math.min(width, 90));
         // map: a value that listens to the key only while a cell shows it; a sort reads it for every comparison.
         column.setCellValueFactory(cell -> cell.getValue().keyProperty().map(key -> value.apply(cell.getValue())));
-        column.setComparator(COLLATED);
+        column.setComparator(CollatedText.ORDER);
         return column;
     }
 

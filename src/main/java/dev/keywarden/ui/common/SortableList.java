@@ -8,7 +8,6 @@ import javafx.collections.transformation.TransformationList;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +17,16 @@ import java.util.Set;
  * The source's rows as they are while {@link #orderProperty()} is null, else sorted by it: the one list a table shows
  * ({@link SortedRows}). A change of order is one permutation, so the table's selection follows its rows.
  *
- * <p>Unsorted, it passes each change on as it came, at no cost. Sorted, rows added together are sorted among
- * themselves and placed in one pass ({@link #added}): JavaFX's {@code SortedList} places each added row on its own,
- * with work that grows with all the rows shown (a load of 50,000 keys into a sorted table stalled the window for up to
- * two seconds), and renumbers every row at each change even while unsorted. Rows removed together leave in one pass; a changed row
- * moves on its own (the key store tells them one at a time). Ties keep no particular order.
+ * <p>Unsorted, it passes each change on as it came, at no cost. Sorted, it keeps each row's sort key beside it, worked
+ * out when the row arrives or changes ({@link RowOrder}), and rows added together are sorted among themselves and
+ * placed in one pass ({@link #added}): JavaFX's {@code SortedList} places each added row on its own, with work that
+ * grows with all the rows shown (a load of 50,000 keys into a sorted table stalled the window for up to two seconds),
+ * compares through the table's comparator, which works out both rows' cell values each time, and renumbers every row
+ * at each change even while unsorted. Rows removed together leave in one pass; a changed row moves on its own (the key
+ * store tells them one at a time). Ties keep no particular order.
  */
 final class SortableList<T> extends TransformationList<T, T> {
-    private final ObjectProperty<Comparator<? super T>> order = new SimpleObjectProperty<>(this, "order") {
+    private final ObjectProperty<RowOrder<? super T>> order = new SimpleObjectProperty<>(this, "order") {
         @Override
         protected void invalidated() {
             reorder(get());
@@ -33,13 +34,15 @@ final class SortableList<T> extends TransformationList<T, T> {
     };
     /** The rows in order while sorted; null while unsorted (the source's own order). */
     private List<T> sorted;
+    /** While sorted, each row's sort key, at the row's place in {@link #sorted}. */
+    private List<Object> keys;
 
     SortableList(ObservableList<T> source) {
         super(source);
     }
 
     /** The order of the rows; null for the source's. */
-    ObjectProperty<Comparator<? super T>> orderProperty() {
+    ObjectProperty<RowOrder<? super T>> orderProperty() {
         return order;
     }
 
@@ -93,52 +96,63 @@ final class SortableList<T> extends TransformationList<T, T> {
     private void removed(List<? extends T> rows) {
         Set<T> gone = Collections.newSetFromMap(new IdentityHashMap<>(rows.size() * 2));
         gone.addAll(rows);
-        List<T> kept = new ArrayList<>(Math.max(0, sorted.size() - gone.size()));
-        for (T row : sorted) {
+        int size = Math.max(0, sorted.size() - gone.size());
+        List<T> kept = new ArrayList<>(size);
+        List<Object> keptKeys = new ArrayList<>(size);
+        for (int i = 0; i < sorted.size(); i++) {
+            T row = sorted.get(i);
             if (gone.contains(row)) {
                 nextRemove(kept.size(), row);
             } else {
                 kept.add(row);
+                keptKeys.add(keys.get(i));
             }
         }
         sorted = kept;
+        keys = keptKeys;
     }
 
     /**
-     * A few rows into many are placed by binary search and the rows between copied in blocks; many rows are merged. A
-     * comparison is a table column's (it reads the cells' values), far dearer than a copy: a batch of 50 keys into 50,000
-     * costs some 800 comparisons instead of 50,000.
+     * A few rows into many are placed by binary search and the rows between copied in blocks; many rows are merged:
+     * a batch of 50 keys into 50,000 costs some 800 comparisons instead of 50,000.
      */
     private void added(List<? extends T> rows) {
-        Comparator<? super T> by = order.get();
-        List<T> coming = new ArrayList<>(rows);
-        coming.sort(by);
-        List<T> merged = new ArrayList<>(sorted.size() + coming.size());
+        RowOrder<? super T> by = order.get();
+        List<Keyed<T>> coming = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            coming.add(new Keyed<>(row, by.keyOf(row)));
+        }
+        coming.sort((one, other) -> by.compare(one.key(), other.key()));
+        int size = sorted.size() + coming.size();
+        List<T> merged = new ArrayList<>(size);
+        List<Object> mergedKeys = new ArrayList<>(size);
         long searches = (long) coming.size() * (Integer.SIZE - Integer.numberOfLeadingZeros(sorted.size() + 1));
-        if (searches < sorted.size() + coming.size()) {
-            int from = 0;
-            for (T row : coming) {
-                int at = insertionPoint(row, from);
-                merged.addAll(sorted.subList(from, at));
-                merged.add(row);
-                nextAdd(merged.size() - 1, merged.size());
-                from = at;
-            }
-            merged.addAll(sorted.subList(from, sorted.size()));
-            sorted = merged;
-            return;
-        }
         int old = 0;
-        int next = 0;
-        while (old < sorted.size() || next < coming.size()) {
-            if (next == coming.size() || old < sorted.size() && by.compare(sorted.get(old), coming.get(next)) <= 0) {
-                merged.add(sorted.get(old++));
-            } else {
-                merged.add(coming.get(next++));
+        if (searches < size) {
+            for (Keyed<T> row : coming) {
+                int at = insertionPoint(row.key(), old);
+                merged.addAll(sorted.subList(old, at));
+                mergedKeys.addAll(keys.subList(old, at));
+                old = at;
+                merged.add(row.row());
+                mergedKeys.add(row.key());
+                nextAdd(merged.size() - 1, merged.size());
+            }
+        } else {
+            for (Keyed<T> row : coming) {
+                while (old < sorted.size() && by.compare(keys.get(old), row.key()) <= 0) {
+                    merged.add(sorted.get(old));
+                    mergedKeys.add(keys.get(old++));
+                }
+                merged.add(row.row());
+                mergedKeys.add(row.key());
                 nextAdd(merged.size() - 1, merged.size());
             }
         }
+        merged.addAll(sorted.subList(old, sorted.size()));
+        mergedKeys.addAll(keys.subList(old, keys.size()));
         sorted = merged;
+        keys = mergedKeys;
     }
 
     /**
@@ -150,15 +164,19 @@ final class SortableList<T> extends TransformationList<T, T> {
         if (from < 0) {
             return;
         }
-        Comparator<? super T> by = order.get();
-        if ((from == 0 || by.compare(sorted.get(from - 1), row) <= 0)
-                && (from == sorted.size() - 1 || by.compare(row, sorted.get(from + 1)) <= 0)) {
+        RowOrder<? super T> by = order.get();
+        Object key = by.keyOf(row);
+        keys.set(from, key);
+        if ((from == 0 || by.compare(keys.get(from - 1), key) <= 0)
+                && (from == sorted.size() - 1 || by.compare(key, keys.get(from + 1)) <= 0)) {
             nextUpdate(from);
             return;
         }
         sorted.remove(from);
-        int to = insertionPoint(row, 0);
+        keys.remove(from);
+        int to = insertionPoint(key, 0);
         sorted.add(to, row);
+        keys.add(to, key);
         if (to != from) {
             int low = Math.min(from, to);
             int[] permutation = new int[Math.max(from, to) + 1 - low];
@@ -171,13 +189,13 @@ final class SortableList<T> extends TransformationList<T, T> {
         nextUpdate(to);
     }
 
-    /** After the last row, from {@code low} on, that sorts no later than {@code row}. */
-    private int insertionPoint(T row, int low) {
-        Comparator<? super T> by = order.get();
+    /** After the last row, from {@code low} on, that sorts no later than the row of {@code key}. */
+    private int insertionPoint(Object key, int low) {
+        RowOrder<? super T> by = order.get();
         int high = sorted.size();
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (by.compare(sorted.get(middle), row) <= 0) {
+            if (by.compare(keys.get(middle), key) <= 0) {
                 low = middle + 1;
             } else {
                 high = middle;
@@ -187,14 +205,26 @@ final class SortableList<T> extends TransformationList<T, T> {
     }
 
     /** To {@code by}'s order (the source's when null), as one permutation of the rows. */
-    private void reorder(Comparator<? super T> by) {
+    private void reorder(RowOrder<? super T> by) {
         if (by == null && sorted == null) {
             return;
         }
         List<? extends T> before = sorted == null ? getSource() : sorted;
-        List<T> after = new ArrayList<>(getSource());
-        if (by != null) {
-            after.sort(by);
+        List<T> after = new ArrayList<>(getSource().size());
+        List<Object> afterKeys = null;
+        if (by == null) {
+            after.addAll(getSource());
+        } else {
+            List<Keyed<T>> keyed = new ArrayList<>(getSource().size());
+            for (T row : getSource()) {
+                keyed.add(new Keyed<>(row, by.keyOf(row)));
+            }
+            keyed.sort((one, other) -> by.compare(one.key(), other.key()));
+            afterKeys = new ArrayList<>(keyed.size());
+            for (Keyed<T> row : keyed) {
+                after.add(row.row());
+                afterKeys.add(row.key());
+            }
         }
         Map<T, Integer> was = new IdentityHashMap<>(before.size() * 2);
         for (int i = 0; i < before.size(); i++) {
@@ -205,6 +235,7 @@ final class SortableList<T> extends TransformationList<T, T> {
             permutation[was.get(after.get(i))] = i;
         }
         sorted = by == null ? null : after;
+        keys = afterKeys;
         if (!after.isEmpty()) {
             beginChange();
             nextPermutation(0, after.size(), permutation);
@@ -219,6 +250,10 @@ final class SortableList<T> extends TransformationList<T, T> {
             }
         }
         return -1;
+    }
+
+    /** A row and its sort key. */
+    private record Keyed<T>(T row, Object key) {
     }
 
     /** A change of the source, told as this list's: unsorted, the same rows at the same places. */

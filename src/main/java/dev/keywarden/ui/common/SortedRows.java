@@ -5,10 +5,10 @@ import javafx.scene.control.TableView;
 
 /**
  * A table's rows in the order of its sorted columns, or in the source's order while no column is sorted: one list for
- * the table's life ({@link SortableList}), which follows the table's comparator. JavaFX's {@code SortedList} renumbered
- * every row at each change even unsorted (30% of the FX thread's time while 50,000 keys loaded), placed each added row
- * on its own when sorted (a load into a sorted table stalled the window for up to two seconds), and, unsorted, kept
- * every row it had held (50,000 forgotten keys stayed in memory after a change of connection).
+ * the table's life ({@link SortableList}), which follows the table's sort order ({@link ColumnOrder}). JavaFX's
+ * {@code SortedList} renumbered every row at each change even unsorted (30% of the FX thread's time while 50,000 keys
+ * loaded), placed each added row on its own when sorted (a load into a sorted table stalled the window for up to two seconds), and,
+ * unsorted, kept every row it had held (50,000 forgotten keys stayed in memory after a change of connection).
  */
 public final class SortedRows {
 
@@ -17,7 +17,8 @@ public final class SortedRows {
 
     public static <T> void install(TableView<T> table, ObservableList<T> source) {
         SortableList<T> rows = new SortableList<>(source);
-        rows.orderProperty().bind(table.comparatorProperty());
+        // The table makes a new comparator at each change of its sort order, a column's sort type or comparator.
+        rows.orderProperty().bind(table.comparatorProperty().map(comparator -> ColumnOrder.of(table.getSortOrder())));
         table.setItems(rows);
         // The rows follow the table's comparator, which the table sets before it asks its policy to sort.
         table.setSortPolicy(sorting -> true);

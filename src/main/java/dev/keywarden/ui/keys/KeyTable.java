@@ -1,6 +1,7 @@
 package dev.keywarden.ui.keys;
 
 import dev.keywarden.model.ApiKey;
+import dev.keywarden.ui.common.CollatedText;
 import dev.keywarden.ui.common.Columns;
 import dev.keywarden.ui.common.KeyNames;
 import dev.keywarden.ui.store.KeyRow;
@@ -180,6 +181,7 @@ public final class KeyTable {
         column.setPrefWidth(200);
         column.setMinWidth(60);
         column.setCellValueFactory(cell -> cell.getValue().keyProperty().map(key -> nameOf.apply(cell.getValue())));
+        column.setComparator(CollatedText.ORDER);
         return column;
     }
 
@@ -191,6 +193,7 @@ public final class KeyTable {
         column.setCellFactory(col -> Columns.maskedValueCell());
         column.getStyleClass().add("monospace");
         column.setCellValueFactory(cell -> cell.getValue().keyProperty().map(ApiKey::value));
+        column.setComparator(CollatedText.ORDER);
         return column;
     }
 

@@ -1,0 +1,34 @@
+package dev.keywarden.ui.common;
+
+import java.text.CollationKey;
+import java.text.Collator;
+import java.util.Comparator;
+
+/**
+ * Text in the order of the user's locale (its collation), no text first: what a table's text column sorts by. One
+ * collator for every comparison (a column's default comparator asks for a new one each time), and a sorted table
+ * works out each row's {@link CollationKey} once ({@link ColumnOrder}), which then compares as fast as plain text.
+ * The FX thread's: a collator is not made to be shared between threads.
+ */
+public final class CollatedText implements Comparator<String> {
+    /** The order of every text column. */
+    public static final CollatedText ORDER = new CollatedText();
+
+    /** The order of the keys of {@link #sortKey}, the same as that of their texts. */
+    static final Comparator<CollationKey> KEYS = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private final Collator collator = Collator.getInstance();
+
+    private CollatedText() {
+    }
+
+    @Override
+    public int compare(String one, String other) {
+        return one == null || other == null ? Boolean.compare(one != null, other != null) : collator.compare(one, other);
+    }
+
+    /** A key that sorts as {@code text} does among the others' ({@link #KEYS}); null for no text. */
+    CollationKey sortKey(String text) {
+        return text == null ? null : collator.getCollationKey(text);
+    }
+}
