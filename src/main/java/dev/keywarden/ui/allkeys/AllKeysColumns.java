@@ -60,7 +60,7 @@ final class AllKeysColumns {
         column.setId(id);
         column.setPrefWidth(width);
         column.setMinWidth(Math.min(width, 90));
-        // map: a value that listens to the key only while a cell shows it; a sort reads it for every comparison.
+        // map: a value that listens to the key only while a cell shows it; a sort reads it when the row comes or changes.
         column.setCellValueFactory(cell -> cell.getValue().keyProperty().map(key -> value.apply(cell.getValue())));
         column.setComparator(CollatedText.ORDER);
         return column;

@@ -8,7 +8,6 @@ import java.util.Comparator;
  * Text in the order of the user's locale (its collation), no text first: what a table's text column sorts by. One
  * collator for every comparison (a column's default comparator asks for a new one each time), and a sorted table
  * works out each row's {@link CollationKey} once ({@link ColumnOrder}), which then compares as fast as plain text.
- * The FX thread's: a collator is not made to be shared between threads.
  */
 public final class CollatedText implements Comparator<String> {
     /** The order of every text column. */

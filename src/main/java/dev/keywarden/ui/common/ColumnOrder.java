@@ -1,6 +1,7 @@
 package dev.keywarden.ui.common;
 
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +23,8 @@ final class ColumnOrder<T> implements RowOrder<T> {
             if (column.isSortable() && column.getSortType() != null) {
                 columns.add(column);
                 collators.add(column.getComparator() instanceof CollatedText text ? text : null);
-                Comparator<Object> comparator = keyComparator(column.getComparator());
+                Comparator<Object> comparator = keyComparator(column.getComparator() == null
+                        ? TableColumnBase.DEFAULT_COMPARATOR : column.getComparator());
                 comparators.add(column.getSortType() == TableColumn.SortType.DESCENDING ? comparator.reversed() : comparator);
             }
         }

@@ -125,7 +125,7 @@ public final class KeyStore {
         Set<String> listed = new HashSet<>();
         for (Project project : projects) {
             listed.add(project.id());
-            owner(project.id(), project.name()).rename(project.name());
+            rename(owner(project.id(), project.name()), project.name());
         }
         for (String projectId : new ArrayList<>(byOwner.keySet())) {
             if (projectId != null && !listed.contains(projectId)) {
@@ -138,7 +138,15 @@ public final class KeyStore {
     public void projectsRenamed(Project project) {
         Owner owner = owners.get(project.id());
         if (owner != null) {
-            owner.rename(project.name());
+            rename(owner, project.name());
+        }
+    }
+
+    /** The views hear of each of the project's rows, whose project name changed: filters and sorts follow it. */
+    private void rename(Owner owner, String name) {
+        Map<KeyRef, KeyRow> keys = byOwner.get(owner.projectId());
+        if (owner.rename(name) && keys != null) {
+            keys.values().forEach(rows::updated);
         }
     }
 

@@ -18,7 +18,12 @@ final class Owner {
         return name;
     }
 
-    void rename(String newName) {
+    /** Whether the name changed. */
+    boolean rename(String newName) {
+        if (newName.equals(name)) {
+            return false;
+        }
         this.name = newName;
+        return true;
     }
 }

@@ -117,4 +117,25 @@ class SortedRowsTest {
         });
         assertEquals(List.of(List.of("a", "b", "c", "d", "e"), List.of("c", "d", "e"), "e", List.of("c", "d", "e"), "e"), seen);
     }
+
+    @Test
+    void aChangeOfTheSortedColumnsTypeComparatorOrSortabilitySortsTheRowsAgain() throws Exception {
+        table();
+        List<Object> seen = fx(() -> {
+            List<Object> steps = new ArrayList<>();
+            source.setAll("éclair", "Zebra", "apple", "eclair");
+            name.setComparator(CollatedText.ORDER);
+            table.getSortOrder().add(name);
+            steps.add(List.copyOf(table.getItems()));
+            name.setSortType(TableColumn.SortType.DESCENDING);
+            steps.add(List.copyOf(table.getItems()));
+            name.setComparator(java.util.Comparator.comparing(String::length).thenComparing(java.util.Comparator.naturalOrder()));
+            steps.add(List.copyOf(table.getItems()));
+            name.setSortable(false);
+            steps.add(List.copyOf(table.getItems()));
+            return steps;
+        });
+        assertEquals(List.of(List.of("apple", "eclair", "éclair", "Zebra"), List.of("Zebra", "éclair", "eclair", "apple"),
+                List.of("éclair", "eclair", "apple", "Zebra"), List.of("éclair", "Zebra", "apple", "eclair")), seen);
+    }
 }

@@ -97,8 +97,19 @@ class KeyStoreTest {
 
         store.answered(KeyEntry.ofProject(DOCS, key(2, true)));
         assertThat(store.summaryOf("p1").get().countsText()).isEqualTo("2 / 2");
+        List<String> updated = new ArrayList<>();
+        store.rows().addListener((ListChangeListener<KeyRow>) change -> {
+            while (change.next()) {
+                if (change.wasUpdated()) {
+                    change.getList().subList(change.getFrom(), change.getTo()).forEach(row -> updated.add(row.ownerLabel() + " " + row.id()));
+                }
+            }
+        });
         store.projectsRenamed(new Project("p1", "Docs Q&A", null, "org", Instant.EPOCH, null));
         assertThat(row(KeyRef.project("p1", 1)).entry().projectName()).isEqualTo("Docs Q&A");
+        assertThat(updated).as("the views hear of the renamed project's rows").containsExactlyInAnyOrder("Docs Q&A 1", "Docs Q&A 2");
+        store.projectsListed(List.of(new Project("p1", "Docs Q&A", null, "org", Instant.EPOCH, null), SHOP), store.stamp());
+        assertThat(updated).as("a listing under the same name changes nothing").hasSize(2);
 
         store.projectsListed(List.of(DOCS), store.stamp());
         assertThat(store.rows()).extracting(KeyRow::id).as("the keys of a project no longer listed leave").containsExactly(9L, 1L, 2L);
