@@ -45,22 +45,12 @@ final class FilterCounts {
     private final Generation recounts = new Generation();
     private AllKeysFilter.Criteria criteria;
     private long[] tally;
-    /**
-     * The choices each row adds to, one bit each (statuses, staleness choices, lifecycle choices), as last tested;
-     * by the row's {@link KeyRow#serial()}.
-     */
-    private Verdict[] adds = new Verdict[1024];
+    /** The choices each row adds to, one bit each (statuses, staleness choices, lifecycle choices), as last tested. */
+    private RowVerdicts adds = RowVerdicts.forSerialsBelow(0);
     /** Told on the FX thread of filters that now apply (a recount landed, or the filters were cleared). */
     private java.util.function.Consumer<AllKeysFilter.Criteria> applied = criteria -> { };
     /** While a recount is out: rows changed since its snapshot, and whether they are still there. */
     private Map<KeyRow, Boolean> changedSince;
-
-    /** A row's bits, and the key and project name they were worked out from. */
-    private record Verdict(KeyRow row, ApiKey key, String ownerLabel, long bits) {
-        boolean isFor(KeyRow shown) {
-            return row == shown && key == shown.key() && ownerLabel.equals(shown.ownerLabel());
-        }
-    }
 
     FilterCounts(AllKeysFilter filter, ObservableList<KeyRow> rows, Delay delay, Executor worker, Executor fx) {
         this.filter = filter;
@@ -106,8 +96,7 @@ final class FilterCounts {
      * tested as it is.
      */
     boolean shows(KeyRow row) {
-        Verdict verdict = verdictOf(row);
-        long bits = verdict != null ? verdict.bits() : bits(criteria, row.ownerLabel(), row.projectId(), row.key());
+        long bits = adds.isCurrent(row) ? adds.bitsOf(row) : bits(criteria, row.ownerLabel(), row.projectId(), row.key());
         return (bits & (1L << criteria.status().ordinal())) != 0;
     }
 
@@ -175,11 +164,11 @@ final class FilterCounts {
         }
         changedSince = new IdentityHashMap<>();
         worker.execute(() -> {
-            int size = 1024;
+            int size = 0;
             for (KeyRow row : seen) {
                 size = Math.max(size, row.serial() + 1);
             }
-            Verdict[] counted = new Verdict[size];
+            RowVerdicts counted = RowVerdicts.forSerialsBelow(size);
             // A large store is judged in two halves at once, the second on the common pool: the FX thread waits for
             // this, and a 2-core machine has a core for each half.
             int half = seen.length >= SPLIT_ABOVE ? seen.length / 2 : seen.length;
@@ -202,17 +191,17 @@ final class FilterCounts {
     }
 
     /** Judges the snapshot's rows {@code from} (inclusive) {@code to} (exclusive) into {@code counted}; their tally. */
-    private long[] judge(AllKeysFilter.Criteria frozen, KeyRow[] seen, ApiKey[] keys, String[] owners, int from, int to, Verdict[] counted) {
+    private long[] judge(AllKeysFilter.Criteria frozen, KeyRow[] seen, ApiKey[] keys, String[] owners, int from, int to, RowVerdicts counted) {
         long[] tally = new long[choices.size()];
         for (int i = from; i < to; i++) {
             long bits = bits(frozen, owners[i], seen[i].projectId(), keys[i]);
-            counted[seen[i].serial()] = new Verdict(seen[i], keys[i], owners[i], bits);
+            counted.put(seen[i], keys[i], owners[i], bits);
             addBits(tally, bits, 1);
         }
         return tally;
     }
 
-    private void landed(AllKeysFilter.Criteria frozen, Verdict[] counted, long[] fresh) {
+    private void landed(AllKeysFilter.Criteria frozen, RowVerdicts counted, long[] fresh) {
         criteria = frozen;
         adds = counted;
         tally = fresh;
@@ -232,32 +221,14 @@ final class FilterCounts {
 
     private void add(KeyRow row) {
         long bits = bits(criteria, row.ownerLabel(), row.projectId(), row.key());
-        int serial = row.serial();
-        if (serial >= adds.length) {
-            adds = java.util.Arrays.copyOf(adds, Math.max(serial + 1, adds.length * 2));
-        }
-        adds[serial] = new Verdict(row, row.key(), row.ownerLabel(), bits);
+        adds.put(row, row.key(), row.ownerLabel(), bits);
         addBits(tally, bits, 1);
     }
 
-    /** The row's verdict, whatever it was worked out from; null if it has none. */
-    private Verdict storedVerdict(KeyRow row) {
-        int serial = row.serial();
-        Verdict verdict = serial < adds.length ? adds[serial] : null;
-        return verdict != null && verdict.row() == row ? verdict : null;
-    }
-
-    /** The row's verdict if it was worked out from the row as it is now; else null. */
-    private Verdict verdictOf(KeyRow row) {
-        Verdict verdict = storedVerdict(row);
-        return verdict != null && verdict.isFor(row) ? verdict : null;
-    }
-
     private void remove(KeyRow row) {
-        Verdict verdict = storedVerdict(row);
-        if (verdict != null) {
-            adds[row.serial()] = null;
-            addBits(tally, verdict.bits(), -1);
+        if (adds.has(row)) {
+            addBits(tally, adds.bitsOf(row), -1);
+            adds.remove(row);
         }
     }
 
