@@ -4,6 +4,7 @@ import dev.keywarden.model.ApiKey;
 import dev.keywarden.ui.store.KeyRow;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Each row's verdict, by the row's {@link KeyRow#serial()}: the choices it adds to, one bit each, and the key and
@@ -53,7 +54,7 @@ final class RowVerdicts {
     /** Whether it holds a verdict worked out from the row as it is now. */
     boolean isCurrent(KeyRow row) {
         int serial = row.serial();
-        return has(row) && keys[serial] == row.key() && owners[serial].equals(row.ownerLabel());
+        return has(row) && keys[serial] == row.key() && Objects.equals(owners[serial], row.ownerLabel());
     }
 
     /** The row's bits; only for a row it {@link #has}. */

@@ -7,6 +7,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.TransformationList;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,10 +23,12 @@ import java.util.Set;
  * placed in one pass ({@link #added}): JavaFX's {@code SortedList} places each added row on its own, with work that
  * grows with all the rows shown (a load of 50,000 keys into a sorted table stalled the window for up to two seconds),
  * compares through the table's comparator, which works out both rows' cell values each time, and renumbers every row
- * at each change even while unsorted. Rows removed together leave in one pass; a changed row moves on its own (the key
- * store tells them one at a time). Ties keep no particular order.
+ * at each change even while unsorted. Rows removed together leave in one pass; a few changed rows move one by one,
+ * many (a renamed project's keys) by sorting once again. Ties keep no particular order.
  */
 final class SortableList<T> extends TransformationList<T, T> {
+    /** Up to this many rows changed at once move one by one (a search each); more are sorted again together. */
+    static final int FEW_CHANGED = 16;
     private final ObjectProperty<RowOrder<? super T>> order = new SimpleObjectProperty<>(this, "order") {
         @Override
         protected void invalidated() {
@@ -73,14 +76,14 @@ final class SortableList<T> extends TransformationList<T, T> {
             return;
         }
         beginChange();
+        // Changed rows are found by identity, so they can wait for the change's end and move together.
+        List<T> changed = new ArrayList<>();
         while (change.next()) {
             if (change.wasPermutated()) {
                 continue; // the order is the comparator's, whatever the source's
             }
             if (change.wasUpdated()) {
-                for (int i = change.getFrom(); i < change.getTo(); i++) {
-                    moved(change.getList().get(i));
-                }
+                changed.addAll(change.getList().subList(change.getFrom(), change.getTo()));
                 continue;
             }
             if (change.wasRemoved()) {
@@ -89,6 +92,17 @@ final class SortableList<T> extends TransformationList<T, T> {
             if (change.wasAdded()) {
                 added(change.getAddedSubList());
             }
+        }
+        endChange();
+        if (changed.isEmpty()) {
+            return;
+        }
+        // A change of their own: a permutation told in the same change as rows added or removed is not told right.
+        beginChange();
+        if (changed.size() > FEW_CHANGED) {
+            movedEach(changed);
+        } else {
+            changed.forEach(this::moved);
         }
         endChange();
     }
@@ -187,6 +201,44 @@ final class SortableList<T> extends TransformationList<T, T> {
             nextPermutation(low, low + permutation.length, permutation);
         }
         nextUpdate(to);
+    }
+
+    /**
+     * Many changed rows at once (a renamed project's keys): keyed again and the rows sorted once, stably, so those still
+     * in order keep their places; a permutation if any moved, and an update of each.
+     */
+    private void movedEach(List<T> changed) {
+        Set<T> rekeyed = Collections.newSetFromMap(new IdentityHashMap<>(changed.size() * 2));
+        rekeyed.addAll(changed);
+        RowOrder<? super T> by = order.get();
+        int size = sorted.size();
+        Object[] newKeys = new Object[size];
+        Integer[] from = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            newKeys[i] = rekeyed.contains(sorted.get(i)) ? by.keyOf(sorted.get(i)) : keys.get(i);
+            from[i] = i;
+        }
+        Arrays.sort(from, (one, other) -> by.compare(newKeys[one], newKeys[other]));
+        int[] permutation = new int[size];
+        boolean anyMoved = false;
+        List<T> after = new ArrayList<>(size);
+        List<Object> afterKeys = new ArrayList<>(size);
+        for (int to = 0; to < size; to++) {
+            permutation[from[to]] = to;
+            anyMoved |= from[to] != to;
+            after.add(sorted.get(from[to]));
+            afterKeys.add(newKeys[from[to]]);
+        }
+        sorted = after;
+        keys = afterKeys;
+        if (anyMoved) {
+            nextPermutation(0, size, permutation);
+        }
+        for (int at = 0; at < size; at++) {
+            if (rekeyed.contains(sorted.get(at))) {
+                nextUpdate(at);
+            }
+        }
     }
 
     /** After the last row, from {@code low} on, that sorts no later than the row of {@code key}. */

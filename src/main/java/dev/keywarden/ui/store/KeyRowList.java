@@ -69,10 +69,24 @@ final class KeyRowList extends ObservableListBase<KeyRow> {
     }
 
     /**
-     * Tells the listeners that the row's key changed; nothing if the row is not in the list. Call it before another
-     * row's key changes: a sorted view places rows by binary search, which a second row's new key, not yet told, would
-     * mislead.
+     * Tells the listeners that the row's key changed; nothing if the row is not in the list. A sorted view keeps each
+     * row's sort key as it was last told, and places rows by binary search over those: rows changed together may be
+     * told one after another.
      */
+    /** Tells the listeners, in one pass and one change, that these rows changed (compared by identity). */
+    void updatedEach(Set<KeyRow> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        beginChange();
+        for (int i = 0; i < rows.size(); i++) {
+            if (changed.contains(rows.get(i))) {
+                nextUpdate(i);
+            }
+        }
+        endChange();
+    }
+
     void updated(KeyRow changed) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i) == changed) {

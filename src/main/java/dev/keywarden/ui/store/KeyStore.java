@@ -146,7 +146,9 @@ public final class KeyStore {
     private void rename(Owner owner, String name) {
         Map<KeyRef, KeyRow> keys = byOwner.get(owner.projectId());
         if (owner.rename(name) && keys != null) {
-            keys.values().forEach(rows::updated);
+            Set<KeyRow> renamed = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            renamed.addAll(keys.values());
+            rows.updatedEach(renamed);
         }
     }
 

@@ -20,7 +20,7 @@ final class Owner {
 
     /** Whether the name changed. */
     boolean rename(String newName) {
-        if (newName.equals(name)) {
+        if (java.util.Objects.equals(newName, name)) {
             return false;
         }
         this.name = newName;

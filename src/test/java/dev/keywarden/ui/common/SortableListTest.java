@@ -57,9 +57,14 @@ class SortableListTest {
                 List<Row> gone = rows.stream().filter(row -> random.nextInt(5) == 0).toList();
                 rows.removeAll(gone);
             } else if (what < 8 && !rows.isEmpty()) {
-                int index = random.nextInt(rows.size());
-                rows.get(index).name = name(random);
-                rows.updated(index);
+                // One row changed, or many at once (more than SortableList.FEW_CHANGED, as a renamed project's keys).
+                List<Integer> changed = new ArrayList<>();
+                for (int i = random.nextBoolean() ? 1 : 2 * SortableList.FEW_CHANGED; i > 0; i--) {
+                    int index = random.nextInt(rows.size());
+                    rows.get(index).name = name(random);
+                    changed.add(index);
+                }
+                rows.updated(changed.stream().distinct().sorted().mapToInt(Integer::intValue).toArray());
             } else if (what == 8) {
                 order = random.nextBoolean() ? null : random.nextBoolean() ? BY_NAME : BY_NAME.reversed();
                 sortable.orderProperty().set(order == null ? null : keyedBy(order));
@@ -204,9 +209,11 @@ class SortableListTest {
             return rows.remove(index);
         }
 
-        void updated(int index) {
+        void updated(int... indices) {
             beginChange();
-            nextUpdate(index);
+            for (int index : indices) {
+                nextUpdate(index);
+            }
             endChange();
         }
     }

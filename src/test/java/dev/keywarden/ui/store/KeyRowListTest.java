@@ -59,10 +59,13 @@ class KeyRowListTest {
         list.updated(rows.get(5));
         list.updated(rows.get(0));
         list.updated(rows.get(2));
+        list.updatedEach(identitySet(rows.get(0), rows.get(2), rows.get(3), rows.get(5)));
+        list.updatedEach(identitySet(rows.get(1)));
         list.removeEvery();
 
         assertEquals(List.of("added [3, 4, 5, 6] at 0;", "added [1, 2] at 0;",
-                "removed [2, 3] at 1;removed [5] at 2;", "updated 2-3;", "updated 0-1;", "removed [1, 4, 6] at 0;"), heard);
+                "removed [2, 3] at 1;removed [5] at 2;", "updated 2-3;", "updated 0-1;",
+                "updated 0-3;", "removed [1, 4, 6] at 0;"), heard);
         assertEquals(0, list.size());
     }
 

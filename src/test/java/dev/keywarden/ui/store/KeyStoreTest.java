@@ -110,6 +110,8 @@ class KeyStoreTest {
         assertThat(updated).as("the views hear of the renamed project's rows").containsExactlyInAnyOrder("Docs Q&A 1", "Docs Q&A 2");
         store.projectsListed(List.of(new Project("p1", "Docs Q&A", null, "org", Instant.EPOCH, null), SHOP), store.stamp());
         assertThat(updated).as("a listing under the same name changes nothing").hasSize(2);
+        store.projectsListed(List.of(new Project("p1", null, null, "org", Instant.EPOCH, null), SHOP), store.stamp());
+        assertThat(updated).as("a server's project with no name (null) is a change too").hasSize(4);
 
         store.projectsListed(List.of(DOCS), store.stamp());
         assertThat(store.rows()).extracting(KeyRow::id).as("the keys of a project no longer listed leave").containsExactly(9L, 1L, 2L);
