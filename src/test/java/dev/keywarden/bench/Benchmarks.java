@@ -13,6 +13,7 @@ final class Benchmarks {
             new StartupBenchmark(),
             new FxStallBenchmark(),
             new Filter50kBenchmark(),
+            new Sort50kBenchmark(),
             new Heap50kBenchmark());
 
     private Benchmarks() {

@@ -3,9 +3,11 @@ package dev.keywarden.ui.common;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableColumnBase;
 
+import java.text.CollationKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A table's order, as its own comparator sorts (each column of its sort order that is sortable and has a sort type, by
@@ -18,7 +20,13 @@ final class ColumnOrder<T> implements RowOrder<T> {
     /** The column's collator where it sorts by one, else null: its keys are then collation keys. */
     private final List<CollatedText> collators = new ArrayList<>();
 
+    /** By column, the last text given a collation key, and that key. */
+    private final String[] lastText;
+    private final CollationKey[] lastKey;
+
     private ColumnOrder(List<? extends TableColumn<T, ?>> sortOrder) {
+        lastText = new String[sortOrder.size()];
+        lastKey = new CollationKey[sortOrder.size()];
         for (TableColumn<T, ?> column : sortOrder) {
             if (column.isSortable() && column.getSortType() != null) {
                 columns.add(column);
@@ -66,7 +74,15 @@ final class ColumnOrder<T> implements RowOrder<T> {
     private Object keyOf(int column, T row) {
         Object value = columns.get(column).getCellData(row);
         CollatedText collator = collators.get(column);
-        return collator == null ? value : collator.sortKey((String) value);
+        if (collator == null) {
+            return value;
+        }
+        // Rows come grouped (a project's keys load together), so the same text often comes several times in a row.
+        if (!Objects.equals(value, lastText[column])) {
+            lastText[column] = (String) value;
+            lastKey[column] = collator.sortKey(lastText[column]);
+        }
+        return lastKey[column];
     }
 
     @SuppressWarnings("unchecked")
