@@ -97,14 +97,19 @@ final class SortableList<T> extends TransformationList<T, T> {
         if (changed.isEmpty()) {
             return;
         }
-        // A change of their own: a permutation told in the same change as rows added or removed is not told right.
-        beginChange();
+        // Changes of their own: JavaFX does not tell a permutation right in the same change as rows added or removed,
+        // nor two permutations of ranges apart (it throws).
         if (changed.size() > FEW_CHANGED) {
+            beginChange();
             movedEach(changed);
+            endChange();
         } else {
-            changed.forEach(this::moved);
+            for (T row : changed) {
+                beginChange();
+                moved(row);
+                endChange();
+            }
         }
-        endChange();
     }
 
     private void removed(List<? extends T> rows) {

@@ -68,11 +68,6 @@ final class KeyRowList extends ObservableListBase<KeyRow> {
         endChange();
     }
 
-    /**
-     * Tells the listeners that the row's key changed; nothing if the row is not in the list. A sorted view keeps each
-     * row's sort key as it was last told, and places rows by binary search over those: rows changed together may be
-     * told one after another.
-     */
     /** Tells the listeners, in one pass and one change, that these rows changed (compared by identity). */
     void updatedEach(Set<KeyRow> changed) {
         if (changed.isEmpty()) {
@@ -87,6 +82,11 @@ final class KeyRowList extends ObservableListBase<KeyRow> {
         endChange();
     }
 
+    /**
+     * Tells the listeners that the row's key changed; nothing if the row is not in the list. A sorted view keeps each
+     * row's sort key as it was last told, and places rows by binary search over those: rows changed together may be
+     * told one after another.
+     */
     void updated(KeyRow changed) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i) == changed) {

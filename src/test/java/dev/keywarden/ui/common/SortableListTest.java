@@ -57,9 +57,10 @@ class SortableListTest {
                 List<Row> gone = rows.stream().filter(row -> random.nextInt(5) == 0).toList();
                 rows.removeAll(gone);
             } else if (what < 8 && !rows.isEmpty()) {
-                // One row changed, or many at once (more than SortableList.FEW_CHANGED, as a renamed project's keys).
+                // One row changed, a few at once, or more than SortableList.FEW_CHANGED (a renamed project's keys).
                 List<Integer> changed = new ArrayList<>();
-                for (int i = random.nextBoolean() ? 1 : 2 * SortableList.FEW_CHANGED; i > 0; i--) {
+                int many = random.nextInt(3);
+                for (int i = many == 0 ? 1 : many == 1 ? 2 + random.nextInt(SortableList.FEW_CHANGED - 1) : 2 * SortableList.FEW_CHANGED; i > 0; i--) {
                     int index = random.nextInt(rows.size());
                     rows.get(index).name = name(random);
                     changed.add(index);
@@ -134,6 +135,57 @@ class SortableListTest {
         rows.add(new Row(3, "mm"));
 
         assertEquals(List.of("a", "mm", "n", "z"), names(sortable));
+    }
+
+    @Test
+    void rowsChangedTogetherMoveWithinRangesApartAndAreEachToldAsUpdated() {
+        Rows rows = new Rows();
+        SortableList<Row> sortable = new SortableList<>(rows);
+        sortable.orderProperty().set(keyedBy(BY_NAME));
+        for (int i = 0; i < 10; i++) {
+            rows.add(new Row(i, "k" + i));
+        }
+        List<Row> mirror = new ArrayList<>(sortable);
+        List<String> updated = new ArrayList<>();
+        sortable.addListener((ListChangeListener<Row>) change -> {
+            apply(change, mirror);
+            change.reset();
+            while (change.next()) {
+                if (change.wasUpdated()) {
+                    change.getList().subList(change.getFrom(), change.getTo()).forEach(row -> updated.add(row.name));
+                }
+            }
+        });
+
+        rows.get(0).name = "k1a"; // moves one place down, in [0, 2)
+        rows.get(9).name = "k7a"; // moves one place up, in [8, 10)
+        rows.updated(0, 9);
+
+        assertEquals(List.of("k1", "k1a", "k2", "k3", "k4", "k5", "k6", "k7", "k7a", "k8"), names(sortable));
+        assertEquals(List.copyOf(sortable), mirror);
+        assertEquals(List.of("k1a", "k7a"), updated.stream().sorted().toList());
+    }
+
+    @Test
+    void manyChangedRowsStillInOrderAreToldAsUpdatedInTheirPlaces() {
+        Rows rows = new Rows();
+        SortableList<Row> sortable = new SortableList<>(rows);
+        sortable.orderProperty().set(keyedBy(BY_NAME));
+        for (int i = 0; i < 2 * SortableList.FEW_CHANGED; i++) {
+            rows.add(new Row(i, "same"));
+        }
+        List<Row> before = List.copyOf(sortable);
+        List<String> heard = new ArrayList<>();
+        sortable.addListener((ListChangeListener<Row>) change -> {
+            while (change.next()) {
+                heard.add(change.wasUpdated() ? "updated" : change.wasPermutated() ? "permuted" : "other");
+            }
+        });
+
+        rows.updated(java.util.stream.IntStream.range(0, rows.size()).toArray());
+
+        assertEquals(before, List.copyOf(sortable));
+        assertEquals(List.of("updated"), heard.stream().distinct().toList());
     }
 
     /** The order by keys that are copies of the rows as they were when keyed: a key not worked out again shows. */
