@@ -28,7 +28,7 @@ public final class BuildImage {
     /** What jdeps cannot see: the TLS providers for https (elliptic-curve key exchange and certificates). */
     private static final List<String> EXTRA_MODULES = List.of("jdk.crypto.ec");
     /** The same as the launcher's and the pom's linux-priorities profile (ConsoleJvmFlagsTest). */
-    static final String LINUX_PRIORITY_FLAGS = "-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19";
+    static final String LINUX_PRIORITY_FLAGS = "-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19 -XX:CompilerThreadPriority=10";
     /** The same as the launcher's and the pom's keywarden.console.flags (ConsoleJvmFlagsTest). */
     static final String COLLECTOR_FLAGS = "-Xmn64m -XX:MaxTenuringThreshold=0";
 

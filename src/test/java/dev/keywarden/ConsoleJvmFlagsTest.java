@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 public class ConsoleJvmFlagsTest {
     /** The console's priority flags (Linux), as every place that gives them must. */
-    public static final List<String> PRIORITY_FLAGS = List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19");
+    public static final List<String> PRIORITY_FLAGS = List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
+            "-XX:CompilerThreadPriority=10");
     /** The console's collector flags (every OS), as every place that gives them must. */
     public static final List<String> COLLECTOR_FLAGS = List.of("-Xmn64m", "-XX:MaxTenuringThreshold=0");
     /** Every flag the console gets on Linux, in the launcher's order. */

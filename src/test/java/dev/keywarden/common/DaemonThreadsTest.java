@@ -62,13 +62,14 @@ class DaemonThreadsTest {
             }
             String out = new String(probe.getInputStream().readAllBytes()).strip();
             String[] last = out.lines().reduce((first, second) -> second).orElse("").split(" ");
-            assertEquals(5, last.length, java + ": " + out);
+            assertEquals(6, last.length, java + ": " + out);
             int own = Integer.parseInt(last[0]);
 
             assertEquals(19, Integer.parseInt(last[1]), java + ", low-priority work: " + out);
             assertEquals(own, Integer.parseInt(last[2]), java + ", a normal thread started by low-priority work: " + out);
             assertEquals(own, Integer.parseInt(last[3]), java + ", a normal pool's thread started by low-priority work: " + out);
             assertEquals(own, Integer.parseInt(last[4]), java + ", a normal thread started by a normal one: " + out);
+            assertEquals(10, Integer.parseInt(last[5]), java + ", the JIT's compiler threads (the lowest of them): " + out);
         }
     }
 
@@ -103,7 +104,10 @@ class DaemonThreadsTest {
         }
     }
 
-    /** Prints the nice values of: its main thread, low-priority work, a normal thread and a normal pool's thread it starts, a normal thread. */
+    /**
+     * Prints the nice values of: its main thread, low-priority work, a normal thread and a normal pool's thread it
+     * starts, a normal thread, and the JIT's compiler threads (the least nice of them).
+     */
     public static final class Probe {
         public static void main(String[] args) throws Exception {
             ExecutorService http = DaemonThreads.normalPriorityPool(new java.util.concurrent.ThreadPoolExecutor(0,
@@ -116,7 +120,7 @@ class DaemonThreadsTest {
             low.shutdownNow();
             http.shutdownNow();
             System.out.println(niceOfThisThread() + " " + lowNice + " " + startedByLow + " " + pooledFromLow + " "
-                    + niceOf(new DaemonThreads("io")));
+                    + niceOf(new DaemonThreads("io")) + " " + niceOfCompilerThreads());
         }
     }
 
@@ -133,8 +137,24 @@ class DaemonThreadsTest {
     }
 
     static int niceOfThisThread() throws IOException {
-        String stat = Files.readString(Path.of("/proc/thread-self/stat"));
-        // After the command name in parentheses: state is field 3, nice field 19.
+        return niceIn(Files.readString(Path.of("/proc/thread-self/stat")));
+    }
+
+    /** The lowest nice value of this JVM's compiler threads ("C1 CompilerThre…", "C2 CompilerThre…"). */
+    static int niceOfCompilerThreads() throws IOException {
+        int lowest = Integer.MAX_VALUE;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                    lowest = Math.min(lowest, niceIn(Files.readString(task.resolve("stat"))));
+                }
+            }
+        }
+        return lowest;
+    }
+
+    private static int niceIn(String stat) {
+        // After the command name in parentheses (which may hold spaces): state is field 3, nice field 19.
         return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 }
