@@ -5,10 +5,11 @@ import dev.keywarden.cli.CliFailure;
 import dev.keywarden.cli.ExitCodes;
 import dev.keywarden.cli.KeywardenCli;
 import dev.keywarden.cli.KeywardenVersion;
+import dev.keywarden.core.PlainWords;
+import dev.keywarden.core.keys.KeyPatterns;
 import dev.keywarden.sandbox.SandboxCommand;
 import dev.keywarden.ui.app.KeywardenApp;
 import dev.keywarden.ui.app.LaunchOptions;
-import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,6 +61,10 @@ public final class Main {
      */
     public static int run(CliEnvironment environment, String[] args, Consumer<String[]> console,
                           ToIntFunction<String[]> sandbox) {
+        // The console's options all begin with "--", and a command never does: keys list does not load the console's.
+        if ((args.length == 0 || args[0].startsWith("--")) && LaunchOptions.opensTheConsole(args) && !holdsAKey(args)) {
+            return openConsole(environment, args, console);
+        }
         CommandLine commandLine = KeywardenCli.forHeadlessCommand(args, environment);
         if (commandLine == null) {
             commandLine = KeywardenCli.commandLine(new ConsoleCommand(console, args), environment, new SandboxPassThrough(sandbox));
@@ -72,8 +77,35 @@ public final class Main {
         return status;
     }
 
+    /**
+     * The console's own options, valid: the window opens without picocli's tree of every command, which took some
+     * 170 ms here before JavaFX began (picocli's classes cannot be in the class-data archive). Help, errors and
+     * commands go through the tree.
+     */
+    private static int openConsole(CliEnvironment environment, String[] args, Consumer<String[]> console) {
+        try {
+            console.accept(args.clone());
+        } catch (RuntimeException e) {
+            // e.g. no display: JavaFX's own words are the useful part; no key is involved before the window opens.
+            environment.err().println("keywarden: " + PlainWords.of(new CliFailure("The console could not open: " + e.getMessage(), e)));
+            environment.err().flush();
+            return ExitCodes.ERROR;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** A key given as an argument is refused by the tree's rule (KeyArguments), with its message. */
+    private static boolean holdsAKey(String[] args) {
+        for (String arg : args) {
+            if (KeyPatterns.containsKey(arg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void openConsole(String[] args) {
-        Application.launch(KeywardenApp.class, args);
+        KeywardenApp.launch(args);
     }
 
     @Command(name = "keywarden", mixinStandardHelpOptions = true, versionProvider = KeywardenVersion.class,

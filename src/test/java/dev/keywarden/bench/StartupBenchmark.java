@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code startup}: from launching a JVM to the first filled keys table of the console on its embedded sandbox
- * (in process, no latency: {@code KeywardenApp --sandbox}, a settings folder of its own), over the same for a bare
+ * (in process, no latency: {@code keywarden --sandbox}, through {@code Main}, a settings folder of its own), over the same for a bare
  * JavaFX window showing one TableView; both {@link StartupProbe} processes with the same class path and flags,
  * alternated, each timed from just before the process starts to the pulse that laid out its first filled row.
  * The flags are this JVM's JavaFX platform (Monocle headless in the build, as the UI tests) and, at full size, the
@@ -61,7 +61,7 @@ final class StartupBenchmark implements Benchmark {
             figures.add("startup", c / b, "ratio", Goal.atMost(1.4), "console's first filled keys table over a bare window's"
                     + " TableView, medians of " + rounds + " alternated launches of each; " + platform()
                     + (scale.full() ? ", the launcher's class path and archive" : ""));
-            figures.add("startup-console", c, "s", "KeywardenApp --sandbox, launch to the first key row laid out; min "
+            figures.add("startup-console", c, "s", "keywarden --sandbox (Main), launch to the first key row laid out; min "
                     + Figures.number(console.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) + ", max "
                     + Figures.number(FxStallBenchmark.max(console)) + " s");
             figures.add("startup-bare", b, "s", "a bare JavaFX window with one TableView; min "

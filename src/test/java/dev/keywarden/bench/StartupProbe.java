@@ -1,5 +1,6 @@
 package dev.keywarden.bench;
 
+import dev.keywarden.Main;
 import dev.keywarden.ui.app.KeywardenApp;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -16,8 +17,8 @@ import javafx.stage.Window;
 
 /**
  * The process {@code startup} launches, in one of two variants with the same class path and flags:
- * {@code console} runs the console's own {@link KeywardenApp} on its embedded sandbox ({@code --sandbox}), and
- * {@code bare} a bare JavaFX window showing one {@link TableView}. Both print {@code SHOWN <epoch ms>} when a
+ * {@code console} runs the console as {@code keywarden --sandbox} does ({@link Main}, then {@link KeywardenApp} on its
+ * embedded sandbox), and {@code bare} a bare JavaFX window showing one {@link TableView}. Both print {@code SHOWN <epoch ms>} when a
  * pulse has laid out the first table row holding an item (for the console: the keys table, {@code #keysTable},
  * which shows the first project's keys), then exit. The watch is the same for both: a thread waits for the
  * toolkit, then a listener on the windows checks each pulse after layout.
@@ -33,7 +34,7 @@ public final class StartupProbe {
         watcher.setDaemon(true);
         watcher.start();
         if (console) {
-            Application.launch(KeywardenApp.class, "--sandbox");
+            Main.main(new String[] {"--sandbox"}); // as the launcher starts it: keywarden --sandbox
         } else {
             Application.launch(Bare.class);
         }

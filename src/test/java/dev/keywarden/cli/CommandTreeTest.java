@@ -62,6 +62,31 @@ class CommandTreeTest {
                 .hasMessage("--sandbox and --profile cannot be used together");
     }
 
+    /** The console reads its options by hand (no picocli on its way to the window); picocli reads them for help and errors. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--sandbox", "--profile EU", "--profile=EU", "--profile=", "--profile=-x", "--sandbox --sandbox",
+            "--profile A --profile B", "--profile", "--profile --sandbox", "--profile -x", "--verbose", "EU", "--sandbox --profile EU",
+            "--profile EU --sandbox", "-h", "--help", "@file"})
+    void theConsolesOwnReadingOfItsOptionsAgreesWithPicocli(String line) {
+        String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+        String picocli;
+        try {
+            LaunchOptions.Arguments arguments = new LaunchOptions.Arguments();
+            new picocli.CommandLine(arguments).setExpandAtFiles(false).parseArgs(args);
+            picocli = arguments.toLaunchOptions().toString();
+        } catch (picocli.CommandLine.ParameterException | IllegalArgumentException e) {
+            picocli = "refused";
+        }
+        String ours;
+        try {
+            ours = LaunchOptions.parse(args).toString();
+        } catch (IllegalArgumentException e) {
+            ours = "refused";
+        }
+        assertThat(ours).as(line).isEqualTo(picocli);
+        assertThat(LaunchOptions.opensTheConsole(args)).as(line).isEqualTo(!ours.equals("refused") && !line.contains(" -x"));
+    }
+
     @Test
     void helpListsTheConsoleOptionsAndEveryCommand() {
         CliRun.Result help = cli().run("--help");

@@ -55,4 +55,32 @@ class HeadlessStartupTest {
             assertThat(loaded).as("classes starting with " + unwanted).noneMatch(name -> name.startsWith(unwanted));
         }
     }
+
+    /**
+     * {@code keywarden --sandbox} reaches the window without picocli (whose classes a class-data archive cannot hold)
+     * and reads the settings beside JavaFX's start: the console is stood in for by a probe that prints its arguments.
+     */
+    @Test
+    void theConsolesWayToItsWindowLoadsNoPicocli() throws Exception {
+        Path classLog = dir.resolve("console-classes.log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load:file=" + classLog, "-Dkeywarden.home=" + dir.resolve("settings"),
+                "-cp", System.getProperty("java.class.path"), ConsoleProbe.class.getName(), "--sandbox")
+                .redirectErrorStream(true).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("console [--sandbox] 0");
+
+        List<String> loaded = Files.readAllLines(classLog, StandardCharsets.UTF_8).stream()
+                .map(line -> line.split(" ")).filter(parts -> parts.length > 1).map(parts -> parts[1]).toList();
+        assertThat(loaded).contains("dev.keywarden.Main").noneMatch(name -> name.startsWith("picocli."));
+    }
+
+    /** Runs {@code Main} as {@code keywarden ARGS} does, with a console that prints its arguments instead of opening. */
+    public static final class ConsoleProbe {
+        public static void main(String[] args) {
+            int status = dev.keywarden.Main.run(CliEnvironment.system(), args,
+                    console -> System.out.print("console " + java.util.Arrays.toString(console)), sandbox -> 9);
+            System.out.println(" " + status);
+        }
+    }
 }

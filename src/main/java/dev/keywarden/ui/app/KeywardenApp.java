@@ -1,6 +1,7 @@
 package dev.keywarden.ui.app;
 
 import dev.keywarden.api.HttpConfidentApi;
+import dev.keywarden.common.DaemonThreads;
 import dev.keywarden.core.AppContext;
 import dev.keywarden.core.EnvironmentProfile;
 import javafx.application.Application;
@@ -8,9 +9,15 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The JavaFX application: loads settings (and starts the demo sandbox when it will be used) off the FX thread in {@link #init()}, then opens the window. */
 public final class KeywardenApp extends Application {
+    /** The settings, being read since {@link #launch}; null when the application was launched otherwise. */
+    private static volatile CompletableFuture<AppContext> settingsRead;
+
     private AppContext context;
     private LaunchOptions options;
     private final EmbeddedSandbox sandbox = new EmbeddedSandbox();
@@ -20,14 +27,49 @@ public final class KeywardenApp extends Application {
      * Off the FX thread, before the window is built: reads the settings and, when the console will open on the
      * embedded sandbox, starts it meanwhile (the window and the sandbox start in parallel).
      */
+    /**
+     * Opens the console, as {@code Application.launch} does, reading the settings on a thread of their own meanwhile:
+     * their first read (Jackson's first use) took some 0.1 s here, which {@link #init()} would otherwise make the
+     * window wait for while JavaFX starts.
+     */
+    public static void launch(String... args) {
+        Map<String, String> env = System.getenv();
+        CompletableFuture<AppContext> read = new CompletableFuture<>();
+        new DaemonThreads("keywarden-settings").newThread(() -> {
+            try {
+                read.complete(AppContext.load(env));
+            } catch (RuntimeException | Error e) {
+                read.completeExceptionally(e);
+            }
+        }).start();
+        settingsRead = read;
+        Application.launch(KeywardenApp.class, args);
+    }
+
     @Override
     public void init() {
         options = LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new));
-        context = AppContext.load(System.getenv());
+        context = settings();
         boolean nothingElse = context.profiles().map(profiles -> profiles.profiles().isEmpty()).orElse(true)
                 && !context.env().containsKey(EnvironmentProfile.ENV_ORG_KEY);
         if (options.forceSandbox() || nothingElse) {
             sandbox.startInBackground();
+        }
+    }
+
+    private static AppContext settings() {
+        CompletableFuture<AppContext> read = settingsRead;
+        settingsRead = null;
+        if (read == null) {
+            return AppContext.load(System.getenv());
+        }
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 

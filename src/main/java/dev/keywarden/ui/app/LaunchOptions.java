@@ -1,19 +1,62 @@
 package dev.keywarden.ui.app;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The console's command line: {@code --sandbox} or {@code --profile NAME}. */
 public record LaunchOptions(boolean forceSandbox, String profile) {
 
+    /**
+     * Reads the console's options by hand, by the rules picocli reads {@link Arguments} by for {@code Main}'s help and
+     * errors (CommandTreeTest holds the two together): picocli's classes, which a class-data archive cannot hold, cost
+     * a start of the console some 60 ms here.
+     *
+     * @throws IllegalArgumentException in plain words, for anything else on the line
+     */
     public static LaunchOptions parse(String... args) {
         Arguments arguments = new Arguments();
-        try {
-            new CommandLine(arguments).setExpandAtFiles(false).parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--sandbox")) {
+                if (arguments.sandbox) {
+                    throw new IllegalArgumentException("option '--sandbox' should be specified only once");
+                }
+                arguments.sandbox = true;
+            } else if (arg.equals("--profile") || arg.startsWith("--profile=")) {
+                String name = arg.equals("--profile") ? (i + 1 < args.length ? args[++i] : null) : arg.substring("--profile=".length());
+                if (name == null || arg.equals("--profile") && isOption(name)) {
+                    throw new IllegalArgumentException("Missing required parameter for option '--profile' (NAME)");
+                }
+                if (arguments.profile != null) {
+                    throw new IllegalArgumentException("option '--profile' (NAME) should be specified only once");
+                }
+                arguments.profile = name;
+            } else {
+                throw new IllegalArgumentException("Unknown option: '" + arg + "'");
+            }
         }
         return arguments.toLaunchOptions();
+    }
+
+    /**
+     * Whether the line holds the console's options only and reads without an error, with no value that looks like an
+     * option (for {@code keywarden}'s own, such as {@code --help}, picocli has something to say).
+     */
+    public static boolean opensTheConsole(String... args) {
+        for (String arg : args) {
+            if (arg.startsWith("-") && !isOption(arg)) {
+                return false;
+            }
+        }
+        try {
+            parse(args);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isOption(String arg) {
+        return arg.equals("--sandbox") || arg.equals("--profile") || arg.startsWith("--profile=");
     }
 
     /** The options as picocli reads them; {@code Main} mixes the same fields into its root command, so help and parsing agree. */
