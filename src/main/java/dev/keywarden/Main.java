@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
@@ -61,10 +62,37 @@ public final class Main {
      */
     public static int run(CliEnvironment environment, String[] args, Consumer<String[]> console,
                           ToIntFunction<String[]> sandbox) {
-        // The console's options all begin with "--", and a command never does: keys list does not load the console's.
-        if ((args.length == 0 || args[0].startsWith("--")) && LaunchOptions.opensTheConsole(args) && !holdsAKey(args)) {
+        if (opensTheConsoleDirectly(args)) {
             return openConsole(environment, args, console);
         }
+        return runTree(environment, args, console, sandbox);
+    }
+
+    /** The names of {@code keywarden}'s commands, as its tree has them (CommandTreeTest holds the two together). */
+    public static final Set<String> COMMANDS = Set.of("keys", "leak-find", "check-key", "audit", "sandbox", "generate-completion");
+
+    /**
+     * Whether the line is plainly the console's: {@code --sandbox}, {@code --profile NAME} or {@code --profile=NAME}
+     * alone, a NAME that neither looks like an option nor names a command, nothing shaped like a key. The tree would
+     * open the console with the same options; every other line goes through the tree, for its help and its errors.
+     */
+    public static boolean opensTheConsoleDirectly(String[] args) {
+        // The console's options all begin with "--", and a command never does: keys list does not load the console's.
+        if (args.length > 0 && !args[0].startsWith("--")) {
+            return false;
+        }
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i].equals("--profile") && i + 1 < args.length ? args[++i]
+                    : args[i].startsWith("--profile=") ? args[i].substring("--profile=".length()) : null;
+            if (name == null ? !args[i].equals("--sandbox") : name.startsWith("-") || COMMANDS.contains(name)) {
+                return false;
+            }
+        }
+        return LaunchOptions.opensTheConsole(args) && !holdsAKey(args);
+    }
+
+    /** The line through picocli's tree: a headless command's own, or every command's. */
+    static int runTree(CliEnvironment environment, String[] args, Consumer<String[]> console, ToIntFunction<String[]> sandbox) {
         CommandLine commandLine = KeywardenCli.forHeadlessCommand(args, environment);
         if (commandLine == null) {
             commandLine = KeywardenCli.commandLine(new ConsoleCommand(console, args), environment, new SandboxPassThrough(sandbox));

@@ -57,8 +57,8 @@ class HeadlessStartupTest {
     }
 
     /**
-     * {@code keywarden --sandbox} reaches the window without picocli (whose classes a class-data archive cannot hold)
-     * and reads the settings beside JavaFX's start: the console is stood in for by a probe that prints its arguments.
+     * {@code keywarden --sandbox} reaches the window without picocli (whose classes a class-data archive cannot hold):
+     * the console is stood in for by a probe that prints its arguments.
      */
     @Test
     void theConsolesWayToItsWindowLoadsNoPicocli() throws Exception {

@@ -145,10 +145,17 @@ class DaemonThreadsTest {
         int lowest = Integer.MAX_VALUE;
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
-                if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
-                    lowest = Math.min(lowest, niceIn(Files.readString(task.resolve("stat"))));
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        lowest = Math.min(lowest, niceIn(Files.readString(task.resolve("stat"))));
+                    }
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // a thread that ended since the listing
                 }
             }
+        }
+        if (lowest == Integer.MAX_VALUE) {
+            throw new IllegalStateException("no compiler thread (C1 or C2 CompilerThre…) among this JVM's threads");
         }
         return lowest;
     }

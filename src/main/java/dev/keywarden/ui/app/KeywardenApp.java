@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** The JavaFX application: loads settings (and starts the demo sandbox when it will be used) off the FX thread in {@link #init()}, then opens the window. */
+/**
+ * The JavaFX application: has the settings read beside JavaFX's start ({@link #launch}; in {@link #init()} when
+ * launched otherwise), starts the demo sandbox when it will be used, then opens the window.
+ */
 public final class KeywardenApp extends Application {
     /** The settings, being read since {@link #launch}; null when the application was launched otherwise. */
     private static volatile CompletableFuture<AppContext> settingsRead;
@@ -23,10 +26,6 @@ public final class KeywardenApp extends Application {
     private final EmbeddedSandbox sandbox = new EmbeddedSandbox();
     private KeywardenWindow window;
 
-    /**
-     * Off the FX thread, before the window is built: reads the settings and, when the console will open on the
-     * embedded sandbox, starts it meanwhile (the window and the sandbox start in parallel).
-     */
     /**
      * Opens the console, as {@code Application.launch} does, reading the settings on a thread of their own meanwhile:
      * their first read (Jackson's first use) took some 0.1 s here, which {@link #init()} would otherwise make the
@@ -46,6 +45,10 @@ public final class KeywardenApp extends Application {
         Application.launch(KeywardenApp.class, args);
     }
 
+    /**
+     * Off the FX thread, before the window is built: takes the settings and, when the console will open on the
+     * embedded sandbox, starts it meanwhile (the window and the sandbox start in parallel).
+     */
     @Override
     public void init() {
         options = LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new));
@@ -67,6 +70,9 @@ public final class KeywardenApp extends Application {
             return read.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
                 throw failure;
             }
             throw e;

@@ -6,24 +6,31 @@ import picocli.CommandLine.Option;
 public record LaunchOptions(boolean forceSandbox, String profile) {
 
     /**
-     * Reads the console's options by hand, by the rules picocli reads {@link Arguments} by for {@code Main}'s help and
-     * errors (CommandTreeTest holds the two together): picocli's classes, which a class-data archive cannot hold, cost
-     * a start of the console some 60 ms here.
+     * Reads the console's options by hand, as picocli reads {@link Arguments} for {@code Main}'s help and errors
+     * (CommandTreeTest holds the two together): picocli's classes, which a class-data archive cannot hold, cost a
+     * start of the console some 60 ms here. {@code --sandbox=true}, {@code --sandbox=false} and {@code --sandbox=}
+     * (false) read as picocli reads them, and {@code --} ends the options.
      *
      * @throws IllegalArgumentException in plain words, for anything else on the line
      */
     public static LaunchOptions parse(String... args) {
         Arguments arguments = new Arguments();
+        boolean sandboxGiven = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--sandbox")) {
-                if (arguments.sandbox) {
+            if (arg.equals("--")) {
+                if (i + 1 < args.length) {
+                    throw new IllegalArgumentException("Unmatched argument: '" + args[i + 1] + "'");
+                }
+            } else if (arg.equals("--sandbox") || arg.startsWith("--sandbox=")) {
+                if (sandboxGiven) {
                     throw new IllegalArgumentException("option '--sandbox' should be specified only once");
                 }
-                arguments.sandbox = true;
+                sandboxGiven = true;
+                arguments.sandbox = arg.equals("--sandbox") || sandboxValue(arg.substring("--sandbox=".length()));
             } else if (arg.equals("--profile") || arg.startsWith("--profile=")) {
                 String name = arg.equals("--profile") ? (i + 1 < args.length ? args[++i] : null) : arg.substring("--profile=".length());
-                if (name == null || arg.equals("--profile") && isOption(name)) {
+                if (name == null || isOption(name)) {
                     throw new IllegalArgumentException("Missing required parameter for option '--profile' (NAME)");
                 }
                 if (arguments.profile != null) {
@@ -37,16 +44,8 @@ public record LaunchOptions(boolean forceSandbox, String profile) {
         return arguments.toLaunchOptions();
     }
 
-    /**
-     * Whether the line holds the console's options only and reads without an error, with no value that looks like an
-     * option (for {@code keywarden}'s own, such as {@code --help}, picocli has something to say).
-     */
+    /** Whether the line reads without an error (whatever else a command line of {@code keywarden} would make of it). */
     public static boolean opensTheConsole(String... args) {
-        for (String arg : args) {
-            if (arg.startsWith("-") && !isOption(arg)) {
-                return false;
-            }
-        }
         try {
             parse(args);
             return true;
@@ -55,8 +54,19 @@ public record LaunchOptions(boolean forceSandbox, String profile) {
         }
     }
 
+    private static boolean sandboxValue(String value) {
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false") || value.isEmpty()) {
+            return false;
+        }
+        throw new IllegalArgumentException("Invalid value for option '--sandbox': '" + value + "' is not a boolean");
+    }
+
     private static boolean isOption(String arg) {
-        return arg.equals("--sandbox") || arg.equals("--profile") || arg.startsWith("--profile=");
+        return arg.equals("--") || arg.equals("--sandbox") || arg.startsWith("--sandbox=") || arg.equals("--profile")
+                || arg.startsWith("--profile=");
     }
 
     /** The options as picocli reads them; {@code Main} mixes the same fields into its root command, so help and parsing agree. */
