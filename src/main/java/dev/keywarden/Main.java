@@ -1,12 +1,10 @@
 package dev.keywarden;
 
 import dev.keywarden.cli.CliEnvironment;
-import dev.keywarden.cli.CliFailure;
+import dev.keywarden.cli.ConsoleOpening;
 import dev.keywarden.cli.ExitCodes;
 import dev.keywarden.cli.KeywardenCli;
 import dev.keywarden.cli.KeywardenVersion;
-import dev.keywarden.core.PlainWords;
-import dev.keywarden.core.keys.KeyPatterns;
 import dev.keywarden.sandbox.SandboxCommand;
 import dev.keywarden.ui.app.KeywardenApp;
 import dev.keywarden.ui.app.LaunchOptions;
@@ -88,7 +86,7 @@ public final class Main {
                 return false;
             }
         }
-        return LaunchOptions.opensTheConsole(args) && !holdsAKey(args);
+        return LaunchOptions.opensTheConsole(args) && !ConsoleOpening.holdsAKey(args);
     }
 
     /** The line through picocli's tree: a headless command's own, or every command's. */
@@ -114,22 +112,9 @@ public final class Main {
         try {
             console.accept(args.clone());
         } catch (RuntimeException e) {
-            // e.g. no display: JavaFX's own words are the useful part; no key is involved before the window opens.
-            environment.err().println("keywarden: " + PlainWords.of(new CliFailure("The console could not open: " + e.getMessage(), e)));
-            environment.err().flush();
-            return ExitCodes.ERROR;
+            return ConsoleOpening.couldNotOpen(environment, e);
         }
         return ExitCodes.OK;
-    }
-
-    /** A key given as an argument is refused by the tree's rule (KeyArguments), with its message. */
-    private static boolean holdsAKey(String[] args) {
-        for (String arg : args) {
-            if (KeyPatterns.containsKey(arg)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void openConsole(String[] args) {
@@ -172,8 +157,7 @@ public final class Main {
             try {
                 console.accept(args);
             } catch (RuntimeException e) {
-                // e.g. no display: JavaFX's own words are the useful part; no key is involved before the window opens.
-                throw new CliFailure("The console could not open: " + e.getMessage(), e);
+                throw ConsoleOpening.failure(e);
             }
             return ExitCodes.OK;
         }
