@@ -129,6 +129,14 @@ final class ConsoleUnderLoad implements AutoCloseable {
         });
     }
 
+    /** Shows the all-keys tab and waits until it shows every key of the store; their number. */
+    int showEveryKey() throws Exception {
+        showAllKeys();
+        int all = fx(() -> window().model().projects().store().rows().size());
+        await("every key shown", Duration.ofMinutes(1), () -> shown().size() == all);
+        return all;
+    }
+
     /** Sorts the all-keys table by the column with this id, as a click on its header does. */
     void sortAllKeysBy(String columnId) throws Exception {
         fx(() -> {
