@@ -66,7 +66,7 @@ public final class Main {
         return runTree(environment, args, console, sandbox);
     }
 
-    /** The names of {@code keywarden}'s commands, as its tree has them (CommandTreeTest holds the two together). */
+    /** The names of {@code keywarden}'s commands, as its tree has them (ConsoleLineTest holds the two together). */
     public static final Set<String> COMMANDS = Set.of("keys", "leak-find", "check-key", "audit", "sandbox", "generate-completion");
 
     /**
