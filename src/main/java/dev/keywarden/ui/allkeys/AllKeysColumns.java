@@ -45,23 +45,25 @@ final class AllKeysColumns {
 
     private static TableColumn<KeyRow, String> text(String title, String id, double width,
                                                        java.util.function.Function<KeyRow, String> value) {
-        TableColumn<KeyRow, String> column = new TableColumn<>(title);
-        column.setId(id);
-        column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 90));
+        TableColumn<KeyRow, String> column = textColumn(title, id, width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setComparator(CollatedText.ORDER);
         return column;
     }
 
     private static TableColumn<KeyRow, String> bound(String title, String id, double width,
                                                         java.util.function.Function<KeyRow, String> value) {
+        TableColumn<KeyRow, String> column = textColumn(title, id, width);
+        // map: a value that listens to the key only while a cell shows it; a sort reads it when the row comes or changes.
+        column.setCellValueFactory(cell -> cell.getValue().keyProperty().map(key -> value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** A text column sorted in the locale's order, its values still to give. */
+    private static TableColumn<KeyRow, String> textColumn(String title, String id, double width) {
         TableColumn<KeyRow, String> column = new TableColumn<>(title);
         column.setId(id);
         column.setPrefWidth(width);
         column.setMinWidth(Math.min(width, 90));
-        // map: a value that listens to the key only while a cell shows it; a sort reads it when the row comes or changes.
-        column.setCellValueFactory(cell -> cell.getValue().keyProperty().map(key -> value.apply(cell.getValue())));
         column.setComparator(CollatedText.ORDER);
         return column;
     }
