@@ -1,7 +1,5 @@
 package dev.keywarden.ui.common;
 
-import java.util.Comparator;
-
 /**
  * An order of rows by a sort key worked out once for each row. A table's own comparator works out both rows' cell
  * values at every comparison, and a text column collates them each time: placing a key among 50,000 sorted rows
@@ -14,20 +12,4 @@ interface RowOrder<T> {
 
     /** Negative, zero or positive as the row of {@code key} sorts before, with or after the row of {@code other}. */
     int compare(Object key, Object other);
-
-    /** The order of a comparator: each row is its own key. */
-    static <T> RowOrder<T> of(Comparator<? super T> comparator) {
-        return new RowOrder<>() {
-            @Override
-            public Object keyOf(T row) {
-                return row;
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public int compare(Object key, Object other) {
-                return comparator.compare((T) key, (T) other);
-            }
-        };
-    }
 }

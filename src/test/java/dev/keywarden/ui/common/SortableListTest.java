@@ -104,7 +104,7 @@ class SortableListTest {
     void aChangedRowThatStillSortsWhereItIsKeepsItsPlaceAmongEqualRows() {
         Rows rows = new Rows();
         SortableList<Row> sortable = new SortableList<>(rows);
-        sortable.orderProperty().set(RowOrder.of(BY_NAME));
+        sortable.orderProperty().set(keyedBy(BY_NAME));
         for (int i = 0; i < 5; i++) {
             rows.add(new Row(i, "same"));
         }
