@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -79,14 +80,15 @@ public final class Main {
         if (args.length > 0 && !args[0].startsWith("--")) {
             return false;
         }
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i].equals("--profile") && i + 1 < args.length ? args[++i]
-                    : args[i].startsWith("--profile=") ? args[i].substring("--profile=".length()) : null;
-            if (name == null ? !args[i].equals("--sandbox") : name.startsWith("-") || COMMANDS.contains(name)) {
-                return false;
+        for (String arg : args) {
+            if (arg.equals("--") || arg.startsWith("--sandbox=")) {
+                return false; // read alike by the tree, which has the last word on such rarities
             }
         }
-        return LaunchOptions.opensTheConsole(args) && !ConsoleOpening.holdsAKey(args);
+        Optional<LaunchOptions> options = LaunchOptions.read(args);
+        String profile = options.isPresent() ? options.get().profile() : null;
+        return options.isPresent() && (profile == null || !profile.startsWith("-") && !COMMANDS.contains(profile))
+                && !ConsoleOpening.holdsAKey(args);
     }
 
     /** The line through picocli's tree: a headless command's own, or every command's. */

@@ -2,6 +2,8 @@ package dev.keywarden.ui.app;
 
 import picocli.CommandLine.Option;
 
+import java.util.Optional;
+
 /** The console's command line: {@code --sandbox} or {@code --profile NAME}. */
 public record LaunchOptions(boolean forceSandbox, String profile) {
 
@@ -44,13 +46,12 @@ public record LaunchOptions(boolean forceSandbox, String profile) {
         return arguments.toLaunchOptions();
     }
 
-    /** Whether the line reads without an error (whatever else a command line of {@code keywarden} would make of it). */
-    public static boolean opensTheConsole(String... args) {
+    /** The options if the line reads without an error (whatever else a command line of {@code keywarden} would make of it). */
+    public static Optional<LaunchOptions> read(String... args) {
         try {
-            parse(args);
-            return true;
+            return Optional.of(parse(args));
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
