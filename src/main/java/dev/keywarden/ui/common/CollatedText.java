@@ -8,8 +8,9 @@ import java.util.Comparator;
  * Text in the order of the user's locale (its collation), no text first: what a table's text column sorts by. One
  * collator for every comparison (a column's default comparator asks for a new one each time), and a sorted table
  * works out each row's {@link CollationKey} once ({@link ColumnOrder}), which then compares as fast as plain text.
- * The collator is made on the first comparison, not when a column takes this order: making it reads the locale's
- * rules (some 40 ms, on the FX thread while the window was built), and nothing compares text before a table sorts.
+ * The collator is made the first time text is compared or keyed (the first row of a table sorted by a text column:
+ * at start only when a saved sort is put back), not when a column takes this order: making it reads the locale's
+ * rules, some 40 ms, which the FX thread spent building the window.
  */
 public final class CollatedText implements Comparator<String> {
     /** The order of every text column. */
@@ -31,7 +32,7 @@ public final class CollatedText implements Comparator<String> {
         return text == null ? null : Collation.COLLATOR.getCollationKey(text);
     }
 
-    /** The collator, made when this class is first used (the JVM's class initialisation makes it once). */
+    /** The collator, made when this holder is first used: the JVM initialises a class once, for every thread. */
     private static final class Collation {
         static final Collator COLLATOR = Collator.getInstance();
     }
