@@ -24,7 +24,9 @@ public final class CollatedText implements Comparator<String> {
 
     @Override
     public int compare(String one, String other) {
-        return one == null || other == null ? Boolean.compare(one != null, other != null) : Collation.COLLATOR.compare(one, other);
+        return one == null || other == null
+                ? Boolean.compare(one != null, other != null)
+                : Collation.COLLATOR.compare(one, other);
     }
 
     /** A key that sorts as {@code text} does among the others' ({@link #KEYS}); null for no text. */
