@@ -27,8 +27,12 @@ public final class KeyStatusCell<S> extends TableCell<S, KeyRow> {
     private final ToggleSwitch toggle = new ToggleSwitch();
     private final Label state = new Label();
     private final FontIcon stateIcon = Icons.icon(Icons.ACTIVE);
-    private final ProgressIndicator spinner = new ProgressIndicator();
-    private final HBox box = new HBox(6, toggle, state, spinner);
+    /**
+     * Made when the row is first busy: a spinner's skin is some fourteen nodes, styled and laid out with the cell even
+     * while hidden, in every visible row of every keys table (a sixth of the nodes of the console's first window).
+     */
+    private ProgressIndicator spinner;
+    private final HBox box = new HBox(6, toggle, state);
     private final InvalidationListener rowChanged = observable -> sync();
     private final BiConsumer<KeyRow, Boolean> onToggle;
     private KeyRow bound;
@@ -44,8 +48,6 @@ public final class KeyStatusCell<S> extends TableCell<S, KeyRow> {
         toggle.setFocusTraversable(false);
         state.getStyleClass().add("key-state");
         state.setGraphic(stateIcon);
-        spinner.setPrefSize(14, 14);
-        spinner.setMaxSize(14, 14);
         box.setAlignment(Pos.CENTER_LEFT);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         setGraphic(box);
@@ -103,8 +105,16 @@ public final class KeyStatusCell<S> extends TableCell<S, KeyRow> {
             }
             toggle.setDisable(busy);
             toggle.setOpacity(unknown ? 0.3 : 1);
-            spinner.setVisible(busy);
-            spinner.setManaged(busy);
+            if (busy && spinner == null) {
+                spinner = new ProgressIndicator();
+                spinner.setPrefSize(14, 14);
+                spinner.setMaxSize(14, 14);
+                box.getChildren().add(spinner);
+            }
+            if (spinner != null) {
+                spinner.setVisible(busy);
+                spinner.setManaged(busy);
+            }
             if (withIds) {
                 toggle.setId("toggle-" + bound.id());
                 state.setId("status-" + bound.id());
