@@ -28,8 +28,9 @@ public final class KeyStatusCell<S> extends TableCell<S, KeyRow> {
     private final Label state = new Label();
     private final FontIcon stateIcon = Icons.icon(Icons.ACTIVE);
     /**
-     * Made when the row is first busy: a spinner's skin is some fourteen nodes, styled and laid out with the cell even
-     * while hidden, in every visible row of every keys table (a sixth of the nodes of the console's first window).
+     * Made the first time the cell shows a busy row, then kept (hidden and out of the layout while its row is idle): a
+     * spinner's skin is some fourteen nodes, styled and laid out with the cell even while hidden, in every visible row
+     * of every keys table (a sixth of the nodes of the console's first window).
      */
     private ProgressIndicator spinner;
     private final HBox box = new HBox(6, toggle, state);

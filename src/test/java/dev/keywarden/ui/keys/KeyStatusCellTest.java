@@ -22,15 +22,18 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The status cell shows a spinner while its key is changing, and holds none before its key first is. */
+/**
+ * The status cell shows a spinner while its key is changing, holds none before it first shows a changing key, and keeps
+ * it (hidden) after.
+ */
 class KeyStatusCellTest {
     private static final Project DOCS = new Project("p1", "Docs", null, "org", Instant.EPOCH, null);
 
     @Test
     void aSpinnerIsMadeWhenTheKeyFirstChangesAndHiddenOnceItIsIdleAgain() throws Exception {
         KeyStore store = new KeyStore();
-        store.projectKeysListed(DOCS, List.of(new ApiKey(1, "key 1", true, "***************000001", Instant.EPOCH, null)),
-                store.stamp());
+        ApiKey listed = new ApiKey(1, "key 1", true, "***************000001", Instant.EPOCH, null);
+        store.projectKeysListed(DOCS, List.of(listed), store.stamp());
         KeyRow row = store.find(KeyRef.project("p1", 1)).orElseThrow();
         List<Object> seen = new ArrayList<>();
         FxToolkit.registerPrimaryStage();
@@ -52,11 +55,15 @@ class KeyStatusCellTest {
 
             store.mark(row, RowState.IDLE);
             layOut(table);
-            seen.add(spinners(table).stream().filter(Node::isVisible).count());
+            seen.add(spinners(table).stream().filter(spinner -> spinner.isVisible() || spinner.isManaged()).count());
             seen.add(((ToggleSwitch) table.lookup("#toggle-1")).isSelected());
             seen.add(table.lookup("#toggle-1").isDisabled());
+
+            store.mark(row, RowState.changing(false)); // the cell's kept spinner shows again
+            layOut(table);
+            seen.add(spinners(table).stream().filter(Node::isVisible).count());
         });
-        assertThat(seen).containsExactly(0, 1L, true, 0L, true, false);
+        assertThat(seen).containsExactly(0, 1L, true, 0L, true, false, 1L);
     }
 
     private static void layOut(TableView<KeyRow> table) {
