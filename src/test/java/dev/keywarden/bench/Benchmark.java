@@ -5,7 +5,7 @@ package dev.keywarden.bench;
  * the command-line process, the sandbox server), never on a copy of them. It adds its figures to
  * {@link Figures}; timing goals are {@link Goal}s printed beside them, never asserted. At {@link Scale#tinySize()}
  * it runs once at a small size, which the normal suite does to prove it still works. Add a new one to
- * {@link Benchmarks#ALL}.
+ * {@link Benchmarks#PLAIN} or {@link Benchmarks#WINDOWED}.
  */
 public interface Benchmark {
 
