@@ -28,8 +28,9 @@ final class Heap50kBenchmark implements Benchmark {
             int keys = console.fx(() -> console.window().model().projects().store().rows().size());
             console.await("every key shown", Duration.ofMinutes(1), () -> console.shown().size() == keys);
             long after = ConsoleUnderLoad.heapAfterGc();
-            // The same window with no key, again: what an earlier benchmark's window left and let go of only during the
-            // load is then not counted as the keys' (once, in the normal suite, 72 MB was let go of at a tiny size).
+            // The same window with no key, again: what an earlier benchmark's window still held at the first measure and
+            // let go of during the load would otherwise be taken off the keys' count (once, at the tiny size, 72 MB: the
+            // count came out negative).
             console.forgetKeys();
             long without = Math.min(before, ConsoleUnderLoad.heapAfterGc());
             double used = after - without;
