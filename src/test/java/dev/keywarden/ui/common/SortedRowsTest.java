@@ -67,6 +67,32 @@ class SortedRowsTest {
         assertNull(collected(last), "a row that left is still held");
     }
 
+    @Test
+    void sortedAsBatchesComeTheTableHoldsNoRowThatLeft() throws Exception {
+        table();
+        WeakReference<String> first = fx(() -> {
+            table.getSortOrder().add(name);
+            String row = new String("key 0-0");
+            for (int batch = 0; batch < 20; batch++) {
+                List<String> rows = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    rows.add(batch == 0 && i == 0 ? row : "key " + batch + "-" + i);
+                }
+                source.addAll(rows);
+            }
+            return new WeakReference<>(row);
+        });
+        assertEquals(1000, table.getItems().size());
+        assertEquals(java.util.Set.copyOf(source), java.util.Set.copyOf(table.getItems()));
+        fx(() -> {
+            source.clear();
+            return null;
+        });
+
+        assertEquals(List.of(), table.getItems());
+        assertNull(collected(first), "a row that left is still held");
+    }
+
     /** Null once the referent is collected, after a few collections; else the referent. */
     private static Object collected(WeakReference<?> reference) throws InterruptedException {
         for (int attempt = 0; attempt < 20 && reference.get() != null; attempt++) {
