@@ -12,6 +12,7 @@ import org.testfx.api.FxToolkit;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,7 +84,7 @@ class SortedRowsTest {
             return new WeakReference<>(row);
         });
         assertEquals(1000, table.getItems().size());
-        assertEquals(java.util.Set.copyOf(source), java.util.Set.copyOf(table.getItems()));
+        assertEquals(Set.copyOf(source), Set.copyOf(table.getItems()));
         fx(() -> {
             source.clear();
             return null;

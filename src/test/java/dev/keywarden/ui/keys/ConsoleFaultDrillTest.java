@@ -97,7 +97,7 @@ class ConsoleFaultDrillTest {
         private ApiException failureFrom(String baseUrl, Call call) {
             ConnectionConfig config = ConnectionConfig.of(baseUrl, OrgKey.of(ORG_KEY))
                     .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
-                    .withDeadline(this == DEADLINE_PASSED ? Duration.ofMillis(300) : Duration.ofSeconds(10));
+                    .withDeadline(this == DEADLINE_PASSED ? Duration.ofSeconds(1) : Duration.ofSeconds(10));
             try (HttpConfidentApi api = new HttpConfidentApi(config)) {
                 switch (call) {
                     case TOGGLE_KEY_1 -> api.setApiKeyValid("p1", 1, false);
