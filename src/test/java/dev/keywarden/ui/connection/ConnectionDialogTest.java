@@ -209,7 +209,8 @@ class ConnectionDialogTest {
 
     /**
      * Puts a key in the key field as a paste does, in one change: typing it through the robot waits for the FX thread
-     * after each of its characters (about 2.5 s a key here), and no test here is about how a key is typed.
+     * after each of its characters (about 2.5 s a key at TestFX's own pace, which {@code -Dgui} keeps), and no test
+     * here is about how a key is typed.
      */
     private static void pasteKey(FxRobot robot, String key) {
         robot.clickOn("#orgKey");
