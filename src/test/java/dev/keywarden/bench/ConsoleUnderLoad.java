@@ -201,6 +201,7 @@ final class ConsoleUnderLoad implements AutoCloseable {
         private volatile long last;
         private volatile long longest;
         private volatile long count;
+        private volatile int overTwoFrames;
         private volatile java.time.Instant longestEndedAt;
         private static final java.lang.management.ThreadMXBean FX_CPU = ManagementFactory.getThreadMXBean();
         private long lastCpu;
@@ -213,6 +214,7 @@ final class ConsoleUnderLoad implements AutoCloseable {
             return longestFxWait < 0 ? -1 : longestFxWait / 1e6;
         }
 
+        private static final long TWO_FRAMES_NANOS = 33_333_333;
         private static final Path SCHEDSTAT = Path.of("/proc/thread-self/schedstat");
         private static final boolean SCHEDSTAT_READABLE = Files.isReadable(SCHEDSTAT);
 
@@ -250,6 +252,7 @@ final class ConsoleUnderLoad implements AutoCloseable {
                 lastWait = runQueueWait();
                 longest = 0;
                 count = 0;
+                overTwoFrames = 0;
                 if (timer == null) {
                     timer = new AnimationTimer() {
                         @Override
@@ -278,6 +281,9 @@ final class ConsoleUnderLoad implements AutoCloseable {
             long at = System.nanoTime();
             long cpu = FX_CPU.getCurrentThreadCpuTime();
             long wait = runQueueWait();
+            if (last != 0 && at - last > TWO_FRAMES_NANOS) {
+                overTwoFrames++;
+            }
             if (last != 0 && at - last > longest) {
                 longest = at - last;
                 longestEndedAt = java.time.Instant.now();
@@ -291,6 +297,11 @@ final class ConsoleUnderLoad implements AutoCloseable {
 
         long count() {
             return count;
+        }
+
+        /** How many gaps since {@link #start()} were longer than two frames (33 ms): stalls the admin sees. */
+        int overTwoFrames() {
+            return overTwoFrames;
         }
 
         void stop() {

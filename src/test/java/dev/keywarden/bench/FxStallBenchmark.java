@@ -16,6 +16,8 @@ import java.util.List;
  */
 final class FxStallBenchmark implements Benchmark {
     static final Duration KEYSTROKE = Duration.ofMillis(120);
+    /** The unit of a count of gaps longer than two frames, which may be zero. */
+    static final String STALLS_UNIT = "gaps";
     /**
      * At the tiny size the same keys, quicker: as at full size, each comes within the filter's pause, so the filter is
      * applied once, at the end.
@@ -43,6 +45,7 @@ final class FxStallBenchmark implements Benchmark {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             List<Double> fxBusy = new ArrayList<>();
             List<Double> loads = new ArrayList<>();
+            List<Double> stalls = new ArrayList<>();
             List<Double> typing = new ArrayList<>();
             List<Double> gapFxCpu = new ArrayList<>();
             List<Double> gapFxWait = new ArrayList<>();
@@ -59,6 +62,7 @@ final class FxStallBenchmark implements Benchmark {
                 console.loadAgain();
                 fxBusy.add((threads.getThreadCpuTime(fxThread) - cpuBefore) / (double) (System.nanoTime() - wallBefore));
                 loads.add(console.pulses().stopAndLongest());
+                stalls.add((double) console.pulses().overTwoFrames());
                 gapFxCpu.add(console.pulses().longestFxCpuMillis());
                 gapFxWait.add(console.pulses().longestFxWaitMillis());
                 printLongest("loading", loads, console.pulses());
@@ -86,6 +90,9 @@ final class FxStallBenchmark implements Benchmark {
                     "longest gap between FX pulses, the worse of loading and typing (medians of rounds); Monocle headless");
             figures.add("fx-stall-load", load * 1000, "ms", "while " + org.projectKeyCount() + " keys load into the shown all-keys table; "
                     + shape + "; worst round " + Figures.number(max(loads) * 1000) + " ms");
+            figures.add("fx-stall-load-stalls", median(stalls), STALLS_UNIT, "how many gaps longer than two frames (33 ms) one load"
+                    + " had (median of rounds; the longest is fx-stall-load): how often the admin sees the window catch; rounds "
+                    + stalls.stream().map(count -> String.valueOf(count.intValue())).collect(java.util.stream.Collectors.joining(", ")));
             figures.add("fx-stall-idle", idle * 1000, "ms", "the longest gap in " + Figures.number(scale.pick(3000, 300) / 1000.0) + " s with nothing happening"
                     + " in the window: what the machine alone causes");
             figures.add("fx-stall-fx-cpu", median(fxBusy), "ratio", "CPU time of the FX thread over the wall time of the load:"
@@ -141,7 +148,8 @@ final class FxStallBenchmark implements Benchmark {
         System.out.println("fx-stall: longest gap while " + during + " ended at " + pulses.longestEndedAt() + ", "
                 + Figures.number(gaps.get(gaps.size() - 1) * 1000) + " ms, the FX thread's CPU in it "
                 + Figures.number(pulses.longestFxCpuMillis()) + " ms, waiting for a core "
-                + Figures.number(pulses.longestFxWaitMillis()) + " ms");
+                + Figures.number(pulses.longestFxWaitMillis()) + " ms; " + pulses.overTwoFrames() + " gaps over 33 ms in "
+                + pulses.count() + " pulses");
     }
 
     static double median(List<Double> values) {
