@@ -201,7 +201,9 @@ final class ConsoleUnderLoad implements AutoCloseable {
         private volatile long last;
         private volatile long longest;
         private volatile long count;
-        private volatile int overTwoFrames;
+        /** Each gap since {@link #start()} longer than two frames: when it began, how long, the FX thread's CPU in it. */
+        private final List<String> overTwoFrames = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private long startedAt;
         private volatile java.time.Instant longestEndedAt;
         private static final java.lang.management.ThreadMXBean FX_CPU = ManagementFactory.getThreadMXBean();
         private long lastCpu;
@@ -252,7 +254,8 @@ final class ConsoleUnderLoad implements AutoCloseable {
                 lastWait = runQueueWait();
                 longest = 0;
                 count = 0;
-                overTwoFrames = 0;
+                overTwoFrames.clear();
+                startedAt = last;
                 if (timer == null) {
                     timer = new AnimationTimer() {
                         @Override
@@ -282,7 +285,8 @@ final class ConsoleUnderLoad implements AutoCloseable {
             long cpu = FX_CPU.getCurrentThreadCpuTime();
             long wait = runQueueWait();
             if (last != 0 && at - last > TWO_FRAMES_NANOS) {
-                overTwoFrames++;
+                overTwoFrames.add("at " + (last - startedAt) / 1_000_000 + " ms, " + Figures.number((at - last) / 1e6)
+                        + " ms (the FX thread's CPU " + Figures.number((cpu - lastCpu) / 1e6) + " ms)");
             }
             if (last != 0 && at - last > longest) {
                 longest = at - last;
@@ -299,9 +303,9 @@ final class ConsoleUnderLoad implements AutoCloseable {
             return count;
         }
 
-        /** How many gaps since {@link #start()} were longer than two frames (33 ms): stalls the admin sees. */
-        int overTwoFrames() {
-            return overTwoFrames;
+        /** The gaps since {@link #start()} longer than two frames (33 ms), stalls the admin sees, in order. */
+        List<String> overTwoFrames() {
+            return List.copyOf(overTwoFrames);
         }
 
         void stop() {

@@ -62,7 +62,7 @@ final class FxStallBenchmark implements Benchmark {
                 console.loadAgain();
                 fxBusy.add((threads.getThreadCpuTime(fxThread) - cpuBefore) / (double) (System.nanoTime() - wallBefore));
                 loads.add(console.pulses().stopAndLongest());
-                stalls.add((double) console.pulses().overTwoFrames());
+                stalls.add((double) console.pulses().overTwoFrames().size());
                 gapFxCpu.add(console.pulses().longestFxCpuMillis());
                 gapFxWait.add(console.pulses().longestFxWaitMillis());
                 printLongest("loading", loads, console.pulses());
@@ -148,8 +148,8 @@ final class FxStallBenchmark implements Benchmark {
         System.out.println("fx-stall: longest gap while " + during + " ended at " + pulses.longestEndedAt() + ", "
                 + Figures.number(gaps.get(gaps.size() - 1) * 1000) + " ms, the FX thread's CPU in it "
                 + Figures.number(pulses.longestFxCpuMillis()) + " ms, waiting for a core "
-                + Figures.number(pulses.longestFxWaitMillis()) + " ms; " + pulses.overTwoFrames() + " gaps over 33 ms in "
-                + pulses.count() + " pulses");
+                + Figures.number(pulses.longestFxWaitMillis()) + " ms; " + pulses.overTwoFrames().size() + " gaps over 33 ms in "
+                + pulses.count() + " pulses" + (pulses.overTwoFrames().isEmpty() ? "" : ": " + String.join(", ", pulses.overTwoFrames())));
     }
 
     static double median(List<Double> values) {
