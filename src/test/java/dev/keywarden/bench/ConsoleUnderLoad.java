@@ -201,8 +201,11 @@ final class ConsoleUnderLoad implements AutoCloseable {
         private volatile long last;
         private volatile long longest;
         private volatile long count;
-        /** Each gap since {@link #start()} longer than two frames: when it began, how long, the FX thread's CPU in it. */
-        private final List<String> overTwoFrames = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /**
+         * Each gap since {@link #start()} longer than two frames, in ns: when it began (since the start), how long, the FX
+         * thread's CPU in it. Kept raw: formatting on the FX thread would add to the next gap.
+         */
+        private final List<long[]> overTwoFrames = new java.util.concurrent.CopyOnWriteArrayList<>();
         private long startedAt;
         private volatile java.time.Instant longestEndedAt;
         private static final java.lang.management.ThreadMXBean FX_CPU = ManagementFactory.getThreadMXBean();
@@ -216,7 +219,8 @@ final class ConsoleUnderLoad implements AutoCloseable {
             return longestFxWait < 0 ? -1 : longestFxWait / 1e6;
         }
 
-        private static final long TWO_FRAMES_NANOS = 33_333_333;
+        /** The goal's two frames, rounded as the goal is ({@code fx-stall} < 33 ms). */
+        private static final long TWO_FRAMES_NANOS = 33_000_000;
         private static final Path SCHEDSTAT = Path.of("/proc/thread-self/schedstat");
         private static final boolean SCHEDSTAT_READABLE = Files.isReadable(SCHEDSTAT);
 
@@ -285,8 +289,7 @@ final class ConsoleUnderLoad implements AutoCloseable {
             long cpu = FX_CPU.getCurrentThreadCpuTime();
             long wait = runQueueWait();
             if (last != 0 && at - last > TWO_FRAMES_NANOS) {
-                overTwoFrames.add("at " + (last - startedAt) / 1_000_000 + " ms, " + Figures.number((at - last) / 1e6)
-                        + " ms (the FX thread's CPU " + Figures.number((cpu - lastCpu) / 1e6) + " ms)");
+                overTwoFrames.add(new long[] {last - startedAt, at - last, cpu - lastCpu});
             }
             if (last != 0 && at - last > longest) {
                 longest = at - last;
@@ -303,9 +306,13 @@ final class ConsoleUnderLoad implements AutoCloseable {
             return count;
         }
 
-        /** The gaps since {@link #start()} longer than two frames (33 ms), stalls the admin sees, in order. */
+        /**
+         * The gaps since {@link #start()} longer than two frames (33 ms), stalls the admin sees, in order: when each began
+         * since the start, how long it was, and the FX thread's CPU in it.
+         */
         List<String> overTwoFrames() {
-            return List.copyOf(overTwoFrames);
+            return overTwoFrames.stream().map(gap -> "at " + gap[0] / 1_000_000 + " ms, " + Figures.number(gap[1] / 1e6)
+                    + " ms (the FX thread's CPU " + Figures.number(gap[2] / 1e6) + " ms)").toList();
         }
 
         void stop() {

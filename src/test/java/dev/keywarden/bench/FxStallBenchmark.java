@@ -91,7 +91,8 @@ final class FxStallBenchmark implements Benchmark {
             figures.add("fx-stall-load", load * 1000, "ms", "while " + org.projectKeyCount() + " keys load into the shown all-keys table; "
                     + shape + "; worst round " + Figures.number(max(loads) * 1000) + " ms");
             figures.add("fx-stall-load-stalls", median(stalls), STALLS_UNIT, "how many gaps longer than two frames (33 ms) one load"
-                    + " had (median of rounds; the longest is fx-stall-load): how often the admin sees the window catch; rounds "
+                    + " had (median of rounds; fx-stall-load is the median of their longest): how often the admin sees the window"
+                    + " catch; rounds "
                     + stalls.stream().map(count -> String.valueOf(count.intValue())).collect(java.util.stream.Collectors.joining(", ")));
             figures.add("fx-stall-idle", idle * 1000, "ms", "the longest gap in " + Figures.number(scale.pick(3000, 300) / 1000.0) + " s with nothing happening"
                     + " in the window: what the machine alone causes");
@@ -145,11 +146,12 @@ final class FxStallBenchmark implements Benchmark {
 
     /** Where the round's longest gap (the last of {@code gaps}, in seconds) was and what the FX thread did in it. */
     private static void printLongest(String during, List<Double> gaps, ConsoleUnderLoad.Pulses pulses) {
+        List<String> stalls = pulses.overTwoFrames();
         System.out.println("fx-stall: longest gap while " + during + " ended at " + pulses.longestEndedAt() + ", "
                 + Figures.number(gaps.get(gaps.size() - 1) * 1000) + " ms, the FX thread's CPU in it "
                 + Figures.number(pulses.longestFxCpuMillis()) + " ms, waiting for a core "
-                + Figures.number(pulses.longestFxWaitMillis()) + " ms; " + pulses.overTwoFrames().size() + " gaps over 33 ms in "
-                + pulses.count() + " pulses" + (pulses.overTwoFrames().isEmpty() ? "" : ": " + String.join(", ", pulses.overTwoFrames())));
+                + Figures.number(pulses.longestFxWaitMillis()) + " ms; " + stalls.size() + " gaps over 33 ms in "
+                + pulses.count() + " pulses" + (stalls.isEmpty() ? "" : ": " + String.join(", ", stalls)));
     }
 
     static double median(List<Double> values) {
