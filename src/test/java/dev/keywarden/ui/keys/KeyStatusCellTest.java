@@ -32,8 +32,8 @@ class KeyStatusCellTest {
     @Test
     void aSpinnerIsMadeWhenTheKeyFirstChangesAndHiddenOnceItIsIdleAgain() throws Exception {
         KeyStore store = new KeyStore();
-        ApiKey listed = new ApiKey(1, "key 1", true, "***************000001", Instant.EPOCH, null);
-        store.projectKeysListed(DOCS, List.of(listed), store.stamp());
+        store.projectKeysListed(DOCS, List.of(new ApiKey(1, "key 1", true, "***************000001", Instant.EPOCH, null)),
+                store.stamp());
         KeyRow row = store.find(KeyRef.project("p1", 1)).orElseThrow();
         List<Object> seen = new ArrayList<>();
         FxToolkit.registerPrimaryStage();
