@@ -9,6 +9,7 @@ import javafx.scene.control.TableView;
  * {@code SortedList} renumbered every row at each change even unsorted (30% of the FX thread's time while 50,000 keys
  * loaded), placed each added row on its own when sorted (a load into a sorted table stalled the window for up to two seconds), and,
  * unsorted, kept every row it had held (50,000 forgotten keys stayed in memory after a change of connection).
+ * The table's selection holds only rows the admin chose ({@link ExactSelection}).
  */
 public final class SortedRows {
 
@@ -19,7 +20,9 @@ public final class SortedRows {
         SortableList<T> rows = new SortableList<>(source);
         // The table makes a new comparator at each change of its sort order, a column's sort type or comparator.
         rows.orderProperty().bind(table.comparatorProperty().map(comparator -> ColumnOrder.of(table.getSortOrder())));
+        ExactSelection<T> selection = new ExactSelection<>(table, rows);
         table.setItems(rows);
+        selection.afterTheTable();
         // The rows follow the table's comparator, which the table sets before it asks its policy to sort.
         table.setSortPolicy(sorting -> true);
     }

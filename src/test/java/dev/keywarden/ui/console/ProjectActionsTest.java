@@ -4,6 +4,7 @@ import dev.keywarden.ui.projects.ProjectRow;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -84,5 +85,11 @@ class ProjectActionsTest extends SharedConsoleTest {
         assertThat(dialog.isShowing()).isFalse();
         assertThat(console.sandbox().store().project(project.id())).isEmpty();
         assertThat(console.sandbox().store().useProjectKey(someKey)).isEmpty();
+        // The first project shown is selected in its place, not the row that took its place.
+        @SuppressWarnings("unchecked")
+        TableView<ProjectRow> projects = robot.lookup("#projectsTable").queryAs(TableView.class);
+        await("a project selected again", () -> console.model().projects().selected() != null);
+        assertThat(projects.getSelectionModel().getSelectedItems()).containsExactly(projects.getItems().get(0));
+        assertThat(console.model().projects().selected()).isSameAs(projects.getItems().get(0));
     }
 }

@@ -1,0 +1,144 @@
+package dev.keywarden.ui.common;
+
+import javafx.beans.Observable;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A table installed by {@link SortedRows} selects only rows the admin chose, whatever leaves it. */
+class ExactSelectionTest {
+    private final ObservableList<Key> keys = FXCollections.observableArrayList(key -> new Observable[] {key.active});
+    private final FilteredList<Key> activeOnly = new FilteredList<>(keys, key -> key.active.get());
+    private TableView<Key> table;
+    private TableColumn<Key, String> name;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private record Key(String name, SimpleBooleanProperty active) {
+        Key(String name) {
+            this(name, new SimpleBooleanProperty(true));
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private <V> V fx(Callable<V> work) throws Exception {
+        List<V> result = new ArrayList<>();
+        FxToolkit.setupFixture(() -> result.add(work.call()));
+        return result.get(0);
+    }
+
+    /** A table of 50 keys, key 0 to key 49, showing the active ones. */
+    private void table() throws Exception {
+        fx(() -> {
+            for (int i = 0; i < 50; i++) {
+                keys.add(new Key("key " + i));
+            }
+            table = new TableView<>();
+            name = new TableColumn<>("Name");
+            name.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().name()));
+            table.getColumns().add(name);
+            table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+            SortedRows.install(table, activeOnly);
+            return null;
+        });
+    }
+
+    private List<String> selected() {
+        return table.getSelectionModel().getSelectedItems().stream().map(Key::name).sorted().toList();
+    }
+
+    @Test
+    void aSelectedKeyThatTheFilterHidesLeavesTheSelectionAndItsNeighbourIsNotSelected() throws Exception {
+        table();
+        List<String> after = fx(() -> {
+            table.getSelectionModel().select(15);
+            keys.get(15).active().set(false); // switched off while the table shows active keys: JavaFX selected key 14
+            return selected();
+        });
+        assertEquals(List.of(), after);
+    }
+
+    @Test
+    void rowsRemovedAroundTheSelectedOneSelectNoOtherRow() throws Exception {
+        table();
+        List<String> after = fx(() -> {
+            table.getSelectionModel().select(20);
+            keys.remove(15, 30); // JavaFX kept an index, now another key's
+            return selected();
+        });
+        assertEquals(List.of(), after);
+    }
+
+    @Test
+    void theSelectedRowsStillShownStaySelectedWhereverTheyMove() throws Exception {
+        table();
+        List<Object> seen = fx(() -> {
+            List<Object> steps = new ArrayList<>();
+            table.getSelectionModel().selectIndices(10, 20, 30);
+            keys.get(20).active().set(false);
+            steps.add(selected());
+            keys.remove(0, 5);
+            steps.add(selected());
+            steps.add(table.getSelectionModel().getSelectedIndices().stream().sorted().toList());
+            name.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().add(name);
+            steps.add(selected());
+            return steps;
+        });
+        assertEquals(List.of(List.of("key 10", "key 30"), List.of("key 10", "key 30"), List.of(5, 24),
+                List.of("key 10", "key 30")), seen);
+    }
+
+    @Test
+    void aNewFilterKeepsTheSelectedRowsItShowsAndRowsItHidesDoNotComeBackSelected() throws Exception {
+        table();
+        List<Object> seen = fx(() -> {
+            List<Object> steps = new ArrayList<>();
+            table.getSelectionModel().selectIndices(10, 30);
+            activeOnly.setPredicate(key -> key.name().endsWith("0")); // JavaFX cleared the selection
+            steps.add(selected());
+            activeOnly.setPredicate(key -> key.name().length() == 6 && key.name().charAt(4) < '2');
+            steps.add(selected());
+            activeOnly.setPredicate(null);
+            steps.add(selected());
+            steps.add(table.getSelectionModel().getSelectedIndices());
+            return steps;
+        });
+        assertEquals(List.of(List.of("key 10", "key 30"), List.of("key 10"), List.of("key 10"), List.of(10)), seen);
+    }
+
+    @Test
+    void whatTheAdminSelectsAfterAChangeIsWhatIsKept() throws Exception {
+        table();
+        List<String> after = fx(() -> {
+            table.getSelectionModel().select(3);
+            keys.get(3).active().set(false);
+            table.getSelectionModel().select(7); // key 8 now
+            keys.remove(0, 2);
+            keys.get(0).active().set(false); // key 2, before key 8: the selection moves up with its key
+            return selected();
+        });
+        assertEquals(List.of("key 8"), after);
+    }
+}
