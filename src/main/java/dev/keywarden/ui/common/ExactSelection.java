@@ -12,14 +12,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Keeps a table's selection to the rows the admin selected when rows leave the table: the selected rows still shown
- * stay selected, those that left are no longer, and no other row is selected in their place. JavaFX's selection model
+ * Keeps a table's selection to the rows the admin selected when the rows change: the selected rows still shown stay
+ * selected, those that left are no longer, and no other row is selected in their place. JavaFX's selection model
  * selects the row above one that was removed alone (a filter hiding the selected key selected its neighbour), and
- * after a removal of several rows around a selected one, or of several runs at once, keeps the selected index, now
- * another row's: "Deactivate…" would then have planned a key nobody chose.
+ * after a removal of several rows around a selected one, or a change in several runs (rows merged into a sorted
+ * table), keeps the selected index, now another row's: "Deactivate…" would then have planned a key nobody chose.
  *
  * <p>It listens to the table's rows twice: first, before the selection model, to note that the rows are changing,
- * and last, after it, to put the selection right. Selections made while the rows do not change are the admin's.
+ * and last, after it, to put the selection right. Selections made while the rows do not change are the admin's. Each
+ * change of the rows costs a look at each selected row; putting the selection right, a pass over the rows.
  */
 final class ExactSelection<T> {
     private final TableView<T> table;
@@ -27,9 +28,11 @@ final class ExactSelection<T> {
     private List<T> chosen = List.of();
     /** The same rows, to look up. */
     private Set<T> chosenRows = identitySet(List.of());
+    /** The row the admin selected last (the selection model's selected item), kept last when the selection is put right. */
+    private T lead;
     private boolean rowsChanging;
 
-    /** Call before the table is given {@code rows}; then {@link #afterTheTable()} once it has them. */
+    /** Call before the table is given {@code rows}; then {@link #listenAfterSelectionModel()} once it has them. */
     ExactSelection(TableView<T> table, ObservableList<T> rows) {
         this.table = table;
         rows.addListener((ListChangeListener<T>) change -> rowsChanging = true);
@@ -38,10 +41,15 @@ final class ExactSelection<T> {
                 choose(new ArrayList<>(table.getSelectionModel().getSelectedItems()));
             }
         });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, before, row) -> {
+            if (!rowsChanging) {
+                lead = row;
+            }
+        });
     }
 
     /** Listens to the rows after the table's selection model, which the table registered when given them. */
-    void afterTheTable() {
+    void listenAfterSelectionModel() {
         table.getItems().addListener((ListChangeListener<T>) this::rowsChanged);
     }
 
@@ -55,7 +63,7 @@ final class ExactSelection<T> {
         }
     }
 
-    /** The chosen rows less those the change removed and did not add back; in the time of the change's rows, not all rows. */
+    /** The chosen rows less those the change removed and did not add back (a look at the change's rows only). */
     private List<T> chosenStillShown(ListChangeListener.Change<? extends T> change) {
         Set<T> left = identitySet(List.of());
         while (change.next()) {
@@ -99,13 +107,21 @@ final class ExactSelection<T> {
         for (int i = 0; i < rows.size(); i++) {
             at.put(rows.get(i), i);
         }
-        table.getSelectionModel().clearSelection();
-        if (!wanted.isEmpty()) {
-            int[] rest = new int[wanted.size() - 1];
-            for (int i = 1; i < wanted.size(); i++) {
-                rest[i - 1] = at.get(wanted.get(i));
+        List<Integer> indices = new ArrayList<>(chosen.size());
+        for (T row : chosen) {
+            Integer index = at.get(row);
+            if (index != null && row != lead) {
+                indices.add(index);
             }
-            table.getSelectionModel().selectIndices(at.get(wanted.get(0)), rest);
+        }
+        Integer leadIndex = lead == null ? null : at.get(lead);
+        if (leadIndex != null && chosenRows.contains(lead)) {
+            indices.add(leadIndex); // last: the selection model's selected item and focus, as the admin left them
+        }
+        table.getSelectionModel().clearSelection();
+        if (!indices.isEmpty()) {
+            int[] rest = indices.subList(1, indices.size()).stream().mapToInt(Integer::intValue).toArray();
+            table.getSelectionModel().selectIndices(indices.get(0), rest);
         }
     }
 

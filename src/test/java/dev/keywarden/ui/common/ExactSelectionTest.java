@@ -48,8 +48,12 @@ class ExactSelectionTest {
         return result.get(0);
     }
 
-    /** A table of 50 keys, key 0 to key 49, showing the active ones. */
+    /** A table of 50 keys, key 0 to key 49, showing the active ones; several can be selected. */
     private void table() throws Exception {
+        table(SelectionMode.MULTIPLE);
+    }
+
+    private void table(SelectionMode mode) throws Exception {
         fx(() -> {
             for (int i = 0; i < 50; i++) {
                 keys.add(new Key("key " + i));
@@ -58,7 +62,7 @@ class ExactSelectionTest {
             name = new TableColumn<>("Name");
             name.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().name()));
             table.getColumns().add(name);
-            table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+            table.getSelectionModel().setSelectionMode(mode);
             SortedRows.install(table, activeOnly);
             return null;
         });
@@ -77,6 +81,39 @@ class ExactSelectionTest {
             return selected();
         });
         assertEquals(List.of(), after);
+    }
+
+    @Test
+    void inATableOfOneSelectionAKeyThatLeavesAloneLeavesNothingSelected() throws Exception {
+        table(SelectionMode.SINGLE);
+        List<Object> seen = fx(() -> {
+            List<Object> steps = new ArrayList<>();
+            table.getSelectionModel().select(15);
+            keys.get(15).active().set(false); // JavaFX selected key 14
+            steps.add(selected());
+            steps.add(table.getSelectionModel().getSelectedItem());
+            table.getSelectionModel().select(20); // key 21
+            keys.remove(0, 3);
+            steps.add(selected());
+            return steps;
+        });
+        assertEquals(java.util.Arrays.asList(List.of(), null, List.of("key 21")), seen);
+    }
+
+    @Test
+    void rowsMergedIntoASortedTableLeaveTheSelectionOnTheRowsChosenAndTheLastChosenStaysTheSelectedOne() throws Exception {
+        table();
+        List<Object> seen = fx(() -> {
+            List<Object> steps = new ArrayList<>();
+            table.getSortOrder().add(name); // key 0, key 1, key 10, ..., key 19, key 2, key 20, ...
+            table.getSelectionModel().select(table.getItems().indexOf(keys.get(2)));
+            table.getSelectionModel().select(table.getItems().indexOf(keys.get(40)));
+            keys.addAll(new Key("key 05"), new Key("key 15"), new Key("key 25"), new Key("key 35"), new Key("key 45"));
+            steps.add(selected());
+            steps.add(table.getSelectionModel().getSelectedItem().name());
+            return steps;
+        });
+        assertEquals(List.of(List.of("key 2", "key 40"), "key 40"), seen);
     }
 
     @Test
@@ -116,7 +153,7 @@ class ExactSelectionTest {
         List<Object> seen = fx(() -> {
             List<Object> steps = new ArrayList<>();
             table.getSelectionModel().selectIndices(10, 30);
-            activeOnly.setPredicate(key -> key.name().endsWith("0")); // JavaFX cleared the selection
+            activeOnly.setPredicate(key -> key.name().endsWith("0")); // JavaFX kept only the row selected last
             steps.add(selected());
             activeOnly.setPredicate(key -> key.name().length() == 6 && key.name().charAt(4) < '2');
             steps.add(selected());
