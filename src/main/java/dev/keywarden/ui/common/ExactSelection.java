@@ -23,6 +23,8 @@ import java.util.Set;
  * change of the rows costs a look at each selected row; putting the selection right, a pass over the rows.
  */
 final class ExactSelection<T> {
+    /** Up to this many selected rows are looked for one by one when the selection is put right. */
+    static final int FEW = 16;
     private final TableView<T> table;
     /** The rows the admin selected, as last seen outside a change of the rows. */
     private List<T> chosen = List.of();
@@ -102,11 +104,7 @@ final class ExactSelection<T> {
         if (selected.size() == chosen.size() && chosenRows.containsAll(selected)) {
             return;
         }
-        ObservableList<T> rows = table.getItems();
-        Map<T, Integer> at = new IdentityHashMap<>(rows.size() * 2);
-        for (int i = 0; i < rows.size(); i++) {
-            at.put(rows.get(i), i);
-        }
+        Map<T, Integer> at = placesOf(chosen);
         List<Integer> indices = new ArrayList<>(chosen.size());
         for (T row : chosen) {
             Integer index = at.get(row);
@@ -115,7 +113,7 @@ final class ExactSelection<T> {
             }
         }
         Integer leadIndex = lead == null ? null : at.get(lead);
-        if (leadIndex != null && chosenRows.contains(lead)) {
+        if (leadIndex != null) {
             indices.add(leadIndex); // last: the selection model's selected item and focus, as the admin left them
         }
         table.getSelectionModel().clearSelection();
@@ -123,6 +121,33 @@ final class ExactSelection<T> {
             int[] rest = indices.subList(1, indices.size()).stream().mapToInt(Integer::intValue).toArray();
             table.getSelectionModel().selectIndices(indices.get(0), rest);
         }
+    }
+
+    /**
+     * Where these rows are shown (those not shown are left out): a few are looked for one by one, which allocates
+     * nothing (a sorted table's selection is put right at each batch of a load), many through one pass over the rows.
+     */
+    private Map<T, Integer> placesOf(List<T> wanted) {
+        ObservableList<T> rows = table.getItems();
+        Map<T, Integer> at = new IdentityHashMap<>();
+        if (wanted.size() <= FEW) {
+            for (T row : wanted) {
+                for (int i = 0; i < rows.size(); i++) {
+                    if (rows.get(i) == row) {
+                        at.put(row, i);
+                        break;
+                    }
+                }
+            }
+            return at;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            T row = rows.get(i);
+            if (chosenRows.contains(row)) {
+                at.put(row, i);
+            }
+        }
+        return at;
     }
 
     private void choose(List<T> rows) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A table installed by {@link SortedRows} selects only rows the admin chose, whatever leaves it. */
 class ExactSelectionTest {
@@ -163,6 +164,26 @@ class ExactSelectionTest {
             return steps;
         });
         assertEquals(List.of(List.of("key 10", "key 30"), List.of("key 10"), List.of("key 10"), List.of(10)), seen);
+    }
+
+    @Test
+    void manySelectedRowsArePutRightToo() throws Exception {
+        table();
+        List<String> chosen = new ArrayList<>();
+        List<Object> seen = fx(() -> {
+            List<Object> steps = new ArrayList<>();
+            table.getSortOrder().add(name);
+            for (int i = 10; i < 50; i += 2) {
+                table.getSelectionModel().select(table.getItems().indexOf(keys.get(i)));
+                chosen.add("key " + i);
+            }
+            keys.addAll(new Key("key 05"), new Key("key 15"), new Key("key 25"), new Key("key 35"), new Key("key 45"));
+            steps.add(selected());
+            steps.add(table.getSelectionModel().getSelectedItem().name());
+            return steps;
+        });
+        assertEquals(List.of(chosen.stream().sorted().toList(), "key 48"), seen);
+        assertTrue(chosen.size() > ExactSelection.FEW, "more rows than are looked for one by one");
     }
 
     @Test
