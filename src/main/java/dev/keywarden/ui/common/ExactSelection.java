@@ -18,14 +18,16 @@ import java.util.Set;
  * after a removal of several rows around a selected one, or a change in several runs (rows merged into a sorted
  * table), keeps the selected index, now another row's: "Deactivate…" would then have planned a key nobody chose.
  *
- * <p>It listens to the table's rows twice: first, before the selection model, to note that the rows are changing,
- * and last, after it, to put the selection right. Selections made while the rows do not change are the admin's. Each
- * change of the rows costs a look at each selected row; putting the selection right, a pass over the rows.
+ * <p>It listens to the table's rows twice: first, before the selection model, to note that the rows are changing
+ * ({@link #rowsChanging()}: what the selection model selects meanwhile is not the admin's), and last, after it, to put
+ * the selection right. Selections made while the rows do not change are the admin's. Each change of the rows costs a
+ * look at each row it removed; putting the selection right, a pass over the rows until every chosen row is found.
+ * The table must keep these rows and its selection model: neither {@code setItems} nor {@code setSelectionModel}
+ * after {@link SortedRows#install}.
  */
-final class ExactSelection<T> {
-    /** Up to this many selected rows are looked for one by one when the selection is put right. */
-    static final int FEW = 16;
+public final class ExactSelection<T> {
     private final TableView<T> table;
+    private final ObservableList<T> rows;
     /** The rows the admin selected, as last seen outside a change of the rows. */
     private List<T> chosen = List.of();
     /** The same rows, to look up. */
@@ -37,6 +39,7 @@ final class ExactSelection<T> {
     /** Call before the table is given {@code rows}; then {@link #listenAfterSelectionModel()} once it has them. */
     ExactSelection(TableView<T> table, ObservableList<T> rows) {
         this.table = table;
+        this.rows = rows;
         rows.addListener((ListChangeListener<T>) change -> rowsChanging = true);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<T>) change -> {
             if (!rowsChanging) {
@@ -52,14 +55,20 @@ final class ExactSelection<T> {
 
     /** Listens to the rows after the table's selection model, which the table registered when given them. */
     void listenAfterSelectionModel() {
-        table.getItems().addListener((ListChangeListener<T>) this::rowsChanged);
+        rows.addListener((ListChangeListener<T>) this::rowsChanged);
+    }
+
+    /**
+     * Whether the table's rows are changing: the selection model's selection may then be about to be put right, so a
+     * listener that acts on the selected row (the projects table loads its keys) waits for the change's end.
+     */
+    public boolean rowsChanging() {
+        return rowsChanging;
     }
 
     private void rowsChanged(ListChangeListener.Change<? extends T> change) {
         try {
-            if (!chosen.isEmpty()) {
-                putRight(chosenStillShown(change));
-            }
+            putRight(chosen.isEmpty() ? chosen : chosenStillShown(change));
         } finally {
             rowsChanging = false;
         }
@@ -104,7 +113,7 @@ final class ExactSelection<T> {
         if (selected.size() == chosen.size() && chosenRows.containsAll(selected)) {
             return;
         }
-        Map<T, Integer> at = placesOf(chosen);
+        Map<T, Integer> at = placesOfChosen();
         List<Integer> indices = new ArrayList<>(chosen.size());
         for (T row : chosen) {
             Integer index = at.get(row);
@@ -115,6 +124,8 @@ final class ExactSelection<T> {
         Integer leadIndex = lead == null ? null : at.get(lead);
         if (leadIndex != null) {
             indices.add(leadIndex); // last: the selection model's selected item and focus, as the admin left them
+        } else {
+            lead = null;
         }
         table.getSelectionModel().clearSelection();
         if (!indices.isEmpty()) {
@@ -123,36 +134,21 @@ final class ExactSelection<T> {
         }
     }
 
-    /**
-     * Where these rows are shown (those not shown are left out): a few are looked for one by one, which allocates
-     * nothing (a sorted table's selection is put right at each batch of a load), many through one pass over the rows.
-     */
-    private Map<T, Integer> placesOf(List<T> wanted) {
-        ObservableList<T> rows = table.getItems();
+    /** Where the chosen rows are shown, in one pass over the rows that stops once each is found. */
+    private Map<T, Integer> placesOfChosen() {
         Map<T, Integer> at = new IdentityHashMap<>();
-        if (wanted.size() <= FEW) {
-            for (T row : wanted) {
-                for (int i = 0; i < rows.size(); i++) {
-                    if (rows.get(i) == row) {
-                        at.put(row, i);
-                        break;
-                    }
-                }
-            }
-            return at;
-        }
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < rows.size() && at.size() < chosen.size(); i++) {
             T row = rows.get(i);
             if (chosenRows.contains(row)) {
-                at.put(row, i);
+                at.putIfAbsent(row, i);
             }
         }
         return at;
     }
 
-    private void choose(List<T> rows) {
-        chosen = rows;
-        chosenRows = identitySet(rows);
+    private void choose(List<T> rowsChosen) {
+        chosen = rowsChosen;
+        chosenRows = identitySet(rowsChosen);
     }
 
     private static <T> Set<T> identitySet(List<? extends T> rows) {

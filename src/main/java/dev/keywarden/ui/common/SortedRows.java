@@ -16,7 +16,8 @@ public final class SortedRows {
     private SortedRows() {
     }
 
-    public static <T> void install(TableView<T> table, ObservableList<T> source) {
+    /** Shows {@code source} in {@code table}, sorted by its columns; the table's selection, kept to the rows chosen. */
+    public static <T> ExactSelection<T> install(TableView<T> table, ObservableList<T> source) {
         SortableList<T> rows = new SortableList<>(source);
         // The table makes a new comparator at each change of its sort order, a column's sort type or comparator.
         rows.orderProperty().bind(table.comparatorProperty().map(comparator -> ColumnOrder.of(table.getSortOrder())));
@@ -25,5 +26,6 @@ public final class SortedRows {
         selection.listenAfterSelectionModel();
         // The rows follow the table's comparator, which the table sets before it asks its policy to sort.
         table.setSortPolicy(sorting -> true);
+        return selection;
     }
 }

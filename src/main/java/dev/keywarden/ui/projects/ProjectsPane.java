@@ -5,6 +5,7 @@ import dev.keywarden.ui.common.Columns;
 
 import dev.keywarden.model.Project;
 import dev.keywarden.ui.common.Controls;
+import dev.keywarden.ui.common.ExactSelection;
 import dev.keywarden.ui.common.Icons;
 import dev.keywarden.ui.connection.ConnectionSession;
 import dev.keywarden.ui.store.KeySummary;
@@ -45,6 +46,7 @@ public final class ProjectsPane extends VBox {
     private final TableView<ProjectRow> table = new TableView<>();
     private final TextField filterField = TextFields.createClearableTextField();
     private final Label count = new Label();
+    private ExactSelection<ProjectRow> selection;
 
     /** @param newKey opens the new-key dialog for the selected project (the keys pane's action) */
     public ProjectsPane(ProjectsModel model, ConnectionSession session, ProjectActions actions, Runnable newKey) {
@@ -111,7 +113,7 @@ public final class ProjectsPane extends VBox {
 
         FilteredList<ProjectRow> filtered = new FilteredList<>(model.rows());
         filtered.predicateProperty().bind(model.filter().projectPredicate());
-        SortedRows.install(table, filtered);
+        selection = SortedRows.install(table, filtered);
         count.textProperty().bind(Bindings.createStringBinding(() -> model.filter().isActive()
                         ? filtered.size() + " of " + model.rows().size()
                         : String.valueOf(model.rows().size()),
@@ -122,8 +124,10 @@ public final class ProjectsPane extends VBox {
     }
 
     private void initListeners() {
+        // Not while the rows change: JavaFX's selection model then selects a row nobody chose, which the selection
+        // puts right at the change's end (ExactSelection); the rule below then picks the project to show.
         table.getSelectionModel().selectedItemProperty().addListener((obs, before, row) -> {
-            if (row != null) {
+            if (row != null && !selection.rowsChanging()) {
                 model.select(row);
             }
         });

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A table installed by {@link SortedRows} selects only rows the admin chose, whatever leaves it. */
 class ExactSelectionTest {
@@ -107,14 +106,15 @@ class ExactSelectionTest {
         List<Object> seen = fx(() -> {
             List<Object> steps = new ArrayList<>();
             table.getSortOrder().add(name); // key 0, key 1, key 10, ..., key 19, key 2, key 20, ...
-            table.getSelectionModel().select(table.getItems().indexOf(keys.get(2)));
             table.getSelectionModel().select(table.getItems().indexOf(keys.get(40)));
+            table.getSelectionModel().select(table.getItems().indexOf(keys.get(2))); // above key 40: the last chosen
             keys.addAll(new Key("key 05"), new Key("key 15"), new Key("key 25"), new Key("key 35"), new Key("key 45"));
             steps.add(selected());
             steps.add(table.getSelectionModel().getSelectedItem().name());
+            steps.add(table.getFocusModel().getFocusedItem().name());
             return steps;
         });
-        assertEquals(List.of(List.of("key 2", "key 40"), "key 40"), seen);
+        assertEquals(List.of(List.of("key 2", "key 40"), "key 2", "key 2"), seen);
     }
 
     @Test
@@ -183,7 +183,6 @@ class ExactSelectionTest {
             return steps;
         });
         assertEquals(List.of(chosen.stream().sorted().toList(), "key 48"), seen);
-        assertTrue(chosen.size() > ExactSelection.FEW, "more rows than are looked for one by one");
     }
 
     @Test
