@@ -9,7 +9,8 @@ import javafx.scene.control.TableView;
  * {@code SortedList} renumbered every row at each change even unsorted (30% of the FX thread's time while 50,000 keys
  * loaded), placed each added row on its own when sorted (a load into a sorted table stalled the window for up to two seconds), and,
  * unsorted, kept every row it had held (50,000 forgotten keys stayed in memory after a change of connection).
- * The table's selection holds only rows the admin chose ({@link ExactSelection}).
+ * The table's selection holds only rows the admin chose ({@link ExactSelection}); its visible rows are filled once
+ * when rows come to it emptied or under a new filter ({@link SingleFillTableSkin}). Rows are compared by identity.
  */
 public final class SortedRows {
 
@@ -23,6 +24,7 @@ public final class SortedRows {
         rows.orderProperty().bind(table.comparatorProperty().map(comparator -> ColumnOrder.of(table.getSortOrder())));
         ExactSelection<T> selection = new ExactSelection<>(table, rows);
         table.setItems(rows);
+        table.setSkin(new SingleFillTableSkin<>(table));
         selection.listenAfterSelectionModel();
         // The rows follow the table's comparator, which the table sets before it asks its policy to sort.
         table.setSortPolicy(sorting -> true);

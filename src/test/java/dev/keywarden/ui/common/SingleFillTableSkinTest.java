@@ -1,0 +1,214 @@
+package dev.keywarden.ui.common;
+
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A table fills its visible rows once when rows come to it emptied or under a new filter (JavaFX 21's own skin filled
+ * them twice, emptying them between), and still shows the right rows after every kind of change: rows replaced by as
+ * many others, a new filter, rows that leave and come back, a row that changed meanwhile.
+ */
+class SingleFillTableSkinTest {
+    private final ObservableList<Key> keys = FXCollections.observableArrayList();
+    private final FilteredList<Key> shown = new FilteredList<>(keys, key -> true);
+    private final List<String> filled = new ArrayList<>();
+    private int emptied;
+    private TableView<Key> table;
+
+    /** Compared by identity, as the console's rows are. */
+    private static final class Key {
+        final SimpleStringProperty name;
+
+        Key(String name) {
+            this.name = new SimpleStringProperty(name);
+        }
+    }
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private <V> V fx(Callable<V> work) throws Exception {
+        List<V> result = new ArrayList<>();
+        FxToolkit.setupFixture(() -> result.add(work.call()));
+        return result.get(0);
+    }
+
+    private static List<Key> named(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> new Key(prefix + " " + i)).toList();
+    }
+
+    /** A table of one column, 10 rows high, installed as the console's are; every fill of a cell is counted. */
+    private void table() throws Exception {
+        table(List.of());
+    }
+
+    private void table(List<Key> first) throws Exception {
+        fx(() -> {
+            keys.setAll(first);
+            table = new TableView<>();
+            TableColumn<Key, String> name = new TableColumn<>("Name");
+            name.setCellValueFactory(row -> row.getValue().name);
+            name.setCellFactory(column -> new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                    if (empty) {
+                        emptied++;
+                    } else {
+                        filled.add(item);
+                    }
+                }
+            });
+            table.getColumns().add(name);
+            table.setFixedCellSize(24);
+            SortedRows.install(table, shown);
+            new Scene(table, 300, 24 * 10 + 30);
+            layOut();
+            return null;
+        });
+    }
+
+    private void layOut() {
+        table.applyCss();
+        table.layout();
+    }
+
+    /** The names the visible, filled cells show, top to bottom. */
+    private List<String> onScreen() throws Exception {
+        return fx(() -> {
+            layOut();
+            return table.lookupAll(".table-cell").stream()
+                    .filter(node -> node instanceof TableCell<?, ?> cell && cell.isVisible() && cell.getTableRow().isVisible()
+                            && !cell.isEmpty())
+                    .map(node -> (TableCell<?, ?>) node)
+                    .sorted(Comparator.comparingInt(TableCell::getIndex))
+                    .map(TableCell::getText).toList();
+        });
+    }
+
+    @Test
+    void rowsComingToTheEmptiedTableFillEachVisibleRowOnceAndEmptyNone() throws Exception {
+        table();
+        fx(() -> {
+            keys.setAll(named("old", 40)); // then forgotten, as a change of connection does
+            layOut();
+            keys.clear();
+            layOut();
+            filled.clear();
+            emptied = 0;
+            keys.setAll(named("key", 40));
+            layOut();
+            return null;
+        });
+        assertThat(filled).hasSizeLessThanOrEqualTo(11).doesNotHaveDuplicates().contains("key 0", "key 8");
+        assertThat(emptied).isZero();
+        assertThat(onScreen()).startsWith("key 0", "key 1", "key 2").contains("key 8");
+    }
+
+    /** Each visible cell shows the row at its index. */
+    private void showsItsRows() throws Exception {
+        List<String> wrong = fx(() -> {
+            layOut();
+            return table.lookupAll(".table-cell").stream()
+                    .filter(node -> node instanceof TableCell<?, ?> cell && cell.isVisible() && cell.getTableRow().isVisible()
+                            && !cell.isEmpty())
+                    .map(node -> (TableCell<?, ?>) node)
+                    .filter(cell -> !table.getItems().get(cell.getIndex()).name.get().equals(cell.getText()))
+                    .map(cell -> cell.getIndex() + ": " + cell.getText()).toList();
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aTableShownWithRowsShowsTheFirstOnes() throws Exception {
+        table(named("key", 40));
+        assertThat(onScreen()).startsWith("key 0", "key 1").contains("key 8");
+    }
+
+    @Test
+    void aNewFilterWhileScrolledShowsRowsInTheirPlaces() throws Exception {
+        table(named("key", 40));
+        fx(() -> {
+            table.scrollTo(25);
+            layOut();
+            shown.setPredicate(key -> !key.name.get().endsWith("7"));
+            return null;
+        });
+        showsItsRows();
+        assertThat(onScreen()).hasSizeGreaterThanOrEqualTo(10).doesNotContain("key 27");
+    }
+
+    @Test
+    void rowsReplacedByAsManyOthersShowTheNewOnes() throws Exception {
+        table();
+        fx(() -> keys.setAll(named("old", 40)));
+        assertThat(onScreen()).startsWith("old 0");
+        fx(() -> keys.setAll(named("new", 40)));
+        assertThat(onScreen()).startsWith("new 0", "new 1").noneMatch(text -> text.startsWith("old"));
+    }
+
+    @Test
+    void aNewFilterFillsTheRowsItKeepsOnceAndShowsThem() throws Exception {
+        table();
+        fx(() -> keys.setAll(named("key", 40)));
+        fx(() -> {
+            layOut();
+            filled.clear();
+            emptied = 0;
+            shown.setPredicate(key -> key.name.get().endsWith("7"));
+            layOut();
+            return null;
+        });
+        assertThat(filled).containsExactly("key 7", "key 17", "key 27", "key 37"); // once each
+        assertThat(onScreen()).containsExactly("key 7", "key 17", "key 27", "key 37");
+        fx(() -> {
+            shown.setPredicate(key -> key.name.get().endsWith("1") || key.name.get().endsWith("7"));
+            return null;
+        });
+        assertThat(onScreen()).containsExactly("key 1", "key 7", "key 11", "key 17", "key 21", "key 27", "key 31", "key 37");
+    }
+
+    @Test
+    void rowsThatLeaveAndComeBackShowWhatTheyHoldNow() throws Exception {
+        table();
+        List<Key> same = named("key", 40);
+        fx(() -> keys.setAll(same));
+        fx(() -> {
+            keys.clear();
+            layOut();
+            same.get(2).name.set("key 2, renamed while away");
+            keys.setAll(same);
+            return null;
+        });
+        assertThat(onScreen()).startsWith("key 0", "key 1", "key 2, renamed while away", "key 3");
+        Predicate<String> none = text -> false;
+        fx(() -> {
+            shown.setPredicate(key -> none.test(key.name.get()));
+            layOut();
+            shown.setPredicate(key -> true);
+            return null;
+        });
+        assertThat(onScreen()).startsWith("key 0", "key 1", "key 2, renamed while away", "key 3");
+    }
+}
