@@ -34,7 +34,7 @@ final class AllKeysColumns {
                           ObservableBooleanValue lifecycleShown) {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         KeyTable.tintRows(table);
-        List<TableColumn<KeyRow, ?>> columns = new ArrayList<>(List.of(text("Project", "project", 150, KeyRow::ownerLabel),
+        List<TableColumn<KeyRow, ?>> columns = new ArrayList<>(List.of(project(),
                 text("Kind", "kind", 90, row -> row.kind().label()),
                 bound("Name", "name", 170, row -> KeyNames.name(row.key())),
                 value(), status(onToggle)));
@@ -47,6 +47,13 @@ final class AllKeysColumns {
                                                        java.util.function.Function<KeyRow, String> value) {
         TableColumn<KeyRow, String> column = textColumn(title, id, width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** The project's name as it is now: a rename changes it in the cells that show it. */
+    private static TableColumn<KeyRow, String> project() {
+        TableColumn<KeyRow, String> column = textColumn("Project", "project", 150);
+        column.setCellValueFactory(cell -> cell.getValue().ownerLabelProperty());
         return column;
     }
 

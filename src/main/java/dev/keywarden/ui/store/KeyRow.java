@@ -5,6 +5,8 @@ import dev.keywarden.core.keys.KeyKind;
 import dev.keywarden.core.keys.KeyRef;
 import dev.keywarden.model.ApiKey;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.ReadOnlyObjectPropertyBase;
 
 /**
@@ -14,6 +16,8 @@ import javafx.beans.property.ReadOnlyObjectPropertyBase;
  * by every table that lists the key, so they cannot disagree. Only the store changes it.
  */
 public final class KeyRow {
+    private static final ReadOnlyStringProperty ORGANISATION_LABEL =
+            new ReadOnlyStringWrapper(KeyKind.ORGANISATION.label()).getReadOnlyProperty();
     private final KeyRef ref;
     private final Owner owner;
     private final Shown<ApiKey> key;
@@ -65,6 +69,11 @@ public final class KeyRow {
     /** The project's name, or "Organisation" for an organisation key: what a project column shows. */
     public String ownerLabel() {
         return owner == null ? KeyKind.ORGANISATION.label() : owner.name();
+    }
+
+    /** {@link #ownerLabel()}, followed through the project's renames. */
+    public ReadOnlyStringProperty ownerLabelProperty() {
+        return owner == null ? ORGANISATION_LABEL : owner.nameProperty();
     }
 
     public ReadOnlyObjectProperty<ApiKey> keyProperty() {
