@@ -1,5 +1,8 @@
 package dev.keywarden.ui.common;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableViewSkin;
@@ -11,14 +14,40 @@ import javafx.scene.control.skin.VirtualFlow;
  * once), then asks for a rebuild on the same pulse, which empties every visible row and fills it again: each row's
  * cells took their item, text and styles twice, and were emptied once between, where a table's first rows made its
  * longest stall. The rebuild is for a row whose new item {@code equals} the one it showed (JavaFX's RT-22463 and
- * RT-28397); the tables here hold rows compared by identity, whose cells follow their row's properties, so the fill
- * at the count's change is the whole of it. Only a rebuild asked for during that same count change is skipped, and
- * only once the flow has a size (before, its layout at the count's change lays out nothing).
+ * RT-28397) and gave every row's cells their row's index again. The tables here hold rows compared by identity, whose
+ * cells follow their row's properties, so the fill at the count's change is the whole of it once a row that takes
+ * another index there is emptied first (the rows that keep their place, as when an emptied table fills, are spared).
+ * Only a rebuild asked for during that same count change is skipped, and only once the flow has a size.
  */
 public final class SingleFillTableSkin<S> extends TableViewSkin<S> {
 
     public SingleFillTableSkin(TableView<S> table) {
         super(table);
+    }
+
+    /**
+     * Gives the table this skin when it joins a scene, before its first CSS pass, as JavaFX makes a default skin: a
+     * skin made sooner measured its rows unstyled, and a table shown with rows of their own heights opened scrolled
+     * down. A table that already has a skin keeps it.
+     */
+    public static <S> void giveWhenShown(TableView<S> table) {
+        if (table.getScene() != null) {
+            if (table.getSkin() == null) {
+                table.setSkin(new SingleFillTableSkin<>(table));
+            }
+            return;
+        }
+        table.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> property, Scene before, Scene scene) {
+                if (scene != null) {
+                    table.sceneProperty().removeListener(this);
+                    if (table.getSkin() == null) {
+                        table.setSkin(new SingleFillTableSkin<>(table));
+                    }
+                }
+            }
+        });
     }
 
     @Override
@@ -51,6 +80,19 @@ public final class SingleFillTableSkin<S> extends TableViewSkin<S> {
                 laidOut = true;
             }
             super.layoutChildren();
+        }
+
+        /**
+         * A row given another index while the count changes is emptied first, as JavaFX's rebuild did: a row that
+         * keeps its item (the same key, moved) does not tell its cells of its new index, which then answer for a row
+         * past the end (clicks ignored, a change of the key blanks them).
+         */
+        @Override
+        protected void setCellIndex(TableRow<S> row, int index) {
+            if (countChanging && row.getIndex() >= 0 && row.getIndex() != index) {
+                row.updateIndex(-1);
+            }
+            super.setCellIndex(row, index);
         }
 
         @Override

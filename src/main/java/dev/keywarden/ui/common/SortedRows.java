@@ -24,7 +24,7 @@ public final class SortedRows {
         rows.orderProperty().bind(table.comparatorProperty().map(comparator -> ColumnOrder.of(table.getSortOrder())));
         ExactSelection<T> selection = new ExactSelection<>(table, rows);
         table.setItems(rows);
-        table.setSkin(new SingleFillTableSkin<>(table));
+        SingleFillTableSkin.giveWhenShown(table);
         selection.listenAfterSelectionModel();
         // The rows follow the table's comparator, which the table sets before it asks its policy to sort.
         table.setSortPolicy(sorting -> true);

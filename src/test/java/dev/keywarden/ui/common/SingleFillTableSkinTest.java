@@ -32,6 +32,8 @@ class SingleFillTableSkinTest {
     private final List<String> filled = new ArrayList<>();
     private int emptied;
     private TableView<Key> table;
+    /** Rows of a fixed height (as in the console they are not): the number of visible rows is then known. */
+    private boolean fixedHeightRows = true;
 
     /** Compared by identity, as the console's rows are. */
     private static final class Key {
@@ -81,7 +83,9 @@ class SingleFillTableSkinTest {
                 }
             });
             table.getColumns().add(name);
-            table.setFixedCellSize(24);
+            if (fixedHeightRows) {
+                table.setFixedCellSize(24);
+            }
             SortedRows.install(table, shown);
             new Scene(table, 300, 24 * 10 + 30);
             layOut();
@@ -142,6 +146,7 @@ class SingleFillTableSkinTest {
 
     @Test
     void aTableShownWithRowsShowsTheFirstOnes() throws Exception {
+        fixedHeightRows = false;
         table(named("key", 40));
         assertThat(onScreen()).startsWith("key 0", "key 1").contains("key 8");
     }
@@ -157,6 +162,31 @@ class SingleFillTableSkinTest {
         });
         showsItsRows();
         assertThat(onScreen()).hasSizeGreaterThanOrEqualTo(10).doesNotContain("key 27");
+    }
+
+    @Test
+    void aNewFilterThatMovesTheRowsOnScreenGivesTheirCellsTheirNewPlaces() throws Exception {
+        table(named("key", 40));
+        fx(() -> {
+            table.scrollTo(39);
+            layOut();
+            // The 30 rows above leave: the 10 left fill the screen, each row now showing its key at another index.
+            shown.setPredicate(key -> Integer.parseInt(key.name.get().substring(4)) >= 30);
+            layOut();
+            return null;
+        });
+        List<String> misplaced = fx(() -> table.lookupAll(".table-cell").stream()
+                .filter(node -> node instanceof TableCell<?, ?> cell && cell.getTableRow().isVisible()
+                        && cell.getIndex() != cell.getTableRow().getIndex())
+                .map(node -> ((TableCell<?, ?>) node).getIndex() + " in row " + ((TableCell<?, ?>) node).getTableRow().getIndex())
+                .toList());
+        assertThat(misplaced).isEmpty();
+        fx(() -> {
+            keys.get(39).name.set("key 39, renamed");
+            return null;
+        });
+        showsItsRows();
+        assertThat(onScreen()).contains("key 39, renamed");
     }
 
     @Test
