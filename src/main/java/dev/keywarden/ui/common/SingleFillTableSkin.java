@@ -2,11 +2,15 @@ package dev.keywarden.ui.common;
 
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableViewSkin;
 import javafx.scene.control.skin.VirtualFlow;
+
+import java.util.Objects;
 
 /**
  * A table skin that fills the visible rows once when the row count changes from none, or at a change that replaced
@@ -67,7 +71,24 @@ public final class SingleFillTableSkin<S> extends TableViewSkin<S> {
         }
     }
 
+    /** What a node's styles depend on in it and below it, folded into one number. */
+    static long styleInputs(Node node) {
+        long inputs = System.identityHashCode(node);
+        inputs = inputs * 31 + node.getStyleClass().hashCode();
+        inputs = inputs * 31 + node.getPseudoClassStates().hashCode();
+        inputs = inputs * 31 + Objects.hashCode(node.getId());
+        inputs = inputs * 31 + Objects.hashCode(node.getStyle());
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                inputs = inputs * 1_000_003 + styleInputs(child);
+            }
+        }
+        return inputs;
+    }
+
     private static final class Flow<S> extends VirtualFlow<TableRow<S>> {
+        /** A row's property once the flow has styled it as JavaFX does a new row. */
+        private static final Object STYLED = new Object();
         /** True while the table's skin changes the row count. */
         private boolean countChanging;
         /** Whether the flow laid its rows out since the count began to change. */
@@ -83,16 +104,35 @@ public final class SingleFillTableSkin<S> extends TableViewSkin<S> {
         }
 
         /**
-         * A row given another index while the count changes is emptied first, as JavaFX's rebuild did: a row that
-         * keeps its item (the same key, moved) does not tell its cells of its new index, which then answer for a row
-         * past the end (clicks ignored, a change of the key blanks them).
+         * A row that takes another index but keeps its key (moved) is emptied first, as JavaFX's rebuild did: a row
+         * whose item stays the same object does not tell its cells of its new index, which then answer for another
+         * row (clicks ignored, a change of the key blanks them, a switch acts on the key at their old index).
+         * JavaFX styles a row again each time it takes an index and needs layout (a new text is enough): every node
+         * of the row, some thirty, half of a table's first fill. Here a row that was styled once is styled again only
+         * if what its styles depend on changed (its nodes, their ids, style classes, pseudo-classes, inline styles);
+         * a node whose state changed is marked by JavaFX either way and styled at the next pulse at the latest.
          */
         @Override
         protected void setCellIndex(TableRow<S> row, int index) {
-            if (countChanging && row.getIndex() >= 0 && row.getIndex() != index) {
+            if (movesItsKey(row, index)) {
                 row.updateIndex(-1);
             }
-            super.setCellIndex(row, index);
+            if (!row.getProperties().containsKey(STYLED)) {
+                super.setCellIndex(row, index);
+                row.getProperties().put(STYLED, Boolean.TRUE);
+                return;
+            }
+            long before = styleInputs(row);
+            row.updateIndex(index);
+            if (row.isNeedsLayout() && row.getScene() != null && styleInputs(row) != before) {
+                row.applyCss();
+            }
+        }
+
+        private boolean movesItsKey(TableRow<S> row, int index) {
+            TableView<S> table = row.getTableView();
+            return row.getIndex() >= 0 && row.getIndex() != index && row.getItem() != null && table != null
+                    && index >= 0 && index < table.getItems().size() && table.getItems().get(index) == row.getItem();
         }
 
         @Override

@@ -7,7 +7,9 @@ import javafx.collections.transformation.FilteredList;
 import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.paint.Color;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
@@ -32,6 +34,11 @@ class SingleFillTableSkinTest {
     private final List<String> filled = new ArrayList<>();
     private int emptied;
     private TableView<Key> table;
+    /** Keys whose name starts so are hot: their rows show it by a pseudo-class, their text red. */
+    private static final String HOT = "hot";
+    private static final javafx.css.PseudoClass HOT_ROW = javafx.css.PseudoClass.getPseudoClass(HOT);
+    private static final String HOT_STYLE = "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString(
+            ".table-row-cell:hot .table-cell { -fx-text-fill: red; }".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     /** Rows of a fixed height (as in the console they are not): the number of visible rows is then known. */
     private boolean fixedHeightRows = true;
 
@@ -83,11 +90,18 @@ class SingleFillTableSkinTest {
                 }
             });
             table.getColumns().add(name);
+            table.setRowFactory(view -> new TableRow<>() {
+                @Override
+                protected void updateItem(Key key, boolean empty) {
+                    super.updateItem(key, empty);
+                    pseudoClassStateChanged(HOT_ROW, !empty && key.name.get().startsWith(HOT));
+                }
+            });
             if (fixedHeightRows) {
                 table.setFixedCellSize(24);
             }
             SortedRows.install(table, shown);
-            new Scene(table, 300, 24 * 10 + 30);
+            new Scene(table, 300, 24 * 10 + 30).getStylesheets().add(HOT_STYLE);
             layOut();
             return null;
         });
@@ -187,6 +201,30 @@ class SingleFillTableSkinTest {
         });
         showsItsRows();
         assertThat(onScreen()).contains("key 39, renamed");
+    }
+
+    @Test
+    void aRowThatNowShowsAKeyOfAnotherStateIsStyledForItInTheSameLayout() throws Exception {
+        List<Key> keysShown = new ArrayList<>(named("key", 40));
+        keysShown.set(21, new Key("hot 21"));
+        table(keysShown);
+        List<Object> seen = fx(() -> {
+            Object before = textFill(0);
+            shown.setPredicate(key -> key.name.get().endsWith("1")); // row 0 now shows "key 1", row 2 "hot 21"
+            table.layout(); // the layout alone: no CSS pass of the scene between
+            return List.of(before, textFill(0), textFill(2), textFill(1));
+        });
+        Object usual = seen.get(0);
+        assertThat(usual).isNotEqualTo(Color.RED);
+        assertThat(seen).containsExactly(usual, usual, Color.RED, usual);
+        showsItsRows();
+    }
+
+    /** The text colour of the cell showing row {@code index}. */
+    private Object textFill(int index) {
+        return table.lookupAll(".table-cell").stream()
+                .filter(node -> node instanceof TableCell<?, ?> cell && cell.getIndex() == index && cell.getTableRow().isVisible())
+                .map(node -> ((TableCell<?, ?>) node).getTextFill()).findFirst().orElseThrow();
     }
 
     @Test
