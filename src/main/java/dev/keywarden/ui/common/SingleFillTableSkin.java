@@ -131,8 +131,9 @@ public final class SingleFillTableSkin<S> extends TableViewSkin<S> {
 
         private boolean movesItsKey(TableRow<S> row, int index) {
             TableView<S> table = row.getTableView();
-            return row.getIndex() >= 0 && row.getIndex() != index && row.getItem() != null && table != null
-                    && index >= 0 && index < table.getItems().size() && table.getItems().get(index) == row.getItem();
+            java.util.List<S> items = table == null ? null : table.getItems();
+            return row.getIndex() >= 0 && row.getIndex() != index && row.getItem() != null && items != null
+                    && index >= 0 && index < items.size() && items.get(index) == row.getItem();
         }
 
         @Override
