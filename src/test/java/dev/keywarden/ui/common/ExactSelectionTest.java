@@ -43,9 +43,7 @@ class ExactSelectionTest {
     }
 
     private <V> V fx(Callable<V> work) throws Exception {
-        List<V> result = new ArrayList<>();
-        FxToolkit.setupFixture(() -> result.add(work.call()));
-        return result.get(0);
+        return OnFx.call(work);
     }
 
     /** A table of 50 keys, key 0 to key 49, showing the active ones; several can be selected. */

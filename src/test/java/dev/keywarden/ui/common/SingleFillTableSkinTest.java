@@ -57,9 +57,7 @@ class SingleFillTableSkinTest {
     }
 
     private <V> V fx(Callable<V> work) throws Exception {
-        List<V> result = new ArrayList<>();
-        FxToolkit.setupFixture(() -> result.add(work.call()));
-        return result.get(0);
+        return OnFx.call(work);
     }
 
     private static List<Key> named(String prefix, int count) {

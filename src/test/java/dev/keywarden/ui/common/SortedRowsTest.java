@@ -29,9 +29,7 @@ class SortedRowsTest {
     }
 
     private <V> V fx(Callable<V> work) throws Exception {
-        List<V> result = new ArrayList<>();
-        FxToolkit.setupFixture(() -> result.add(work.call()));
-        return result.get(0);
+        return OnFx.call(work);
     }
 
     private void table() throws Exception {
