@@ -187,12 +187,7 @@ class SingleFillTableSkinTest {
             layOut();
             return null;
         });
-        List<String> misplaced = fx(() -> table.lookupAll(".table-cell").stream()
-                .filter(node -> node instanceof TableCell<?, ?> cell && cell.getTableRow().isVisible()
-                        && cell.getIndex() != cell.getTableRow().getIndex())
-                .map(node -> ((TableCell<?, ?>) node).getIndex() + " in row " + ((TableCell<?, ?>) node).getTableRow().getIndex())
-                .toList());
-        assertThat(misplaced).isEmpty();
+        assertThat(misplacedCells()).isEmpty();
         fx(() -> {
             keys.get(39).name.set("key 39, renamed");
             return null;
@@ -223,6 +218,37 @@ class SingleFillTableSkinTest {
         return table.lookupAll(".table-cell").stream()
                 .filter(node -> node instanceof TableCell<?, ?> cell && cell.getIndex() == index && cell.getTableRow().isVisible())
                 .map(node -> ((TableCell<?, ?>) node).getTextFill()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void rowsOfTheirOwnHeightsScrolledAfterSuchAFilterShowTheirRowsInPlace() throws Exception {
+        fixedHeightRows = false;
+        table(named("key", 60));
+        fx(() -> {
+            table.scrollTo(59);
+            layOut();
+            shown.setPredicate(key -> Integer.parseInt(key.name.get().substring(4)) >= 30);
+            layOut();
+            return null;
+        });
+        for (int top : new int[] {25, 20, 12, 5, 0, 9, 29}) {
+            fx(() -> {
+                table.scrollTo(top);
+                layOut();
+                return null;
+            });
+            assertThat(misplacedCells()).as("scrolled to row %d", top).isEmpty();
+            showsItsRows();
+        }
+    }
+
+    /** Cells of a visible row whose index is not their row's. */
+    private List<String> misplacedCells() throws Exception {
+        return fx(() -> table.lookupAll(".table-cell").stream()
+                .filter(node -> node instanceof TableCell<?, ?> cell && cell.getTableRow().isVisible()
+                        && cell.getIndex() != cell.getTableRow().getIndex())
+                .map(node -> ((TableCell<?, ?>) node).getIndex() + " in row " + ((TableCell<?, ?>) node).getTableRow().getIndex())
+                .toList());
     }
 
     @Test
