@@ -10,6 +10,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableViewSkin;
 import javafx.scene.control.skin.VirtualFlow;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,7 +22,8 @@ import java.util.Objects;
  * RT-28397) and gave every row's cells their row's index again. The tables here hold rows compared by identity, whose
  * cells follow their row's properties, so the fill at the count's change is the whole of it once a row that takes
  * another index there is emptied first (the rows that keep their place, as when an emptied table fills, are spared).
- * Only a rebuild asked for during that same count change is skipped, and only once the flow has a size.
+ * Only a rebuild asked for during that same count change is skipped, and only once the flow has a size. And a row is
+ * styled again only when what its styles depend on changed ({@code Flow.setCellIndex}).
  */
 public final class SingleFillTableSkin<S> extends TableViewSkin<S> {
 
@@ -131,7 +133,7 @@ public final class SingleFillTableSkin<S> extends TableViewSkin<S> {
 
         private boolean movesItsKey(TableRow<S> row, int index) {
             TableView<S> table = row.getTableView();
-            java.util.List<S> items = table == null ? null : table.getItems();
+            List<S> items = table == null ? null : table.getItems();
             return row.getIndex() >= 0 && row.getIndex() != index && row.getItem() != null && items != null
                     && index >= 0 && index < items.size() && items.get(index) == row.getItem();
         }
