@@ -38,9 +38,7 @@ public final class SingleFillTableSkin<S> extends TableViewSkin<S> {
      */
     public static <S> void giveWhenShown(TableView<S> table) {
         if (table.getScene() != null) {
-            if (table.getSkin() == null) {
-                table.setSkin(new SingleFillTableSkin<>(table));
-            }
+            giveUnlessSkinned(table);
             return;
         }
         table.sceneProperty().addListener(new ChangeListener<>() {
@@ -48,12 +46,16 @@ public final class SingleFillTableSkin<S> extends TableViewSkin<S> {
             public void changed(ObservableValue<? extends Scene> property, Scene before, Scene scene) {
                 if (scene != null) {
                     table.sceneProperty().removeListener(this);
-                    if (table.getSkin() == null) {
-                        table.setSkin(new SingleFillTableSkin<>(table));
-                    }
+                    giveUnlessSkinned(table);
                 }
             }
         });
+    }
+
+    private static <S> void giveUnlessSkinned(TableView<S> table) {
+        if (table.getSkin() == null) {
+            table.setSkin(new SingleFillTableSkin<>(table));
+        }
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class KeyRow {
 
     /** The project's name, or "Organisation" for an organisation key: what a project column shows. */
     public String ownerLabel() {
-        return owner == null ? KeyKind.ORGANISATION.label() : owner.name();
+        return ownerLabelProperty().get();
     }
 
     /** {@link #ownerLabel()}, followed through the project's renames. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,16 +111,23 @@ class SingleFillTableSkinTest {
         table.layout();
     }
 
+    /** The cells of the rows the table shows (on the FX thread). */
+    private Stream<TableCell<?, ?>> cellsOfShownRows() {
+        return table.lookupAll(".table-cell").stream()
+                .filter(node -> node instanceof TableCell<?, ?> cell && cell.getTableRow().isVisible())
+                .map(node -> (TableCell<?, ?>) node);
+    }
+
+    /** The visible, filled cells of the rows the table shows (on the FX thread). */
+    private Stream<TableCell<?, ?>> filledCells() {
+        return cellsOfShownRows().filter(cell -> cell.isVisible() && !cell.isEmpty());
+    }
+
     /** The names the visible, filled cells show, top to bottom. */
     private List<String> onScreen() throws Exception {
         return fx(() -> {
             layOut();
-            return table.lookupAll(".table-cell").stream()
-                    .filter(node -> node instanceof TableCell<?, ?> cell && cell.isVisible() && cell.getTableRow().isVisible()
-                            && !cell.isEmpty())
-                    .map(node -> (TableCell<?, ?>) node)
-                    .sorted(Comparator.comparingInt(TableCell::getIndex))
-                    .map(TableCell::getText).toList();
+            return filledCells().sorted(Comparator.comparingInt(TableCell::getIndex)).map(TableCell::getText).toList();
         });
     }
 
@@ -146,10 +154,7 @@ class SingleFillTableSkinTest {
     private void showsItsRows() throws Exception {
         List<String> wrong = fx(() -> {
             layOut();
-            return table.lookupAll(".table-cell").stream()
-                    .filter(node -> node instanceof TableCell<?, ?> cell && cell.isVisible() && cell.getTableRow().isVisible()
-                            && !cell.isEmpty())
-                    .map(node -> (TableCell<?, ?>) node)
+            return filledCells()
                     .filter(cell -> !table.getItems().get(cell.getIndex()).name.get().equals(cell.getText()))
                     .map(cell -> cell.getIndex() + ": " + cell.getText()).toList();
         });
@@ -179,14 +184,8 @@ class SingleFillTableSkinTest {
     @Test
     void aNewFilterThatMovesTheRowsOnScreenGivesTheirCellsTheirNewPlaces() throws Exception {
         table(named("key", 40));
-        fx(() -> {
-            table.scrollTo(39);
-            layOut();
-            // The 30 rows above leave: the 10 left fill the screen, each row now showing its key at another index.
-            shown.setPredicate(key -> Integer.parseInt(key.name.get().substring(4)) >= 30);
-            layOut();
-            return null;
-        });
+        // The 30 rows above leave: the 10 left fill the screen, each row now showing its key at another index.
+        scrolledToTheEndThenShowingFrom(30);
         assertThat(misplacedCells()).isEmpty();
         fx(() -> {
             keys.get(39).name.set("key 39, renamed");
@@ -215,22 +214,14 @@ class SingleFillTableSkinTest {
 
     /** The text colour of the cell showing row {@code index}. */
     private Object textFill(int index) {
-        return table.lookupAll(".table-cell").stream()
-                .filter(node -> node instanceof TableCell<?, ?> cell && cell.getIndex() == index && cell.getTableRow().isVisible())
-                .map(node -> ((TableCell<?, ?>) node).getTextFill()).findFirst().orElseThrow();
+        return cellsOfShownRows().filter(cell -> cell.getIndex() == index).map(TableCell::getTextFill).findFirst().orElseThrow();
     }
 
     @Test
     void rowsOfTheirOwnHeightsScrolledAfterSuchAFilterShowTheirRowsInPlace() throws Exception {
         fixedHeightRows = false;
         table(named("key", 60));
-        fx(() -> {
-            table.scrollTo(59);
-            layOut();
-            shown.setPredicate(key -> Integer.parseInt(key.name.get().substring(4)) >= 30);
-            layOut();
-            return null;
-        });
+        scrolledToTheEndThenShowingFrom(30);
         for (int top : new int[] {25, 20, 12, 5, 0, 9, 29}) {
             fx(() -> {
                 table.scrollTo(top);
@@ -242,13 +233,21 @@ class SingleFillTableSkinTest {
         }
     }
 
+    /** Scrolls to the last key, then shows only the keys from number {@code first} on. */
+    private void scrolledToTheEndThenShowingFrom(int first) throws Exception {
+        fx(() -> {
+            table.scrollTo(keys.size() - 1);
+            layOut();
+            shown.setPredicate(key -> Integer.parseInt(key.name.get().substring(4)) >= first);
+            layOut();
+            return null;
+        });
+    }
+
     /** Cells of a visible row whose index is not their row's. */
     private List<String> misplacedCells() throws Exception {
-        return fx(() -> table.lookupAll(".table-cell").stream()
-                .filter(node -> node instanceof TableCell<?, ?> cell && cell.getTableRow().isVisible()
-                        && cell.getIndex() != cell.getTableRow().getIndex())
-                .map(node -> ((TableCell<?, ?>) node).getIndex() + " in row " + ((TableCell<?, ?>) node).getTableRow().getIndex())
-                .toList());
+        return fx(() -> cellsOfShownRows().filter(cell -> cell.getIndex() != cell.getTableRow().getIndex())
+                .map(cell -> cell.getIndex() + " in row " + cell.getTableRow().getIndex()).toList());
     }
 
     @Test
