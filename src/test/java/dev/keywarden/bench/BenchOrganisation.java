@@ -56,9 +56,14 @@ final class BenchOrganisation implements AutoCloseable {
 
     /** Every project key active again, straight through the store (not timed, no latency). */
     void activateEveryKey() {
+        setEveryKeyValid(true);
+    }
+
+    /** Every project key switched on or off, straight through the store (not timed, no latency). */
+    void setEveryKeyValid(boolean valid) {
         for (Project project : server.store().projects()) {
             for (ApiKey key : server.store().keys(project.id())) {
-                server.store().setKeyValid(project.id(), key.id(), true);
+                server.store().setKeyValid(project.id(), key.id(), valid);
             }
         }
     }

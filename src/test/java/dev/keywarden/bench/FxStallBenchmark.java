@@ -110,6 +110,48 @@ final class FxStallBenchmark implements Benchmark {
                 + " threads wait on the network instead of taking the cores");
         figures.add("fx-stall-load-sorted", loadGapSorted(scale) * 1000, "ms", "the longest gap while the same keys load"
                 + " (no latency) into the all-keys table sorted by name, as an admin may leave it (medians of rounds; no goal)");
+        reloadChanged(scale, figures);
+    }
+
+    /**
+     * A reload (F5) while every key shows and every one of them changed on the server since (switched off, then on
+     * again): the store updates 50,000 rows in place instead of adding them. Unsorted, then sorted by status, where each
+     * changed key moves. Medians of rounds; no goal.
+     */
+    private static void reloadChanged(Scale scale, Figures figures) throws Exception {
+        try (BenchOrganisation org = BenchOrganisation.fiftyThousandKeys(scale);
+             ConsoleUnderLoad console = new ConsoleUnderLoad(org).showAndLoad()) {
+            console.showEveryKey();
+            double[] unsorted = reloadRounds(scale, org, console, "reloading changed keys");
+            console.sortAllKeysBy("status");
+            double[] sorted = reloadRounds(scale, org, console, "reloading changed keys into the table sorted by status");
+            String shape = "while every key, all " + org.projectKeyCount() + " changed on the server, loads again into the shown all-keys table";
+            figures.add("fx-stall-reload", unsorted[0] * 1000, "ms", "the longest gap " + shape + " (medians of rounds; no goal)");
+            figures.add("fx-stall-reload-time", unsorted[1], "s", "how long that reload took, to the last key shown");
+            figures.add("fx-stall-reload-sorted", sorted[0] * 1000, "ms", "the same, the table sorted by status: every key moves"
+                    + " (no goal); it took " + Figures.number(sorted[1]) + " s");
+        }
+    }
+
+    /** Each round changes every key on the server and reloads; the medians of the longest gaps and of the reloads' times. */
+    private static double[] reloadRounds(Scale scale, BenchOrganisation org, ConsoleUnderLoad console, String during) throws Exception {
+        List<Double> gaps = new ArrayList<>();
+        List<Double> times = new ArrayList<>();
+        for (int round = 0; round < scale.rounds(); round++) {
+            boolean valid = org.inactiveKeys() > 0;
+            org.setEveryKeyValid(valid);
+            console.pulses().start();
+            long start = System.nanoTime();
+            console.loadAgain();
+            times.add((System.nanoTime() - start) / 1e9);
+            gaps.add(console.pulses().stopAndLongest());
+            printLongest(during, gaps, console.pulses());
+            long shownOtherwise = console.fx(() -> console.shown().stream().filter(row -> !row.isOrganizationKey() && row.key().valid() != valid).count());
+            if (shownOtherwise > 0) {
+                throw new IllegalStateException(shownOtherwise + " keys still show what they were before the reload");
+            }
+        }
+        return new double[] {median(gaps), median(times)};
     }
 
     /** The longest gap between pulses while every key loads again into the all-keys table sorted by name, median of rounds. */

@@ -209,41 +209,81 @@ final class SortableList<T> extends TransformationList<T, T> {
     }
 
     /**
-     * Many changed rows at once (a renamed project's keys): keyed again and the rows sorted once, stably, so those still
-     * in order keep their places; a permutation if any moved, and an update of each.
+     * Many changed rows at once (a renamed project's keys, a reload's changed keys): as a stable sort of every row by its
+     * new key would place them, but in one pass. The rows that did not change are still in order; the changed ones are
+     * sorted among themselves (by new key, then old place) and merged in, ties going to the row that was first. A
+     * permutation of the rows between the first and the last that moved, if any did, and an update of each changed row.
+     * Sorting all 50,000 rows again at each batch of a reload, and telling all of them permuted, kept the window from
+     * drawing for 100-200 ms at a time.
      */
     private void movedEach(List<T> changed) {
         Set<T> rekeyed = Collections.newSetFromMap(new IdentityHashMap<>(changed.size() * 2));
         rekeyed.addAll(changed);
         RowOrder<? super T> by = order.get();
         int size = sorted.size();
+        List<Integer> moving = new ArrayList<>(rekeyed.size());
+        boolean[] isMoving = new boolean[size];
         Object[] newKeys = new Object[size];
-        Integer[] from = new Integer[size];
         for (int i = 0; i < size; i++) {
-            newKeys[i] = rekeyed.contains(sorted.get(i)) ? by.keyOf(sorted.get(i)) : keys.get(i);
-            from[i] = i;
+            if (rekeyed.contains(sorted.get(i))) {
+                newKeys[i] = by.keyOf(sorted.get(i));
+                moving.add(i);
+                isMoving[i] = true;
+            } else {
+                newKeys[i] = keys.get(i);
+            }
         }
-        Arrays.sort(from, (one, other) -> by.compare(newKeys[one], newKeys[other]));
-        int[] permutation = new int[size];
-        boolean anyMoved = false;
+        moving.sort((one, other) -> {
+            int byKey = by.compare(newKeys[one], newKeys[other]);
+            return byKey != 0 ? byKey : Integer.compare(one, other);
+        });
+        int[] to = new int[size];
         List<T> after = new ArrayList<>(size);
         List<Object> afterKeys = new ArrayList<>(size);
-        for (int to = 0; to < size; to++) {
-            permutation[from[to]] = to;
-            anyMoved |= from[to] != to;
-            after.add(sorted.get(from[to]));
-            afterKeys.add(newKeys[from[to]]);
+        int stay = 0;
+        int next = 0;
+        while (true) {
+            while (stay < size && isMoving[stay]) {
+                stay++;
+            }
+            int from;
+            if (next < moving.size() && (stay == size || goesFirst(moving.get(next), stay, newKeys))) {
+                from = moving.get(next++);
+            } else if (stay < size) {
+                from = stay++;
+            } else {
+                break;
+            }
+            to[from] = after.size();
+            after.add(sorted.get(from));
+            afterKeys.add(newKeys[from]);
+        }
+        int low = 0;
+        while (low < size && to[low] == low) {
+            low++;
+        }
+        int high = size;
+        while (high > low && to[high - 1] == high - 1) {
+            high--;
         }
         sorted = after;
         keys = afterKeys;
-        if (anyMoved) {
-            nextPermutation(0, size, permutation);
+        if (low < high) {
+            nextPermutation(low, high, Arrays.copyOfRange(to, low, high));
         }
+        boolean[] isUpdated = new boolean[size];
+        moving.forEach(from -> isUpdated[to[from]] = true);
         for (int at = 0; at < size; at++) {
-            if (rekeyed.contains(sorted.get(at))) {
+            if (isUpdated[at]) {
                 nextUpdate(at);
             }
         }
+    }
+
+    /** Whether the changed row at {@code mover} sorts before the unchanged one at {@code stayer}: by key, then place. */
+    private boolean goesFirst(int mover, int stayer, Object[] newKeys) {
+        int byKey = order.get().compare(newKeys[mover], newKeys[stayer]);
+        return byKey < 0 || (byKey == 0 && mover < stayer);
     }
 
     /** After the last row, from {@code low} on, that sorts no later than the row of {@code key}. */

@@ -2,7 +2,6 @@ package dev.keywarden.ui.projects;
 
 import dev.keywarden.model.Project;
 import dev.keywarden.ui.store.KeySummary;
-import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -20,11 +19,6 @@ public final class ProjectRow {
         this.id = project.id();
         this.project = new ReadOnlyObjectWrapper<>(this, "project", project);
         this.keys = keys;
-    }
-
-    /** What a list of rows must watch so filters and sorts follow later changes. */
-    public static Observable[] observables(ProjectRow row) {
-        return new Observable[] {row.project, row.keys};
     }
 
     public String id() {

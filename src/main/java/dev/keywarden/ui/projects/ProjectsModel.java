@@ -59,7 +59,7 @@ public final class ProjectsModel {
     private final Clock clock;
     private final ProblemReport problems;
     private final KeyStore store;
-    private final ObservableList<ProjectRow> rows = FXCollections.observableArrayList(ProjectRow::observables);
+    private final ProjectRowList rows = new ProjectRowList();
     private final ObservableList<ProjectRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<ProjectRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
@@ -102,7 +102,7 @@ public final class ProjectsModel {
         progress.started();
         track(BackgroundCall.withProgress("Loading organisation", progress -> loader.load(api, progress::accept))
                 .tag(LOAD_TAG)
-                .onProgressBatch(store::inBatch)
+                .onProgressBatch(this::inBatch)
                 .onProgress(event -> {
                     if (load.isCurrent() && connection.isCurrent()) {
                         apply(event, projectsAskedAt, keysAskedAt);
@@ -132,6 +132,11 @@ public final class ProjectsModel {
                         }
                     }
                 }));
+    }
+
+    /** A batch of a load's events: one change of the store's rows and one of the projects' (their figures). */
+    private void inBatch(Runnable work) {
+        rows.inOneChange(() -> store.inBatch(work));
     }
 
     private void failed(Generation.Token connection, Throwable error) {
@@ -275,7 +280,7 @@ public final class ProjectsModel {
         track(BackgroundCall.withProgress("Loading the keys of " + again.size() + (again.size() == 1 ? " project" : " projects"),
                         progress -> loader.loadKeys(api, again, progress::accept))
                 .tag(RETRY_TAG)
-                .onProgressBatch(store::inBatch)
+                .onProgressBatch(this::inBatch)
                 .onProgress(event -> {
                     if (!connection.isCurrent()) {
                         return;

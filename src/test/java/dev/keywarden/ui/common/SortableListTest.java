@@ -188,6 +188,53 @@ class SortableListTest {
         assertEquals(List.of("updated"), heard.stream().distinct().toList());
     }
 
+    @Test
+    void manyChangedRowsGoWhereAStableSortPutsThemAndOnlyTheRangeThatMovedIsPermuted() {
+        Rows rows = new Rows();
+        SortableList<Row> sortable = new SortableList<>(rows);
+        sortable.orderProperty().set(keyedBy(BY_NAME));
+        Random random = new Random(5);
+        for (int i = 0; i < 400; i++) {
+            rows.add(new Row(i, String.valueOf((char) ('b' + random.nextInt(4)))));
+        }
+        List<Row> mirror = new ArrayList<>(sortable);
+        List<String> permuted = new ArrayList<>();
+        sortable.addListener((ListChangeListener<Row>) change -> {
+            while (change.next()) {
+                if (change.wasPermutated()) {
+                    permuted.add(change.getFrom() + "-" + change.getTo());
+                }
+            }
+            change.reset();
+            apply(change, mirror);
+        });
+        for (int round = 0; round < 20; round++) {
+            List<Row> before = List.copyOf(sortable);
+            List<Integer> changed = new ArrayList<>();
+            for (int i = 0; i < 3 * SortableList.FEW_CHANGED; i++) {
+                int index = random.nextInt(rows.size());
+                // Few names, so many ties: a stable sort keeps equal rows in the order they had.
+                rows.get(index).name = String.valueOf((char) ('a' + random.nextInt(6)));
+                changed.add(index);
+            }
+            rows.updated(changed.stream().distinct().sorted().mapToInt(Integer::intValue).toArray());
+
+            List<Row> stable = new ArrayList<>(before);
+            stable.sort(BY_NAME);
+            assertEquals(stable, List.copyOf(sortable), "round " + round);
+            assertEquals(stable, mirror, "the changes told, round " + round);
+        }
+        // The rows just before the last one now sort after it: they and it are permuted, no row before them.
+        permuted.clear();
+        int first = sortable.size() - 2 - SortableList.FEW_CHANGED;
+        int[] moved = java.util.stream.IntStream.range(first, sortable.size() - 1).map(at -> rows.indexOf(sortable.get(at))).sorted().toArray();
+        for (int index : moved) {
+            rows.get(index).name = "z";
+        }
+        rows.updated(moved);
+        assertEquals(List.of(first + "-" + sortable.size()), permuted);
+    }
+
     /** The order by keys that are copies of the rows as they were when keyed: a key not worked out again shows. */
     private static RowOrder<Row> keyedBy(Comparator<Row> order) {
         return new RowOrder<>() {

@@ -76,6 +76,7 @@ class KeyRowListTest {
         SortedList<KeyRow> sorted = new SortedList<>(filtered, Comparator.comparing((KeyRow row) -> row.key().name()));
         Random random = new Random(7);
         List<KeyRow> all = new ArrayList<>();
+        List<KeyRow> gone = new ArrayList<>();
         for (int step = 0; step < 400; step++) {
             switch (random.nextInt(4)) {
                 case 0 -> {
@@ -88,21 +89,33 @@ class KeyRowListTest {
                     all.addAll(at, added);
                 }
                 case 1 -> {
-                    Set<KeyRow> gone = identitySet();
-                    all.stream().filter(row -> random.nextInt(4) == 0).forEach(gone::add);
-                    list.removeEach(gone);
-                    all.removeIf(gone::contains);
+                    Set<KeyRow> removed = identitySet();
+                    all.stream().filter(row -> random.nextInt(4) == 0).forEach(removed::add);
+                    list.removeEach(removed);
+                    all.removeIf(removed::contains);
+                    gone.addAll(0, removed);
                 }
                 case 2 -> {
+                    // Told one by one, or together with rows no longer in the list (which are left out).
+                    boolean together = random.nextBoolean();
+                    List<KeyRow> changed = new ArrayList<>(gone.subList(0, Math.min(gone.size(), 3)));
                     for (KeyRow row : all.stream().filter(any -> random.nextInt(3) == 0).toList()) {
                         row.show(new ApiKey(row.id(), "key " + random.nextInt(100), random.nextBoolean(), row.key().value(),
                                 Instant.EPOCH, null));
-                        list.updated(row);
+                        changed.add(row);
+                        if (!together) {
+                            list.updated(row);
+                        }
+                    }
+                    Collections.shuffle(changed, random);
+                    if (together) {
+                        list.updatedEach(changed);
                     }
                 }
                 default -> {
                     if (random.nextInt(10) == 0) {
                         list.removeEvery();
+                        gone.addAll(0, all);
                         all.clear();
                     }
                 }

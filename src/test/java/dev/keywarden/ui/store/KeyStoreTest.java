@@ -5,6 +5,7 @@ import dev.keywarden.core.keys.KeyRef;
 import dev.keywarden.model.ApiKey;
 import dev.keywarden.model.Project;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -165,6 +166,40 @@ class KeyStoreTest {
         assertThat(store.rows()).extracting(KeyRow::id).containsExactly(7L, 1L, 3L);
         store.projectKeysListed(DOCS, List.of(key(1, true), key(5, true)), store.stamp());
         assertThat(store.rows()).as("outside a batch, at once").extracting(KeyRow::id).containsExactly(7L, 1L, 3L, 5L);
+    }
+
+    @Test
+    void aBatchThatChangesManyKeysTellsThemInOneUpdateAndEachRowShowsItsKeyAtOnce() {
+        List<ApiKey> docs = new ArrayList<>();
+        List<ApiKey> shop = new ArrayList<>();
+        for (int id = 1; id <= 300; id++) {
+            (id % 3 == 0 ? shop : docs).add(key(id, true));
+        }
+        store.projectKeysListed(DOCS, docs, store.stamp());
+        store.projectKeysListed(SHOP, shop, store.stamp());
+        FilteredList<KeyRow> inactive = new FilteredList<>(store.rows(), row -> !row.key().valid());
+        List<String> changes = new ArrayList<>();
+        store.rows().addListener((ListChangeListener<KeyRow>) change -> {
+            StringBuilder told = new StringBuilder();
+            while (change.next()) {
+                told.append(change.wasUpdated() ? "updated " + (change.getTo() - change.getFrom())
+                        : change.wasAdded() ? "added " + change.getAddedSize() : "removed " + change.getRemovedSize()).append(';');
+            }
+            changes.add(told.toString());
+        });
+
+        store.inBatch(() -> {
+            // Every key was switched off since; key 1 is gone and key 301 is new.
+            store.projectKeysListed(DOCS, docs.stream().filter(key -> key.id() != 1).map(key -> key(key.id(), false)).toList(), store.stamp());
+            store.projectKeysListed(SHOP, java.util.stream.Stream.concat(shop.stream().map(key -> key(key.id(), false)),
+                    java.util.stream.Stream.of(key(301, false))).toList(), store.stamp());
+            assertThat(row(KeyRef.project("p2", 3)).key().valid()).as("the row shows its key at once").isFalse();
+            assertThat(store.summaryOf("p1").get().countsText()).isEqualTo("0 / 199");
+        });
+
+        assertThat(changes).as("the removal at once; at the end, the 299 changed keys in one update, then the new key")
+                .containsExactly("removed 1;", "updated 299;", "added 1;");
+        assertThat(inactive).as("a view of the rows follows the update").hasSize(300).allMatch(row -> !row.key().valid());
     }
 
     @Test
