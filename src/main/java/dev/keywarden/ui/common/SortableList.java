@@ -24,10 +24,11 @@ import java.util.Set;
  * grows with all the rows shown (a load of 50,000 keys into a sorted table stalled the window for up to two seconds),
  * compares through the table's comparator, which works out both rows' cell values each time, and renumbers every row
  * at each change even while unsorted. Rows removed together leave in one pass; a few changed rows move one by one,
- * many (a renamed project's keys) by sorting once again. Ties keep no particular order.
+ * many (a renamed project's keys, a reload's changed keys) are merged in together ({@link #movedEach}). Among rows
+ * with equal keys, an added row goes after those already there; no other order among ties is promised.
  */
 final class SortableList<T> extends TransformationList<T, T> {
-    /** Up to this many rows changed at once move one by one (a search each); more are sorted again together. */
+    /** Up to this many rows changed at once move one by one (a search each); more are merged in together. */
     static final int FEW_CHANGED = 16;
     private final ObjectProperty<RowOrder<? super T>> order = new SimpleObjectProperty<>(this, "order") {
         @Override

@@ -38,7 +38,8 @@ import java.util.Set;
  * Revoked keys and deleted projects are remembered the same way, so a stale list does not bring them back.
  *
  * <p>Updates touch only the rows they concern (a project's listing, one key); nothing is rebuilt. A load's lists
- * arrive in batches ({@link #inBatch}): one change of {@link #rows()} per batch. Confined to the FX thread.
+ * arrive in batches ({@link #inBatch}): rows added and rows changed are each told in one change of {@link #rows()} per
+ * batch, not one per project or per key. Confined to the FX thread.
  */
 public final class KeyStore {
     private final KeyRowList rows = new KeyRowList();
