@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * listeners as an update, as an extractor would, so the filter and the sort follow it; and the changes made while
  * {@link #inOneChange} runs are told as one. A load's batch changes the figures of tens of projects: told one by one,
  * each was a change through the filter, the sort and the table, whose selection model then selects its project again
- * and tells every visible cell (a tenth of the FX thread's time while 50,000 keys load).
+ * and tells every visible cell (about a tenth of the FX thread's samples in a run of the fx-stall benchmark).
  */
 final class ProjectRowList extends ModifiableObservableListBase<ProjectRow> {
     private final List<ProjectRow> rows = new ArrayList<>();
