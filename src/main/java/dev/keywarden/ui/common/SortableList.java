@@ -281,7 +281,7 @@ final class SortableList<T> extends TransformationList<T, T> {
         }
     }
 
-    /** Whether the changed row at {@code mover} sorts before the unchanged one at {@code stayer}: by key, then place. */
+    /** Whether the changed row at {@code mover} goes before the unchanged one at {@code stayer}: by key, then place. */
     private boolean goesFirst(int mover, int stayer, Object[] newKeys) {
         int byKey = order.get().compare(newKeys[mover], newKeys[stayer]);
         return byKey < 0 || (byKey == 0 && mover < stayer);

@@ -134,7 +134,7 @@ public final class ProjectsModel {
                 }));
     }
 
-    /** A batch of a load's events: the store tells its rows' changes at the batch's end, and the projects' rows change once. */
+    /** A batch of a load's events: the store tells its rows' changes at the batch's end; the projects' rows change once. */
     private void inBatch(Runnable work) {
         rows.inOneChange(() -> store.inBatch(work));
     }

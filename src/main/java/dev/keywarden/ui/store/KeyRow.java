@@ -27,7 +27,10 @@ public final class KeyRow {
     private final int serial;
     /** The store's stamp when an answer about this key last landed; a list asked for before it may be stale. */
     long changedAt;
-    /** Where the row is in the store's list ({@link KeyRowList} keeps it), -1 when not in it: a changed row is told without a search. */
+    /**
+     * Where the row is in the store's list ({@link KeyRowList} keeps it), -1 when not in it: a changed row is told
+     * without a search.
+     */
     int place = -1;
 
     KeyRow(KeyRef ref, Owner owner, ApiKey key, int serial) {

@@ -76,7 +76,8 @@ final class KeyRowList extends ObservableListBase<KeyRow> {
 
     /** Tells the listeners, in one change, that these rows changed; those not in the list are left out. */
     void updatedEach(Collection<KeyRow> changed) {
-        int[] places = changed.stream().mapToInt(this::placeOf).filter(place -> place >= 0).sorted().distinct().toArray();
+        int[] places = changed.stream().mapToInt(this::placeOf).filter(place -> place >= 0)
+                .sorted().distinct().toArray();
         if (places.length == 0) {
             return;
         }

@@ -57,7 +57,7 @@ public final class KeyStore {
     private final Map<KeyRef, Long> revokedAt = new HashMap<>();
     private final Map<String, Long> projectRemovedAt = new HashMap<>();
     private long clock;
-    /** In a batch ({@link #inBatch}): rows added, and rows whose key changed, told at its end in one change of {@link #rows()} each. */
+    /** In a batch ({@link #inBatch}): rows added, and rows whose key changed, told at its end in one change each. */
     private int batchDepth;
     private final List<KeyRow> addedFirst = new ArrayList<>();
     private final List<KeyRow> addedLast = new ArrayList<>();
@@ -116,7 +116,7 @@ public final class KeyStore {
         }
     }
 
-    /** A batch's end: its changed rows (those still in the list; rows it added show their key anyway), then its new rows. */
+    /** A batch's end: its changed rows (those still in the list; rows it added show their key anyway), then its new ones. */
     private void showBatch() {
         if (!updatedInBatch.isEmpty()) {
             List<KeyRow> updated = List.copyOf(updatedInBatch);
