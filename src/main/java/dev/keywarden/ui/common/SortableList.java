@@ -73,7 +73,7 @@ final class SortableList<T> extends TransformationList<T, T> {
     @Override
     protected void sourceChanged(ListChangeListener.Change<? extends T> change) {
         if (sorted == null) {
-            fireChange(new PassedOn<>(this, change));
+            fireChange(new PassedOnChange<>(this, change));
             return;
         }
         beginChange();
@@ -352,68 +352,5 @@ final class SortableList<T> extends TransformationList<T, T> {
 
     /** A row and its sort key. */
     private record Keyed<T>(T row, Object key) {
-    }
-
-    /** A change of the source, told as this list's: unsorted, the same rows at the same places. */
-    private static final class PassedOn<T> extends ListChangeListener.Change<T> {
-        private final ListChangeListener.Change<? extends T> change;
-
-        PassedOn(ObservableList<T> list, ListChangeListener.Change<? extends T> change) {
-            super(list);
-            this.change = change;
-        }
-
-        @Override
-        public boolean next() {
-            return change.next();
-        }
-
-        @Override
-        public void reset() {
-            change.reset();
-        }
-
-        @Override
-        public int getFrom() {
-            return change.getFrom();
-        }
-
-        @Override
-        public int getTo() {
-            return change.getTo();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public List<T> getRemoved() {
-            return (List<T>) change.getRemoved();
-        }
-
-        @Override
-        public boolean wasUpdated() {
-            return change.wasUpdated();
-        }
-
-        @Override
-        public boolean wasPermutated() {
-            return change.wasPermutated();
-        }
-
-        @Override
-        public int getPermutation(int index) {
-            return change.getPermutation(index);
-        }
-
-        @Override
-        protected int[] getPermutation() {
-            if (!change.wasPermutated()) {
-                return new int[0];
-            }
-            int[] permutation = new int[change.getTo() - change.getFrom()];
-            for (int i = change.getFrom(); i < change.getTo(); i++) {
-                permutation[i - change.getFrom()] = change.getPermutation(i);
-            }
-            return permutation;
-        }
     }
 }

@@ -10,7 +10,6 @@ import dev.keywarden.core.OrganisationLoader.ProjectKeysFailed;
 import dev.keywarden.core.OrganisationLoader.ProjectKeysLoaded;
 import dev.keywarden.core.OrganisationLoader.ProjectsLoaded;
 import dev.keywarden.core.OrganisationLoader;
-import dev.keywarden.core.RunningTask;
 import dev.keywarden.core.TaskRunner;
 import dev.keywarden.core.keys.KeyCalls;
 import dev.keywarden.core.keys.KeyEntry;
@@ -53,7 +52,6 @@ public final class ProjectsModel {
     public static final String KEYS_TAG = "project.keys";
     public static final String RETRY_TAG = "project.keys.retry";
 
-    private final TaskRunner runner;
     private final ConnectionSession session;
     private final OrganisationLoader loader;
     private final Clock clock;
@@ -68,7 +66,7 @@ public final class ProjectsModel {
     private final LoadProgress progress = new LoadProgress();
     private final ProjectFilter filter;
     private final Generation loads = new Generation();
-    private final List<RunningTask> running = new ArrayList<>();
+    private final TrackedCalls calls;
     /** Counts changes to the project list that landed; a list asked for before the latest one may be stale. */
     private long projectChanges;
     private long listChangedAt;
@@ -77,7 +75,7 @@ public final class ProjectsModel {
 
     public ProjectsModel(TaskRunner runner, ConnectionSession session, OrganisationLoader loader, Clock clock,
                          ProblemReport problems, KeyStore store) {
-        this.runner = runner;
+        this.calls = new TrackedCalls(runner);
         this.session = session;
         this.loader = loader;
         this.clock = clock;
@@ -100,7 +98,7 @@ public final class ProjectsModel {
         boolean[] ended = new boolean[1];
         loading.set(true);
         progress.started();
-        track(BackgroundCall.withProgress("Loading organisation", progress -> loader.load(api, progress::accept))
+        calls.run(BackgroundCall.withProgress("Loading organisation", progress -> loader.load(api, progress::accept))
                 .tag(LOAD_TAG)
                 .onProgressBatch(this::inBatch)
                 .onProgress(event -> {
@@ -210,7 +208,7 @@ public final class ProjectsModel {
         }
         Generation.Token connection = session.token();
         long askedAt = store.stamp();
-        track(BackgroundCall.of("Loading keys of " + row.project().name(), () -> KeyCalls.of(api).projectKeys(row.id()))
+        calls.run(BackgroundCall.of("Loading keys of " + row.project().name(), () -> KeyCalls.of(api).projectKeys(row.id()))
                 .tag(KEYS_TAG)
                 .onSuccess(keys -> {
                     if (connection.isCurrent()) {
@@ -248,21 +246,6 @@ public final class ProjectsModel {
         this.organizationKeysFailed = failed;
     }
 
-    /** Runs a load and keeps its handle until it ends, so {@link #cancelLoads()} can stop it. */
-    private void track(BackgroundCall<?> call) {
-        RunningTask[] handle = new RunningTask[1];
-        boolean[] ended = new boolean[1];
-        call.onFinally(() -> {
-            ended[0] = true;
-            running.remove(handle[0]);
-        });
-        RunningTask task = call.runWith(runner);
-        if (!ended[0]) {
-            handle[0] = task;
-            running.add(task);
-        }
-    }
-
     public void select(ProjectRow row) {
         selected.set(row);
     }
@@ -277,7 +260,7 @@ public final class ProjectsModel {
         Generation.Token connection = session.token();
         long askedAt = store.stamp();
         again.forEach(progress::retried);
-        track(BackgroundCall.withProgress("Loading the keys of " + again.size() + (again.size() == 1 ? " project" : " projects"),
+        calls.run(BackgroundCall.withProgress("Loading the keys of " + again.size() + (again.size() == 1 ? " project" : " projects"),
                         progress -> loader.loadKeys(api, again, progress::accept))
                 .tag(RETRY_TAG)
                 .onProgressBatch(this::inBatch)
@@ -314,8 +297,7 @@ public final class ProjectsModel {
     }
 
     public void cancelLoads() {
-        List.copyOf(running).forEach(RunningTask::cancel);
-        running.clear();
+        calls.cancelAll();
     }
 
     // ---- changes that landed on the server ---------------------------------------------------------

@@ -16,6 +16,11 @@ import java.util.Set;
  */
 final class KeyRowList extends ObservableListBase<KeyRow> {
     private final ArrayList<KeyRow> rows = new ArrayList<>();
+    /** In a batch ({@link #inBatch}): rows added, and rows whose key changed, told at its end in one change each. */
+    private int batchDepth;
+    private final List<KeyRow> addedFirst = new ArrayList<>();
+    private final List<KeyRow> addedLast = new ArrayList<>();
+    private final List<KeyRow> updatedInBatch = new ArrayList<>();
 
     @Override
     public KeyRow get(int index) {
@@ -25,6 +30,50 @@ final class KeyRowList extends ObservableListBase<KeyRow> {
     @Override
     public int size() {
         return rows.size();
+    }
+
+    /**
+     * Runs {@code work} as one batch: the rows it adds ({@link #add}) join the list at its end, in one change (two when
+     * rows came for the start and for the end), and the rows it tells as changed ({@link #updated}) are told in one
+     * change before them. Rows it removes leave at once.
+     */
+    void inBatch(Runnable work) {
+        batchDepth++;
+        try {
+            work.run();
+        } finally {
+            if (--batchDepth == 0) {
+                tellBatch();
+            }
+        }
+    }
+
+    /** Adds rows at the start or the end of the list: at once, or at the batch's end. */
+    void add(List<KeyRow> added, boolean first) {
+        if (batchDepth > 0) {
+            (first ? addedFirst : addedLast).addAll(added);
+        } else {
+            insert(first ? 0 : rows.size(), added);
+        }
+    }
+
+    /** A batch's end: its changed rows (those in the list; rows it added show their key anyway), then its new ones. */
+    private void tellBatch() {
+        if (!updatedInBatch.isEmpty()) {
+            List<KeyRow> updated = List.copyOf(updatedInBatch);
+            updatedInBatch.clear();
+            updatedEach(updated);
+        }
+        if (!addedFirst.isEmpty()) {
+            List<KeyRow> first = List.copyOf(addedFirst);
+            addedFirst.clear();
+            insert(0, first);
+        }
+        if (!addedLast.isEmpty()) {
+            List<KeyRow> last = List.copyOf(addedLast);
+            addedLast.clear();
+            insert(rows.size(), last);
+        }
     }
 
     /** Adds {@code added} at {@code index}, in one change. */
@@ -39,11 +88,13 @@ final class KeyRowList extends ObservableListBase<KeyRow> {
         endChange();
     }
 
-    /** Removes the rows in {@code gone} (compared by identity), in one pass and one change. */
+    /** Removes the rows in {@code gone} (compared by identity), in one pass and one change; those still to be added are not. */
     void removeEach(Set<KeyRow> gone) {
         if (gone.isEmpty()) {
             return;
         }
+        addedFirst.removeIf(gone::contains);
+        addedLast.removeIf(gone::contains);
         beginChange();
         int kept = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -61,8 +112,11 @@ final class KeyRowList extends ObservableListBase<KeyRow> {
         endChange();
     }
 
-    /** Removes every row, in one change. */
+    /** Removes every row, in one change, and forgets the rows a batch was still to tell. */
     void removeEvery() {
+        addedFirst.clear();
+        addedLast.clear();
+        updatedInBatch.clear();
         if (rows.isEmpty()) {
             return;
         }
@@ -89,11 +143,15 @@ final class KeyRowList extends ObservableListBase<KeyRow> {
     }
 
     /**
-     * Tells the listeners that the row's key changed; nothing if the row is not in the list. A sorted view keeps each
-     * row's sort key as it was last told, and places rows by binary search over those: rows changed together may be
-     * told one after another.
+     * Tells the listeners that the row's key changed, at once or at the batch's end; nothing if the row is not in the
+     * list then. A sorted view keeps each row's sort key as it was last told, and places rows by binary search over
+     * those: rows changed together are told together ({@link #updatedEach}).
      */
     void updated(KeyRow changed) {
+        if (batchDepth > 0) {
+            updatedInBatch.add(changed);
+            return;
+        }
         int place = placeOf(changed);
         if (place >= 0) {
             beginChange();

@@ -57,12 +57,6 @@ public final class KeyStore {
     private final Map<KeyRef, Long> revokedAt = new HashMap<>();
     private final Map<String, Long> projectRemovedAt = new HashMap<>();
     private long clock;
-    /** In a batch ({@link #inBatch}): rows added, and rows whose key changed, told at its end in one change each. */
-    private int batchDepth;
-    private final List<KeyRow> addedFirst = new ArrayList<>();
-    private final List<KeyRow> addedLast = new ArrayList<>();
-    private final List<KeyRow> updatedInBatch = new ArrayList<>();
-
     /** Take it when asking the server for a list or a key, and give it back with the answer. */
     public long stamp() {
         return clock;
@@ -76,29 +70,7 @@ public final class KeyStore {
      * keys and figures) is up to date at once.
      */
     public void inBatch(Runnable work) {
-        batchDepth++;
-        try {
-            work.run();
-        } finally {
-            if (--batchDepth == 0) {
-                showBatch();
-            }
-        }
-    }
-
-    private void add(KeyRow row, boolean first) {
-        addAll(List.of(row), first);
-    }
-
-    private void addAll(List<KeyRow> added, boolean first) {
-        if (added.isEmpty()) {
-            return;
-        }
-        if (batchDepth > 0) {
-            (first ? addedFirst : addedLast).addAll(added);
-        } else {
-            rows.insert(first ? 0 : rows.size(), added);
-        }
+        rows.inBatch(work);
     }
 
     /**
@@ -108,30 +80,7 @@ public final class KeyStore {
      */
     private void show(KeyRow row, ApiKey key) {
         if (row.show(key)) {
-            if (batchDepth > 0) {
-                updatedInBatch.add(row);
-            } else {
-                rows.updated(row);
-            }
-        }
-    }
-
-    /** A batch's end: its changed rows (those still in the list; rows it added show their key anyway), then its new ones. */
-    private void showBatch() {
-        if (!updatedInBatch.isEmpty()) {
-            List<KeyRow> updated = List.copyOf(updatedInBatch);
-            updatedInBatch.clear();
-            rows.updatedEach(updated);
-        }
-        if (!addedFirst.isEmpty()) {
-            List<KeyRow> first = List.copyOf(addedFirst);
-            addedFirst.clear();
-            rows.insert(0, first);
-        }
-        if (!addedLast.isEmpty()) {
-            List<KeyRow> last = List.copyOf(addedLast);
-            addedLast.clear();
-            rows.insert(rows.size(), last);
+            rows.updated(row);
         }
     }
 
@@ -211,7 +160,7 @@ public final class KeyStore {
             }
         }
         forget(gone);
-        addAll(added, projectId == null);
+        rows.add(added, projectId == null);
         summarise(projectId);
     }
 
@@ -230,7 +179,7 @@ public final class KeyStore {
             Owner owner = ref.isOrganisationKey() ? null : owner(ref.projectId(), entry.projectName());
             row = new KeyRow(ref, owner, entry.key(), nextSerial++);
             byOwner.computeIfAbsent(ref.projectId(), id -> new LinkedHashMap<>()).put(ref, row);
-            add(row, false);
+            rows.add(List.of(row), false);
         } else {
             show(row, entry.key());
         }
@@ -322,9 +271,6 @@ public final class KeyStore {
 
     /** Forgets everything, when the connection changes. */
     public void clear() {
-        addedFirst.clear();
-        addedLast.clear();
-        updatedInBatch.clear();
         rows.removeEvery();
         nextSerial = 0;
         byOwner.clear();
@@ -370,8 +316,6 @@ public final class KeyStore {
                 keys.remove(row.ref());
             }
         }
-        addedFirst.removeIf(gone::contains);
-        addedLast.removeIf(gone::contains);
         rows.removeEach(gone);
     }
 

@@ -1,0 +1,69 @@
+package dev.keywarden.ui.common;
+
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/** A change of a list's source, told as the list's own: the same rows at the same places ({@link SortableList}, unsorted). */
+final class PassedOnChange<T> extends ListChangeListener.Change<T> {
+    private final ListChangeListener.Change<? extends T> change;
+
+    PassedOnChange(ObservableList<T> list, ListChangeListener.Change<? extends T> change) {
+        super(list);
+        this.change = change;
+    }
+
+    @Override
+    public boolean next() {
+        return change.next();
+    }
+
+    @Override
+    public void reset() {
+        change.reset();
+    }
+
+    @Override
+    public int getFrom() {
+        return change.getFrom();
+    }
+
+    @Override
+    public int getTo() {
+        return change.getTo();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<T> getRemoved() {
+        return (List<T>) change.getRemoved();
+    }
+
+    @Override
+    public boolean wasUpdated() {
+        return change.wasUpdated();
+    }
+
+    @Override
+    public boolean wasPermutated() {
+        return change.wasPermutated();
+    }
+
+    @Override
+    public int getPermutation(int index) {
+        return change.getPermutation(index);
+    }
+
+    @Override
+    protected int[] getPermutation() {
+        if (!change.wasPermutated()) {
+            return new int[0];
+        }
+        int[] permutation = new int[change.getTo() - change.getFrom()];
+        for (int i = change.getFrom(); i < change.getTo(); i++) {
+            permutation[i - change.getFrom()] = change.getPermutation(i);
+        }
+        return permutation;
+    }
+}
