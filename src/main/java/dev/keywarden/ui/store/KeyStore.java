@@ -2,6 +2,7 @@ package dev.keywarden.ui.store;
 
 import dev.keywarden.api.NotFoundException;
 import dev.keywarden.common.Causes;
+import dev.keywarden.common.HeapWarmer;
 import dev.keywarden.core.bulk.KeyResult;
 import dev.keywarden.core.keys.KeyAction;
 import dev.keywarden.core.keys.KeyEntry;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Every key of the open organisation, project keys and organisation keys alike, one {@link KeyRow} each,
@@ -57,6 +59,18 @@ public final class KeyStore {
     private final Map<KeyRef, Long> revokedAt = new HashMap<>();
     private final Map<String, Long> projectRemovedAt = new HashMap<>();
     private long clock;
+    /** Told how many keys the store expects to hold once every listed project's keys are in (the heap's warmer). */
+    private final LongConsumer keysExpected;
+
+    public KeyStore() {
+        this(HeapWarmer.process()::keysExpected);
+    }
+
+    /** With its own listener for how many keys the store expects (a test's). */
+    KeyStore(LongConsumer keysExpected) {
+        this.keysExpected = keysExpected;
+    }
+
     /** Take it when asking the server for a list or a key, and give it back with the answer. */
     public long stamp() {
         return clock;
@@ -162,6 +176,9 @@ public final class KeyStore {
         forget(gone);
         rows.add(added, projectId == null);
         summarise(projectId);
+        if (!added.isEmpty()) {
+            keysExpected.accept(expectedKeys());
+        }
     }
 
     // ---- answers about one key --------------------------------------------------------------------
@@ -282,6 +299,12 @@ public final class KeyStore {
     }
 
     // ---- inside ----------------------------------------------------------------------------------
+
+    /** The keys held, scaled from the projects whose keys are in to every project listed. */
+    private long expectedKeys() {
+        int answered = byOwner.size() - (byOwner.containsKey(null) ? 1 : 0);
+        return answered == 0 ? nextSerial : (long) nextSerial * Math.max(answered, owners.size()) / answered;
+    }
 
     private Owner owner(String projectId, String name) {
         return owners.computeIfAbsent(projectId, id -> new Owner(id, name));

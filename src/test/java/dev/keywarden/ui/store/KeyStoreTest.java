@@ -212,4 +212,23 @@ class KeyStoreTest {
         assertThat(store.keysOf("p1")).isEmpty();
         assertThat(store.summaryOf("p1").get()).isNull();
     }
+
+    @Test
+    void tellsHowManyKeysItExpectsScaledFromTheProjectsWhoseKeysAreInToEveryProjectListed() {
+        Project third = new Project("p3", "Ops", null, "org", Instant.EPOCH, null);
+        List<Long> told = new ArrayList<>();
+        KeyStore counted = new KeyStore(told::add);
+        counted.projectsListed(List.of(DOCS, SHOP, third), counted.stamp());
+
+        counted.projectKeysListed(DOCS, List.of(key(1, true), key(2, true)), counted.stamp());
+        counted.projectKeysListed(SHOP, List.of(key(3, true)), counted.stamp());
+        counted.projectKeysListed(DOCS, List.of(key(1, false), key(2, true)), counted.stamp());
+        counted.organisationKeysListed(List.of(key(9, true), key(10, true)), counted.stamp());
+        assertThat(told).as("2 keys from 1 of 3 projects, 3 from 2 (rounded down), 5 from 2; a list adding none tells nothing")
+                .containsExactly(6L, 4L, 7L);
+
+        counted.clear();
+        counted.organisationKeysListed(List.of(key(9, true)), counted.stamp());
+        assertThat(told).as("organisation keys alone are what they are").containsExactly(6L, 4L, 7L, 1L);
+    }
 }
