@@ -2,7 +2,6 @@ package dev.keywarden.common;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
 /**
@@ -12,10 +11,11 @@ import java.util.function.LongConsumer;
  * <p>Why: the console's JVM moves the keys that survive a young collection straight to the old generation
  * ({@code -XX:MaxTenuringThreshold=0}), and G1 gives the old generation regions the process has not touched yet. The
  * kernel then hands over each of their pages inside the stop-the-world pause (a page fault each, zeroed), which was
- * half of a collection's time while 50,000 keys load (README, Performance). A large array is put straight into old
- * regions and zeroed by the thread that asks for it, outside any pause; dropped, its regions are freed by the next
- * collection, touched, and the old generation takes those first. The price is resident memory, paid early and only by
- * a process that expects many keys: {@link #BYTES_PER_KEY} a key, at most {@code keywarden.heap.warm} megabytes.
+ * half of a collection's time while 50,000 keys load (README, Performance). A large array is put straight into free
+ * old regions (side by side: early in a load the heap has them) and zeroed by the thread that asks for it, outside
+ * any pause; dropped, its regions are freed by the next collection, touched, and the old generation takes those
+ * first. The price is resident memory, paid early and only by a process that expects many keys: {@link #BYTES_PER_KEY}
+ * a key, at most {@code keywarden.heap.warm} megabytes, in whole arrays of 8 MB.
  */
 public final class HeapWarmer {
     /** How many keys a process expects before the warming starts: fewer keep the heap small and the pauses short. */
@@ -30,13 +30,13 @@ public final class HeapWarmer {
     static final long DEFAULT_BYTES = 128L << 20;
     /** Each array: humongous for G1 (at least half a region) whatever the heap's region size up to 16 MB. */
     static final int CHUNK = (8 << 20) - 64;
-    /** One heap per process, so one warming: shared by every key store of the process. */
-    private static final HeapWarmer PROCESS = new HeapWarmer(configuredBytes(),
-            bytes -> DaemonThreads.lowPriority("keywarden-heap-warm").newThread(() -> touch(bytes)).start());
+    /** One heap per process, so one warmer: shared by every key store of the process. */
+    private static final HeapWarmer PROCESS = new HeapWarmer(configuredBytes(), HeapWarmer::touchInBackground);
 
     private final long mostBytes;
     private final LongConsumer warming;
-    private final AtomicBoolean started = new AtomicBoolean();
+    /** Bytes asked of {@link #warming} so far. */
+    private long warmed;
 
     /** Touches at most {@code mostBytes} through {@code warming} (the process's: {@link #touch} on a thread of its own). */
     HeapWarmer(long mostBytes, LongConsumer warming) {
@@ -50,12 +50,18 @@ public final class HeapWarmer {
     }
 
     /**
-     * Told how many keys the process expects to hold (those it holds, scaled to the projects still loading); starts
-     * the warming the first time they are many, for that many keys.
+     * Told how many keys the process expects to hold (those it holds, scaled to the projects still loading). The first
+     * time they are many, touches what they need; then again, for the rest, each time the keys expected need half as
+     * much again as was touched (a load whose first projects were small ones), never more than the most in all.
      */
-    public void keysExpected(long keys) {
-        if (keys >= KEYS_BEFORE_WARMING && mostBytes > 0 && started.compareAndSet(false, true)) {
-            warming.accept(keys > mostBytes / BYTES_PER_KEY ? mostBytes : keys * BYTES_PER_KEY);
+    public synchronized void keysExpected(long keys) {
+        if (keys < KEYS_BEFORE_WARMING) {
+            return;
+        }
+        long wanted = keys > mostBytes / BYTES_PER_KEY ? mostBytes : keys * BYTES_PER_KEY;
+        if (wanted - warmed >= CHUNK && wanted >= warmed + warmed / 2) {
+            warming.accept(wanted - warmed);
+            warmed = wanted;
         }
     }
 
@@ -76,6 +82,14 @@ public final class HeapWarmer {
             // A heap tighter than it said: the pages touched so far stay touched, and the arrays go at once.
         }
         return held.size();
+    }
+
+    private static void touchInBackground(long bytes) {
+        try {
+            DaemonThreads.lowPriority("keywarden-heap-warm").newThread(() -> touch(bytes)).start();
+        } catch (OutOfMemoryError | RuntimeException noThread) {
+            // No thread to be had (the process is at its limit): the collections touch the pages, as without warming.
+        }
     }
 
     /** The property's megabytes (not a number: the default), as bytes; {@link #touch} keeps to the heap's room. */

@@ -14,22 +14,26 @@ class HeapWarmerTest {
     private final HeapWarmer warmer = new HeapWarmer(MOST, warmed::add);
 
     @Test
-    void warmsOnceTheProcessExpectsManyKeysAndNeverAgain() {
+    void warmsOnceTheProcessExpectsManyKeysForThoseKeys() {
         warmer.keysExpected(HeapWarmer.KEYS_BEFORE_WARMING - 1);
         assertEquals(List.of(), warmed, "a small organisation keeps its heap small");
 
         warmer.keysExpected(HeapWarmer.KEYS_BEFORE_WARMING);
-        warmer.keysExpected(50_000);
+        warmer.keysExpected(HeapWarmer.KEYS_BEFORE_WARMING + 1_000);
         assertEquals(List.of(HeapWarmer.KEYS_BEFORE_WARMING * HeapWarmer.BYTES_PER_KEY), warmed,
-                "one heap, one warming, for the keys expected then");
+                "a few more keys expected are not worth another warming");
     }
 
     @Test
-    void warmsNoMoreThanItsMostHoweverManyKeysAreExpected() {
+    void warmsTheRestWhenTheKeysExpectedNeedHalfAsMuchAgainAndNeverMoreThanItsMost() {
+        warmer.keysExpected(HeapWarmer.KEYS_BEFORE_WARMING);
+        warmer.keysExpected(20_000);
+        warmer.keysExpected(1_000_000);
         warmer.keysExpected(Long.MAX_VALUE / 2);
-        assertEquals(List.of(MOST), warmed);
-        assertEquals(MOST, HeapWarmer.BYTES_PER_KEY * 50_000, MOST / 100.0,
-                "the benchmarks' 50,000 keys get about the default most");
+        long first = HeapWarmer.KEYS_BEFORE_WARMING * HeapWarmer.BYTES_PER_KEY;
+        long second = 20_000 * HeapWarmer.BYTES_PER_KEY;
+        assertEquals(List.of(first, second - first, MOST - second), warmed);
+        assertEquals(MOST, warmed.stream().mapToLong(Long::longValue).sum());
     }
 
     @Test

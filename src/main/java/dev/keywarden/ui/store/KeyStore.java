@@ -61,6 +61,8 @@ public final class KeyStore {
     private long clock;
     /** Told how many keys the store expects to hold once every listed project's keys are in (the heap's warmer). */
     private final LongConsumer keysExpected;
+    /** How many projects the last list of them had. */
+    private int listedProjects;
 
     public KeyStore() {
         this(HeapWarmer.process()::keysExpected);
@@ -102,6 +104,7 @@ public final class KeyStore {
 
     /** The projects as listed: names follow renames, and the keys of projects no longer listed leave. */
     public void projectsListed(List<Project> projects, long askedAt) {
+        listedProjects = projects.size();
         Set<String> listed = new HashSet<>();
         for (Project project : projects) {
             listed.add(project.id());
@@ -290,6 +293,7 @@ public final class KeyStore {
     public void clear() {
         rows.removeEvery();
         nextSerial = 0;
+        listedProjects = 0;
         byOwner.clear();
         owners.clear();
         summaries.values().forEach(summary -> summary.set(null));
@@ -300,10 +304,23 @@ public final class KeyStore {
 
     // ---- inside ----------------------------------------------------------------------------------
 
-    /** The keys held, scaled from the projects whose keys are in to every project listed. */
+    /**
+     * The keys held, the projects' scaled from the projects whose keys are in to every project last listed; the
+     * organisation keys as they are.
+     */
     private long expectedKeys() {
-        int answered = byOwner.size() - (byOwner.containsKey(null) ? 1 : 0);
-        return answered == 0 ? nextSerial : (long) nextSerial * Math.max(answered, owners.size()) / answered;
+        long organisationKeys = 0;
+        long projectKeys = 0;
+        int answered = 0;
+        for (Map.Entry<String, Map<KeyRef, KeyRow>> owner : byOwner.entrySet()) {
+            if (owner.getKey() == null) {
+                organisationKeys = owner.getValue().size();
+            } else {
+                projectKeys += owner.getValue().size();
+                answered++;
+            }
+        }
+        return organisationKeys + (answered == 0 ? 0 : projectKeys * Math.max(answered, listedProjects) / answered);
     }
 
     private Owner owner(String projectId, String name) {

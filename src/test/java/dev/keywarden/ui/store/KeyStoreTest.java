@@ -214,21 +214,25 @@ class KeyStoreTest {
     }
 
     @Test
-    void tellsHowManyKeysItExpectsScaledFromTheProjectsWhoseKeysAreInToEveryProjectListed() {
+    void tellsHowManyKeysItExpectsScalingTheProjectsKeysToEveryProjectListedAndNotTheOrganisations() {
         Project third = new Project("p3", "Ops", null, "org", Instant.EPOCH, null);
         List<Long> told = new ArrayList<>();
         KeyStore counted = new KeyStore(told::add);
         counted.projectsListed(List.of(DOCS, SHOP, third), counted.stamp());
 
+        counted.organisationKeysListed(List.of(key(9, true), key(10, true)), counted.stamp());
         counted.projectKeysListed(DOCS, List.of(key(1, true), key(2, true)), counted.stamp());
         counted.projectKeysListed(SHOP, List.of(key(3, true)), counted.stamp());
         counted.projectKeysListed(DOCS, List.of(key(1, false), key(2, true)), counted.stamp());
-        counted.organisationKeysListed(List.of(key(9, true), key(10, true)), counted.stamp());
-        assertThat(told).as("2 keys from 1 of 3 projects, 3 from 2 (rounded down), 5 from 2; a list adding none tells nothing")
-                .containsExactly(6L, 4L, 7L);
+        assertThat(told).as("2 organisation keys; then 2 + 2 keys of 1 project in 3; 2 + 3 of 2 in 3, rounded down; a list"
+                + " adding none tells nothing").containsExactly(2L, 8L, 6L);
+
+        counted.removed(KeyRef.project("p1", 1));
+        counted.projectKeysListed(third, List.of(key(4, true)), counted.stamp());
+        assertThat(told.get(told.size() - 1)).as("the keys held now, not every row ever made: 2 + 3 of 3").isEqualTo(5L);
 
         counted.clear();
-        counted.organisationKeysListed(List.of(key(9, true)), counted.stamp());
-        assertThat(told).as("organisation keys alone are what they are").containsExactly(6L, 4L, 7L, 1L);
+        counted.projectKeysListed(DOCS, List.of(key(1, true)), counted.stamp());
+        assertThat(told.get(told.size() - 1)).as("a store that forgot its keys and projects counts again").isEqualTo(1L);
     }
 }
