@@ -57,6 +57,11 @@ final class KeyRowList extends ObservableListBase<KeyRow> {
         }
     }
 
+    /** The rows in the list and those a batch is still to add. */
+    int held() {
+        return rows.size() + addedFirst.size() + addedLast.size();
+    }
+
     /** A batch's end: its changed rows (those in the list; rows it added show their key anyway), then its new ones. */
     private void tellBatch() {
         if (!updatedInBatch.isEmpty()) {

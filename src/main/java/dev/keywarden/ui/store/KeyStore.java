@@ -309,17 +309,10 @@ public final class KeyStore {
      * organisation keys as they are.
      */
     private long expectedKeys() {
-        long organisationKeys = 0;
-        long projectKeys = 0;
-        int answered = 0;
-        for (Map.Entry<String, Map<KeyRef, KeyRow>> owner : byOwner.entrySet()) {
-            if (owner.getKey() == null) {
-                organisationKeys = owner.getValue().size();
-            } else {
-                projectKeys += owner.getValue().size();
-                answered++;
-            }
-        }
+        Map<KeyRef, KeyRow> organisation = byOwner.get(null);
+        long organisationKeys = organisation == null ? 0 : organisation.size();
+        long projectKeys = rows.held() - organisationKeys;
+        int answered = byOwner.size() - (organisation == null ? 0 : 1);
         return organisationKeys + (answered == 0 ? 0 : projectKeys * Math.max(answered, listedProjects) / answered);
     }
 

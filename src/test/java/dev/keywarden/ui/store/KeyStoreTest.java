@@ -235,4 +235,19 @@ class KeyStoreTest {
         counted.projectKeysListed(DOCS, List.of(key(1, true)), counted.stamp());
         assertThat(told.get(told.size() - 1)).as("a store that forgot its keys and projects counts again").isEqualTo(1L);
     }
+
+    @Test
+    void countsTheKeysABatchIsStillToShowAsHeld() {
+        List<Long> told = new ArrayList<>();
+        KeyStore counted = new KeyStore(told::add);
+        counted.projectsListed(List.of(DOCS, SHOP), counted.stamp());
+
+        counted.inBatch(() -> {
+            counted.projectKeysListed(DOCS, List.of(key(1, true), key(2, true)), counted.stamp());
+            counted.projectKeysListed(SHOP, List.of(key(3, true)), counted.stamp());
+        });
+
+        assertThat(told).as("2 keys of 1 project in 2, then 3 of 2, before the batch shows them").containsExactly(4L, 3L);
+        assertThat(counted.rows()).hasSize(3);
+    }
 }
