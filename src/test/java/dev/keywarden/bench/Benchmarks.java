@@ -24,7 +24,8 @@ final class Benchmarks {
             new FxStallBenchmark(),
             new Filter50kBenchmark(),
             new Sort50kBenchmark(),
-            new Heap50kBenchmark());
+            new Heap50kBenchmark(),
+            new FirstFillBenchmark());
 
     static final List<Benchmark> ALL = java.util.stream.Stream.concat(PLAIN.stream(), WINDOWED.stream()).toList();
 

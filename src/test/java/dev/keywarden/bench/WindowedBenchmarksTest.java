@@ -13,6 +13,6 @@ class WindowedBenchmarksTest {
     void eachRunsAtATinySizeAndGivesItsFigures() {
         List<String> names = TinyRun.figuresOf(Benchmarks.WINDOWED);
 
-        assertThat(names).contains("fx-stall", "fx-stall-load", "fx-stall-load-stalls", "fx-stall-typing", "fx-stall-reload", "filter-50k", "sort-50k", "heap-50k");
+        assertThat(names).contains("fx-stall", "fx-stall-load", "fx-stall-load-stalls", "fx-stall-typing", "fx-stall-reload", "filter-50k", "sort-50k", "heap-50k", "fx-first-fill");
     }
 }
