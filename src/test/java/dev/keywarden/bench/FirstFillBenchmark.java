@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code fx-first-fill}: the FX thread's CSS and layout in the pulse that shows the first rows of the emptied
+ * {@code fx-first-fill}: the wall time of the CSS pass and layout of the pulse that shows the first rows of the emptied
  * all-keys table (1000 projects x 50 keys loaded once, then forgotten, as a change of connection does), the phase
  * where {@code fx-stall}'s loads often had their longest gap. Each fill hands the store the projects and the first
  * 40 projects' keys (2,000, about what one delivery of a load brings) in one batch, as the loader's deliveries do,
@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  */
 final class FirstFillBenchmark implements Benchmark {
     /** Fills printed one by one: the JIT's work shows in them when this benchmark runs alone. */
-    private static final int SHOWN = 8;
+    private static final int PRINTED_FILLS = 8;
     private static final int BATCH_PROJECTS = 40;
 
     @Override
@@ -41,30 +41,33 @@ final class FirstFillBenchmark implements Benchmark {
             console.showEveryKey();
             KeyStore store = console.window().model().projects().store();
             Map<Project, List<ApiKey>> keys = console.fx(() -> keysByProject(console, store));
-            PulseTimer pulses = console.fx(() -> new PulseTimer(console.allKeys().table().getScene()));
+            PulseTimer timer = console.fx(() -> new PulseTimer(console.allKeys().table().getScene()));
             List<Double> times = new ArrayList<>();
             int batchKeys = 0;
             for (int fill = 0; fill < fills; fill++) {
                 console.forgetKeys();
-                Thread.sleep(100);
-                batchKeys = console.fx(() -> {
-                    pulses.arm();
-                    return fillFirst(store, keys);
+                Thread.sleep(100); // the emptied table's own pulses done, as when a load's first answer comes
+                int[] handedAndShown = console.fx(() -> {
+                    timer.arm();
+                    int handed = fillFirst(store, keys);
+                    return new int[] {handed, console.shown().size()};
                 });
-                Thread.sleep(150);
-                double[] laidOut = console.fx(pulses::disarm);
-                int shown = console.fx(() -> console.shown().size());
-                if (laidOut.length == 0 || shown != batchKeys) {
-                    throw new IllegalStateException(laidOut.length + " pulses laid out the first rows; " + shown + " of "
-                            + batchKeys + " keys shown");
+                batchKeys = handedAndShown[0];
+                Thread.sleep(150); // several frames: the pulse that lays the rows out has run
+                double[] pulseSeconds = console.fx(timer::disarm);
+                if (pulseSeconds.length == 0 || handedAndShown[1] != batchKeys) {
+                    throw new IllegalStateException(pulseSeconds.length + " pulses after the fill; " + handedAndShown[1]
+                            + " of " + batchKeys + " keys in the table before the first");
                 }
-                times.add(laidOut[0]);
+                times.add(pulseSeconds[0]);
             }
             double warm = FxStallBenchmark.median(times.subList(fills / 2, fills));
-            String first = times.stream().limit(SHOWN).map(time -> Figures.number(time * 1000)).collect(Collectors.joining(", "));
-            figures.add("fx-first-fill", warm * 1000, "ms", "the FX thread's CSS and layout in the pulse that shows the"
-                    + " first " + batchKeys + " rows of the emptied all-keys table: median of the last " + (fills - fills / 2)
-                    + " of " + fills + " fills (no goal); the first " + Math.min(SHOWN, fills) + " took " + first + " ms");
+            String first = times.stream().limit(PRINTED_FILLS).map(time -> Figures.number(time * 1000))
+                    .collect(Collectors.joining(", "));
+            figures.add("fx-first-fill", warm * 1000, "ms", "the wall time of the CSS pass and layout of the pulse that"
+                    + " shows the first " + batchKeys + " rows of the emptied all-keys table: median of the last "
+                    + (fills - fills / 2) + " of " + fills + " fills (no goal); the first "
+                    + Math.min(PRINTED_FILLS, fills) + " took " + first + " ms");
         }
     }
 
@@ -81,15 +84,15 @@ final class FirstFillBenchmark implements Benchmark {
         int[] handed = {0};
         store.inBatch(() -> {
             store.projectsListed(List.copyOf(keys.keySet()), store.stamp());
-            keys.entrySet().stream().limit(BATCH_PROJECTS).forEach(project -> {
-                store.projectKeysListed(project.getKey(), project.getValue(), store.stamp());
-                handed[0] += project.getValue().size();
+            keys.entrySet().stream().limit(BATCH_PROJECTS).forEach(projectKeys -> {
+                store.projectKeysListed(projectKeys.getKey(), projectKeys.getValue(), store.stamp());
+                handed[0] += projectKeys.getValue().size();
             });
         });
         return handed[0];
     }
 
-    /** Times each pulse's CSS and layout while armed (FX thread only). */
+    /** The wall time of each pulse's CSS pass and layout while armed (FX thread only). */
     private static final class PulseTimer {
         private final List<Double> laidOut = new ArrayList<>();
         private boolean armed;
