@@ -64,21 +64,16 @@ final class KeyRowList extends ObservableListBase<KeyRow> {
 
     /** A batch's end: its changed rows (those in the list; rows it added show their key anyway), then its new ones. */
     private void tellBatch() {
-        if (!updatedInBatch.isEmpty()) {
-            List<KeyRow> updated = List.copyOf(updatedInBatch);
-            updatedInBatch.clear();
-            updatedEach(updated);
-        }
-        if (!addedFirst.isEmpty()) {
-            List<KeyRow> first = List.copyOf(addedFirst);
-            addedFirst.clear();
-            insert(0, first);
-        }
-        if (!addedLast.isEmpty()) {
-            List<KeyRow> last = List.copyOf(addedLast);
-            addedLast.clear();
-            insert(rows.size(), last);
-        }
+        updatedEach(drain(updatedInBatch));
+        insert(0, drain(addedFirst));
+        insert(rows.size(), drain(addedLast));
+    }
+
+    /** What a batch was still to tell, taken and cleared (telling it may start another batch). */
+    private static List<KeyRow> drain(List<KeyRow> pending) {
+        List<KeyRow> taken = List.copyOf(pending);
+        pending.clear();
+        return taken;
     }
 
     /** Adds {@code added} at {@code index}, in one change. */
