@@ -92,6 +92,102 @@ class SortedRowsTest {
         assertNull(collected(first), "a row that left is still held");
     }
 
+    @Test
+    void rowsChangedManyAtOnceAreInOrderByTheNextFrameAndTheSelectionFollowsThem() throws Exception {
+        Changing rows = new Changing();
+        TableView<String[]> changing = fx(() -> {
+            TableView<String[]> view = new TableView<>();
+            TableColumn<String[], String> byName = new TableColumn<>("Name");
+            byName.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue()[0]));
+            view.getColumns().add(byName);
+            SortedRows.install(view, rows);
+            for (int i = 0; i < 100; i++) {
+                rows.add(new String[] {"m%03d".formatted(i)});
+            }
+            view.getSortOrder().add(byName);
+            view.getSelectionModel().select(rows.get(10));
+            return view;
+        });
+        String[] chosen = rows.get(10);
+        int[] changed = java.util.stream.IntStream.range(0, 3 * SortableList.FEW_CHANGED).map(i -> 2 * i).toArray();
+
+        fx(() -> {
+            for (int index : changed) {
+                rows.get(index)[0] = "z" + rows.get(index)[0]; // each to the end
+            }
+            rows.updated(changed);
+            return null;
+        });
+        awaitFrames(2);
+
+        List<String> names = fx(() -> changing.getItems().stream().map(row -> row[0]).toList());
+        assertEquals(names.stream().sorted().toList(), names);
+        assertEquals(chosen, fx(() -> changing.getSelectionModel().getSelectedItem()));
+    }
+
+    /** Returns once {@code count} pulses have begun: work asked of the next frame is done. */
+    private void awaitFrames(int count) throws Exception {
+        java.util.concurrent.CountDownLatch frames = new java.util.concurrent.CountDownLatch(count);
+        javafx.animation.AnimationTimer counter = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frames.countDown();
+            }
+        };
+        fx(() -> {
+            counter.start();
+            return null;
+        });
+        try {
+            if (!frames.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("no pulse in 10 s");
+            }
+        } finally {
+            fx(() -> {
+                counter.stop();
+                return null;
+            });
+        }
+    }
+
+    /** Rows whose changes are told by hand, many in one change, as the key store tells a batch's. */
+    private static final class Changing extends javafx.collections.ModifiableObservableListBase<String[]> {
+        private final List<String[]> rows = new ArrayList<>();
+
+        @Override
+        public String[] get(int index) {
+            return rows.get(index);
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
+
+        @Override
+        protected void doAdd(int index, String[] element) {
+            rows.add(index, element);
+        }
+
+        @Override
+        protected String[] doSet(int index, String[] element) {
+            return rows.set(index, element);
+        }
+
+        @Override
+        protected String[] doRemove(int index) {
+            return rows.remove(index);
+        }
+
+        void updated(int... indices) {
+            beginChange();
+            for (int index : indices) {
+                nextUpdate(index);
+            }
+            endChange();
+        }
+    }
+
     /** Null once the referent is collected, after a few collections; else the referent. */
     private static Object collected(WeakReference<?> reference) throws InterruptedException {
         for (int attempt = 0; attempt < 20 && reference.get() != null; attempt++) {
