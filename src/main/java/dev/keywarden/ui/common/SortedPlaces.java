@@ -136,7 +136,7 @@ final class SortedPlaces<T> {
         int added = 0;
         int removed = 0;
         while (change.next()) {
-            if (!change.wasUpdated()) {
+            if (!change.wasUpdated() && !change.wasPermutated()) {
                 added += change.getAddedSize();
                 removed += change.getRemovedSize();
             }
@@ -151,7 +151,7 @@ final class SortedPlaces<T> {
         int adding = 0;
         change.reset();
         while (change.next()) {
-            if (change.wasUpdated()) {
+            if (change.wasUpdated() || change.wasPermutated()) {
                 continue;
             }
             while (after < change.getFrom()) {
@@ -244,8 +244,8 @@ final class SortedPlaces<T> {
      * The rows at these places (each once), whose sort keys may have changed, placed as a stable sort of every row by
      * its new key would place them: the rows that did not change are still in order, the changed ones are sorted among
      * themselves (by new key, then place) and each goes among the others by binary search, after those with a lower
-     * key or an equal one at an earlier place. Only the rows between the first and the last place that changed are
-     * touched.
+     * key or an equal one at an earlier place (a row still waiting to move, {@link #defer}, by the key it was placed
+     * by). Only the rows between the first and the last place that changed are touched; they wait no more.
      */
     Moved move(int[] places) {
         int[] moving = places.clone();
@@ -306,6 +306,9 @@ final class SortedPlaces<T> {
         System.arraycopy(rangeSources, 0, sourceAt, low, width);
         for (int place = low; place <= high; place++) {
             placeOf[sourceAt[place]] = place;
+        }
+        for (int i = 0; i < count; i++) {
+            deferred.clear(sourceAt[to[i]]);
         }
         int first = 0;
         while (first < width && permutation[first] == low + first) {

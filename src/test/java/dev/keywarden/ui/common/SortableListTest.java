@@ -72,7 +72,8 @@ class SortableListTest {
                 sortable.orderProperty().set(order == null ? null : keyedBy(order));
             } else if (random.nextInt(4) == 0 && !rows.isEmpty()) {
                 // From the first row: JavaFX 21's FilteredList tells a permutation of a range further on wrongly.
-                rows.reverse(0, 1 + random.nextInt(rows.size()));
+                // Sometimes with a row added in the same change, after the permutation.
+                rows.reverse(0, 1 + random.nextInt(rows.size()), random.nextBoolean() ? List.of(new Row(serial++, name(random))) : List.of());
             } else if (random.nextInt(20) == 0) {
                 rows.clear();
             }
@@ -383,8 +384,8 @@ class SortableListTest {
             return rows.remove(index);
         }
 
-        /** The rows from {@code from} to {@code to} in reverse, told as a permutation. */
-        void reverse(int from, int to) {
+        /** The rows from {@code from} to {@code to} in reverse, told as a permutation, then {@code added} at the end. */
+        void reverse(int from, int to, List<Row> added) {
             beginChange();
             java.util.Collections.reverse(rows.subList(from, to));
             int[] permutation = new int[to - from];
@@ -392,6 +393,10 @@ class SortableListTest {
                 permutation[i] = to - 1 - i;
             }
             nextPermutation(from, to, permutation);
+            for (Row row : added) {
+                rows.add(row);
+                nextAdd(rows.size() - 1, rows.size());
+            }
             endChange();
         }
 
