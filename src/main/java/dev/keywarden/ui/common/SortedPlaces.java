@@ -54,23 +54,25 @@ final class SortedPlaces<T> {
     /** The source's rows sorted by {@code by}; among equal keys, in the source's order. */
     static <T> SortedPlaces<T> of(List<? extends T> source, RowOrder<? super T> by) {
         int size = source.size();
-        Object[] sourceKeys = new Object[size];
-        Integer[] order = new Integer[size];
+        Keyed[] keyed = new Keyed[size];
         for (int index = 0; index < size; index++) {
-            sourceKeys[index] = by.keyOf(source.get(index));
-            order[index] = index;
+            T row = source.get(index);
+            keyed[index] = new Keyed(row, by.keyOf(row), index);
         }
-        Arrays.sort(order, (one, other) -> by.compare(sourceKeys[one], sourceKeys[other])); // stable: ties by index
+        Arrays.sort(keyed, (one, other) -> by.compare(one.key(), other.key())); // stable: ties by index
         Object[] rows = new Object[size];
         Object[] keys = new Object[size];
         int[] sourceAt = new int[size];
         for (int place = 0; place < size; place++) {
-            int index = order[place];
-            rows[place] = source.get(index);
-            keys[place] = sourceKeys[index];
-            sourceAt[place] = index;
+            rows[place] = keyed[place].row();
+            keys[place] = keyed[place].key();
+            sourceAt[place] = keyed[place].index();
         }
         return new SortedPlaces<>(by, rows, keys, sourceAt);
+    }
+
+    /** A row, its sort key and its index in the source, sorted together: the key beside the row, not looked up. */
+    private record Keyed(Object row, Object key, int index) {
     }
 
     int size() {
