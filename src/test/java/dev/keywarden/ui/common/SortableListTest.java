@@ -2,7 +2,6 @@ package dev.keywarden.ui.common;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ModifiableObservableListBase;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class SortableListTest {
 
     @Test
     void itsRowsAndTheChangesItTellsFollowTheSourceSortedOrNot() {
-        Rows rows = new Rows();
+        HandToldList<Row> rows = new HandToldList<>();
         FilteredList<Row> shown = new FilteredList<>(rows, row -> !row.name.startsWith("z"));
         List<Runnable> frames = new ArrayList<>();
         SortableList<Row> sortable = new SortableList<>(shown, frames::add);
@@ -119,7 +118,7 @@ class SortableListTest {
 
     @Test
     void aChangedRowThatStillSortsWhereItIsKeepsItsPlaceAmongEqualRows() {
-        Rows rows = new Rows();
+        HandToldList<Row> rows = new HandToldList<>();
         SortableList<Row> sortable = new SortableList<>(rows);
         sortable.orderProperty().set(keyedBy(BY_NAME));
         for (int i = 0; i < 5; i++) {
@@ -141,7 +140,7 @@ class SortableListTest {
 
     @Test
     void aChangedRowThatStaysIsPlacedByItsNewKeyAfterwards() {
-        Rows rows = new Rows();
+        HandToldList<Row> rows = new HandToldList<>();
         SortableList<Row> sortable = new SortableList<>(rows);
         sortable.orderProperty().set(keyedBy(BY_NAME));
         rows.addAll(List.of(new Row(0, "a"), new Row(1, "m"), new Row(2, "z")));
@@ -156,7 +155,7 @@ class SortableListTest {
 
     @Test
     void rowsChangedTogetherMoveWithinRangesApartAndAreEachToldAsUpdated() {
-        Rows rows = new Rows();
+        HandToldList<Row> rows = new HandToldList<>();
         SortableList<Row> sortable = new SortableList<>(rows);
         sortable.orderProperty().set(keyedBy(BY_NAME));
         for (int i = 0; i < 10; i++) {
@@ -185,7 +184,7 @@ class SortableListTest {
 
     @Test
     void manyChangedRowsStillInOrderAreToldAsUpdatedInTheirPlaces() {
-        Rows rows = new Rows();
+        HandToldList<Row> rows = new HandToldList<>();
         List<Runnable> frames = new ArrayList<>();
         SortableList<Row> sortable = new SortableList<>(rows, frames::add);
         sortable.orderProperty().set(keyedBy(BY_NAME));
@@ -209,7 +208,7 @@ class SortableListTest {
 
     @Test
     void manyChangedRowsGoWhereAStableSortPutsThemAndOnlyTheRangeThatMovedIsPermuted() {
-        Rows rows = new Rows();
+        HandToldList<Row> rows = new HandToldList<>();
         List<Runnable> frames = new ArrayList<>();
         SortableList<Row> sortable = new SortableList<>(rows, frames::add);
         sortable.orderProperty().set(keyedBy(BY_NAME));
@@ -259,7 +258,7 @@ class SortableListTest {
 
     @Test
     void rowsChangedManyAtOnceWaitForTheNextFrameAndMoveThenInOnePermutation() {
-        Rows rows = new Rows();
+        HandToldList<Row> rows = new HandToldList<>();
         List<Runnable> frames = new ArrayList<>();
         SortableList<Row> sortable = new SortableList<>(rows, frames::add);
         sortable.orderProperty().set(keyedBy(BY_NAME));
@@ -352,60 +351,6 @@ class SortableListTest {
                 }
                 mirror.addAll(change.getFrom(), change.getAddedSubList());
             }
-        }
-    }
-
-    /** A list whose updates are told by hand, as the key store tells its rows'. */
-    private static final class Rows extends ModifiableObservableListBase<Row> {
-        private final List<Row> rows = new ArrayList<>();
-
-        @Override
-        public Row get(int index) {
-            return rows.get(index);
-        }
-
-        @Override
-        public int size() {
-            return rows.size();
-        }
-
-        @Override
-        protected void doAdd(int index, Row element) {
-            rows.add(index, element);
-        }
-
-        @Override
-        protected Row doSet(int index, Row element) {
-            return rows.set(index, element);
-        }
-
-        @Override
-        protected Row doRemove(int index) {
-            return rows.remove(index);
-        }
-
-        /** The rows from {@code from} to {@code to} in reverse, told as a permutation, then {@code added} at the end. */
-        void reverse(int from, int to, List<Row> added) {
-            beginChange();
-            java.util.Collections.reverse(rows.subList(from, to));
-            int[] permutation = new int[to - from];
-            for (int i = 0; i < permutation.length; i++) {
-                permutation[i] = to - 1 - i;
-            }
-            nextPermutation(from, to, permutation);
-            for (Row row : added) {
-                rows.add(row);
-                nextAdd(rows.size() - 1, rows.size());
-            }
-            endChange();
-        }
-
-        void updated(int... indices) {
-            beginChange();
-            for (int index : indices) {
-                nextUpdate(index);
-            }
-            endChange();
         }
     }
 }

@@ -94,7 +94,7 @@ class SortedRowsTest {
 
     @Test
     void rowsChangedManyAtOnceAreInOrderByTheNextFrameAndTheSelectionFollowsThem() throws Exception {
-        Changing rows = new Changing();
+        HandToldList<String[]> rows = new HandToldList<>();
         TableView<String[]> changing = fx(() -> {
             TableView<String[]> view = new TableView<>();
             TableColumn<String[], String> byName = new TableColumn<>("Name");
@@ -147,44 +147,6 @@ class SortedRowsTest {
                 counter.stop();
                 return null;
             });
-        }
-    }
-
-    /** Rows whose changes are told by hand, many in one change, as the key store tells a batch's. */
-    private static final class Changing extends javafx.collections.ModifiableObservableListBase<String[]> {
-        private final List<String[]> rows = new ArrayList<>();
-
-        @Override
-        public String[] get(int index) {
-            return rows.get(index);
-        }
-
-        @Override
-        public int size() {
-            return rows.size();
-        }
-
-        @Override
-        protected void doAdd(int index, String[] element) {
-            rows.add(index, element);
-        }
-
-        @Override
-        protected String[] doSet(int index, String[] element) {
-            return rows.set(index, element);
-        }
-
-        @Override
-        protected String[] doRemove(int index) {
-            return rows.remove(index);
-        }
-
-        void updated(int... indices) {
-            beginChange();
-            for (int index : indices) {
-                nextUpdate(index);
-            }
-            endChange();
         }
     }
 
