@@ -269,7 +269,7 @@ final class SortedPlaces<T> {
             int place = moving[mover];
             // Unchanged rows before `split` go first: lower keys, and equal ones at an earlier place.
             int split = Math.min(insertionPoint(key, 0), Math.max(firstNotBefore(key), place));
-            int movingBefore = firstAtOrAfter(moving, split);
+            int movingBefore = countBelow(moving, split);
             to[mover] = split - movingBefore + rank;
             low = Math.min(low, Math.min(place, to[mover]));
             high = Math.max(high, Math.max(place, to[mover]));
@@ -355,7 +355,7 @@ final class SortedPlaces<T> {
     }
 
     /** How many of {@code ascending} are below {@code value}. */
-    private static int firstAtOrAfter(int[] ascending, int value) {
+    private static int countBelow(int[] ascending, int value) {
         int found = Arrays.binarySearch(ascending, value);
         return found >= 0 ? found : -found - 1;
     }
