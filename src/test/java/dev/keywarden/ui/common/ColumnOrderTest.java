@@ -62,6 +62,25 @@ class ColumnOrderTest {
         assertSameOrder(List.of(project, name, uses));
     }
 
+    @Test
+    void moreTextsThanItKeepsKeysForStillSortByTheirCollation() {
+        name.setComparator(CollatedText.ORDER);
+        table.getSortOrder().setAll(List.of(name));
+        ColumnOrder<Row> order = ColumnOrder.of(table.getSortOrder());
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < ColumnOrder.TEXTS_KEPT + 500; i++) {
+            rows.add(new Row("p", (i % 3 == 0 ? "É" : "e") + Integer.toString(i, 36), 0));
+        }
+        List<Object> keys = rows.stream().map(order::keyOf).toList();
+        for (int i = 0; i < rows.size(); i += 37) {
+            for (int j = rows.size() - 1; j >= 0; j -= 41) {
+                assertEquals(Integer.signum(CollatedText.ORDER.compare(rows.get(i).name(), rows.get(j).name())),
+                        Integer.signum(order.compare(keys.get(i), keys.get(j))), rows.get(i) + " against " + rows.get(j));
+            }
+        }
+        assertEquals(0, order.compare(order.keyOf(rows.get(5)), keys.get(5)), "a text keyed again after its key was forgotten");
+    }
+
     /** ColumnOrder's order against the TableView's own comparator for the same sort order, over random rows. */
     private void assertSameOrder(List<TableColumn<Row, ?>> sortOrder) {
         table.getSortOrder().setAll(sortOrder);
