@@ -7,7 +7,7 @@ import java.util.Comparator;
 /**
  * Text in the order of the user's locale (its collation), no text first: what a table's text column sorts by. One
  * collator for every comparison (a column's default comparator asks for a new one each time), and a sorted table
- * works out each row's {@link CollationKey} once ({@link ColumnOrder}), which then compares as fast as plain text.
+ * works out each text's {@link CollationKey} once ({@link ColumnOrder}), which then compares as fast as plain text.
  * The collator is made the first time text is compared or keyed (the first row of a table sorted by a text column:
  * at start only when a saved sort is put back), not when a column takes this order: making it reads the locale's
  * rules, some 40 ms, which the FX thread spent building the window.

@@ -22,7 +22,10 @@ final class ColumnOrder<T> implements RowOrder<T> {
     /** The column's collator where it sorts by one, else null: its keys are then collation keys. */
     private final List<CollatedText> collators = new ArrayList<>();
 
-    /** At most this many texts' collation keys are kept by column; then they are forgotten and kept again. */
+    /**
+     * At most this many texts' collation keys are kept by column (about 2 MB), those of rows since gone included, while
+     * the order lasts; then they are forgotten and kept again.
+     */
     static final int TEXTS_KEPT = 10_000;
     /** By column, the texts given a collation key so far, and their keys. */
     private final List<Map<String, CollationKey>> textKeys = new ArrayList<>();
