@@ -59,7 +59,7 @@ final class SortedPlaces<T> {
             T row = source.get(index);
             keyed[index] = new Keyed(row, by.keyOf(row), index);
         }
-        Arrays.sort(keyed, (one, other) -> by.compare(one.key(), other.key())); // stable: ties by index
+        sortByKey(keyed, by);
         Object[] rows = new Object[size];
         Object[] keys = new Object[size];
         int[] sourceAt = new int[size];
@@ -71,8 +71,16 @@ final class SortedPlaces<T> {
         return new SortedPlaces<>(by, rows, keys, sourceAt);
     }
 
-    /** A row, its sort key and its index in the source, sorted together: the key beside the row, not looked up. */
+    /**
+     * A row, its sort key and its index (in the source, or its place), sorted together: the key beside the row, not
+     * looked up at each comparison.
+     */
     private record Keyed(Object row, Object key, int index) {
+    }
+
+    /** In {@code by}'s order; stable, so ties keep the order they came in. */
+    private static void sortByKey(Keyed[] keyed, RowOrder<?> by) {
+        Arrays.sort(keyed, (one, other) -> by.compare(one.key(), other.key()));
     }
 
     int size() {
@@ -196,13 +204,12 @@ final class SortedPlaces<T> {
      */
     private void add(int[] addedSources, List<? extends T> source, Addition addition) {
         int count = addedSources.length;
-        Object[] comingKeys = new Object[count];
-        Integer[] coming = new Integer[count];
+        Keyed[] coming = new Keyed[count];
         for (int i = 0; i < count; i++) {
-            comingKeys[i] = by.keyOf(source.get(addedSources[i]));
-            coming[i] = i;
+            T row = source.get(addedSources[i]);
+            coming[i] = new Keyed(row, by.keyOf(row), addedSources[i]);
         }
-        Arrays.sort(coming, (one, other) -> by.compare(comingKeys[one], comingKeys[other])); // stable: ties by index
+        sortByKey(coming, by); // ties in the source's order
         int total = size + count;
         Object[] mergedRows = new Object[total];
         Object[] mergedKeys = new Object[total];
@@ -211,9 +218,8 @@ final class SortedPlaces<T> {
         boolean bySearch = searches < total;
         int old = 0;
         int out = 0;
-        for (int i : coming) {
-            int index = addedSources[i];
-            Object key = comingKeys[i];
+        for (Keyed row : coming) {
+            Object key = row.key();
             int at = old;
             if (bySearch) {
                 at = insertionPoint(key, old);
@@ -227,9 +233,9 @@ final class SortedPlaces<T> {
             System.arraycopy(sourceAt, old, mergedSources, out, at - old);
             out += at - old;
             old = at;
-            mergedRows[out] = source.get(index);
+            mergedRows[out] = row.row();
             mergedKeys[out] = key;
-            mergedSources[out] = index;
+            mergedSources[out] = row.index();
             addition.added(out, out + 1);
             out++;
         }
@@ -253,26 +259,25 @@ final class SortedPlaces<T> {
         int[] moving = places.clone();
         Arrays.sort(moving);
         int count = moving.length;
-        Object[] newKeys = new Object[count];
-        Integer[] order = new Integer[count];
+        Keyed[] movers = new Keyed[count];
         for (int i = 0; i < count; i++) {
-            newKeys[i] = by.keyOf(row(moving[i]));
-            order[i] = i;
+            T row = row(moving[i]);
+            movers[i] = new Keyed(row, by.keyOf(row), moving[i]);
         }
-        Arrays.sort(order, (one, other) -> by.compare(newKeys[one], newKeys[other])); // stable: ties by place
+        sortByKey(movers, by); // ties by place
+        // The movers' new places, in their order: ascending.
         int[] to = new int[count];
         int low = Integer.MAX_VALUE;
         int high = -1;
         for (int rank = 0; rank < count; rank++) {
-            int mover = order[rank];
-            Object key = newKeys[mover];
-            int place = moving[mover];
+            Object key = movers[rank].key();
+            int place = movers[rank].index();
             // Unchanged rows before `split` go first: lower keys, and equal ones at an earlier place.
             int split = Math.min(insertionPoint(key, 0), Math.max(firstNotBefore(key), place));
             int movingBefore = countBelow(moving, split);
-            to[mover] = split - movingBefore + rank;
-            low = Math.min(low, Math.min(place, to[mover]));
-            high = Math.max(high, Math.max(place, to[mover]));
+            to[rank] = split - movingBefore + rank;
+            low = Math.min(low, Math.min(place, to[rank]));
+            high = Math.max(high, Math.max(place, to[rank]));
         }
         int width = high + 1 - low;
         Object[] rangeRows = new Object[width];
@@ -280,13 +285,14 @@ final class SortedPlaces<T> {
         int[] rangeSources = new int[width];
         boolean[] taken = new boolean[width];
         int[] permutation = new int[width];
-        for (int i = 0; i < count; i++) {
-            int at = to[i] - low;
-            rangeRows[at] = rows[moving[i]];
-            rangeKeys[at] = newKeys[i];
-            rangeSources[at] = sourceAt[moving[i]];
+        for (int rank = 0; rank < count; rank++) {
+            int at = to[rank] - low;
+            int place = movers[rank].index();
+            rangeRows[at] = movers[rank].row();
+            rangeKeys[at] = movers[rank].key();
+            rangeSources[at] = sourceAt[place];
             taken[at] = true;
-            permutation[moving[i] - low] = to[i];
+            permutation[place - low] = to[rank];
         }
         int free = 0;
         int next = 0;
@@ -309,8 +315,8 @@ final class SortedPlaces<T> {
         for (int place = low; place <= high; place++) {
             placeOf[sourceAt[place]] = place;
         }
-        for (int i = 0; i < count; i++) {
-            deferred.clear(sourceAt[to[i]]);
+        for (int place : to) {
+            deferred.clear(sourceAt[place]);
         }
         int first = 0;
         while (first < width && permutation[first] == low + first) {
@@ -320,9 +326,7 @@ final class SortedPlaces<T> {
         while (last > first && permutation[last - 1] == low + last - 1) {
             last--;
         }
-        int[] updated = to.clone();
-        Arrays.sort(updated);
-        return new Moved(low + first, Arrays.copyOfRange(permutation, first, last), updated);
+        return new Moved(low + first, Arrays.copyOfRange(permutation, first, last), to);
     }
 
     /** After the last row, from {@code low} on, that sorts no later than the row of {@code key}. */
