@@ -11,7 +11,7 @@ import java.util.function.LongConsumer;
  * <p>Why: the console's JVM moves the keys that survive a young collection straight to the old generation
  * ({@code -XX:MaxTenuringThreshold=0}), and G1 gives the old generation regions the process has not touched yet. The
  * kernel then hands over each of their pages inside the stop-the-world pause (a page fault each, zeroed), which was
- * half of a collection's time while 50,000 keys load (README, Performance). A large array is put straight into free
+ * half of a collection's time while 50,000 keys load (PERFORMANCE.md). A large array is put straight into free
  * old regions (side by side: early in a load the heap has them) and zeroed by the thread that asks for it, outside
  * any pause; dropped, its regions are freed by the next collection, touched, and the old generation takes those
  * first. The price is resident memory, paid early and only by a process that expects many keys: {@link #BYTES_PER_KEY}
