@@ -115,9 +115,16 @@ public final class SingleFillTableSkin<S> extends TableViewSkin<S> {
          * of the row, some thirty, half of a table's first fill. Here a row that was styled once is styled again only
          * if what its styles depend on changed (its nodes, their ids, style classes, pseudo-classes, inline styles);
          * a node whose state changed is marked by JavaFX either way and styled at the next pulse at the latest.
+         * A styled row given back its own index and key (the rows on screen at each batch of a load) is not looked
+         * over at all: JavaFX's row then leaves its key and cells as they are, and its selection and focus follow
+         * their models' own listeners.
          */
         @Override
         protected void setCellIndex(TableRow<S> row, int index) {
+            if (keepsItsPlace(row, index)) {
+                row.updateIndex(index);
+                return;
+            }
             if (movesItsKey(row, index)) {
                 row.updateIndex(-1);
             }
@@ -131,6 +138,13 @@ public final class SingleFillTableSkin<S> extends TableViewSkin<S> {
             if (row.isNeedsLayout() && row.getScene() != null && styleInputs(row) != before) {
                 row.applyCss();
             }
+        }
+
+        private boolean keepsItsPlace(TableRow<S> row, int index) {
+            List<S> items = row.getTableView() == null ? null : row.getTableView().getItems();
+            return index >= 0 && row.getIndex() == index && row.getItem() != null && items != null
+                    && index < items.size() && items.get(index) == row.getItem()
+                    && row.getProperties().containsKey(STYLED);
         }
 
         private boolean movesItsKey(TableRow<S> row, int index) {

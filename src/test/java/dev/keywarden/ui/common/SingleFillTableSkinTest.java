@@ -212,6 +212,42 @@ class SingleFillTableSkinTest {
         showsItsRows();
     }
 
+    @Test
+    void rowsAddedBelowTheScreenLeaveTheRowsOnItAsTheyWere() throws Exception {
+        List<Key> first = new ArrayList<>(named("key", 20));
+        first.set(2, new Key("hot 2"));
+        table(first);
+        List<Object> seen = fx(() -> {
+            filled.clear();
+            emptied = 0;
+            keys.addAll(named("more", 30)); // a load's next batch: the row count changes, the rows on screen do not
+            table.layout();
+            return List.of(textFill(0), textFill(2), textFill(3));
+        });
+        assertThat(filled).isEmpty();
+        assertThat(emptied).isZero();
+        assertThat(seen.get(1)).isEqualTo(Color.RED);
+        assertThat(seen.get(0)).isNotEqualTo(Color.RED).isEqualTo(seen.get(2));
+        assertThat(onScreen()).startsWith("key 0", "key 1", "hot 2", "key 3");
+        showsItsRows();
+    }
+
+    @Test
+    void rowsAddedAboveTheScreenMoveTheRowsOnItWithTheirStyles() throws Exception {
+        List<Key> first = new ArrayList<>(named("key", 20));
+        first.set(2, new Key("hot 2"));
+        table(first);
+        List<Object> seen = fx(() -> {
+            keys.add(0, new Key("new 0")); // each row on screen keeps its index and takes the key before it
+            table.layout(); // the layout alone: no CSS pass of the scene between
+            return List.of(textFill(2), textFill(3));
+        });
+        assertThat(seen.get(0)).isNotEqualTo(Color.RED);
+        assertThat(seen.get(1)).isEqualTo(Color.RED);
+        assertThat(onScreen()).startsWith("new 0", "key 0", "key 1", "hot 2");
+        showsItsRows();
+    }
+
     /** The text colour of the cell showing row {@code index}. */
     private Object textFill(int index) {
         return cellsOfShownRows().filter(cell -> cell.getIndex() == index).map(TableCell::getTextFill).findFirst().orElseThrow();
