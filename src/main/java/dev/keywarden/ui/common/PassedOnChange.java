@@ -5,7 +5,10 @@ import javafx.collections.ObservableList;
 
 import java.util.List;
 
-/** A change of a list's source, told as the list's own: the same rows at the same places ({@link SortableList}, unsorted). */
+/**
+ * A change of a list's source, told as the list's own: the same rows at the same places ({@link SortableList},
+ * unsorted), less the rows changed in place, which it does not tell ({@link #placesRows}).
+ */
 final class PassedOnChange<T> extends ListChangeListener.Change<T> {
     private final ListChangeListener.Change<? extends T> change;
 
@@ -14,9 +17,28 @@ final class PassedOnChange<T> extends ListChangeListener.Change<T> {
         this.change = change;
     }
 
+    /** Whether the change adds, removes or moves rows, not only changes some in place; it is left reset. */
+    static boolean placesRows(ListChangeListener.Change<?> change) {
+        try {
+            while (change.next()) {
+                if (!change.wasUpdated()) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            change.reset();
+        }
+    }
+
     @Override
     public boolean next() {
-        return change.next();
+        while (change.next()) {
+            if (!change.wasUpdated()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -38,11 +60,6 @@ final class PassedOnChange<T> extends ListChangeListener.Change<T> {
     @SuppressWarnings("unchecked")
     public List<T> getRemoved() {
         return (List<T>) change.getRemoved();
-    }
-
-    @Override
-    public boolean wasUpdated() {
-        return change.wasUpdated();
     }
 
     @Override

@@ -27,9 +27,9 @@ final class SortedPlaces<T> {
 
     /**
      * Rows moved by {@link #move}: {@code permutation[i]} is the new place of the row that was at {@code from + i}
-     * (empty if none moved), and the new places of the moved rows, ascending.
+     * (empty if none moved).
      */
-    record Moved(int from, int[] permutation, int[] updated) {
+    record Moved(int from, int[] permutation) {
     }
 
     private final RowOrder<? super T> by;
@@ -326,7 +326,7 @@ final class SortedPlaces<T> {
         while (last > first && permutation[last - 1] == low + last - 1) {
             last--;
         }
-        return new Moved(low + first, Arrays.copyOfRange(permutation, first, last), to);
+        return new Moved(low + first, Arrays.copyOfRange(permutation, first, last));
     }
 
     /** After the last row, from {@code low} on, that sorts no later than the row of {@code key}. */

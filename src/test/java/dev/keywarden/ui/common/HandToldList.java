@@ -44,6 +44,16 @@ final class HandToldList<T> extends ModifiableObservableListBase<T> {
         endChange();
     }
 
+    /** Whatever {@code work} changes, told as one change. */
+    void inOneChange(Runnable work) {
+        beginChange();
+        try {
+            work.run();
+        } finally {
+            endChange();
+        }
+    }
+
     /** The rows from {@code from} to {@code to} in reverse, told as a permutation, then {@code added} at the end: one change. */
     void reverse(int from, int to, List<T> added) {
         beginChange();

@@ -248,6 +248,16 @@ class SingleFillTableSkinTest {
         showsItsRows();
     }
 
+    @Test
+    void aKeyRenamedInPlaceShowsItsNewNameThoughItsListTellsTheTableNothing() throws Exception {
+        table(named("key", 20));
+        fx(() -> {
+            keys.get(2).name.set("key 2, renamed"); // the list tells no change: the cell follows its row
+            return null;
+        });
+        assertThat(onScreen()).startsWith("key 0", "key 1", "key 2, renamed", "key 3");
+    }
+
     /** The text colour of the cell showing row {@code index}. */
     private Object textFill(int index) {
         return cellsOfShownRows().filter(cell -> cell.getIndex() == index).map(TableCell::getTextFill).findFirst().orElseThrow();

@@ -2,6 +2,7 @@ package dev.keywarden.ui.common;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -123,6 +124,42 @@ class SortedRowsTest {
         List<String> names = fx(() -> changing.getItems().stream().map(row -> row[0]).toList());
         assertEquals(names.stream().sorted().toList(), names);
         assertEquals(chosen, fx(() -> changing.getSelectionModel().getSelectedItem()));
+    }
+
+    @Test
+    void rowsChangedInPlaceLeaveTheSelectionAndFocusAloneSortedOrNot() throws Exception {
+        HandToldList<String[]> rows = new HandToldList<>();
+        List<String> heard = new ArrayList<>();
+        TableView<String[]> view = fx(() -> {
+            TableView<String[]> shown = new TableView<>();
+            TableColumn<String[], String> byName = new TableColumn<>("Name");
+            byName.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue()[0]));
+            shown.getColumns().add(byName);
+            SortedRows.install(shown, rows);
+            for (int i = 0; i < 10; i++) {
+                rows.add(new String[] {"k" + i});
+            }
+            shown.getSelectionModel().select(3);
+            shown.getSelectionModel().getSelectedCells().addListener((ListChangeListener<Object>) change -> heard.add("selection"));
+            shown.getFocusModel().focusedCellProperty().addListener((javafx.beans.Observable focus) -> heard.add("focus"));
+            return shown;
+        });
+        String[] chosen = rows.get(3);
+
+        fx(() -> {
+            chosen[0] = "k3, renamed"; // still sorts where it is
+            rows.updated(3);
+            rows.updated(0, 1, 2, 4, 5, 6, 7, 8, 9);
+            view.getSortOrder().add(view.getColumns().get(0));
+            heard.clear(); // sorting is a permutation, told
+            rows.updated(3);
+            rows.updated(0, 1, 2, 4, 5, 6, 7, 8, 9);
+            return null;
+        });
+        awaitFrames(2);
+
+        assertEquals(List.of(), heard, "JavaFX's selection model selects its row again at any change of the rows");
+        assertEquals(chosen, fx(() -> view.getSelectionModel().getSelectedItem()));
     }
 
     /** Returns once {@code count} pulses have begun: work asked of the next frame is done. */
