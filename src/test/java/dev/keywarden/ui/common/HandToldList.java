@@ -44,14 +44,13 @@ final class HandToldList<T> extends ModifiableObservableListBase<T> {
         endChange();
     }
 
-    /** Whatever {@code work} changes, told as one change. */
-    void inOneChange(Runnable work) {
+    /** The row at {@code index} changed and {@code added} came at the end: one change. */
+    void updatedAndAdded(int index, T added) {
         beginChange();
-        try {
-            work.run();
-        } finally {
-            endChange();
-        }
+        nextUpdate(index);
+        rows.add(added);
+        nextAdd(rows.size() - 1, rows.size());
+        endChange();
     }
 
     /** The rows from {@code from} to {@code to} in reverse, told as a permutation, then {@code added} at the end: one change. */

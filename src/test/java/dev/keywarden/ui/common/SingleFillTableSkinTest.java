@@ -214,9 +214,7 @@ class SingleFillTableSkinTest {
 
     @Test
     void rowsAddedBelowTheScreenLeaveTheRowsOnItAsTheyWere() throws Exception {
-        List<Key> first = new ArrayList<>(named("key", 20));
-        first.set(2, new Key("hot 2"));
-        table(first);
+        tableWithHotThirdRow();
         List<Object> seen = fx(() -> {
             filled.clear();
             emptied = 0;
@@ -234,9 +232,7 @@ class SingleFillTableSkinTest {
 
     @Test
     void rowsAddedAboveTheScreenMoveTheRowsOnItWithTheirStyles() throws Exception {
-        List<Key> first = new ArrayList<>(named("key", 20));
-        first.set(2, new Key("hot 2"));
-        table(first);
+        tableWithHotThirdRow();
         List<Object> seen = fx(() -> {
             keys.add(0, new Key("new 0")); // each row on screen keeps its index and takes the key before it
             table.layout(); // the layout alone: no CSS pass of the scene between
@@ -256,6 +252,13 @@ class SingleFillTableSkinTest {
             return null;
         });
         assertThat(onScreen()).startsWith("key 0", "key 1", "key 2, renamed", "key 3");
+    }
+
+    /** The table of 20 keys whose third, "hot 2", shows red. */
+    private void tableWithHotThirdRow() throws Exception {
+        List<Key> first = new ArrayList<>(named("key", 20));
+        first.set(2, new Key("hot 2"));
+        table(first);
     }
 
     /** The text colour of the cell showing row {@code index}. */

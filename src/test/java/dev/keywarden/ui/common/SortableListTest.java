@@ -129,10 +129,7 @@ class SortableListTest {
         });
 
         rows.updated(0, 2);
-        rows.inOneChange(() -> {
-            rows.updated(1);
-            rows.add(new Row(3, "d"));
-        });
+        rows.updatedAndAdded(1, new Row(3, "d"));
 
         assertEquals(List.of("added 3"), heard, "only the added row, once");
     }

@@ -97,15 +97,11 @@ class SortedRowsTest {
     void rowsChangedManyAtOnceAreInOrderByTheNextFrameAndTheSelectionFollowsThem() throws Exception {
         HandToldList<String[]> rows = new HandToldList<>();
         TableView<String[]> changing = fx(() -> {
-            TableView<String[]> view = new TableView<>();
-            TableColumn<String[], String> byName = new TableColumn<>("Name");
-            byName.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue()[0]));
-            view.getColumns().add(byName);
-            SortedRows.install(view, rows);
+            TableView<String[]> view = nameTable(rows);
             for (int i = 0; i < 100; i++) {
                 rows.add(new String[] {"m%03d".formatted(i)});
             }
-            view.getSortOrder().add(byName);
+            view.getSortOrder().add(view.getColumns().get(0));
             view.getSelectionModel().select(rows.get(10));
             return view;
         });
@@ -131,11 +127,7 @@ class SortedRowsTest {
         HandToldList<String[]> rows = new HandToldList<>();
         List<String> heard = new ArrayList<>();
         TableView<String[]> view = fx(() -> {
-            TableView<String[]> shown = new TableView<>();
-            TableColumn<String[], String> byName = new TableColumn<>("Name");
-            byName.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue()[0]));
-            shown.getColumns().add(byName);
-            SortedRows.install(shown, rows);
+            TableView<String[]> shown = nameTable(rows);
             for (int i = 0; i < 10; i++) {
                 rows.add(new String[] {"k" + i});
             }
@@ -160,6 +152,16 @@ class SortedRowsTest {
 
         assertEquals(List.of(), heard, "JavaFX's selection model selects its row again at any change of the rows");
         assertEquals(chosen, fx(() -> view.getSelectionModel().getSelectedItem()));
+    }
+
+    /** A table of one column, each row's first text, showing {@code rows} (on the FX thread). */
+    private static TableView<String[]> nameTable(HandToldList<String[]> rows) {
+        TableView<String[]> view = new TableView<>();
+        TableColumn<String[], String> byName = new TableColumn<>("Name");
+        byName.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue()[0]));
+        view.getColumns().add(byName);
+        SortedRows.install(view, rows);
+        return view;
     }
 
     /** Returns once {@code count} pulses have begun: work asked of the next frame is done. */
