@@ -51,6 +51,8 @@ final class FilterCounts {
     private java.util.function.Consumer<AllKeysFilter.Criteria> applied = criteria -> { };
     /** While a recount is out: rows changed since its snapshot, and whether they are still there. */
     private Map<KeyRow, Boolean> changedSince;
+    /** Whether every row the recount that is out counted has left since its snapshot (a change of connection). */
+    private boolean countedLeft;
 
     FilterCounts(AllKeysFilter filter, ObservableList<KeyRow> rows, Delay delay, Executor worker, Executor fx) {
         this.filter = filter;
@@ -109,6 +111,10 @@ final class FilterCounts {
     }
 
     private void rowsChanged(ListChangeListener.Change<? extends KeyRow> change) {
+        if (rows.isEmpty()) {
+            noRowsLeft();
+            return;
+        }
         while (change.next()) {
             if (change.wasPermutated()) {
                 continue;
@@ -130,6 +136,20 @@ final class FilterCounts {
                 add(row);
                 noteChanged(row, true);
             }
+        }
+        publish();
+    }
+
+    /**
+     * Every row left (a change of connection forgets 50,000 at once): the counts start again from nothing, without a
+     * look at each row that left, here or when a recount that is out lands.
+     */
+    private void noRowsLeft() {
+        adds = RowVerdicts.forSerialsBelow(0);
+        tally = new long[choices.size()];
+        if (changedSince != null) {
+            changedSince.clear();
+            countedLeft = true;
         }
         publish();
     }
@@ -163,6 +183,7 @@ final class FilterCounts {
             owners[i] = seen[i].ownerLabel();
         }
         changedSince = new IdentityHashMap<>();
+        countedLeft = false;
         worker.execute(() -> {
             int size = 0;
             for (KeyRow row : seen) {
@@ -203,8 +224,9 @@ final class FilterCounts {
 
     private void landed(AllKeysFilter.Criteria frozen, RowVerdicts counted, long[] fresh) {
         criteria = frozen;
-        adds = counted;
-        tally = fresh;
+        adds = countedLeft ? RowVerdicts.forSerialsBelow(0) : counted;
+        tally = countedLeft ? new long[choices.size()] : fresh;
+        countedLeft = false;
         Map<KeyRow, Boolean> changed = changedSince;
         changedSince = null;
         // Every changed row out first, then those still there back in: a row the store forgot and a new one may
