@@ -285,6 +285,33 @@ class AllKeysModelTest {
         assertThat(shown.rows()).containsExactlyInAnyOrderElementsOf(all.rows().stream().filter(filter::matches).toList());
     }
 
+    /** The filters changed again after the store forgot every row under a recount: the later recount's counts stand. */
+    @Test
+    void aRecountOverlappingAStoreThatForgotEveryRowGivesWayToALaterOne() {
+        ConsoleModels models = withOrganisationKey();
+        AllKeysModel all = models.model.allKeys();
+        all.load();
+        models.runner.finishAll();
+        AllKeysFilter filter = new AllKeysFilter(new Staleness(Clock.systemUTC()));
+        List<Runnable> worker = new ArrayList<>();
+        ShownKeys shown = new ShownKeys(all.rows(), filter, (wait, then) -> then.run(), worker::add, Runnable::run);
+        filter.statusProperty().set(AllKeysFilter.Status.DEACTIVATED);
+
+        models.model.projects().clear();
+        switchEveryProjectKeyOverOnTheServer(models);
+        all.load();
+        models.runner.finishAll();
+        filter.statusProperty().set(AllKeysFilter.Status.ACTIVE);
+        assertThat(worker).hasSize(2);
+        worker.remove(1).run(); // the later recount lands first, then the earlier one, which is dropped
+        worker.remove(0).run();
+
+        for (AllKeysFilter.Status status : AllKeysFilter.Status.values()) {
+            assertThat(shown.counts().countOf(status).get()).as(status.label()).isEqualTo(filter.count(all.rows(), status));
+        }
+        assertThat(shown.rows()).isNotEmpty().containsExactlyInAnyOrderElementsOf(all.rows().stream().filter(filter::matches).toList());
+    }
+
     /** Every project key the other way round on the server, so that rows loaded next differ from those before. */
     private static void switchEveryProjectKeyOverOnTheServer(ConsoleModels models) {
         for (Project project : models.api.listProjects()) {
