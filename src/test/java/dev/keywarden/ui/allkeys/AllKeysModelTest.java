@@ -263,31 +263,30 @@ class AllKeysModelTest {
     /** A recount still out when the store forgets every row and loads new ones lands with the new rows counted, the old ones not. */
     @Test
     void aRecountOverlappingAStoreThatForgotEveryRowCountsOnlyTheNewRows() {
-        ConsoleModels models = withOrganisationKey();
-        AllKeysModel all = models.model.allKeys();
-        all.load();
-        models.runner.finishAll();
-        AllKeysFilter filter = new AllKeysFilter(new Staleness(Clock.systemUTC()));
-        List<Runnable> worker = new ArrayList<>();
-        ShownKeys shown = new ShownKeys(all.rows(), filter, (wait, then) -> then.run(), worker::add, Runnable::run);
-        filter.statusProperty().set(AllKeysFilter.Status.DEACTIVATED);
-        assertThat(worker).hasSize(1);
+        RecountOverlap overlap = everyRowForgottenUnderARecount();
+        assertThat(overlap.worker()).hasSize(1);
 
-        models.model.projects().clear();
-        switchEveryProjectKeyOverOnTheServer(models);
-        all.load();
-        models.runner.finishAll();
-        worker.remove(0).run();
+        overlap.worker().remove(0).run();
 
-        for (AllKeysFilter.Status status : AllKeysFilter.Status.values()) {
-            assertThat(shown.counts().countOf(status).get()).as(status.label()).isEqualTo(filter.count(all.rows(), status));
-        }
-        assertThat(shown.rows()).containsExactlyInAnyOrderElementsOf(all.rows().stream().filter(filter::matches).toList());
+        overlap.countsAndRowsAsTheFilterSays();
     }
 
     /** The filters changed again after the store forgot every row under a recount: the later recount's counts stand. */
     @Test
     void aRecountOverlappingAStoreThatForgotEveryRowGivesWayToALaterOne() {
+        RecountOverlap overlap = everyRowForgottenUnderARecount();
+
+        overlap.filter().statusProperty().set(AllKeysFilter.Status.ACTIVE);
+        assertThat(overlap.worker()).hasSize(2);
+        overlap.worker().remove(1).run(); // the later recount lands first, then the earlier one, which is dropped
+        overlap.worker().remove(0).run();
+
+        assertThat(overlap.shown().rows()).isNotEmpty();
+        overlap.countsAndRowsAsTheFilterSays();
+    }
+
+    /** A store whose keys are all shown and counted, a recount held back, then every row forgotten and others loaded. */
+    private static RecountOverlap everyRowForgottenUnderARecount() {
         ConsoleModels models = withOrganisationKey();
         AllKeysModel all = models.model.allKeys();
         all.load();
@@ -296,20 +295,20 @@ class AllKeysModelTest {
         List<Runnable> worker = new ArrayList<>();
         ShownKeys shown = new ShownKeys(all.rows(), filter, (wait, then) -> then.run(), worker::add, Runnable::run);
         filter.statusProperty().set(AllKeysFilter.Status.DEACTIVATED);
-
         models.model.projects().clear();
         switchEveryProjectKeyOverOnTheServer(models);
         all.load();
         models.runner.finishAll();
-        filter.statusProperty().set(AllKeysFilter.Status.ACTIVE);
-        assertThat(worker).hasSize(2);
-        worker.remove(1).run(); // the later recount lands first, then the earlier one, which is dropped
-        worker.remove(0).run();
+        return new RecountOverlap(all, filter, worker, shown);
+    }
 
-        for (AllKeysFilter.Status status : AllKeysFilter.Status.values()) {
-            assertThat(shown.counts().countOf(status).get()).as(status.label()).isEqualTo(filter.count(all.rows(), status));
+    private record RecountOverlap(AllKeysModel all, AllKeysFilter filter, List<Runnable> worker, ShownKeys shown) {
+        void countsAndRowsAsTheFilterSays() {
+            for (AllKeysFilter.Status status : AllKeysFilter.Status.values()) {
+                assertThat(shown.counts().countOf(status).get()).as(status.label()).isEqualTo(filter.count(all.rows(), status));
+            }
+            assertThat(shown.rows()).containsExactlyInAnyOrderElementsOf(all.rows().stream().filter(filter::matches).toList());
         }
-        assertThat(shown.rows()).isNotEmpty().containsExactlyInAnyOrderElementsOf(all.rows().stream().filter(filter::matches).toList());
     }
 
     /** Every project key the other way round on the server, so that rows loaded next differ from those before. */
