@@ -46,7 +46,7 @@ final class FilterCounts {
     private AllKeysFilter.Criteria criteria;
     private long[] tally;
     /** The choices each row adds to, one bit each (statuses, staleness choices, lifecycle choices), as last tested. */
-    private RowVerdicts adds = RowVerdicts.forSerialsBelow(0);
+    private RowVerdicts adds;
     /** Told on the FX thread of filters that now apply (a recount landed, or the filters were cleared). */
     private java.util.function.Consumer<AllKeysFilter.Criteria> applied = criteria -> { };
     /** While a recount is out: rows changed since its snapshot, and whether they are still there. */
@@ -68,7 +68,7 @@ final class FilterCounts {
             throw new IllegalArgumentException("at most " + Long.SIZE + " choices can be counted, not " + choices.size());
         }
         this.criteria = filter.criteria();
-        this.tally = new long[choices.size()];
+        countNothing();
         for (KeyRow row : rows) {
             add(row);
         }
@@ -145,13 +145,18 @@ final class FilterCounts {
      * look at each row that left, here or when a recount that is out lands.
      */
     private void noRowsLeft() {
-        adds = RowVerdicts.forSerialsBelow(0);
-        tally = new long[choices.size()];
+        countNothing();
         if (changedSince != null) {
             changedSince.clear();
             countedLeft = true;
         }
         publish();
+    }
+
+    /** No verdict and no count: as before the first row. */
+    private void countNothing() {
+        adds = RowVerdicts.forSerialsBelow(0);
+        tally = new long[choices.size()];
     }
 
     private void noteChanged(KeyRow row, boolean present) {
@@ -224,8 +229,12 @@ final class FilterCounts {
 
     private void landed(AllKeysFilter.Criteria frozen, RowVerdicts counted, long[] fresh) {
         criteria = frozen;
-        adds = countedLeft ? RowVerdicts.forSerialsBelow(0) : counted;
-        tally = countedLeft ? new long[choices.size()] : fresh;
+        if (countedLeft) {
+            countNothing();
+        } else {
+            adds = counted;
+            tally = fresh;
+        }
         countedLeft = false;
         Map<KeyRow, Boolean> changed = changedSince;
         changedSince = null;

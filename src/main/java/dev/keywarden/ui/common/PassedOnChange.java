@@ -20,12 +20,7 @@ final class PassedOnChange<T> extends ListChangeListener.Change<T> {
     /** Whether the change adds, removes or moves rows, not only changes some in place; it is left reset. */
     static boolean placesRows(ListChangeListener.Change<?> change) {
         try {
-            while (change.next()) {
-                if (!change.wasUpdated()) {
-                    return true;
-                }
-            }
-            return false;
+            return nextPlacing(change);
         } finally {
             change.reset();
         }
@@ -33,6 +28,11 @@ final class PassedOnChange<T> extends ListChangeListener.Change<T> {
 
     @Override
     public boolean next() {
+        return nextPlacing(change);
+    }
+
+    /** To the change's next part that adds, removes or moves rows, past those that only update some; false at the end. */
+    private static boolean nextPlacing(ListChangeListener.Change<?> change) {
         while (change.next()) {
             if (!change.wasUpdated()) {
                 return true;

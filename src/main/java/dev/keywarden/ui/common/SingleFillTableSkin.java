@@ -141,17 +141,19 @@ public final class SingleFillTableSkin<S> extends TableViewSkin<S> {
         }
 
         private boolean keepsItsPlace(TableRow<S> row, int index) {
-            List<S> items = row.getTableView() == null ? null : row.getTableView().getItems();
-            return index >= 0 && row.getIndex() == index && row.getItem() != null && items != null
-                    && index < items.size() && items.get(index) == row.getItem()
-                    && row.getProperties().containsKey(STYLED);
+            return row.getIndex() == index && row.getProperties().containsKey(STYLED) && keyAt(row, index);
         }
 
         private boolean movesItsKey(TableRow<S> row, int index) {
+            return row.getIndex() >= 0 && row.getIndex() != index && keyAt(row, index);
+        }
+
+        /** Whether the table's row at {@code index} is the key the row shows now. */
+        private boolean keyAt(TableRow<S> row, int index) {
             TableView<S> table = row.getTableView();
             List<S> items = table == null ? null : table.getItems();
-            return row.getIndex() >= 0 && row.getIndex() != index && row.getItem() != null && items != null
-                    && index >= 0 && index < items.size() && items.get(index) == row.getItem();
+            return row.getItem() != null && items != null && index >= 0 && index < items.size()
+                    && items.get(index) == row.getItem();
         }
 
         @Override
